@@ -1,0 +1,30 @@
+import { ChartEnvSchema, ConfigError, loadConfig } from "@trading/shared/config";
+import { createLogger } from "@trading/shared/log";
+import { createChartApp } from "./app.ts";
+
+/** Starts the chart service. */
+function main(): void {
+  let config;
+  try {
+    config = loadConfig(ChartEnvSchema, Deno.env.toObject());
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      Deno.stderr.writeSync(new TextEncoder().encode(`chart: ${e.message}\n`));
+      Deno.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger({
+    service: "chart",
+    level: config.DEBUG ? "debug" : config.LOG_LEVEL,
+  });
+  const app = createChartApp({ config, logger, fetch, startedAt: Date.now() });
+  Deno.serve({
+    hostname: config.HOST,
+    port: config.PORT,
+    onListen: ({ hostname, port }) =>
+      logger.info("listening", { url: `http://${hostname}:${port}` }),
+  }, app.fetch);
+}
+
+if (import.meta.main) main();

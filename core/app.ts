@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import {
+  buildOpenApi,
+  errorHandler,
+  notFoundHandler,
+  renderDocsPage,
+  requestContext,
+  type RequestVars,
+  type RouteDoc,
+} from "@trading/shared/http";
+import { CORE_VERSION, type CoreDeps } from "./deps.ts";
+import { healthDocs, healthRoutes } from "./http/routes/health.ts";
+import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+
+/** Every documented route of core, in the order shown in the docs. */
+export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [...healthDocs, ...symbolsDocs];
+
+/**
+ * Builds the core HTTP app from its dependencies (no I/O at build time).
+ *
+ * @example
+ * ```ts
+ * const app = createCoreApp(await buildDeps(config, logger));
+ * Deno.serve({ port: 8002 }, app.fetch);
+ * ```
+ */
+export function createCoreApp(deps: CoreDeps) {
+  const openapi = buildOpenApi({
+    title: "AI Trading System — core API",
+    version: CORE_VERSION,
+    description:
+      "Market data, indicators, patterns, signals, AI analyst, backtests and paper trading.",
+  }, CORE_ROUTE_DOCS);
+  const docsHtml = renderDocsPage(openapi);
+  const app = new Hono<{ Variables: RequestVars }>()
+    .use(requestContext(deps.logger))
+    .get(
+      "/",
+      (c) =>
+        c.json({
+          service: "core-api",
+          version: CORE_VERSION,
+          docs: "/docs",
+          openapi: "/openapi.json",
+        }),
+    )
+    .get("/openapi.json", (c) => c.json(openapi))
+    .get("/docs", (c) => c.html(docsHtml))
+    .route("/", healthRoutes(deps))
+    .route("/", symbolsRoutes(deps));
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  return app;
+}
+
+/** Type of the core app, for typed clients. */
+export type CoreApp = ReturnType<typeof createCoreApp>;

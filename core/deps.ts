@@ -1,0 +1,49 @@
+import type { CoreConfig } from "@trading/shared/config";
+import type { Logger } from "@trading/shared/log";
+import type { Db } from "./db/db.ts";
+import { migrateUp } from "./db/migrations.ts";
+import { openDatabase } from "./db/open.ts";
+import { seedEmbedded } from "./market_data/embedded.ts";
+import { MarketRepository } from "./market_data/repository.ts";
+import { SeriesCache } from "./market_data/series_cache.ts";
+
+/** Version reported by the core service. */
+export const CORE_VERSION = "0.1.0";
+
+/** Everything the core routes need, built once at start-up and passed down. */
+export interface CoreDeps {
+  /** Parsed configuration. */
+  config: CoreConfig;
+  /** Open, migrated database. */
+  db: Db;
+  /** Symbols and candles storage. */
+  market: MarketRepository;
+  /** In-memory columnar histories. */
+  series: SeriesCache;
+  /** Structured logger. */
+  logger: Logger;
+  /** Start time (ms since epoch) for uptime. */
+  startedAt: number;
+}
+
+/**
+ * Opens the database, applies pending migrations and, unless `SEED_DATA=none`, loads the
+ * embedded dataset (idempotent).
+ */
+export async function buildDeps(config: CoreConfig, logger: Logger): Promise<CoreDeps> {
+  const db = await openDatabase(config.DATABASE_URL);
+  const applied = await migrateUp(db);
+  if (applied.length) logger.info("migrations applied", { versions: applied });
+  const market = new MarketRepository(db);
+  if (config.SEED_DATA === "embedded") {
+    const seeded = await seedEmbedded(market, config.DATA_DIR);
+    const written = seeded.filter((s) => s.written > 0);
+    if (written.length) {
+      logger.info("embedded dataset loaded", {
+        symbols: written.map((s) => s.symbol),
+        rows: written.reduce((a, s) => a + s.written, 0),
+      });
+    }
+  }
+  return { config, db, market, series: new SeriesCache(market), logger, startedAt: Date.now() };
+}

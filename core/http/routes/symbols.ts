@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { type RouteDoc, validate } from "@trading/shared/http";
+import {
+  CandlesQuerySchema,
+  CandlesResponseSchema,
+  QuoteSchema,
+  SymbolParamSchema,
+  SymbolsResponseSchema,
+} from "@trading/shared/schemas";
+import type { CoreDeps } from "../../deps.ts";
+import { quoteOf } from "../../market_data/quote.ts";
+import { rangeIndices, toCandles } from "../../market_data/series.ts";
+
+const SymbolPath = z.object({ symbol: SymbolParamSchema });
+const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
+
+/** Route docs of this module. */
+export const symbolsDocs: RouteDoc[] = [
+  {
+    method: "get",
+    path: "/symbols",
+    summary: "The default universe (or every stored symbol with ?all=true)",
+    tag: "market data",
+    query: SymbolsQuery,
+    response: SymbolsResponseSchema,
+    errors: [422],
+  },
+  {
+    method: "get",
+    path: "/api/symbols/{symbol}/candles",
+    summary: "Daily candles of a symbol (ISO dates, inclusive range, last `limit` bars)",
+    tag: "market data",
+    params: SymbolPath,
+    query: CandlesQuerySchema,
+    response: CandlesResponseSchema,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/symbols/{symbol}/quote",
+    summary: "Latest close, change, volume and 52-week range",
+    tag: "market data",
+    params: SymbolPath,
+    response: QuoteSchema,
+    errors: [404, 422],
+  },
+];
+
+/** Symbols, candles and quotes. */
+export function symbolsRoutes(deps: CoreDeps): Hono {
+  return new Hono()
+    .get("/symbols", async (c) => {
+      const q = validate(SymbolsQuery, c.req.query(), "query");
+      const symbols = await deps.market.listSymbols({ all: q.all === "true" || q.all === "1" });
+      return c.json({ symbols, total: symbols.length });
+    })
+    .get("/api/symbols/:symbol/candles", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      const q = validate(CandlesQuerySchema, c.req.query(), "query");
+      const s = await deps.series.get(symbol);
+      const { start, end } = rangeIndices(s, q);
+      const candles = toCandles(s, start, end);
+      return c.json({ symbol, interval: "1d" as const, count: candles.length, candles });
+    })
+    .get("/api/symbols/:symbol/quote", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      const s = await deps.series.get(symbol);
+      const quote = quoteOf(s);
+      if (!quote) {
+        return c.json(
+          { error: { code: "not_found", message: `No bars stored for ${symbol}` } },
+          404,
+        );
+      }
+      return c.json(quote);
+    });
+}

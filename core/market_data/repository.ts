@@ -1,0 +1,135 @@
+import type { SymbolInfo } from "@trading/shared/schemas";
+import type { Db } from "../db/db.ts";
+import type { Bar } from "./csv.ts";
+import { type Series, seriesFromBars } from "./series.ts";
+
+/** Descriptive fields of a symbol. */
+export interface SymbolMeta {
+  /** Ticker, upper case. */
+  symbol: string;
+  /** Display name. */
+  name: string;
+  /** Market code, e.g. `US`. */
+  market: string;
+  /** Price currency, e.g. `USD`. */
+  currency: string;
+  /** Where the bars came from. */
+  source: string;
+}
+
+interface SymbolRow {
+  symbol: string;
+  name: string;
+  market: string;
+  currency: string;
+  source: string;
+  bars: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Storage of symbols and daily candles, on any {@link Db} backend. */
+export class MarketRepository {
+  readonly #db: Db;
+  /** @param db an open, migrated database */
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  /** Symbols with the extent of their history; the default universe only unless `all`. */
+  async listSymbols({ all = false }: { all?: boolean } = {}): Promise<SymbolInfo[]> {
+    const rows = await this.#db.query<SymbolRow>(
+      `SELECT s.symbol, s.name, s.market, s.currency, s.source,
+              COUNT(c.date) AS bars, MIN(c.date) AS first, MAX(c.date) AS last
+         FROM symbols s LEFT JOIN candles c ON c.symbol = s.symbol
+        ${all ? "" : "WHERE s.in_universe = 1"}
+        GROUP BY s.symbol, s.name, s.market, s.currency, s.source
+        ORDER BY s.symbol`,
+    );
+    return rows.map((r) => ({ ...r, bars: Number(r.bars) }));
+  }
+
+  /** The data version of every symbol (bumped on each import). */
+  async versions(): Promise<Map<string, number>> {
+    const rows = await this.#db.query<{ symbol: string; data_version: number }>(
+      "SELECT symbol, data_version FROM symbols",
+    );
+    return new Map(rows.map((r) => [r.symbol, Number(r.data_version)]));
+  }
+
+  /** Loads a symbol's whole history, or `null` when the symbol is unknown. */
+  async loadSeries(symbol: string): Promise<Series | null> {
+    const meta = await this.#db.query<{ data_version: number }>(
+      "SELECT data_version FROM symbols WHERE symbol = ?",
+      [symbol],
+    );
+    if (!meta[0]) return null;
+    const rows = await this.#db.query<Bar>(
+      "SELECT date, open, high, low, close, volume FROM candles WHERE symbol = ? ORDER BY date",
+      [symbol],
+    );
+    return seriesFromBars(symbol, rows, Number(meta[0].data_version));
+  }
+
+  /** Number of stored bars and last date of a symbol. */
+  async extent(symbol: string): Promise<{ bars: number; last: string | null }> {
+    const r = await this.#db.query<{ bars: number; last: string | null }>(
+      "SELECT COUNT(*) AS bars, MAX(date) AS last FROM candles WHERE symbol = ?",
+      [symbol],
+    );
+    return { bars: Number(r[0]?.bars ?? 0), last: r[0]?.last ?? null };
+  }
+
+  /**
+   * Stores a symbol and its bars in one transaction: new dates are inserted, existing dates
+   * are replaced when `replace` (a re-import), kept otherwise. Bumps the data version.
+   * Returns the number of rows written.
+   */
+  async importBars(
+    meta: SymbolMeta,
+    bars: readonly Bar[],
+    { inUniverse = false, replace = true, now = new Date().toISOString() }: {
+      inUniverse?: boolean;
+      replace?: boolean;
+      now?: string;
+    } = {},
+  ): Promise<number> {
+    return await this.#db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+         ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, market = excluded.market,
+           currency = excluded.currency, source = excluded.source,
+           in_universe = CASE WHEN excluded.in_universe = 1 THEN 1 ELSE symbols.in_universe END,
+           data_version = symbols.data_version + 1`,
+        [meta.symbol, meta.name, meta.market, meta.currency, meta.source, inUniverse ? 1 : 0, now],
+      );
+      const conflict = replace
+        ? `DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low,
+             close = excluded.close, volume = excluded.volume`
+        : "DO NOTHING";
+      let written = 0;
+      const CHUNK = 200;
+      for (let i = 0; i < bars.length; i += CHUNK) {
+        const chunk = bars.slice(i, i + CHUNK);
+        const values = chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ");
+        const params = chunk.flatMap((
+          b,
+        ) => [meta.symbol, b.date, b.open, b.high, b.low, b.close, b.volume]);
+        const r = await tx.run(
+          `INSERT INTO candles (symbol, date, open, high, low, close, volume) VALUES ${values}
+           ON CONFLICT (symbol, date) ${conflict}`,
+          params,
+        );
+        written += r.changes;
+      }
+      return written;
+    });
+  }
+
+  /** Cheap liveness check of the store: the number of symbols. */
+  async countSymbols(): Promise<number> {
+    const r = await this.#db.query<{ n: number }>("SELECT COUNT(*) AS n FROM symbols");
+    return Number(r[0]?.n ?? 0);
+  }
+}

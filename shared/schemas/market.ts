@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** A ticker as accepted in paths: letters, digits, `.`, `-`, `^`, 1..16 chars, upper-cased. */
+export const SymbolParamSchema = z.string().trim().min(1).max(16)
+  .regex(/^[A-Za-z0-9.^-]+$/, "symbol may contain only letters, digits, '.', '-' and '^'")
+  .transform((s) => s.toUpperCase());
+
+/** One symbol of the universe with the extent of its stored history. */
+export const SymbolInfoSchema = z.object({
+  symbol: z.string(),
+  name: z.string(),
+  market: z.string(),
+  currency: z.string(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  bars: z.number().int(),
+  source: z.string(),
+}).meta({ id: "SymbolInfo" });
+
+/** One symbol of the universe. */
+export type SymbolInfo = z.infer<typeof SymbolInfoSchema>;
+
+/** Response of `GET /symbols`. */
+export const SymbolsResponseSchema = z.object({
+  symbols: z.array(SymbolInfoSchema),
+  total: z.number().int(),
+}).meta({ id: "SymbolsResponse" });
+
+/** Response of `GET /symbols`. */
+export type SymbolsResponse = z.infer<typeof SymbolsResponseSchema>;
+
+/** Response of `GET /api/symbols/:symbol/quote`. */
+export const QuoteSchema = z.object({
+  symbol: z.string(),
+  date: z.string(),
+  close: z.number(),
+  previous_close: z.number().nullable(),
+  change: z.number().nullable(),
+  change_percent: z.number().nullable(),
+  volume: z.number(),
+  high_52w: z.number(),
+  low_52w: z.number(),
+  as_of: z.string(),
+}).meta({ id: "Quote" });
+
+/** A quote computed from the latest stored bars. */
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** Response of a service's `GET /health`. */
+export const HealthSchema = z.object({
+  status: z.enum(["healthy", "degraded"]),
+  service: z.string(),
+  version: z.string(),
+  checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string() })),
+  uptime_s: z.number(),
+}).meta({ id: "Health" });
+
+/** Health report. */
+export type Health = z.infer<typeof HealthSchema>;

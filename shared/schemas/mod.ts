@@ -1,0 +1,8 @@
+/**
+ * Zod schemas shared by the services: the wire contract.
+ *
+ * @module
+ */
+export * from "./error.ts";
+export * from "./candle.ts";
+export * from "./market.ts";

@@ -1,0 +1,140 @@
+/**
+ * Enforces the import directions of CONVENTIONS.md: shared imports no service; the pure
+ * analysis core does no I/O (no Deno APIs, fetch, clock, database or HTTP imports); web and
+ * chart use core only through types (they talk to it over HTTP).
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+
+const ROOT = new URL("../", import.meta.url);
+
+/** Folders (and single files) whose code must stay pure. */
+export const PURE = [
+  "core/indicators/",
+  "core/patterns/",
+  "core/signals/",
+  "core/strategies/",
+  "core/backtest/",
+  "core/portfolio/",
+  "core/analysis/",
+  "core/market_data/csv.ts",
+  "core/market_data/series.ts",
+  "core/market_data/quote.ts",
+];
+
+const FORBIDDEN_IN_PURE_IMPORTS = [
+  /^hono/,
+  /^postgres$/,
+  /^node:(sqlite|fs|net|http|child_process)/,
+  /^openai/,
+  /\/db\//,
+  /\/http\//,
+  /\/providers?\//,
+];
+const FORBIDDEN_IN_PURE_CODE = [
+  /\bDeno\./,
+  /\bfetch\(/,
+  /\bDate\.now\(/,
+  /new Date\(\)/,
+  /\bMath\.random\(/,
+  /\bperformance\.now\(/,
+];
+
+async function* walk(dir: URL, rel = ""): AsyncGenerator<string> {
+  for await (const e of Deno.readDir(dir)) {
+    if (["node_modules", "data", "build", ".git", "screenshots"].includes(e.name)) continue;
+    const path = rel + e.name;
+    if (e.isDirectory) yield* walk(new URL(e.name + "/", dir), path + "/");
+    else if (/\.(ts|tsx)$/.test(e.name)) yield path;
+  }
+}
+
+interface Imp {
+  spec: string;
+  typeOnly: boolean;
+}
+
+function importsOf(src: string): Imp[] {
+  const out: Imp[] = [];
+  const re =
+    /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+  for (const m of src.matchAll(re)) {
+    const spec = m[3] ?? m[4];
+    if (spec) out.push({ spec, typeOnly: Boolean(m[2]) });
+  }
+  return out;
+}
+
+function resolve(file: string, spec: string): string {
+  if (!spec.startsWith(".")) return spec;
+  return new URL(spec, new URL(file, "file:///r/")).pathname.slice("/r/".length);
+}
+
+const files: { path: string; src: string }[] = [];
+for await (const path of walk(ROOT)) {
+  files.push({ path, src: await Deno.readTextFile(new URL(path, ROOT)) });
+}
+
+Deno.test("architecture - shared/ imports no service", () => {
+  const bad: string[] = [];
+  for (
+    const f of files.filter((f) => f.path.startsWith("shared/") && !f.path.endsWith("_test.ts"))
+  ) {
+    for (const i of importsOf(f.src)) {
+      const target = resolve(f.path, i.spec);
+      if (/^(core|chart|web)\//.test(target) || /^@trading\/(core|chart|web)/.test(target)) {
+        bad
+          .push(`${f.path} → ${i.spec}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("architecture - the pure core does no I/O and imports no shell module", () => {
+  const bad: string[] = [];
+  const pure = files.filter((f) =>
+    PURE.some((p) => f.path.startsWith(p)) && !f.path.endsWith("_test.ts")
+  );
+  assert.ok(pure.length >= 3, "pure modules found");
+  for (const f of pure) {
+    for (const i of importsOf(f.src)) {
+      const target = resolve(f.path, i.spec);
+      if (i.typeOnly) continue;
+      if (FORBIDDEN_IN_PURE_IMPORTS.some((re) => re.test(target))) {
+        bad.push(`${f.path} imports ${i.spec}`);
+      }
+      if (target.startsWith("core/") && !PURE.some((p) => target.startsWith(p))) {
+        bad.push(`${f.path} imports shell module ${i.spec}`);
+      }
+    }
+    const code = f.src.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+    for (const re of FORBIDDEN_IN_PURE_CODE) {
+      if (re.test(code)) bad.push(`${f.path} uses ${re.source}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("architecture - web and chart use core only through types", () => {
+  const bad: string[] = [];
+  for (const f of files.filter((f) => /^(web|chart)\//.test(f.path))) {
+    for (const i of importsOf(f.src)) {
+      const target = resolve(f.path, i.spec);
+      if ((target.startsWith("core/") || target.startsWith("@trading/core")) && !i.typeOnly) {
+        bad.push(`${f.path} → ${i.spec}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("architecture - the checker sees a forbidden import when there is one", () => {
+  const imps = importsOf(`import { x } from "../db/db.ts";\nimport type { Y } from "hono";\n`);
+  assert.deepEqual(imps, [{ spec: "../db/db.ts", typeOnly: false }, {
+    spec: "hono",
+    typeOnly: true,
+  }]);
+  assert.equal(resolve("core/indicators/rsi.ts", "../db/db.ts"), "core/db/db.ts");
+});

@@ -1,0 +1,118 @@
+/**
+ * Starts the services as real processes with exactly the flags of their `deno task serve:*`,
+ * on free ports, and stops them. For integration, fault and sandbox tests.
+ *
+ * @module
+ */
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+/** The argument list of a `deno task` entry of the root deno.json (without the leading `deno`). */
+export function taskArgs(task: string): string[] {
+  const cfg = JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`)) as {
+    tasks: Record<string, string>;
+  };
+  const cmd = cfg.tasks[task];
+  if (!cmd) throw new Error(`no task ${task}`);
+  const parts = cmd.split(/\s+/);
+  if (parts[0] !== "deno") throw new Error(`task ${task} does not start with deno`);
+  return parts.slice(1);
+}
+
+/** A running service process. */
+export interface RunningService {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** Port it listens on. */
+  port: number;
+  /** The process. */
+  child: Deno.ChildProcess;
+  /** Everything it printed so far. */
+  output: () => string;
+  /** Stops it (SIGTERM, then SIGKILL) and waits for the exit. */
+  stop: () => Promise<void>;
+}
+
+/** Starts `serve:<name>` with `env` and waits until `readyPath` answers (any status). */
+export async function startService(
+  name: "core" | "chart" | "web",
+  env: Record<string, string>,
+  { readyPath = "/health/live", timeoutMs = 30_000, port = freePort() } = {},
+): Promise<RunningService> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: taskArgs(`serve:${name}`),
+    cwd: ROOT,
+    env: { HOST: "127.0.0.1", PORT: String(port), NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let out = "";
+  const decoder = new TextDecoder();
+  const pump = async (s: ReadableStream<Uint8Array>) => {
+    for await (const chunk of s) out += decoder.decode(chunk);
+  };
+  const pumps = Promise.all([pump(child.stdout), pump(child.stderr)]);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  child.status.then(() => (exited = true));
+  while (true) {
+    if (exited) throw new Error(`${name} exited before it was ready:\n${out}`);
+    try {
+      const r = await fetch(url + readyPath, { signal: AbortSignal.timeout(1000) });
+      await r.body?.cancel();
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`${name} did not answer within ${timeoutMs} ms:\n${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url,
+    port,
+    child,
+    output: () => out,
+    stop: async () => {
+      if (!exited) {
+        try {
+          child.kill("SIGTERM");
+        } catch { /* gone */ }
+        const t = setTimeout(() => {
+          try {
+            child.kill("SIGKILL");
+          } catch { /* gone */ }
+        }, 3000);
+        await child.status;
+        clearTimeout(t);
+      }
+      await pumps.catch(() => {});
+    },
+  };
+}
+
+/** A fresh SQLite database URL under `./data/` (the only directory core may write). */
+export function tempSqliteUrl(label: string): string {
+  Deno.mkdirSync(`${ROOT}data`, { recursive: true });
+  return `sqlite:///./data/test-${label}-${crypto.randomUUID().slice(0, 8)}.db`;
+}
+
+/** Deletes a database created by {@link tempSqliteUrl}. */
+export function removeSqlite(url: string): void {
+  const path = ROOT + url.slice("sqlite:///./".length);
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      Deno.removeSync(path + suffix);
+    } catch { /* absent */ }
+  }
+}
