@@ -1,4 +1,5 @@
 import type { Db } from "./db.ts";
+import { MIGRATIONS } from "./migrations/mod.ts";
 
 /** One schema change with its inverse. SQL is portable; `{{id}}` becomes an auto-increment key. */
 export interface Migration {
@@ -12,35 +13,7 @@ export interface Migration {
   down: string;
 }
 
-/** Every migration of the product, in order. Add new ones at the end; never edit applied ones. */
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: "market_data",
-    up: `
-      CREATE TABLE symbols (
-        symbol TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        market TEXT NOT NULL,
-        currency TEXT NOT NULL,
-        source TEXT NOT NULL,
-        in_universe INTEGER NOT NULL DEFAULT 0,
-        data_version BIGINT NOT NULL DEFAULT 0,
-        added_at TEXT NOT NULL
-      );
-      CREATE TABLE candles (
-        symbol TEXT NOT NULL REFERENCES symbols(symbol) ON DELETE CASCADE,
-        date TEXT NOT NULL,
-        open DOUBLE PRECISION NOT NULL,
-        high DOUBLE PRECISION NOT NULL,
-        low DOUBLE PRECISION NOT NULL,
-        close DOUBLE PRECISION NOT NULL,
-        volume DOUBLE PRECISION NOT NULL,
-        PRIMARY KEY (symbol, date)
-      );`,
-    down: `DROP TABLE candles; DROP TABLE symbols;`,
-  },
-];
+export { MIGRATIONS };
 
 function dialectSql(db: Db, sql: string): string {
   return sql.replaceAll(
