@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BaseEnvSchema, PortSchema, ServiceUrlSchema } from "./load_config.ts";
+import { BaseEnvSchema, EnvBoolSchema, PortSchema, ServiceUrlSchema } from "./load_config.ts";
+import { AuthEnvShape, refineAuthEnv } from "./auth_config.ts";
 
 /** `sqlite:///relative/or/absolute/path.db`, `sqlite::memory:` or `postgres(ql)://…`. */
 export const DatabaseUrlSchema = z.string().refine(
@@ -14,7 +15,15 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
   CHART_SERVICE_URL: ServiceUrlSchema.default("http://127.0.0.1:8003"),
   DATA_DIR: z.string().min(1).default("./core/data/market"),
   SEED_DATA: z.enum(["embedded", "none"]).default("embedded"),
-});
+  ...AuthEnvShape,
+  // AI analyst: without OPENAI_API_KEY the rule-based analyst answers (see core/ai).
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: ServiceUrlSchema.optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  AI_DAILY_BUDGET_USD: z.coerce.number().min(0).default(5),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  AI_ANONYMOUS_LLM: EnvBoolSchema.default(false),
+}).superRefine(refineAuthEnv);
 
 /** Parsed configuration of the core service. */
 export type CoreConfig = z.infer<typeof CoreEnvSchema>;

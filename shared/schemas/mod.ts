@@ -6,3 +6,4 @@
 export * from "./error.ts";
 export * from "./candle.ts";
 export * from "./market.ts";
+export * from "./ai.ts";
