@@ -73,5 +73,6 @@ export async function seedEmbedded(repo: MarketRepository, dataDir: string): Pro
     const written = await repo.importBars(meta, bars, { inUniverse: true, replace: false });
     results.push({ symbol: entry.symbol, written, bars: bars.length });
   }
+  if (results.some((r) => r.written > 0)) await repo.analyze();
   return results;
 }

@@ -59,8 +59,8 @@ export class MarketRepository {
 
   /** Loads a symbol's whole history, or `null` when the symbol is unknown. */
   async loadSeries(symbol: string): Promise<Series | null> {
-    const meta = await this.#db.query<{ data_version: number }>(
-      "SELECT data_version FROM symbols WHERE symbol = ?",
+    const meta = await this.#db.query<{ data_version: number; market: string }>(
+      "SELECT data_version, market FROM symbols WHERE symbol = ?",
       [symbol],
     );
     if (!meta[0]) return null;
@@ -68,7 +68,10 @@ export class MarketRepository {
       "SELECT date, open, high, low, close, volume FROM candles WHERE symbol = ? ORDER BY date",
       [symbol],
     );
-    return seriesFromBars(symbol, rows, Number(meta[0].data_version));
+    return {
+      ...seriesFromBars(symbol, rows, Number(meta[0].data_version)),
+      market: meta[0].market,
+    };
   }
 
   /** Number of stored bars and last date of a symbol. */
@@ -125,6 +128,11 @@ export class MarketRepository {
       }
       return written;
     });
+  }
+
+  /** Refreshes the planner statistics after a bulk load (`ANALYZE`, on both backends). */
+  async analyze(): Promise<void> {
+    await this.#db.exec("ANALYZE symbols; ANALYZE candles");
   }
 
   /** Cheap liveness check of the store: the number of symbols. */

@@ -2,6 +2,7 @@ import { CoreEnvSchema, loadConfig } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createCoreApp } from "../../core/app.ts";
 import { buildDeps, type CoreDeps } from "../../core/deps.ts";
+import { testDatabaseUrl } from "./backends.ts";
 
 /** Captured log lines of a test app. */
 export const silentLogger = () => {
@@ -12,12 +13,15 @@ export const silentLogger = () => {
   };
 };
 
-/** A core app on an in-memory SQLite database seeded with the embedded dataset. */
+/**
+ * A core app on a fresh database seeded with the embedded dataset: in-memory SQLite, or a
+ * PostgreSQL database when the suite is re-run by `rerunOnPostgres()` (tests/helpers/backends.ts).
+ */
 export async function testCoreApp(env: Record<string, string> = {}): Promise<
   { app: ReturnType<typeof createCoreApp>; deps: CoreDeps; logs: string[] }
 > {
   const config = loadConfig(CoreEnvSchema, {
-    DATABASE_URL: "sqlite::memory:",
+    DATABASE_URL: await testDatabaseUrl(env),
     DATA_DIR: new URL("../../core/data/market", import.meta.url).pathname,
     ...env,
   });
