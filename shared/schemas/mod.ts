@@ -7,3 +7,4 @@ export * from "./error.ts";
 export * from "./candle.ts";
 export * from "./market.ts";
 export * from "./ai.ts";
+export * from "./auth.ts";

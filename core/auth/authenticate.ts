@@ -1,0 +1,59 @@
+/**
+ * The authentication middleware: identifies the caller from `Authorization: Bearer tsk_…` (an
+ * API token) or the session cookie and sets the context variable `user` (null when anonymous).
+ * A Bearer header that is not a live token is a 401, never a silent fall-back to anonymous.
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { UnauthorizedError } from "@trading/shared/errors";
+import type { AuthVars } from "../http/auth_context.ts";
+import { apiTokenUser } from "./api_tokens.ts";
+import { type AuthDeps, clockOf } from "./auth_deps.ts";
+import type { AuthRuntime } from "./rate_limit.ts";
+import { sessionUser } from "./sessions.ts";
+import { toAuthUser } from "./users.ts";
+
+/** Name of the session cookie (`__Host-` prefixed in production, which requires Secure). */
+export function sessionCookieName(production: boolean): string {
+  return production ? "__Host-session" : "session";
+}
+
+/** The raw session token of the request, if any. */
+export function sessionToken(c: Context, production: boolean): string | undefined {
+  return getCookie(c, sessionCookieName(production));
+}
+
+/** Sets `user` (and the runtime the rate limiter reads) on every request. */
+export function authenticate(
+  deps: AuthDeps,
+): MiddlewareHandler<{ Variables: AuthVars & { authRuntime: AuthRuntime } }> {
+  const now = clockOf(deps);
+  const production = deps.config.ENVIRONMENT === "production";
+  const runtime: AuthRuntime = { db: deps.db, now, proxyHops: deps.config.TRUST_PROXY_HOPS };
+  return async function authenticateMiddleware(c, next) {
+    c.set("authRuntime", runtime);
+    c.set("user", null);
+    const header = c.req.header("authorization");
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      const row = m ? await apiTokenUser(deps.db, m[1]!, { now: now() }) : null;
+      if (!row) {
+        c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
+        throw new UnauthorizedError("Invalid or revoked API token");
+      }
+      c.set("user", toAuthUser(row));
+    } else {
+      const token = sessionToken(c, production);
+      if (token) {
+        const found = await sessionUser(deps.db, token, {
+          now: now(),
+          idleS: deps.config.SESSION_IDLE_TIMEOUT_S,
+        });
+        if (found) c.set("user", toAuthUser(found.user));
+      }
+    }
+    await next();
+  };
+}
