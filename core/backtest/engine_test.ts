@@ -1,0 +1,208 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { z } from "zod";
+import { parseOhlcvCsv } from "../market_data/csv.ts";
+import { type Series, seriesFromBars } from "../market_data/series.ts";
+import type { Strategy } from "../strategies/types.ts";
+import { runEngine } from "./engine.ts";
+import { simulateTargets } from "./kernel.ts";
+import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, newTally } from "./types.ts";
+import { runBacktest } from "./run.ts";
+
+const load = async (s: string) =>
+  seriesFromBars(
+    s,
+    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+      .bars,
+  );
+const spx = await load("SPX");
+const aapl = await load("AAPL");
+
+function slice(s: Series, from: number, to: number): Cols {
+  return {
+    dates: s.dates.slice(from, to),
+    open: s.open.subarray(from, to),
+    high: s.high.subarray(from, to),
+    low: s.low.subarray(from, to),
+    close: s.close.subarray(from, to),
+    volume: s.volume.subarray(from, to),
+  };
+}
+
+/** A strategy that always wants to be long (to test the engine's own exits). */
+const alwaysLong: Strategy<Record<string, never>, null> = {
+  id: "always_long",
+  name: "always long",
+  description: "test strategy",
+  params: z.object({}),
+  warmup: () => 0,
+  prepare: () => null,
+  decide: () => 1,
+  grid: {},
+};
+
+const optsArb = fc.record({
+  feeBps: fc.constantFrom(0, 5, 25),
+  minFee: fc.constantFrom(0, 1, 10),
+  slippageBps: fc.constantFrom(0, 10, 100),
+  fractional: fc.boolean(),
+  allowShort: fc.boolean(),
+  sizing: fc.constantFrom(
+    { mode: "percent_equity" as const, percent: 100 },
+    { mode: "percent_equity" as const, percent: 40 },
+    { mode: "fixed_cash" as const, amount: 30_000 },
+  ),
+  stopLossPct: fc.constantFrom(null, 2, 8),
+  takeProfitPct: fc.constantFrom(null, 3, 15),
+  trailingStopPct: fc.constantFrom(null, 4),
+  maxHoldingBars: fc.constantFrom(null, 5, 30),
+});
+const windowArb = fc.tuple(fc.integer({ min: 0, max: 4800 }), fc.integer({ min: 2, max: 300 }));
+
+Deno.test("runEngine() - equity = cash + positions at every bar, fills within the bar's high/low", () => {
+  fc.assert(
+    fc.property(
+      windowArb,
+      optsArb,
+      fc.integer({ min: 1, max: 2 ** 30 }),
+      ([from, len], o, seed) => {
+        const cols = slice(spx, from, from + len);
+        const opts: BacktestOptions = { ...DEFAULT_OPTIONS, ...o };
+        let x = seed;
+        const decide = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) % 3) - 1;
+        const r = runEngine([{ symbol: "SPX", cols, decide }], opts);
+        for (let d = 0; d < r.dates.length; d++) {
+          const expected = r.cash[d]! + r.qty[0]![d]! * r.marks[0]![d]!;
+          assert.ok(Math.abs(r.equity[d]! - expected) <= 1e-9 * Math.abs(expected) + 1e-9);
+        }
+        for (const f of r.fills) {
+          assert.ok(f.price >= cols.low[f.bar]! && f.price <= cols.high[f.bar]!, JSON.stringify(f));
+        }
+        if (r.fills.length === 0) {
+          assert.equal(r.tally.fees, 0);
+          assert.ok(r.equity.every((e) => e === opts.cash));
+        }
+        const paid = r.fills.reduce((a, f) => a + f.fee, 0);
+        assert.ok(Math.abs(paid - r.tally.fees) < 1e-6);
+      },
+    ),
+    { seed: 42, numRuns: 200 },
+  );
+});
+
+Deno.test("simulateTargets() and runEngine() agree bar for bar when no protective exit is set", () => {
+  fc.assert(
+    fc.property(
+      windowArb,
+      optsArb,
+      fc.integer({ min: 1, max: 2 ** 30 }),
+      ([from, len], o, seed) => {
+        const cols = slice(spx, from, from + len);
+        const opts: BacktestOptions = {
+          ...DEFAULT_OPTIONS,
+          ...o,
+          stopLossPct: null,
+          takeProfitPct: null,
+          trailingStopPct: null,
+          maxHoldingBars: null,
+        };
+        const targets = new Int8Array(len);
+        let x = seed;
+        for (let i = 0; i < len; i++) {
+          targets[i] = ((x = (x * 1103515245 + 12345) & 0x7fffffff) % 3) - 1;
+        }
+        const eq = new Float64Array(len);
+        const tally = newTally();
+        simulateTargets(cols, targets, opts, { start: 0, end: len }, eq, tally);
+        const r = runEngine([{ symbol: "SPX", cols, decide: (i) => targets[i]! }], opts);
+        for (let i = 0; i < len; i++) assert.ok(Math.abs(eq[i]! - r.equity[i]!) < 1e-6);
+        assert.deepEqual({ ...tally, fees: Math.round(tally.fees * 1e6) }, {
+          ...r.tally,
+          fees: Math.round(r.tally.fees * 1e6),
+        });
+      },
+    ),
+    { seed: 7, numRuns: 200 },
+  );
+});
+
+Deno.test("runEngine() - zero trades means zero commission and flat equity", () => {
+  const cols = slice(spx, 0, 100);
+  const r = runEngine([{ symbol: "SPX", cols, decide: () => 0 }], {
+    ...DEFAULT_OPTIONS,
+    feeBps: 50,
+    minFee: 5,
+  });
+  assert.equal(r.tally.fees, 0);
+  assert.equal(r.trades.length, 0);
+  assert.ok(r.equity.every((e) => e === DEFAULT_OPTIONS.cash));
+});
+
+/** First bar ≥ `from` whose low reaches `level`, found independently of the engine. */
+function firstLowAtOrBelow(c: Cols, from: number, level: number): number {
+  for (let i = from; i < c.close.length; i++) if (c.low[i]! <= level) return i;
+  return -1;
+}
+
+Deno.test("runEngine() - a stop loss fills at the stop, or at the open when the bar gaps through it", () => {
+  // SPX from 2008-09-02: the autumn 2008 fall hits any stop
+  const at = spx.dates.indexOf("2008-09-02");
+  const cols = slice(spx, at, at + 60);
+  const r = runBacktest(cols, alwaysLong, {}, { stopLossPct: 5, fractional: true });
+  const t = r.trades[0]!;
+  assert.equal(t.entry_date, cols.dates[1]); // decided at bar 0's close, filled at bar 1's open
+  assert.equal(t.entry_price, cols.open[1]);
+  const stop = t.entry_price * 0.95;
+  const hit = firstLowAtOrBelow(cols, 1, stop);
+  assert.equal(t.exit_reason, "stop_loss");
+  assert.equal(t.exit_date, cols.dates[hit]);
+  assert.equal(t.exit_price, Math.min(cols.open[hit]!, stop));
+  // always-long never re-enters after the stop: the decision never changed
+  assert.equal(r.trades.length, 1);
+});
+
+Deno.test("runEngine() - take profit, trailing stop and max holding close the position", () => {
+  // AAPL rose from 2016-06-27 (about 92) to 2017 highs
+  const at = aapl.dates.indexOf("2016-06-27");
+  const cols = slice(aapl, at, at + 120);
+  const tp = runBacktest(cols, alwaysLong, {}, { takeProfitPct: 10 }).trades[0]!;
+  assert.equal(tp.exit_reason, "take_profit");
+  const level = tp.entry_price * 1.1;
+  let hit = -1;
+  for (let i = 1; i < cols.close.length && hit < 0; i++) if (cols.high[i]! >= level) hit = i;
+  assert.equal(tp.exit_date, cols.dates[hit]);
+  assert.equal(tp.exit_price, Math.max(cols.open[hit]!, level));
+
+  const mh = runBacktest(cols, alwaysLong, {}, { maxHoldingBars: 7 }).trades[0]!;
+  assert.equal(mh.exit_reason, "max_holding");
+  assert.equal(mh.bars_held, 7);
+  assert.equal(mh.exit_price, cols.open[8]); // held bars 1..7, out at the open of bar 8
+
+  const tr = runBacktest(cols, alwaysLong, {}, { trailingStopPct: 3 }).trades[0]!;
+  assert.equal(tr.exit_reason, "trailing_stop");
+  // independent check: the first bar whose low breaks 97 % of the best high seen before it
+  let best = tr.entry_price, exitBar = -1;
+  for (let i = 1; i < cols.close.length && exitBar < 0; i++) {
+    if (cols.low[i]! <= best * 0.97) exitBar = i;
+    else best = Math.max(best, cols.high[i]!);
+  }
+  assert.equal(tr.exit_date, cols.dates[exitBar]);
+  assert.equal(tr.exit_price, Math.min(cols.open[exitBar]!, best * 0.97));
+});
+
+Deno.test("runEngine() - a basket shares one cash account across symbols", () => {
+  const a = slice(aapl, 0, 200);
+  const at = spx.dates.indexOf(aapl.dates[0]!);
+  const spxCols = slice(spx, at, at + 200);
+  const r = runEngine([
+    { symbol: "AAPL", cols: a, decide: () => 1 },
+    { symbol: "SPX", cols: spxCols, decide: () => 1 },
+  ], { ...DEFAULT_OPTIONS, sizing: { mode: "percent_equity", percent: 50 }, fractional: true });
+  assert.equal(r.trades.length, 2);
+  const d = 5;
+  // each bought about half of the starting equity with the shared cash
+  const spent = DEFAULT_OPTIONS.cash - r.cash[d]!;
+  assert.ok(spent > 0.99 * DEFAULT_OPTIONS.cash && spent <= DEFAULT_OPTIONS.cash);
+  const expected = r.cash[d]! + r.qty[0]![d]! * r.marks[0]![d]! + r.qty[1]![d]! * r.marks[1]![d]!;
+  assert.ok(Math.abs(r.equity[d]! - expected) < 1e-6);
+});

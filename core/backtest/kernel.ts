@@ -1,0 +1,138 @@
+/**
+ * The fast single-symbol simulator: takes the strategy's decisions as an array of target
+ * positions and books them with the shared fill model (next-open market fills, slippage,
+ * commission with minimum, sizing). No per-bar allocation; used by the optimiser, the
+ * vectorised path of strategies that have one, and buy-and-hold. Protective exits (stop loss,
+ * take profit, trailing, max holding) and baskets need the full {@link runEngine}. Pure.
+ *
+ * @module
+ */
+import { commission, slip } from "../portfolio/fill_model.ts";
+import { sizeEntry } from "../portfolio/sizing.ts";
+import { type Cols, type CostOptions, tallyTrade, type Trade, type TradeTally } from "./types.ts";
+
+/** Where and how far to simulate. */
+export interface KernelRange {
+  /** First bar simulated. */
+  start: number;
+  /** One past the last bar simulated. */
+  end: number;
+  /** Position wanted at the open of `start` (−1, 0, 1), e.g. 1 for buy-and-hold. */
+  initial?: number;
+  /** Starting equity (defaults to `opts.cash`). */
+  cash?: number;
+}
+
+/**
+ * Simulates target positions: `targets[i]` is the decision taken at the close of bar `i`
+ * (−1 short, 0 flat, 1 long) and is executed at the open of bar `i + 1`. Writes the closing
+ * equity of bar `i` to `equity[i - start]`, adds to `tally`, and pushes round trips to `trades`
+ * when given (a position still open at the end is reported at the last close with reason `end`).
+ *
+ * @example
+ * ```ts
+ * const eq = new Float64Array(cols.close.length);
+ * simulateTargets(cols, targets, DEFAULT_OPTIONS, { start: 0, end: eq.length }, eq, newTally());
+ * ```
+ */
+export function simulateTargets(
+  cols: Cols,
+  targets: Int8Array,
+  opts: CostOptions,
+  range: KernelRange,
+  equity: Float64Array,
+  tally: TradeTally,
+  trades?: Trade[],
+  symbol = "",
+): number {
+  const { open, high, low, close } = cols;
+  const { start, end } = range;
+  const fee = { feeBps: opts.feeBps, minFee: opts.minFee };
+  const slipBps = opts.slippageBps, allowShort = opts.allowShort;
+  let cash = range.cash ?? opts.cash;
+  let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0;
+  for (let i = start; i < end; i++) {
+    let want = i === start ? (range.initial ?? 0) : targets[i - 1]!;
+    if (want < 0 && !allowShort) want = 0;
+    if (want !== dir) {
+      const o = open[i]!, h = high[i]!, l = low[i]!;
+      if (dir !== 0) {
+        const px = slip(o, dir > 0 ? "sell" : "buy", slipBps, h, l);
+        const f = commission(qty * px, fee);
+        cash += dir * qty * px - f;
+        const pnl = dir * (px - entryPrice) * qty - entryFee - f;
+        tally.fees += f;
+        tallyTrade(tally, pnl);
+        if (trades) {
+          trades.push(
+            trade(cols, symbol, dir, entryBar, i, entryPrice, px, qty, pnl, entryFee + f),
+          );
+        }
+        dir = 0;
+        qty = 0;
+      }
+      if (want !== 0) {
+        const px = slip(o, want > 0 ? "buy" : "sell", slipBps, h, l);
+        const q = sizeEntry(opts.sizing, {
+          equity: cash,
+          cash,
+          price: px,
+          feeBps: opts.feeBps,
+          atr: NaN,
+          fractional: opts.fractional,
+        });
+        if (q > 0) {
+          const f = commission(q * px, fee);
+          cash -= want * q * px + f;
+          tally.fees += f;
+          dir = want;
+          qty = q;
+          entryPrice = px;
+          entryFee = f;
+          entryBar = i;
+        }
+      }
+    }
+    if (dir !== 0) tally.exposureBars++;
+    equity[i - start] = cash + dir * qty * close[i]!;
+  }
+  if (dir !== 0 && end > start) {
+    const px = close[end - 1]!;
+    const pnl = dir * (px - entryPrice) * qty - entryFee;
+    tallyTrade(tally, pnl);
+    if (trades) {
+      const t = trade(cols, symbol, dir, entryBar, end - 1, entryPrice, px, qty, pnl, entryFee);
+      t.exit_reason = "end";
+      trades.push(t);
+    }
+  }
+  return end > start ? equity[end - start - 1]! : cash;
+}
+
+function trade(
+  cols: Cols,
+  symbol: string,
+  dir: number,
+  from: number,
+  to: number,
+  entry: number,
+  exit: number,
+  qty: number,
+  pnl: number,
+  fees: number,
+): Trade {
+  return {
+    symbol,
+    side: dir > 0 ? "long" : "short",
+    entry_date: cols.dates[from]!,
+    entry_price: entry,
+    exit_date: cols.dates[to]!,
+    exit_price: exit,
+    qty,
+    pnl,
+    return_pct: pnl / (entry * qty),
+    bars_held: to - from,
+    fees,
+    exit_reason: "signal",
+  };
+}

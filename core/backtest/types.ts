@@ -1,0 +1,142 @@
+/**
+ * Shapes shared by the backtest engine, the fast kernel and the optimiser. Pure types.
+ *
+ * @module
+ */
+import type { Sizing } from "../portfolio/sizing.ts";
+
+/** Columnar OHLCV bars, dates ascending (a `Series` from market_data fits). */
+export interface Cols {
+  /** ISO dates, one per bar. */
+  dates: readonly string[];
+  /** Opening prices. */
+  open: Float64Array;
+  /** Highs. */
+  high: Float64Array;
+  /** Lows. */
+  low: Float64Array;
+  /** Closes. */
+  close: Float64Array;
+  /** Volumes. */
+  volume: Float64Array;
+}
+
+/** Costs and sizing every backtest uses. */
+export interface CostOptions {
+  /** Starting cash. */
+  cash: number;
+  /** Commission in basis points of the traded value. */
+  feeBps: number;
+  /** Minimum commission per fill. */
+  minFee: number;
+  /** Slippage in basis points, against the trader. */
+  slippageBps: number;
+  /** How entries are sized. */
+  sizing: Sizing;
+  /** Allow fractional shares. */
+  fractional: boolean;
+  /** Take short positions when a strategy asks for −1 (otherwise −1 means flat). */
+  allowShort: boolean;
+}
+
+/** Protective exits managed by the engine (all optional). */
+export interface ExitOptions {
+  /** Stop loss, percent below (long) / above (short) the entry price. */
+  stopLossPct: number | null;
+  /** Take profit, percent above (long) / below (short) the entry price. */
+  takeProfitPct: number | null;
+  /** Trailing stop, percent from the best high (long) / low (short) since entry. */
+  trailingStopPct: number | null;
+  /** Exit at the next open after holding this many bars. */
+  maxHoldingBars: number | null;
+}
+
+/** All options of a backtest. */
+export type BacktestOptions = CostOptions & ExitOptions;
+
+/** Defaults: 100,000 cash, no costs, all equity in one position, whole shares, long only. */
+export const DEFAULT_OPTIONS: BacktestOptions = {
+  cash: 100_000,
+  feeBps: 0,
+  minFee: 0,
+  slippageBps: 0,
+  sizing: { mode: "percent_equity", percent: 100 },
+  fractional: false,
+  allowShort: false,
+  stopLossPct: null,
+  takeProfitPct: null,
+  trailingStopPct: null,
+  maxHoldingBars: null,
+};
+
+/** Why a position was closed. */
+export type ExitReason =
+  | "signal"
+  | "stop_loss"
+  | "take_profit"
+  | "trailing_stop"
+  | "max_holding"
+  | "end";
+
+/** One round trip. */
+export interface Trade {
+  /** Symbol traded. */
+  symbol: string;
+  /** `long` or `short`. */
+  side: "long" | "short";
+  /** Entry date (ISO). */
+  entry_date: string;
+  /** Entry fill price. */
+  entry_price: number;
+  /** Exit date, or the last bar's date for a trade still open at the end. */
+  exit_date: string;
+  /** Exit fill price (the last close for an open trade). */
+  exit_price: number;
+  /** Shares. */
+  qty: number;
+  /** P&L net of both commissions (the exit commission is 0 for an open trade). */
+  pnl: number;
+  /** `pnl` over the entry value. */
+  return_pct: number;
+  /** Bars from entry to exit. */
+  bars_held: number;
+  /** Commissions paid. */
+  fees: number;
+  /** Why it closed. */
+  exit_reason: ExitReason;
+}
+
+/** Running trade statistics (what metrics need without keeping every trade). */
+export interface TradeTally {
+  /** Closed or still-open round trips. */
+  count: number;
+  /** Trades with pnl > 0. */
+  wins: number;
+  /** Trades with pnl < 0. */
+  losses: number;
+  /** Sum of winning pnl. */
+  grossProfit: number;
+  /** Sum of losing pnl, as a positive number. */
+  grossLoss: number;
+  /** Commissions paid. */
+  fees: number;
+  /** Bars with a position. */
+  exposureBars: number;
+}
+
+/** An empty tally. */
+export function newTally(): TradeTally {
+  return { count: 0, wins: 0, losses: 0, grossProfit: 0, grossLoss: 0, fees: 0, exposureBars: 0 };
+}
+
+/** Adds one trade's pnl to a tally. */
+export function tallyTrade(t: TradeTally, pnl: number): void {
+  t.count++;
+  if (pnl > 0) {
+    t.wins++;
+    t.grossProfit += pnl;
+  } else if (pnl < 0) {
+    t.losses++;
+    t.grossLoss -= pnl;
+  }
+}
