@@ -1,0 +1,101 @@
+/**
+ * Double top and double bottom: two swing extremes at about the same price separated by one
+ * opposite swing (the neckline), after a move that came from beyond the neckline.
+ *
+ * Criteria (weights): equal extremes (0.3, score 1 − |Δ| / (0.2 × height)), equal leg
+ * durations (0.15), lower volume on the second extreme (0.15), height in ATRs (0.2, full at 4
+ * ATR), breakout volume (0.2). Breakout: a close beyond the neckline; target: neckline ∓ height;
+ * invalidation: a close beyond the higher top (lower bottom).
+ *
+ * @module
+ */
+import { type Criterion, fmt, pct, unit } from "./_geometry.ts";
+import type { DetectContext, Setup } from "./_setup.ts";
+import type { ConfirmedPivot } from "./zigzag.ts";
+
+function meanVolume(v: Float64Array, i: number, span = 2): number {
+  let s = 0, m = 0;
+  for (let k = Math.max(0, i - span); k <= i; k++) (s += v[k]!), m++;
+  return s / m;
+}
+
+/**
+ * Double-top (`top`) or double-bottom setups ending at each pivot of `pivots`.
+ *
+ * @example
+ * ```ts
+ * const setups = doubleSetups(ctx, zigzagConfirmed(series), "top");
+ * ```
+ */
+export function doubleSetups(
+  ctx: DetectContext,
+  pivots: readonly ConfirmedPivot[],
+  which: "top" | "bottom",
+  { minBars = 5, maxBars = 150 }: { minBars?: number; maxBars?: number } = {},
+): Setup[] {
+  const s = which === "top" ? 1 : -1;
+  const extremeType = which === "top" ? "high" : "low";
+  const out: Setup[] = [];
+  for (let k = 3; k < pivots.length; k++) {
+    const p3 = pivots[k]!;
+    if (p3.type !== extremeType) continue;
+    const p0 = pivots[k - 3]!, p1 = pivots[k - 2]!, neck = pivots[k - 1]!;
+    const v1 = s * p1.price, v3 = s * p3.price, vn = s * neck.price;
+    const height = Math.min(v1, v3) - vn;
+    const width = p3.index - p1.index;
+    if (height <= 0 || width < minBars || width > maxBars) continue;
+    if (!(s * p0.price < vn)) continue; // the move came from beyond the neckline
+    const diff = Math.abs(v1 - v3);
+    if (diff > 0.2 * height) continue;
+    const avgHeight = (v1 + v3) / 2 - vn;
+    const atr = ctx.atr[p3.index]!;
+    const d1 = neck.index - p1.index, d2 = p3.index - neck.index;
+    const vol1 = meanVolume(ctx.cols.volume, p1.index),
+      vol3 = meanVolume(ctx.cols.volume, p3.index);
+    const word = which === "top" ? "tops" : "bottoms";
+    const criteria: Criterion[] = [
+      {
+        w: 0.3,
+        s: 1 - diff / (0.2 * height),
+        text: `${word} ${fmt(p1.price)} and ${fmt(p3.price)} (${
+          pct(diff / Math.abs(p1.price))
+        } apart)`,
+      },
+      {
+        w: 0.15,
+        s: Math.min(d1, d2) / Math.max(d1, d2),
+        text: `legs of ${d1} and ${d2} bars`,
+      },
+      {
+        w: 0.15,
+        s: vol3 < vol1 ? 1 : 0.3,
+        text: vol3 < vol1
+          ? "lower volume on the second extreme"
+          : "volume not lower on the second extreme",
+      },
+      {
+        w: 0.2,
+        s: Number.isFinite(atr) && atr > 0 ? unit(avgHeight / (4 * atr)) : 0.5,
+        text: `height ${fmt(avgHeight)}${atr > 0 ? ` (${(avgHeight / atr).toFixed(1)} ATR)` : ""}`,
+      },
+    ];
+    const stopLevel = s === 1 ? Math.max(p1.price, p3.price) : Math.min(p1.price, p3.price);
+    const neckPrice = neck.price;
+    out.push({
+      kind: which === "top" ? "double_top" : "double_bottom",
+      pivots: [p1, neck, p3],
+      direction: which === "top" ? "bearish" : "bullish",
+      upper: () => (s === 1 ? stopLevel : neckPrice),
+      lower: () => (s === 1 ? neckPrice : stopLevel),
+      expiresAt: p3.index + Math.max(10, width),
+      target: (level) => level - s * avgHeight,
+      criteria,
+      lines: (end) => [{
+        from: { index: p1.index, price: neckPrice },
+        to: { index: end, price: neckPrice },
+        label: "neckline",
+      }],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Merging of overlapping matches of one kind, in a causal order so that the kept match never
+ * depends on bars after its own end.
+ *
+ * @module
+ */
+import type { PatternMatch } from "./types.ts";
+
+/** Last pivot index: the end of the formation itself (before any breakout wait). */
+function formationEnd(m: PatternMatch): number {
+  return m.pivots[m.pivots.length - 1]?.index ?? m.endIndex;
+}
+
+/** True when two formations share at least half of the shorter one's bars. */
+export function overlaps(a: PatternMatch, b: PatternMatch): boolean {
+  const lo = Math.max(a.startIndex, b.startIndex);
+  const hi = Math.min(formationEnd(a), formationEnd(b));
+  const shorter = Math.min(
+    formationEnd(a) - a.startIndex,
+    formationEnd(b) - b.startIndex,
+  );
+  return hi - lo >= 0.5 * Math.max(1, shorter);
+}
+
+function key(m: PatternMatch): string {
+  return m.pivots.map((p) => p.index).join(",");
+}
+
+/**
+ * Keeps one match per group of overlapping matches of the same kind. Matches are taken in the
+ * order they became known (end index, then confirmed before pending, then higher confidence,
+ * then earlier start); a match overlapping one already kept is merged into it (dropped). The
+ * result is sorted by start index.
+ *
+ * @example
+ * ```ts
+ * const kept = mergeOverlapping([...candidates]);
+ * ```
+ */
+export function mergeOverlapping(matches: readonly PatternMatch[]): PatternMatch[] {
+  const order = [...matches].sort((a, b) =>
+    a.endIndex - b.endIndex ||
+    Number(b.confirmed) - Number(a.confirmed) ||
+    b.confidence - a.confidence ||
+    a.startIndex - b.startIndex ||
+    (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
+  );
+  const kept: PatternMatch[] = [];
+  const byKind = new Map<string, PatternMatch[]>();
+  for (const m of order) {
+    const same = byKind.get(m.kind) ?? [];
+    if (same.some((k) => overlaps(k, m))) continue;
+    same.push(m);
+    byKind.set(m.kind, same);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
+}

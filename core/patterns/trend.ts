@@ -1,0 +1,44 @@
+/**
+ * The trend before a candlestick pattern, read from the bars before it.
+ *
+ * @module
+ */
+import type { OhlcvColumns, Trend } from "./types.ts";
+
+/** Options of {@link trendBefore}. */
+export interface TrendOptions {
+  /** Bars looked back (default 10). */
+  trendPeriod?: number;
+  /** Least move, in ATRs, that counts as a trend (default 1). */
+  trendAtr?: number;
+}
+
+/**
+ * Trend over the `trendPeriod` bars before bar `s` (reads bars `s − trendPeriod − 1 .. s − 1`
+ * only): `up` when `close[s−1] − close[s−1−N] ≥ trendAtr × ATR[s−1]` and `close[s−1]` is above
+ * its N-bar SMA; `down` for the mirror; otherwise `none` (also during warm-up). `strength` is
+ * the move in units of 3 ATR, clamped to 0..1.
+ *
+ * @example
+ * ```ts
+ * const { trend } = trendBefore(series, 120, atr, sma10, { trendPeriod: 10 });
+ * ```
+ */
+export function trendBefore(
+  cols: OhlcvColumns,
+  s: number,
+  atr: Float64Array,
+  sma: Float64Array,
+  { trendPeriod = 10, trendAtr = 1 }: TrendOptions = {},
+): { trend: Trend; strength: number } {
+  const i = s - 1, j = s - 1 - trendPeriod;
+  if (j < 0) return { trend: "none", strength: 0 };
+  const a = atr[i]!, m = sma[i]!;
+  if (!(a > 0) || Number.isNaN(m)) return { trend: "none", strength: 0 };
+  const c = cols.close[i]!;
+  const change = c - cols.close[j]!;
+  const strength = Math.min(1, Math.abs(change) / (3 * a));
+  if (change >= trendAtr * a && c > m) return { trend: "up", strength };
+  if (change <= -trendAtr * a && c < m) return { trend: "down", strength };
+  return { trend: "none", strength };
+}
