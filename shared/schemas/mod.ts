@@ -6,5 +6,6 @@
 export * from "./error.ts";
 export * from "./candle.ts";
 export * from "./market.ts";
+export * from "./chart.ts";
 export * from "./ai.ts";
 export * from "./auth.ts";
