@@ -1,0 +1,130 @@
+/**
+ * Average Directional Index with +DI and −DI (Wilder, 1978).
+ *
+ * Convention (Wilder, TA-Lib `ADX`/`PLUS_DI`/`MINUS_DI`, StockCharts `cs-adx.xls`): from bar 1 on,
+ * `+DM = up` when `up = high − prevHigh` exceeds `down = prevLow − low` and is positive (else 0),
+ * `−DM` symmetrically, and the true range. Wilder's running sums start as the plain sum of the
+ * first `period` values (bars 1..period) and continue as `S = S − S/period + x`. At index
+ * `period` on: `±DI = 100·S(±DM)/S(TR)`, `DX = 100·|+DI − −DI|/(+DI + −DI)`. ADX starts at index
+ * `2·period − 1` as the mean of the first `period` DX values and continues with Wilder's
+ * smoothing `adx = (adx·(period − 1) + dx)/period`. A window with no range gives DI = 0 and
+ * DX = 0.
+ *
+ * @module
+ */
+import { checkLengths, checkPeriod } from "./_validate.ts";
+import { trueRangeAt } from "./true_range.ts";
+
+/** ADX, +DI and −DI, each as long as the input. */
+export interface AdxResult {
+  /** Average directional index, 0..100. */
+  adx: Float64Array;
+  /** Plus directional indicator, 0..100. */
+  plusDi: Float64Array;
+  /** Minus directional indicator, 0..100. */
+  minusDi: Float64Array;
+}
+
+/**
+ * First finite indices: ±DI at `period`, ADX at `2·period − 1`.
+ *
+ * @example
+ * ```ts
+ * adxWarmup(14); // { adx: 27, di: 14 }
+ * ```
+ */
+export function adxWarmup(period = 14): { adx: number; di: number } {
+  checkPeriod("ADX", "period", period);
+  return { adx: 2 * period - 1, di: period };
+}
+
+/**
+ * Writes ADX, +DI and −DI into the caller's buffers without allocating (one pass).
+ *
+ * @example
+ * ```ts
+ * const n = close.length;
+ * adxInto({ adx: new Float64Array(n), plusDi: new Float64Array(n), minusDi: new Float64Array(n) }, high, low, close);
+ * ```
+ */
+export function adxInto(
+  out: AdxResult,
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period = 14,
+): AdxResult {
+  checkPeriod("ADX", "period", period);
+  const n = close.length;
+  const { adx, plusDi, minusDi } = out;
+  checkLengths("ADX", n, [high, low, adx, plusDi, minusDi], [
+    "high",
+    "low",
+    "out.adx",
+    "out.plusDi",
+    "out.minusDi",
+  ]);
+  plusDi.fill(NaN, 0, Math.min(period, n));
+  minusDi.fill(NaN, 0, Math.min(period, n));
+  adx.fill(NaN, 0, Math.min(2 * period - 1, n));
+  let sTr = 0, sP = 0, sM = 0, a = 0;
+  const keep = period - 1;
+  const adxStart = 2 * period - 1;
+  for (let i = 1; i < n; i++) {
+    const up = high[i]! - high[i - 1]!;
+    const down = low[i - 1]! - low[i]!;
+    const pdm = up > down && up > 0 ? up : 0;
+    const mdm = down > up && down > 0 ? down : 0;
+    const tr = trueRangeAt(high, low, close, i);
+    if (i <= period) {
+      sTr += tr;
+      sP += pdm;
+      sM += mdm;
+      if (i < period) continue;
+    } else {
+      sTr = sTr - sTr / period + tr;
+      sP = sP - sP / period + pdm;
+      sM = sM - sM / period + mdm;
+    }
+    const pdi = sTr > 0 ? 100 * sP / sTr : 0;
+    const mdi = sTr > 0 ? 100 * sM / sTr : 0;
+    plusDi[i] = pdi;
+    minusDi[i] = mdi;
+    const diSum = pdi + mdi;
+    const dx = diSum > 0 ? 100 * Math.abs(pdi - mdi) / diSum : 0;
+    if (i < adxStart) {
+      a += dx;
+    } else if (i === adxStart) {
+      a = (a + dx) / period;
+      adx[i] = a;
+    } else {
+      a = (a * keep + dx) / period;
+      adx[i] = a;
+    }
+  }
+  return out;
+}
+
+/**
+ * Wilder's ADX, +DI and −DI of a bar series (`NaN` during warm-up).
+ *
+ * @example
+ * ```ts
+ * const { adx: strength, plusDi, minusDi } = adx(high, low, close); // period 14
+ * ```
+ */
+export function adx(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period = 14,
+): AdxResult {
+  const n = close.length;
+  return adxInto(
+    { adx: new Float64Array(n), plusDi: new Float64Array(n), minusDi: new Float64Array(n) },
+    high,
+    low,
+    close,
+    period,
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Moving Average Convergence/Divergence (Appel).
+ *
+ * Convention (TradingView `ta.macd`, StockCharts, technicalindicators): `macd = EMA(fast) −
+ * EMA(slow)`, each EMA seeded with the SMA of its first `period` closes (see `ema.ts`), so the
+ * line starts at index `slow − 1`; `signal = EMA(signal)` of the line, seeded with the SMA of
+ * the first `signal` line values, starting at `slow + signal − 2`; `histogram = macd − signal`.
+ * (TA-Lib seeds the fast EMA later so both EMAs start together; values converge after a few
+ * dozen bars.)
+ *
+ * @module
+ */
+import { checkLengths, checkPeriod } from "./_validate.ts";
+import { emaInto } from "./ema.ts";
+
+/** Periods of {@link macd}. */
+export interface MacdOptions {
+  /** Fast EMA period (default 12). */
+  fast?: number;
+  /** Slow EMA period (default 26); must be greater than `fast`. */
+  slow?: number;
+  /** Signal EMA period (default 9). */
+  signal?: number;
+}
+
+/** The three MACD series, each as long as the input. */
+export interface MacdResult {
+  /** EMA(fast) − EMA(slow). */
+  macd: Float64Array;
+  /** EMA of the MACD line. */
+  signal: Float64Array;
+  /** macd − signal. */
+  histogram: Float64Array;
+}
+
+function check(fast: number, slow: number, signal: number): void {
+  checkPeriod("MACD", "fast", fast);
+  checkPeriod("MACD", "slow", slow);
+  checkPeriod("MACD", "signal", signal);
+  if (fast >= slow) {
+    throw new RangeError(
+      `Cannot compute MACD: slow must be greater than fast (${fast}), current value is ${slow}`,
+    );
+  }
+}
+
+/**
+ * Warm-ups of MACD: the line's first finite index (`slow − 1`) and the signal's and
+ * histogram's (`slow + signal − 2`).
+ *
+ * @example
+ * ```ts
+ * macdWarmup(); // { macd: 25, signal: 33 }
+ * ```
+ */
+export function macdWarmup(
+  { fast = 12, slow = 26, signal = 9 }: MacdOptions = {},
+): { macd: number; signal: number } {
+  check(fast, slow, signal);
+  return { macd: slow - 1, signal: slow + signal - 2 };
+}
+
+/**
+ * Writes MACD into the caller's three buffers (each as long as `close`) without allocating.
+ *
+ * @example
+ * ```ts
+ * const n = close.length;
+ * macdInto({ macd: new Float64Array(n), signal: new Float64Array(n), histogram: new Float64Array(n) }, close);
+ * ```
+ */
+export function macdInto(
+  out: MacdResult,
+  close: Float64Array,
+  { fast = 12, slow = 26, signal = 9 }: MacdOptions = {},
+): MacdResult {
+  check(fast, slow, signal);
+  const n = close.length;
+  checkLengths("MACD", n, [out.macd, out.signal, out.histogram], [
+    "out.macd",
+    "out.signal",
+    "out.histogram",
+  ]);
+  const line = out.macd, sig = out.signal, hist = out.histogram;
+  emaInto(line, close, fast);
+  emaInto(hist, close, slow); // scratch: the slow EMA
+  for (let i = 0; i < n; i++) line[i] = line[i]! - hist[i]!;
+  emaInto(sig, line, signal);
+  for (let i = 0; i < n; i++) hist[i] = line[i]! - sig[i]!;
+  return out;
+}
+
+/**
+ * MACD line, signal and histogram of `close` (`NaN` during their warm-ups).
+ *
+ * @example
+ * ```ts
+ * const { macd: line, signal, histogram } = macd(close); // 12/26/9
+ * ```
+ */
+export function macd(close: Float64Array, options: MacdOptions = {}): MacdResult {
+  const n = close.length;
+  return macdInto(
+    { macd: new Float64Array(n), signal: new Float64Array(n), histogram: new Float64Array(n) },
+    close,
+    options,
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * True range (Wilder): `max(high − low, |high − prevClose|, |low − prevClose|)`; the first bar,
+ * which has no previous close, is `high − low` (as in Wilder's and StockCharts' tables).
+ *
+ * @module
+ */
+import { checkLengths } from "./_validate.ts";
+
+/**
+ * Index of the first finite true range: 0.
+ *
+ * @example
+ * ```ts
+ * trueRangeWarmup(); // 0
+ * ```
+ */
+export function trueRangeWarmup(): number {
+  return 0;
+}
+
+/**
+ * Writes the true range of each bar into `out` without allocating.
+ *
+ * @example
+ * ```ts
+ * trueRangeInto(new Float64Array(close.length), high, low, close);
+ * ```
+ */
+export function trueRangeInto(
+  out: Float64Array,
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+): Float64Array {
+  const n = close.length;
+  checkLengths("true range", n, [high, low, out], ["high", "low", "out"]);
+  if (n === 0) return out;
+  out[0] = high[0]! - low[0]!;
+  for (let i = 1; i < n; i++) out[i] = trueRangeAt(high, low, close, i);
+  return out;
+}
+
+/** True range of bar `i ≥ 1` (private helper shared with ATR and ADX). */
+export function trueRangeAt(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  i: number,
+): number {
+  const h = high[i]!, l = low[i]!, pc = close[i - 1]!;
+  const hl = h - l;
+  const hc = h > pc ? h - pc : pc - h;
+  const lc = l > pc ? l - pc : pc - l;
+  return hl >= hc ? (hl >= lc ? hl : lc) : (hc >= lc ? hc : lc);
+}
+
+/**
+ * True range of each bar (same length as the input).
+ *
+ * @example
+ * ```ts
+ * const tr = trueRange(high, low, close);
+ * ```
+ */
+export function trueRange(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+): Float64Array {
+  return trueRangeInto(new Float64Array(close.length), high, low, close);
+}
