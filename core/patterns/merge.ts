@@ -11,8 +11,13 @@ function formationEnd(m: PatternMatch): number {
   return m.pivots[m.pivots.length - 1]?.index ?? m.endIndex;
 }
 
-/** True when two formations share at least half of the shorter one's bars. */
+/**
+ * True when `b` (known no earlier than `a`) is another reading of `a`'s formation: `b`'s
+ * formation was complete by `a`'s end and the two share at least half of the shorter one's
+ * bars.
+ */
 export function overlaps(a: PatternMatch, b: PatternMatch): boolean {
+  if (formationEnd(b) > a.endIndex) return false;
   const lo = Math.max(a.startIndex, b.startIndex);
   const hi = Math.min(formationEnd(a), formationEnd(b));
   const shorter = Math.min(
@@ -29,8 +34,9 @@ function key(m: PatternMatch): string {
 /**
  * Keeps one match per group of overlapping matches of the same kind. Matches are taken in the
  * order they became known (end index, then confirmed before pending, then higher confidence,
- * then earlier start); a match overlapping one already kept is merged into it (dropped). The
- * result is sorted by start index.
+ * then earlier start); a match that {@link overlaps} one already kept is merged into it
+ * (dropped). A formation still growing after a kept match's end is a new pattern, not a
+ * duplicate. The result is sorted by start index.
  *
  * @example
  * ```ts
