@@ -11,9 +11,21 @@ import {
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
+import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
+import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
+import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
+import { patternsSummary } from "./analysis/patterns_summary.ts";
 
 /** Every documented route of core, in the order shown in the docs. */
-export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [...healthDocs, ...symbolsDocs];
+export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
+  ...healthDocs,
+  ...symbolsDocs,
+  ...strategiesDocs,
+  ...backtestsDocs,
+  ...indicatorsDocs,
+  ...signalsDocs,
+];
 
 /**
  * Builds the core HTTP app from its dependencies (no I/O at build time).
@@ -47,7 +59,11 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/openapi.json", (c) => c.json(openapi))
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
-    .route("/", symbolsRoutes(deps));
+    .route("/", symbolsRoutes(deps))
+    .route("/", strategiesRoutes(deps))
+    .route("/", backtestsRoutes(deps))
+    .route("/", indicatorsRoutes(deps))
+    .route("/", signalsRoutes(deps, { patterns: patternsSummary }));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -25,6 +25,8 @@ export interface Series {
   volume: Float64Array;
   /** Increases whenever the stored bars change; used to key caches. */
   version: number;
+  /** Market code of the symbol (e.g. `US`), when known. */
+  market?: string;
 }
 
 /** Builds a {@link Series} from row objects (dates ascending). */

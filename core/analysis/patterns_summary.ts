@@ -1,0 +1,39 @@
+/**
+ * The patterns part of the `/analyze` answer: chart patterns that end within the period,
+ * the candlestick patterns of its last bars, and the strongest support/resistance levels.
+ * Pure.
+ *
+ * @module
+ */
+import {
+  type CandleMatch,
+  detectCandlestickPatterns,
+  detectChartPatterns,
+  type Level,
+  type OhlcvColumns,
+  type PatternMatch,
+  supportResistance,
+} from "../patterns/mod.ts";
+
+/** Patterns shown by `/analyze`. */
+export interface PatternsSummary {
+  /** Chart patterns ending within the period, newest first. */
+  chart: PatternMatch[];
+  /** Candlestick patterns of the last 20 bars of the period, newest first. */
+  candlestick: CandleMatch[];
+  /** Up to 6 levels, strongest first. */
+  levels: Level[];
+}
+
+/** Builds the {@link PatternsSummary} of bars `[start, end)` (detection reads bars < end only). */
+export function patternsSummary(cols: OhlcvColumns, start: number, end: number): PatternsSummary {
+  const chart = detectChartPatterns(cols).filter((p) => p.endIndex >= start && p.endIndex < end)
+    .sort((a, b) => b.endIndex - a.endIndex);
+  const recent = Math.max(start, end - 20);
+  const candlestick = detectCandlestickPatterns(cols).filter((m) =>
+    m.index >= recent && m.index < end
+  )
+    .sort((a, b) => b.index - a.index);
+  const levels = supportResistance(cols).sort((a, b) => b.strength - a.strength).slice(0, 6);
+  return { chart, candlestick, levels };
+}

@@ -1,0 +1,127 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { Lru } from "@trading/shared/lru";
+import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { ValidationError } from "@trading/shared/errors";
+import {
+  AnalyzeRequestSchema,
+  SignalsQuerySchema,
+  SignalsResponseSchema,
+  SymbolParamSchema,
+} from "@trading/shared/schemas";
+import { type AnalysisResult, analyzeSeries } from "../../analysis/analyze.ts";
+import { rangeIndices } from "../../market_data/series.ts";
+import {
+  compositeScore,
+  computeSignalInputs,
+  generateSignals,
+  type Signal,
+} from "../../signals/mod.ts";
+import type { CoreDeps } from "../../deps.ts";
+
+const SymbolPath = z.object({ symbol: SymbolParamSchema });
+
+/** Route docs of this module. */
+export const signalsDocs: RouteDoc[] = [
+  {
+    method: "get",
+    path: "/api/symbols/{symbol}/signals",
+    summary:
+      "Signals of the technical and analyst rules in a range, and the composite score at its last bar",
+    tag: "analysis",
+    params: SymbolPath,
+    query: SignalsQuerySchema,
+    response: SignalsResponseSchema,
+    errors: [404, 422],
+  },
+  {
+    method: "post",
+    path: "/analyze/{symbol}",
+    summary:
+      "Everything a trader needs in one answer: price, indicators, patterns, signals, score (and the AI view when asked)",
+    tag: "analysis",
+    params: SymbolPath,
+    body: AnalyzeRequestSchema,
+    errors: [404, 422],
+  },
+];
+
+/** Hook the AI issue plugs in: fills `ai_analysis` when the request asks for it. */
+export type AiHook = (
+  deps: CoreDeps,
+  analysis: AnalysisResult,
+  language: string,
+  c: unknown,
+) => Promise<unknown>;
+
+/** Signals of a symbol, and `/analyze`. */
+export function signalsRoutes(deps: CoreDeps, { ai, patterns }: {
+  ai?: AiHook;
+  patterns?: (cols: Parameters<typeof generateSignals>[0], start: number, end: number) => unknown;
+} = {}): Hono {
+  const signalCache = new Lru<
+    { signals: Signal[]; inputs: ReturnType<typeof computeSignalInputs> }
+  >({ maxEntries: 64 });
+  const analysisCache = new Lru<AnalysisResult>({ maxEntries: 256 });
+  return new Hono()
+    .get("/api/symbols/:symbol/signals", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      const q = validate(SignalsQuerySchema, c.req.query(), "query");
+      const s = await deps.series.get(symbol);
+      const key = `${symbol}:${s.version}`;
+      let entry = signalCache.get(key);
+      if (!entry) {
+        const inputs = computeSignalInputs(s);
+        entry = { inputs, signals: generateSignals(s, { inputs }) };
+        signalCache.set(key, entry);
+      }
+      const { start, end } = rangeIndices(s, q);
+      if (end <= start) {
+        throw new ValidationError("No bars in the requested range", [{
+          field: "from",
+          message: `no bars between ${q.from ?? "the start"} and ${q.to ?? "the end"}`,
+        }]);
+      }
+      const signals = entry.signals.filter((x) =>
+        x.index >= start && x.index < end && (q.family === "all" || x.family === q.family) &&
+        (q.type === "all" || x.type === q.type)
+      );
+      const score = compositeScore(s, {
+        at: end - 1,
+        inputs: entry.inputs,
+        signals: entry.signals,
+      });
+      return c.json({
+        symbol,
+        from: s.dates[start] ?? null,
+        to: s.dates[end - 1] ?? null,
+        signals,
+        score,
+      });
+    })
+    .post("/analyze/:symbol", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      const body = validate(AnalyzeRequestSchema, await readJson(c.req), "body");
+      const s = await deps.series.get(symbol);
+      if (s.close.length === 0) {
+        throw new ValidationError(`No bars stored for ${symbol}`, [{
+          field: "symbol",
+          message: "no data",
+        }]);
+      }
+      const key = `${symbol}:${s.version}:${body.period}:${body.include_patterns}`;
+      let analysis = analysisCache.get(key);
+      if (!analysis) {
+        analysis = analyzeSeries({
+          symbol,
+          market: s.market ?? "US",
+          cols: s,
+          period: body.period,
+          ...(body.include_patterns && patterns ? { patterns } : {}),
+        });
+        analysisCache.set(key, analysis);
+      }
+      const aiAnalysis = body.include_ai && ai ? await ai(deps, analysis, body.language, c) : null;
+      return c.json({ ...analysis, ai_analysis: aiAnalysis });
+    });
+}

@@ -1,0 +1,69 @@
+/**
+ * Types of the signals layer.
+ *
+ * @module
+ */
+
+/** Columns of daily bars the signals read (a `Series` satisfies it). */
+export interface OhlcvColumns {
+  /** ISO dates, ascending. */
+  dates: readonly string[];
+  /** Opens. */
+  open: Float64Array;
+  /** Highs. */
+  high: Float64Array;
+  /** Lows. */
+  low: Float64Array;
+  /** Closes. */
+  close: Float64Array;
+  /** Volumes. */
+  volume: Float64Array;
+}
+
+/** One trading signal at the close of a bar. */
+export interface Signal {
+  /** Bar index in the input columns. */
+  index: number;
+  /** Date of that bar. */
+  date: string;
+  /** Direction. */
+  type: "buy" | "sell";
+  /** Stable rule name, e.g. `rsi_oversold_exit`, `golden_cross_50_200`. */
+  name: string;
+  /** Which family the rule belongs to: classic technical rules or the analyst's rules. */
+  family: "technical" | "analyst";
+  /** Human-readable reason citing the numbers. */
+  reason: string;
+  /** 0..1, how strong the evidence is. */
+  strength: number;
+}
+
+/** Contribution of one factor to the composite score. */
+export interface ScoreReason {
+  /** Factor id, e.g. `trend`, `rsi`. */
+  factor: string;
+  /** The value read (e.g. RSI 71.2), or null when not available yet (warm-up). */
+  value: number | null;
+  /** Maximum absolute points of this factor. */
+  weight: number;
+  /** Points given, in [-weight, weight]. */
+  contribution: number;
+  /** Human-readable explanation. */
+  text: string;
+}
+
+/** The composite view at one bar. */
+export interface CompositeScore {
+  /** Bar index the score is for. */
+  index: number;
+  /** Date of that bar. */
+  date: string;
+  /** Sum of contributions, -100..100. */
+  score: number;
+  /** BUY when score ≥ 25, SELL when ≤ -25, else HOLD. */
+  stance: "BUY" | "SELL" | "HOLD";
+  /** 0..1. */
+  confidence: number;
+  /** Every factor with its contribution, largest first. */
+  reasons: ScoreReason[];
+}

@@ -1,0 +1,49 @@
+import { parseOhlcvCsv } from "../../core/market_data/csv.ts";
+import { type Series, seriesFromBars } from "../../core/market_data/series.ts";
+
+/** A bundled real series (core/data/market/SYMBOL.csv) as columns, for pure-code tests. */
+export function bundledSeries(symbol: string): Series {
+  const text = Deno.readTextFileSync(
+    new URL(`../../core/data/market/${symbol}.csv`, import.meta.url),
+  );
+  const { bars, rejected } = parseOhlcvCsv(text);
+  if (rejected.length) throw new Error(`${symbol}.csv is invalid`);
+  return seriesFromBars(symbol, bars);
+}
+
+/** The first `n` bars of a series (a truncated copy, for no-look-ahead tests). */
+export function truncate(s: Series, n: number): Series {
+  return {
+    ...s,
+    dates: s.dates.slice(0, n),
+    open: s.open.slice(0, n),
+    high: s.high.slice(0, n),
+    low: s.low.slice(0, n),
+    close: s.close.slice(0, n),
+    volume: s.volume.slice(0, n),
+  };
+}
+
+/**
+ * A hand-built test series from closes: open = previous close, high/low 0.5% around the body,
+ * constant volume, consecutive weekdays from 2020-01-01. Test data only, never served.
+ */
+export function seriesFromCloses(closes: readonly number[], { volume = 1_000_000 } = {}): Series {
+  const bars = [];
+  const d = new Date("2020-01-01T00:00:00Z");
+  for (let i = 0; i < closes.length; i++) {
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+    const close = closes[i]!;
+    const open = i === 0 ? close : closes[i - 1]!;
+    bars.push({
+      date: d.toISOString().slice(0, 10),
+      open,
+      high: Math.max(open, close) * 1.005,
+      low: Math.min(open, close) * 0.995,
+      close,
+      volume,
+    });
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return seriesFromBars("TEST", bars);
+}
