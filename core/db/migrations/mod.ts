@@ -7,11 +7,13 @@
 import type { Migration } from "../migrations.ts";
 import { m0001 } from "./0001_market_data.ts";
 import { m0002 } from "./0002_accounts.ts";
+import { m0003 } from "./0003_backtests_paper.ts";
 import { m0004 } from "./0004_ai.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
   m0001,
   m0002,
+  m0003,
   m0004,
 ];

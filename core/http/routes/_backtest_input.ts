@@ -1,0 +1,46 @@
+/**
+ * Helpers shared by the backtest, optimisation and paper routes: strategy lookup with a 422,
+ * and a symbol's bars cut to a date range.
+ *
+ * @module
+ */
+import { ValidationError } from "@trading/shared/errors";
+import type { Cols } from "../../backtest/types.ts";
+import type { CoreDeps } from "../../deps.ts";
+import { rangeIndices } from "../../market_data/series.ts";
+import { type AnyStrategy, findStrategy, STRATEGIES } from "../../strategies/mod.ts";
+
+/** The strategy with this id, or a 422 naming `strategy` and listing the known ids. */
+export function strategyOr422(id: string): AnyStrategy {
+  const s = findStrategy(id);
+  if (!s) {
+    const known = Object.keys(STRATEGIES).join(", ");
+    throw new ValidationError(`Unknown strategy "${id}"; known strategies: ${known}`, [
+      { field: "strategy", message: `unknown strategy; one of ${known}` },
+    ]);
+  }
+  return s;
+}
+
+/** A view (no copy) of bars `start..end` of columns. */
+export function sliceCols(c: Cols, start: number, end: number): Cols {
+  return {
+    dates: c.dates.slice(start, end),
+    open: c.open.subarray(start, end),
+    high: c.high.subarray(start, end),
+    low: c.low.subarray(start, end),
+    close: c.close.subarray(start, end),
+    volume: c.volume.subarray(start, end),
+  };
+}
+
+/** The stored bars of `symbol` within `from..to` (404 for an unknown symbol). */
+export async function barsInRange(
+  deps: CoreDeps,
+  symbol: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<Cols> {
+  const s = await deps.series.get(symbol);
+  const { start, end } = rangeIndices(s, range);
+  return sliceCols(s, start, end);
+}
