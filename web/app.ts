@@ -1,4 +1,7 @@
 import { Hono } from "hono";
+import type { Context } from "hono";
+import { compress } from "hono/compress";
+import { getCookie, setCookie } from "hono/cookie";
 import type { WebConfig } from "@trading/shared/config";
 import {
   errorHandler,
@@ -7,7 +10,14 @@ import {
   type RequestVars,
 } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
-import type { SymbolsResponse } from "@trading/shared/schemas";
+import type { LoadedBuild } from "./build_manifest.ts";
+import { renderPage } from "./components/render_page.tsx";
+import type { Theme } from "./components/page_context.ts";
+import { coreClient } from "./core_client.ts";
+import { isLang, pickLang, translator } from "./i18n/mod.ts";
+import { forward } from "./proxy.ts";
+import { type PageRequest, PAGES } from "./routes/mod.ts";
+import { securityHeaders } from "./security_headers.ts";
 
 /** Dependencies of the web app. */
 export interface WebDeps {
@@ -15,44 +25,113 @@ export interface WebDeps {
   config: WebConfig;
   /** Structured logger. */
   logger: Logger;
-  /** HTTP client used to reach core. */
+  /** HTTP client used to reach core and chart. */
   fetch: typeof fetch;
+  /** The built browser assets (`null`/absent: pages render without island scripts). */
+  build?: LoadedBuild | null;
 }
 
-function esc(s: unknown): string {
-  return String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+type Env = { Variables: RequestVars };
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+const CONTENT_TYPES: Record<string, string> = {
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  txt: "text/plain; charset=utf-8",
+  map: "application/json",
+};
+
+function themeOf(c: Context): Theme {
+  const v = getCookie(c, "theme");
+  return v === "dark" || v === "light" ? v : "auto";
 }
 
-/** Builds the web app (placeholder page listing core's symbols until the dashboard lands). */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\")
+    ? next
+    : "/";
+}
+
+/** Builds the web app: pages, islands assets, preference switches and the API forwarders. */
 export function createWebApp(deps: WebDeps) {
-  const app = new Hono<{ Variables: RequestVars }>()
-    .use(requestContext(deps.logger))
-    .get("/health", (c) => c.json({ status: "healthy", service: "web" }))
-    .get("/", async (c) => {
-      let rows = "";
-      let note = "";
-      try {
-        const r = await deps.fetch(`${deps.config.CORE_SERVICE_URL}/symbols`, {
-          signal: AbortSignal.timeout(3000),
-        });
-        if (!r.ok) throw new Error(`core answered ${r.status}`);
-        const data = await r.json() as SymbolsResponse;
-        rows = data.symbols.map((s) =>
-          `<tr><td>${esc(s.symbol)}</td><td>${esc(s.name)}</td><td>${esc(s.first)}</td><td>${
-            esc(s.last)
-          }</td><td>${s.bars}</td></tr>`
-        ).join("");
-      } catch {
-        note =
-          `<p role="alert">The core service is not reachable right now; try again in a moment.</p>`;
-      }
-      return c.html(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>AI Trading System</title>
-<link rel="icon" href="data:,"></head><body><h1>AI Trading System</h1>${note}
-<table><thead><tr><th>Symbol</th><th>Name</th><th>First</th><th>Last</th><th>Bars</th></tr></thead><tbody>${rows}</tbody></table></body></html>`,
-      );
+  const { config, logger } = deps;
+  const build = deps.build ?? null;
+  const app = new Hono<Env>()
+    .use(requestContext(logger))
+    .use(securityHeaders({ production: config.ENVIRONMENT === "production" }))
+    .get("/health", (c) => c.json({ status: "healthy", service: "web" }));
+
+  app.get("/static/build/:file", compress(), (c) => {
+    const file = c.req.param("file");
+    const body = build?.files.get(file);
+    if (!body) return notFoundHandler(c);
+    const ext = file.slice(file.lastIndexOf(".") + 1);
+    return c.body(body.slice().buffer, 200, {
+      "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
+      "cache-control": `public, max-age=${ONE_YEAR}, immutable`,
     });
-  app.onError(errorHandler(deps.logger));
+  });
+
+  app.get("/prefs/:kind/:value", (c) => {
+    const { kind, value } = c.req.param();
+    const ok = (kind === "lang" && isLang(value)) ||
+      (kind === "theme" && (value === "dark" || value === "light"));
+    if (!ok) return notFoundHandler(c);
+    setCookie(c, kind, value, { path: "/", maxAge: ONE_YEAR, sameSite: "Lax" });
+    return c.redirect(safeNext(c.req.query("next")), 303);
+  });
+
+  const toCore = (c: Context<Env>) =>
+    forward(c.req.raw, {
+      target: config.CORE_SERVICE_URL,
+      fetch: deps.fetch,
+      timeoutMs: 30_000,
+      requestId: c.get("requestId"),
+      service: "core",
+    });
+  app.all("/api/*", toCore);
+  app.get("/docs", toCore);
+  app.get("/openapi.json", toCore);
+  app.get("/symbols", toCore);
+  app.get("/charts/*", (c) =>
+    forward(c.req.raw, {
+      target: config.CHART_SERVICE_URL,
+      fetch: deps.fetch,
+      timeoutMs: 15_000,
+      requestId: c.get("requestId"),
+      service: "chart",
+    }));
+
+  for (const page of PAGES) {
+    app.get(page.path, compress(), async (c) => {
+      const lang = pickLang(getCookie(c, "lang"), c.req.header("accept-language"));
+      const url = new URL(c.req.url);
+      const req: PageRequest = {
+        lang,
+        t: translator(lang),
+        params: c.req.param() as Record<string, string>,
+        query: url.searchParams,
+        core: coreClient({
+          baseUrl: config.CORE_SERVICE_URL,
+          fetch: deps.fetch,
+          cookie: c.req.header("cookie"),
+          requestId: c.get("requestId"),
+        }),
+      };
+      const spec = await page.load(req);
+      const html = renderPage({
+        lang,
+        theme: themeOf(c),
+        path: url.pathname + url.search,
+        manifest: build?.manifest ?? null,
+      }, spec);
+      c.header("cache-control", "no-store");
+      c.header("content-language", lang);
+      c.header("vary", "cookie, accept-language");
+      return c.html(html, (spec.status ?? 200) as 200);
+    });
+  }
+  app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
   return app;
 }

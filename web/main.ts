@@ -1,12 +1,36 @@
-import { ConfigError, loadConfig, WebEnvSchema } from "@trading/shared/config";
+import { ConfigError, loadConfig, readEnv, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "./app.ts";
+import { BUILD_DIR, loadBuild } from "./build_manifest.ts";
+
+/** Loads the built assets, building them first when the build is missing. */
+async function ensureBuild(log: (msg: string) => void) {
+  const existing = await loadBuild();
+  if (existing) return existing;
+  const may = (d: Deno.PermissionDescriptor) => Deno.permissions.querySync(d).state === "granted";
+  if (!may({ name: "run" }) || !may({ name: "write", path: BUILD_DIR })) {
+    log(
+      "no web build found and no permission to build here: run `deno task build`; " +
+        "pages are served without their interactive scripts until then",
+    );
+    return null;
+  }
+  log("no web build found: building the browser assets (deno task build)");
+  const { buildAssets } = await import("./build.ts");
+  const esbuild = await import("esbuild");
+  try {
+    await buildAssets();
+  } finally {
+    await esbuild.stop();
+  }
+  return await loadBuild();
+}
 
 /** Starts the web service. */
-function main(): void {
+async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(WebEnvSchema, Deno.env.toObject());
+    config = loadConfig(WebEnvSchema, readEnv(WebEnvSchema));
   } catch (e) {
     if (e instanceof ConfigError) {
       Deno.stderr.writeSync(new TextEncoder().encode(`web: ${e.message}\n`));
@@ -15,7 +39,8 @@ function main(): void {
     throw e;
   }
   const logger = createLogger({ service: "web", level: config.DEBUG ? "debug" : config.LOG_LEVEL });
-  const app = createWebApp({ config, logger, fetch });
+  const build = await ensureBuild((msg) => logger.info(msg));
+  const app = createWebApp({ config, logger, fetch, build });
   Deno.serve({
     hostname: config.HOST,
     port: config.PORT,
@@ -24,4 +49,4 @@ function main(): void {
   }, app.fetch);
 }
 
-if (import.meta.main) main();
+if (import.meta.main) await main();

@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { loadConfig, WebEnvSchema } from "@trading/shared/config";
+import { createLogger } from "@trading/shared/log";
+import { createWebApp } from "./app.ts";
+import { CSP, LWC_LOGO_STYLE_HASH } from "./security_headers.ts";
+import { ISLAND_NAMES } from "./islands/registry.ts";
+
+const config = loadConfig(WebEnvSchema, { CORE_SERVICE_URL: "http://core.test:1" });
+const logger = createLogger({ service: "test", level: "error", write: () => {} });
+
+/** A fake core answering from a table; records the requests it saw. */
+function fakeCore(routes: Record<string, unknown>) {
+  const seen: Request[] = [];
+  const f = (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    seen.push(req);
+    const path = new URL(req.url).pathname;
+    if (path === "/api/auth/login") {
+      const h = new Headers({ "content-type": "application/json" });
+      h.append("set-cookie", "session=abc; HttpOnly; Path=/");
+      h.append("set-cookie", "other=1; Path=/");
+      return Promise.resolve(new Response('{"ok":true}', { status: 200, headers: h }));
+    }
+    if (path in routes) return Promise.resolve(Response.json(routes[path]));
+    return Promise.resolve(
+      Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 }),
+    );
+  };
+  return { fetch: f as typeof fetch, seen };
+}
+
+const downFetch = (() => Promise.reject(new TypeError("connection refused"))) as typeof fetch;
+
+Deno.test("GET /health - web answers healthy", async () => {
+  const app = createWebApp({ config, logger, fetch: downFetch });
+  const r = await app.request("/health");
+  assert.equal(r.status, 200);
+  assert.equal((await r.json()).status, "healthy");
+});
+
+Deno.test("GET / - core down gives a friendly page with a CSP, not a raw error", async () => {
+  const app = createWebApp({ config, logger, fetch: downFetch });
+  const r = await app.request("/");
+  assert.equal(r.status, 503);
+  const html = await r.text();
+  assert.match(html, /The analysis service is not reachable/);
+  assert.match(html, /<header class="top">/);
+  assert.equal(r.headers.get("content-security-policy"), CSP);
+  assert.doesNotMatch(CSP, /unsafe-inline/);
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)/, "no inline script");
+});
+
+Deno.test("GET / - zh-TW from Accept-Language, escapes names from core", async () => {
+  const core = fakeCore({
+    "/symbols": {
+      total: 1,
+      symbols: [{
+        symbol: "X",
+        name: "<img src=x onerror=alert(1)>",
+        market: "US",
+        currency: "USD",
+        first: "2017-01-03",
+        last: "2017-01-04",
+        bars: 2,
+        source: "t",
+      }],
+    },
+  });
+  const app = createWebApp({ config, logger, fetch: core.fetch });
+  const r = await app.request("/", { headers: { "accept-language": "zh-TW,zh;q=0.9" } });
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  assert.match(html, /<html lang="zh-TW"/);
+  assert.match(html, /市場/);
+  assert.doesNotMatch(html, /<img src=x/);
+});
+
+Deno.test("GET /prefs/lang/zh-TW - sets the cookie and redirects only to a local path", async () => {
+  const app = createWebApp({ config, logger, fetch: downFetch });
+  const r = await app.request("/prefs/lang/zh-TW?next=%2Fsymbol%2FAAPL");
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get("location"), "/symbol/AAPL");
+  assert.match(r.headers.get("set-cookie") ?? "", /lang=zh-TW/);
+  const evil = await app.request("/prefs/theme/dark?next=%2F%2Fevil.example");
+  assert.equal(evil.headers.get("location"), "/");
+  assert.equal((await app.request("/prefs/theme/neon")).status, 404);
+});
+
+Deno.test("/api/* - forwarded to core unchanged with cookies both ways", async () => {
+  const core = fakeCore({});
+  const app = createWebApp({ config, logger, fetch: core.fetch });
+  const r = await app.request("/api/auth/login?x=1", {
+    method: "POST",
+    headers: { cookie: "session=old", "content-type": "application/json" },
+    body: '{"email":"a@b.c"}',
+  });
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.headers.getSetCookie(), ["session=abc; HttpOnly; Path=/", "other=1; Path=/"]);
+  const seen = core.seen[0]!;
+  assert.equal(seen.url, "http://core.test:1/api/auth/login?x=1");
+  assert.equal(seen.method, "POST");
+  assert.equal(seen.headers.get("cookie"), "session=old");
+  assert.equal(await seen.text(), '{"email":"a@b.c"}');
+  assert.ok(seen.headers.get("x-request-id"));
+});
+
+Deno.test("/api/* - core down becomes a JSON 502 in the shared error shape", async () => {
+  const app = createWebApp({ config, logger, fetch: downFetch });
+  const r = await app.request("/api/symbols/AAPL/quote");
+  assert.equal(r.status, 502);
+  assert.equal((await r.json()).error.code, "upstream_unavailable");
+});
+
+Deno.test("GET /symbol/:s - unknown symbol is a friendly 404 page", async () => {
+  const app = createWebApp({ config, logger, fetch: fakeCore({}).fetch });
+  const r = await app.request("/symbol/ZZZZ");
+  assert.equal(r.status, 404);
+  assert.match(await r.text(), /No data for this symbol/);
+});
+
+Deno.test("islands - registry, client loaders and island files agree", async () => {
+  const files: string[] = [];
+  for await (const e of Deno.readDir(new URL("./islands/", import.meta.url))) {
+    if (/^[A-Z]\w*\.tsx$/.test(e.name)) files.push(e.name.replace(".tsx", ""));
+  }
+  const client = await Deno.readTextFile(new URL("./static/client.ts", import.meta.url));
+  const loaders = [
+    ...client.matchAll(/^\s+(\w+): \(\) => import\("\.\.\/islands\/(\w+)\.tsx"\)/gm),
+  ];
+  assert.deepEqual(loaders.map((m) => m[1]), loaders.map((m) => m[2]));
+  assert.deepEqual(loaders.map((m) => m[1]).sort(), [...ISLAND_NAMES].sort());
+  assert.deepEqual(files.sort(), [...ISLAND_NAMES].sort());
+});
+
+Deno.test("CSP - the allowed style hash is lightweight-charts' attribution logo style", async () => {
+  const lib = await Deno.readTextFile(
+    new URL(
+      "../node_modules/lightweight-charts/dist/lightweight-charts.production.mjs",
+      import.meta.url,
+    ),
+  );
+  const css = lib.match(/createElement\("style"\),this\.\w+\.innerText="([^"]+)"/)?.[1];
+  assert.ok(css, "style text found in the library");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(css));
+  const b64 = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  assert.equal(`sha256-${b64}`, LWC_LOGO_STYLE_HASH);
+});

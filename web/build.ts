@@ -1,0 +1,106 @@
+/**
+ * `deno task build`: bundles the browser code with esbuild — the islands client entry, one entry
+ * per island (code-split so shared chunks load once), and the stylesheet — into
+ * `web/static/build/` with content-hashed names, and writes `manifest.json` that the server uses
+ * to link each page's files.
+ *
+ * @module
+ */
+import * as esbuild from "esbuild";
+import { ISLAND_NAMES } from "./islands/registry.ts";
+import type { BuildManifest } from "./build_manifest.ts";
+
+const WEB = new URL("./", import.meta.url).pathname;
+
+/** Options of {@link buildAssets}. */
+export interface BuildOptions {
+  /** Output directory (default `web/static/build/`). */
+  outdir?: string;
+  /** Minify (default true). */
+  minify?: boolean;
+}
+
+/** Closure of the files a chunk needs through static imports (itself included). */
+function staticClosure(meta: esbuild.Metafile, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const out = meta.outputs[file];
+  const deps = (out?.imports ?? []).filter((i) => i.kind === "import-statement" && !i.external);
+  return [file, ...deps.flatMap((d) => staticClosure(meta, d.path, seen))];
+}
+
+/**
+ * Builds every browser asset and returns the manifest (also written as `manifest.json`).
+ *
+ * @example
+ * ```ts
+ * const manifest = await buildAssets();
+ * console.log(manifest.client);
+ * ```
+ */
+export async function buildAssets(
+  { outdir = `${WEB}static/build`, minify = true }: BuildOptions = {},
+): Promise<BuildManifest> {
+  const entryPoints: Record<string, string> = {
+    client: `${WEB}static/client.ts`,
+    app: `${WEB}static/app.css`,
+  };
+  for (const name of ISLAND_NAMES) entryPoints[`island-${name}`] = `${WEB}islands/${name}.tsx`;
+  const result = await esbuild.build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "browser",
+    target: ["es2022"],
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    minify,
+    metafile: true,
+    write: false,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    legalComments: "linked",
+    absWorkingDir: new URL("../", import.meta.url).pathname,
+    nodePaths: [new URL("../node_modules", import.meta.url).pathname],
+    logLevel: "silent",
+  });
+  try {
+    await Deno.remove(outdir, { recursive: true });
+  } catch { /* absent */ }
+  await Deno.mkdir(outdir, { recursive: true });
+  for (const f of result.outputFiles) {
+    await Deno.mkdir(f.path.slice(0, f.path.lastIndexOf("/")), { recursive: true });
+    await Deno.writeFile(f.path, f.contents);
+  }
+  const meta = result.metafile;
+  const rel = (p: string) => p.slice(p.lastIndexOf("/") + 1);
+  const manifest: BuildManifest = { client: [], css: "", islands: {} };
+  for (const [file, out] of Object.entries(meta.outputs)) {
+    const entry = out.entryPoint ?? "";
+    if (entry.endsWith("static/client.ts")) {
+      manifest.client = staticClosure(meta, file).map(rel);
+    } else if (entry.endsWith("static/app.css") && file.endsWith(".css")) {
+      manifest.css = rel(file);
+    } else {
+      const m = entry.match(/islands\/([A-Za-z]+)\.tsx$/);
+      if (m?.[1]) manifest.islands[m[1]] = staticClosure(meta, file).map(rel);
+    }
+  }
+  await Deno.writeTextFile(`${outdir}/manifest.json`, JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+if (import.meta.main) {
+  const started = performance.now();
+  try {
+    const m = await buildAssets();
+    const ms = Math.round(performance.now() - started);
+    const line = `web build: ${Object.keys(m.islands).length} islands, ${m.client.length} client ` +
+      `files, css ${m.css} in ${ms} ms\n`;
+    await Deno.stdout.write(new TextEncoder().encode(line));
+  } finally {
+    await esbuild.stop();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Per-request render context: language, translator, theme, and the islands the page uses (so
+ * the document links exactly their chunks).
+ *
+ * @module
+ */
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import type { Lang, T } from "../i18n/mod.ts";
+
+/** A theme choice; `auto` follows the system. */
+export type Theme = "dark" | "light" | "auto";
+
+/** What every server component may read. */
+export interface PageContext {
+  /** UI language. */
+  lang: Lang;
+  /** Translator for `lang`. */
+  t: T;
+  /** Theme chosen by cookie. */
+  theme: Theme;
+  /** Current path and query, for links that come back here. */
+  path: string;
+  /** Islands rendered so far (filled during the render). */
+  islands: Set<string>;
+}
+
+/** The context object. */
+export const PageCtx = createContext<PageContext | null>(null);
+
+/** Reads the page context (throws outside a page render). */
+export function usePage(): PageContext {
+  const ctx = useContext(PageCtx);
+  if (!ctx) throw new Error("usePage() called outside a page render");
+  return ctx;
+}

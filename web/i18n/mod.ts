@@ -1,0 +1,65 @@
+/**
+ * Translations and language choice. Every user-visible string lives in `en.ts` and `zh-TW.ts`;
+ * `zh-TW.ts` is typed against the English keys, and a test checks both are complete.
+ *
+ * @module
+ */
+import { en, type MessageKey } from "./en.ts";
+import { zhTW } from "./zh-TW.ts";
+
+export type { MessageKey } from "./en.ts";
+
+/** Languages of the UI. */
+export const LANGS = ["en", "zh-TW"] as const;
+
+/** A UI language. */
+export type Lang = typeof LANGS[number];
+
+/** Every dictionary by language. */
+export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, "zh-TW": zhTW };
+
+/** Native name of each language, for the switcher. */
+export const LANG_NAMES: Record<Lang, string> = { en: "English", "zh-TW": "繁體中文" };
+
+/** A translate function bound to one language. */
+export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/**
+ * Returns the translate function of `lang`; `{name}` placeholders are replaced from `vars`.
+ *
+ * @example
+ * ```ts
+ * translator("en")("markets.count", { n: 13 }); // "13 symbols"
+ * ```
+ */
+export function translator(lang: Lang): T {
+  const dict = DICTIONARIES[lang];
+  return (key, vars) => {
+    const text = dict[key] ?? en[key] ?? key;
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => name in vars ? String(vars[name]) : m);
+  };
+}
+
+/** True when `v` names a UI language. */
+export function isLang(v: unknown): v is Lang {
+  return (LANGS as readonly unknown[]).includes(v);
+}
+
+/**
+ * Picks the UI language: the `lang` cookie when valid, else the first supported language of
+ * `Accept-Language` (any Chinese → zh-TW, the one Chinese of the UI), else English.
+ */
+export function pickLang(cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (isLang(cookie)) return cookie;
+  const prefs = (acceptLanguage ?? "").split(",").map((part) => {
+    const [tag = "", ...params] = part.trim().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+  }).filter((p) => p.tag && p.q > 0).sort((a, b) => b.q - a.q);
+  for (const { tag } of prefs) {
+    if (tag.startsWith("zh")) return "zh-TW";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "en";
+}

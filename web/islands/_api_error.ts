@@ -1,0 +1,52 @@
+/**
+ * Turns an API answer into a translation key for the user, so every island shows the same
+ * friendly states (signed out, quota used up, feature not there yet, core down).
+ *
+ * @module
+ */
+import type { MessageKey } from "../i18n/mod.ts";
+
+/** The message key for a failed response status (0 = the request did not complete). */
+export function errorKey(status: number): MessageKey {
+  if (status === 401) return "error.signin";
+  if (status === 403) return "error.forbidden";
+  if (status === 404) return "error.unavailable";
+  if (status === 422 || status === 400) return "error.invalid";
+  if (status === 429) return "error.quota";
+  if (status === 502 || status === 503 || status === 504 || status === 0) return "error.core.body";
+  return "error.generic";
+}
+
+/** The server's error message of a JSON error body, when there is one. */
+export async function errorMessage(res: Response): Promise<string | null> {
+  try {
+    const body = await res.json() as { error?: { message?: string } };
+    return body.error?.message ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON request to the same-origin API; never throws (status 0 when the network failed). */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; status: number; message: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, message: null };
+  }
+  if (!res.ok) return { ok: false, status: res.status, message: await errorMessage(res) };
+  try {
+    return { ok: true, data: (res.status === 204 ? null : await res.json()) as T };
+  } catch {
+    return { ok: false, status: res.status, message: null };
+  }
+}

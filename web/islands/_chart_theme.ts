@@ -1,0 +1,74 @@
+/**
+ * Chart colours read from the page's CSS variables, so the chart follows the light/dark theme.
+ *
+ * @module
+ */
+
+/** Colours the chart uses. */
+export interface ChartColours {
+  /** Background. */
+  bg: string;
+  /** Text. */
+  fg: string;
+  /** Grid lines. */
+  grid: string;
+  /** Rising candles. */
+  up: string;
+  /** Falling candles. */
+  down: string;
+  /** Line palette for indicators. */
+  lines: string[];
+}
+
+/** Reads the colours from CSS custom properties of `<html>`. */
+export function chartColours(): ChartColours {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    bg: v("--surface", "#ffffff"),
+    fg: v("--fg", "#111111"),
+    grid: v("--grid", "#e5e7eb"),
+    up: v("--up", "#089981"),
+    down: v("--down", "#f23645"),
+    lines: [
+      v("--line-1", "#2962ff"),
+      v("--line-2", "#ff9800"),
+      v("--line-3", "#9c27b0"),
+      v(
+        "--line-4",
+        "#00897b",
+      ),
+    ],
+  };
+}
+
+/** Range buttons: label key suffix and months back (0 = all). */
+export const RANGES = [
+  { id: "1M", months: 1 },
+  { id: "3M", months: 3 },
+  { id: "6M", months: 6 },
+  { id: "1Y", months: 12 },
+  { id: "5Y", months: 60 },
+  { id: "All", months: 0 },
+] as const;
+
+/** The ISO date `months` before `iso` (clamped to the month's end). */
+export function monthsBefore(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Indicators the picker offers: request name, where it is drawn. */
+export const INDICATOR_CHOICES = [
+  { id: "sma:20", pane: "price" },
+  { id: "sma:50", pane: "price" },
+  { id: "ema:20", pane: "price" },
+  { id: "bollinger", pane: "price" },
+  { id: "rsi", pane: "rsi" },
+  { id: "macd", pane: "macd" },
+] as const;

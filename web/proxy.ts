@@ -1,0 +1,81 @@
+/**
+ * Forwards a browser request to another service unchanged (method, path, query, body, cookies)
+ * and streams the answer back (status, headers including `Set-Cookie`, redirects untouched).
+ * A service that does not answer becomes a JSON 502/504 in the shared error shape.
+ *
+ * @module
+ */
+
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+  "host",
+  "accept-encoding",
+  "content-length",
+];
+
+/** Options of {@link forward}. */
+export interface ForwardOptions {
+  /** Target base URL, e.g. `http://127.0.0.1:8002`. */
+  target: string;
+  /** The fetch to use. */
+  fetch: typeof fetch;
+  /** Time allowed until the response headers arrive (the body may stream longer). */
+  timeoutMs: number;
+  /** Request id to propagate. */
+  requestId?: string | undefined;
+  /** Name of the service, for the error message. */
+  service: string;
+}
+
+/** Forwards `req` to `target` + its path and query. */
+export async function forward(req: Request, opts: ForwardOptions): Promise<Response> {
+  const url = new URL(req.url);
+  const headers = new Headers();
+  for (const [k, v] of req.headers) if (!HOP_BY_HOP.includes(k)) headers.set(k, v);
+  headers.set("x-forwarded-host", url.host);
+  headers.set("x-forwarded-proto", url.protocol.replace(":", ""));
+  if (opts.requestId) headers.set("x-request-id", opts.requestId);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const body = hasBody ? await req.arrayBuffer() : null;
+  const ctrl = new AbortController();
+  const timer = setTimeout(
+    () => ctrl.abort(new DOMException("timeout", "TimeoutError")),
+    opts.timeoutMs,
+  );
+  let res: Response;
+  try {
+    res = await opts.fetch(opts.target + url.pathname + url.search, {
+      method: req.method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: ctrl.signal,
+    });
+  } catch (e) {
+    const timeout = e instanceof DOMException && e.name === "TimeoutError";
+    return Response.json({
+      error: {
+        code: timeout ? "upstream_timeout" : "upstream_unavailable",
+        message: timeout
+          ? `The ${opts.service} service did not answer in time.`
+          : `The ${opts.service} service is not reachable right now.`,
+        ...(opts.requestId ? { request_id: opts.requestId } : {}),
+      },
+    }, { status: timeout ? 504 : 502 });
+  } finally {
+    clearTimeout(timer);
+  }
+  const out = new Headers();
+  for (const [k, v] of res.headers) {
+    if (k === "set-cookie" || HOP_BY_HOP.includes(k) || k === "content-encoding") continue;
+    out.set(k, v);
+  }
+  for (const c of res.headers.getSetCookie()) out.append("set-cookie", c);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: out });
+}

@@ -1,0 +1,18 @@
+/**
+ * Every page of the dashboard.
+ *
+ * @module
+ */
+import type { PageRoute } from "./types.ts";
+import { marketsPage } from "./markets.tsx";
+import { symbolPage } from "./symbol.tsx";
+import { sourcesPage } from "./sources.tsx";
+
+export type { PageRequest, PageRoute } from "./types.ts";
+
+/** Routes in the order they are registered. */
+export const PAGES: PageRoute[] = [
+  { path: "/", load: marketsPage },
+  { path: "/symbol/:symbol", load: symbolPage },
+  { path: "/sources", load: sourcesPage },
+];

@@ -1,0 +1,112 @@
+import type { PageSpec } from "../components/render_page.tsx";
+import { usePage } from "../components/page_context.ts";
+import type { MessageKey } from "../i18n/mod.ts";
+import type { PageRequest } from "./types.ts";
+
+/** The embedded dataset's files (copied from core/data/market/SOURCES.md). */
+const DATASETS = [
+  [
+    "SPX (S&P 500)",
+    "2000-01-03 .. 2020-04-17",
+    "5105",
+    "npm vega-datasets 3.2.1 (data/sp500-2000.csv)",
+    "BSD-3-Clause; data from Yahoo Finance",
+  ],
+  [
+    "AAPL",
+    "2013-05-13 .. 2018-05-11",
+    "1260",
+    "npm @observablehq/sample-datasets 1.0.1 (aapl.csv)",
+    "ISC; data from Yahoo Finance",
+  ],
+  [
+    "GOOG",
+    "2004-08-19 .. 2008-10-14",
+    "1047",
+    "Debian python-matplotlib-data 3.6.3-1 (sample_data/goog.npz)",
+    "matplotlib licence",
+  ],
+  [
+    "MSFT",
+    "2000-09-27 .. 2001-09-27",
+    "249",
+    "Debian r-cran-timeseries 4021.105-2 (extdata/msft.csv)",
+    "GPL-2+; data from Yahoo",
+  ],
+  [
+    "AMZN NVDA TSLA NFLX FB INTC AMD CSCO QCOM",
+    "2017-06-01 .. 2017-12-29",
+    "146-147",
+    "Debian qt5-quick-demos 5.15.8-2 (stocqt data)",
+    "BSD-3-Clause",
+  ],
+  [
+    "extra/*_2017 (ADSK EA EBAY GOOGL NCLH NTAP PYPL TXN, AAPL GOOG MSFT)",
+    "2017-06-01 .. 2017-12-29",
+    "~147",
+    "Debian qt5-quick-demos 5.15.8-2",
+    "BSD-3-Clause",
+  ],
+] as const;
+
+const QUIRKS: MessageKey[] = [
+  "sources.quirk.gap",
+  "sources.quirk.closures",
+  "sources.quirk.split",
+  "sources.quirk.sixteenths",
+  "sources.quirk.fb",
+  "sources.quirk.crosscheck",
+];
+
+function Sources() {
+  const { t } = usePage();
+  return (
+    <article class="prose">
+      <h1>{t("sources.title")}</h1>
+      <p>{t("sources.intro")}</p>
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("sources.col.symbol")}</th>
+              <th scope="col">{t("sources.col.range")}</th>
+              <th scope="col" class="num">{t("sources.col.rows")}</th>
+              <th scope="col">{t("sources.col.package")}</th>
+              <th scope="col">{t("sources.col.licence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DATASETS.map(([sym, range, rows, pkg, lic]) => (
+              <tr key={sym}>
+                <th scope="row">{sym}</th>
+                <td>{range}</td>
+                <td class="num">{rows}</td>
+                <td>{pkg}</td>
+                <td>{lic}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("sources.quirks")}</h2>
+      <ul>{QUIRKS.map((k) => <li key={k}>{t(k)}</li>)}</ul>
+      <h2>{t("sources.software")}</h2>
+      <ul>
+        <li>
+          {t("sources.lwc")} <a href="https://www.tradingview.com/" rel="noopener">TradingView</a>
+          {" "}
+          (<a href="https://github.com/tradingview/lightweight-charts" rel="noopener">
+            lightweight-charts
+          </a>, Apache-2.0)
+        </li>
+        <li>{t("sources.preact")}</li>
+      </ul>
+      <p class="muted small">{t("sources.noFake")}</p>
+    </article>
+  );
+}
+
+/** Data sources and licences. */
+export function sourcesPage(req: PageRequest): Promise<PageSpec> {
+  return Promise.resolve({ title: req.t("sources.title"), body: <Sources /> });
+}

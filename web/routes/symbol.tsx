@@ -1,0 +1,145 @@
+import { ErrorState } from "../components/ErrorState.tsx";
+import { Island } from "../components/Island.tsx";
+import {
+  fmtChange,
+  fmtCompact,
+  fmtDate,
+  fmtNum,
+  fmtPct,
+  fmtPrice,
+  trendClass,
+} from "../components/format.ts";
+import type { PageSpec } from "../components/render_page.tsx";
+import AiPanel from "../islands/AiPanel.tsx";
+import PriceChart from "../islands/PriceChart.tsx";
+import { stanceLabel } from "../islands/Watchlist.tsx";
+import type {
+  IndicatorsResponse,
+  PatternsResponse,
+  Quote,
+  SignalsResponse,
+  SymbolsResponse,
+} from "./api_types.ts";
+import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
+import type { PageRequest } from "./types.ts";
+
+const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
+
+function daysBefore(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Symbol page: quote header, interactive chart, indicators, patterns, signals and the AI panel. */
+export async function symbolPage(req: PageRequest): Promise<PageSpec> {
+  const { t, lang } = req;
+  const symbol = (req.params.symbol ?? "").toUpperCase();
+  if (!/^[A-Z0-9.^-]{1,16}$/.test(symbol)) {
+    return {
+      title: symbol || "?",
+      status: 404,
+      body: <ErrorState title="symbol.notFound.title" body="symbol.notFound.body" />,
+    };
+  }
+  const enc = encodeURIComponent(symbol);
+  const quote = await req.core.get<Quote>(`/api/symbols/${enc}/quote`);
+  if (!quote.ok) {
+    const down = quote.status >= 500;
+    return {
+      title: symbol,
+      status: down ? 503 : 404,
+      body: down ? <ErrorState title="error.core.title" body="error.core.body" /> : (
+        <ErrorState
+          title="symbol.notFound.title"
+          body="symbol.notFound.body"
+          detail={quote.message}
+        />
+      ),
+    };
+  }
+  const q = quote.data;
+  const from = daysBefore(q.date, 200);
+  const [symbols, indicators, patterns, signals] = await Promise.all([
+    req.core.get<SymbolsResponse>("/symbols?all=true"),
+    req.core.get<IndicatorsResponse>(
+      `/api/symbols/${enc}/indicators?names=${encodeURIComponent(TABLE_INDICATORS)}&from=${from}`,
+    ),
+    req.core.get<PatternsResponse>(`/api/symbols/${enc}/patterns`),
+    req.core.get<SignalsResponse>(`/api/symbols/${enc}/signals`),
+  ]);
+  const info = symbols.ok ? symbols.data.symbols.find((s) => s.symbol === symbol) : undefined;
+  const recentPatterns = patterns.ok ? patterns.data.patterns.slice(-6) : [];
+  const recentSignals = signals.ok ? signals.data.signals.slice(-30) : [];
+  const chartProps = {
+    symbol,
+    lang,
+    patterns: recentPatterns.map((p) => ({
+      kind: p.kind,
+      direction: p.direction,
+      pivots: p.pivots.map((v) => ({ date: v.date, price: v.price })),
+      target: p.target ?? null,
+      label: t(`pattern.${p.kind}` as "pattern.double_top") === `pattern.${p.kind}`
+        ? p.kind.replace(/_/g, " ")
+        : t(`pattern.${p.kind}` as "pattern.double_top"),
+    })),
+    signals: recentSignals.map((s) => ({ date: s.date, type: s.type, name: s.name })),
+  };
+  const score = signals.ok ? signals.data.score : null;
+  return {
+    title: symbol,
+    body: (
+      <>
+        <header class="quote">
+          <div>
+            <h1>
+              {symbol} <span class="muted">{info?.name ?? ""}</span>
+            </h1>
+            <p class="muted small">
+              {info ? `${info.market} · ${info.currency} · ` : ""}
+              {t("quote.asOf", { date: fmtDate(lang, q.date) })}
+            </p>
+          </div>
+          <div class="price">
+            <span class="big" data-testid="last-close">{fmtPrice(lang, q.close)}</span>
+            <span class={trendClass(q.change)}>
+              {fmtChange(lang, q.change)} ({fmtPct(lang, q.change_percent)})
+            </span>
+          </div>
+          <dl class="facts">
+            <div>
+              <dt>{t("quote.volume")}</dt>
+              <dd>{fmtCompact(lang, q.volume)}</dd>
+            </div>
+            <div>
+              <dt>{t("quote.high52")}</dt>
+              <dd>{fmtPrice(lang, q.high_52w)}</dd>
+            </div>
+            <div>
+              <dt>{t("quote.low52")}</dt>
+              <dd>{fmtPrice(lang, q.low_52w)}</dd>
+            </div>
+            <div>
+              <dt>{t("signals.composite")}</dt>
+              <dd>
+                {score
+                  ? (
+                    <span class={`badge ${score.stance.toLowerCase()}`}>
+                      {stanceLabel(t, score.stance)} {fmtNum(lang, score.score, 0)}
+                    </span>
+                  )
+                  : "–"}
+              </dd>
+            </div>
+          </dl>
+        </header>
+        <Island name="PriceChart" component={PriceChart} props={chartProps} />
+        <div class="grid2">
+          <IndicatorTable result={indicators} />
+          <Island name="AiPanel" component={AiPanel} props={{ symbol, lang }} />
+        </div>
+        <AnalysisLists patterns={patterns} signals={signals} />
+      </>
+    ),
+  };
+}

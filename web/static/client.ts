@@ -1,0 +1,33 @@
+/**
+ * The islands client entry: finds every `[data-island]` marker, loads that island's chunk on
+ * demand and hydrates it with the props the server rendered it with. Loaded as an external
+ * module script (the CSP allows no inline script).
+ *
+ * @module
+ */
+import { type ComponentType, h, hydrate } from "preact";
+
+type Loader = () => Promise<{ default: ComponentType<Record<string, unknown>> }>;
+
+const LOADERS: Record<string, Loader> = {
+  Watchlist: () => import("../islands/Watchlist.tsx") as never,
+  PriceChart: () => import("../islands/PriceChart.tsx") as never,
+  AiPanel: () => import("../islands/AiPanel.tsx") as never,
+};
+
+/** Names the client knows, for the registry test. */
+export const CLIENT_ISLANDS = Object.keys(LOADERS);
+
+async function boot(el: HTMLElement): Promise<void> {
+  const name = el.dataset.island ?? "";
+  const load = LOADERS[name];
+  if (!load) throw new Error(`unknown island ${name}`);
+  const mod = await load();
+  const props = JSON.parse(el.dataset.props ?? "{}") as Record<string, unknown>;
+  hydrate(h(mod.default, props), el);
+  el.dataset.hydrated = "true";
+}
+
+if (typeof document !== "undefined") {
+  for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) void boot(el);
+}
