@@ -1,4 +1,4 @@
-import { ChartEnvSchema, ConfigError, loadConfig } from "@trading/shared/config";
+import { ChartEnvSchema, ConfigError, loadConfig, readEnv } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createChartApp } from "./app.ts";
 
@@ -6,7 +6,7 @@ import { createChartApp } from "./app.ts";
 function main(): void {
   let config;
   try {
-    config = loadConfig(ChartEnvSchema, Deno.env.toObject());
+    config = loadConfig(ChartEnvSchema, readEnv(ChartEnvSchema));
   } catch (e) {
     if (e instanceof ConfigError) {
       Deno.stderr.writeSync(new TextEncoder().encode(`chart: ${e.message}\n`));

@@ -1,4 +1,4 @@
-import { ConfigError, CoreEnvSchema, loadConfig } from "@trading/shared/config";
+import { ConfigError, CoreEnvSchema, loadConfig, readEnv } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createCoreApp } from "./app.ts";
 import { buildDeps } from "./deps.ts";
@@ -8,7 +8,7 @@ import { redactUrl } from "./db/db.ts";
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(CoreEnvSchema, Deno.env.toObject());
+    config = loadConfig(CoreEnvSchema, readEnv(CoreEnvSchema));
   } catch (e) {
     if (e instanceof ConfigError) {
       Deno.stderr.writeSync(new TextEncoder().encode(`core: ${e.message}\n`));

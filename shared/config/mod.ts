@@ -7,3 +7,4 @@ export * from "./load_config.ts";
 export * from "./core_config.ts";
 export * from "./chart_config.ts";
 export * from "./web_config.ts";
+export * from "./read_env.ts";

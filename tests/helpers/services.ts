@@ -1,9 +1,12 @@
 /**
- * Starts the services as real processes with exactly the flags of their `deno task serve:*`,
- * on free ports, and stops them. For integration, fault and sandbox tests.
+ * Starts the services as real processes with exactly the flags of their `deno task serve:*`
+ * (the launcher scripts/serve.ts computes them from the environment; by default the service is
+ * spawned directly with those flags so that its pid is the service's own, for kill tests), on
+ * free ports, and stops them. For integration, fault and sandbox tests.
  *
  * @module
  */
+import { serviceArgs } from "../../scripts/service_flags.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -41,16 +44,22 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
-/** Starts `serve:<name>` with `env` and waits until `readyPath` answers (any status). */
+/**
+ * Starts `serve:<name>` with `env` and waits until `readyPath` answers (any status). With
+ * `viaTask`, runs the task's own command line (the launcher, which spawns the service).
+ */
 export async function startService(
   name: "core" | "chart" | "web",
   env: Record<string, string>,
-  { readyPath = "/health/live", timeoutMs = 30_000, port = freePort() } = {},
+  { readyPath = "/health/live", timeoutMs = 30_000, port = freePort(), viaTask = false } = {},
 ): Promise<RunningService> {
+  const fullEnv = { HOST: "127.0.0.1", PORT: String(port), NO_COLOR: "1", ...env };
   const child = new Deno.Command(Deno.execPath(), {
-    args: taskArgs(`serve:${name}`),
+    args: viaTask
+      ? taskArgs(`serve:${name}`)
+      : serviceArgs(name, { ...Deno.env.toObject(), ...fullEnv }, { cwd: ROOT }),
     cwd: ROOT,
-    env: { HOST: "127.0.0.1", PORT: String(port), NO_COLOR: "1", ...env },
+    env: fullEnv,
     stdout: "piped",
     stderr: "piped",
   }).spawn();

@@ -1,0 +1,170 @@
+/**
+ * The narrowest Deno permission flags each service runs under, computed from its configuration
+ * (the same zod schema its `main.ts` parses), so the flags stay narrow while ports, hosts and
+ * paths come from the environment:
+ * - `--allow-net`: its own listen address plus the host:port of every URL in its config
+ *   (other services, `DATABASE_URL`, the OpenID issuer, the LLM server) and nothing else;
+ * - `--allow-read`/`--allow-write`: only its data (core: the SQLite directory and `DATA_DIR`;
+ *   chart: its fonts; web: its built assets);
+ * - `--allow-env`: only the names its schema reads (plus the libpq names `npm:postgres` probes);
+ * - `--allow-ffi`/`--allow-sys`: chart only, for resvg's native addon.
+ *
+ * Used by `scripts/serve.ts` (the `serve:*` tasks and the Dockerfiles) and by the tests.
+ *
+ * @module
+ */
+import {
+  ChartEnvSchema,
+  CoreEnvSchema,
+  envNames,
+  type EnvSchema,
+  loadConfig,
+  WebEnvSchema,
+} from "@trading/shared/config";
+
+/** The three services. */
+export type ServiceName = "core" | "chart" | "web";
+
+const SCHEMAS: Record<ServiceName, EnvSchema> = {
+  core: CoreEnvSchema,
+  chart: ChartEnvSchema,
+  web: WebEnvSchema,
+};
+
+/** Names `npm:postgres` reads when the URL leaves them out (libpq conventions). */
+const PG_ENV = [
+  "PGAPPNAME",
+  "PGDATABASE",
+  "PGHOST",
+  "PGPASSWORD",
+  "PGPORT",
+  "PGTARGETSESSIONATTRS",
+  "PGUSER",
+  "PGUSERNAME",
+];
+
+/** Hosts Google's OpenID configuration sends the token, keys and user-info requests to. */
+const GOOGLE_HOSTS = [
+  "oauth2.googleapis.com:443",
+  "www.googleapis.com:443",
+  "openidconnect.googleapis.com:443",
+];
+
+/** Config keys holding this service's own public URLs (never called by it). */
+const SELF_URL = /REDIRECT|PUBLIC/;
+
+const DEFAULT_PORT: Record<string, number> = {
+  "http:": 80,
+  "https:": 443,
+  "postgres:": 5432,
+  "postgresql:": 5432,
+};
+
+/** `host:port` of a URL value, or null when the value is not a network URL. */
+function endpoint(value: unknown): string | null {
+  if (typeof value !== "string" || !/^(https?|postgres(ql)?):\/\//.test(value)) return null;
+  const u = new URL(value);
+  const host = u.hostname.replace(/^\[|\]$/g, "");
+  return `${host}:${u.port || DEFAULT_PORT[u.protocol]}`;
+}
+
+/** Absolute path of `p` relative to `cwd` (flags are resolved once, where the service runs). */
+function abs(p: string, cwd: string): string {
+  return p.startsWith("/") ? p : `${cwd.replace(/\/$/, "")}/${p.replace(/^\.\//, "")}`;
+}
+
+/** Where the repository is (scripts/..). */
+export const REPO_ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+
+/** The resvg native addon packages installed under node_modules/.deno (chart's ffi). */
+function resvgAddonDirs(root: string): string[] {
+  const dirs: string[] = [];
+  try {
+    for (const e of Deno.readDirSync(`${root}/node_modules/.deno`)) {
+      if (e.name.startsWith("@resvg+resvg-js-")) dirs.push(`${root}/node_modules/.deno/${e.name}`);
+    }
+  } catch { /* not installed: chart renders fail clearly */ }
+  return dirs.sort();
+}
+
+/** Options of {@link serviceFlags}. */
+export interface FlagOptions {
+  /** Working directory the service runs in (default: the repository root). */
+  cwd?: string;
+  /** Repository root, for code-relative assets (default: scripts/..). */
+  root?: string;
+}
+
+/**
+ * The permission flags of `service` for the environment `env`. Throws the service's own
+ * `ConfigError` (every problem listed) when the environment is invalid.
+ *
+ * @example
+ * ```ts
+ * serviceFlags("web", { PORT: "8000", CORE_SERVICE_URL: "http://core:8002" });
+ * // ["--allow-net=0.0.0.0:8000,core:8002,127.0.0.1:8003", "--allow-read=…/web/static", "--allow-env=…"]
+ * ```
+ */
+export function serviceFlags(
+  service: ServiceName,
+  env: Record<string, string | undefined>,
+  { cwd = REPO_ROOT, root = REPO_ROOT }: FlagOptions = {},
+): string[] {
+  const schema = SCHEMAS[service];
+  const cfg = loadConfig(schema as typeof CoreEnvSchema, env) as Record<string, unknown>;
+  const net = new Set<string>([`${cfg.HOST}:${cfg.PORT}`]);
+  for (const [k, v] of Object.entries(cfg)) {
+    if (SELF_URL.test(k)) continue;
+    const e = endpoint(v);
+    if (e) net.add(e);
+  }
+  const read: string[] = [];
+  const write: string[] = [];
+  const envs = new Set(envNames(schema));
+  const flags: string[] = [];
+  if (service === "core") {
+    const db = String(cfg.DATABASE_URL);
+    if (db.startsWith("sqlite:///")) {
+      const dir = abs(db.slice("sqlite:///".length), cwd).replace(/\/[^/]*$/, "");
+      read.push(dir);
+      write.push(dir);
+    } else if (db.startsWith("postgres")) PG_ENV.forEach((n) => envs.add(n));
+    read.push(abs(String(cfg.DATA_DIR), cwd));
+    if (cfg.GOOGLE_CLIENT_ID && String(cfg.GOOGLE_ISSUER).includes("accounts.google.com")) {
+      GOOGLE_HOSTS.forEach((h) => net.add(h));
+    } else if (!cfg.GOOGLE_CLIENT_ID) net.delete(endpoint(cfg.GOOGLE_ISSUER) ?? "");
+    if (cfg.OPENAI_API_KEY && !cfg.OPENAI_BASE_URL) net.add("api.openai.com:443");
+  } else if (service === "chart") {
+    read.push(`${root}/node_modules/dejavu-fonts-ttf`, `${root}/node_modules/@embedpdf/fonts-tc`);
+    const addons = resvgAddonDirs(root);
+    read.push(...addons);
+    flags.push(
+      addons.length ? `--allow-ffi=${addons.join(",")}` : "--allow-ffi",
+      "--allow-sys=cpus,networkInterfaces,hostname",
+    );
+  } else {
+    read.push(`${root}/web/static`);
+  }
+  flags.unshift(`--allow-net=${[...net].join(",")}`);
+  if (read.length) flags.push(`--allow-read=${read.join(",")}`);
+  if (write.length) flags.push(`--allow-write=${write.join(",")}`);
+  flags.push(`--allow-env=${[...envs].sort().join(",")}`);
+  return flags;
+}
+
+/** The full `deno` argument list that runs `service` sandboxed (after the `deno` command). */
+export function serviceArgs(
+  service: ServiceName,
+  env: Record<string, string | undefined>,
+  options: FlagOptions = {},
+): string[] {
+  const root = options.root ?? REPO_ROOT;
+  return ["run", ...serviceFlags(service, env, options), `${root}/${service}/main.ts`];
+}
+
+/** Every variable any service's flags depend on (what the launcher needs to read). */
+export function launcherEnvNames(): string[] {
+  const all = new Set<string>();
+  for (const s of Object.values(SCHEMAS)) envNames(s).forEach((n) => all.add(n));
+  return [...all].sort();
+}
