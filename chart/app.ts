@@ -1,15 +1,23 @@
 import { Hono } from "hono";
 import type { ChartConfig } from "@trading/shared/config";
 import {
+  buildOpenApi,
   errorHandler,
   notFoundHandler,
+  renderDocsPage,
   requestContext,
   type RequestVars,
 } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
+import { chartDocs, chartRoutes } from "./http/chart_routes.ts";
+import { ChartService } from "./http/chart_service.ts";
+import { CoreClient, type CoreClientOptions } from "./http/core_client.ts";
+import { coreCheck, renderCheck } from "./http/health.ts";
+import { renderDocs, renderRoutes } from "./http/render_routes.ts";
+import { loadFonts } from "./render/fonts.ts";
 
 /** Version reported by the chart service. */
-export const CHART_VERSION = "0.1.0";
+export const CHART_VERSION = "0.2.0";
 
 /** Dependencies of the chart app. */
 export interface ChartDeps {
@@ -21,32 +29,50 @@ export interface ChartDeps {
   fetch: typeof fetch;
   /** Start time (ms) for uptime. */
   startedAt: number;
+  /** Core client tuning (timeout, retries, backoff, breaker); defaults suit production. */
+  core?: Omit<CoreClientOptions, "baseUrl" | "fetch">;
+  /** Image cache bound in bytes (default 64 MiB). */
+  cacheBytes?: number;
+  /** How long core's answers are reused, in ms (default 30 000). */
+  dataTtlMs?: number;
 }
 
-/** Builds the chart service app. */
+/** Builds the chart service app (parses the fonts once, here, not per request). */
 export function createChartApp(deps: ChartDeps) {
+  loadFonts();
+  const core = new CoreClient({
+    baseUrl: deps.config.CORE_SERVICE_URL,
+    fetch: deps.fetch,
+    ...deps.core,
+  });
+  const service = new ChartService({
+    core,
+    logger: deps.logger,
+    ...(deps.cacheBytes ? { cacheBytes: deps.cacheBytes } : {}),
+    ...(deps.dataTtlMs !== undefined ? { dataTtlMs: deps.dataTtlMs } : {}),
+  });
+  const openapi = buildOpenApi({
+    title: "AI Trading System — chart service",
+    version: CHART_VERSION,
+    description: "Server-rendered charts: Observable Plot → SVG → resvg → PNG.",
+  }, [...chartDocs, ...renderDocs]);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
-    .get(
-      "/",
-      (c) =>
-        c.json({
-          service: "Chart Generation Service",
-          version: CHART_VERSION,
-          renderers: [] as string[],
-        }),
-    )
+    .get("/", (c) =>
+      c.json({
+        service: "Chart Generation Service",
+        version: CHART_VERSION,
+        renderers: ["svg", "png"],
+        docs: "/docs",
+      }))
+    .get("/openapi.json", (c) => c.json(openapi))
+    .get("/docs", (c) => c.html(renderDocsPage(openapi)))
+    .get("/health/live", (c) => c.json({ status: "alive" }))
     .get("/health", async (c) => {
-      const checks: Record<string, { ok: boolean; detail: string }> = {};
-      try {
-        const r = await deps.fetch(`${deps.config.CORE_SERVICE_URL}/health/live`, {
-          signal: AbortSignal.timeout(2000),
-        });
-        await r.body?.cancel();
-        checks.core = { ok: r.ok, detail: `core answered ${r.status}` };
-      } catch (e) {
-        checks.core = { ok: false, detail: `core unreachable: ${(e as Error).message}` };
-      }
+      const checks = {
+        render: renderCheck(),
+        core: await coreCheck(deps.fetch, deps.config.CORE_SERVICE_URL),
+      };
       const healthy = Object.values(checks).every((x) => x.ok);
       return c.json({
         status: healthy ? "healthy" : "degraded",
@@ -54,9 +80,20 @@ export function createChartApp(deps: ChartDeps) {
         version: CHART_VERSION,
         checks,
         uptime_s: Math.round((Date.now() - deps.startedAt) / 1000),
+        cache: {
+          entries: service.images.size,
+          bytes: service.images.bytes,
+          hits: service.images.hits,
+        },
+        core_circuit: core.breaker.state,
       }, healthy ? 200 : 503);
-    });
+    })
+    .route("/", renderRoutes(service))
+    .route("/", chartRoutes(service));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;
 }
+
+/** Type of the chart app. */
+export type ChartApp = ReturnType<typeof createChartApp>;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+// @ts-types="./resvg_types.d.ts"
 import { Resvg } from "@resvg/resvg-js";
 import { serializeSvg } from "./dom.ts";
 import { textToPaths } from "./text_paths.ts";
