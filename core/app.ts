@@ -11,20 +11,24 @@ import {
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
 import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
 import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
 import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
+import { patternsDocs, patternsRoutes } from "./http/routes/patterns.ts";
 import { patternsSummary } from "./analysis/patterns_summary.ts";
 
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...healthDocs,
   ...symbolsDocs,
+  ...aiDocs,
   ...strategiesDocs,
   ...backtestsDocs,
   ...indicatorsDocs,
   ...signalsDocs,
+  ...patternsDocs,
 ];
 
 /**
@@ -60,10 +64,12 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
     .route("/", symbolsRoutes(deps))
+    .route("/", aiRoutes(deps))
     .route("/", strategiesRoutes(deps))
     .route("/", backtestsRoutes(deps))
     .route("/", indicatorsRoutes(deps))
-    .route("/", signalsRoutes(deps, { patterns: patternsSummary }));
+    .route("/", signalsRoutes(deps, { patterns: patternsSummary }))
+    .route("/", patternsRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { volumeRatioAt } from "./_atr.ts";
+import { volumeRatioAt } from "./_volume.ts";
 import { confidenceOf, type Criterion, fmt, unit } from "./_geometry.ts";
 import type {
   ChartPatternKind,

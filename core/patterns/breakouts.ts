@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { volumeRatioAt } from "./_atr.ts";
+import { volumeRatioAt } from "./_volume.ts";
 import type { Breakout, Level, OhlcvColumns } from "./types.ts";
 
 /** Options of {@link detectBreakouts}. */

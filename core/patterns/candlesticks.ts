@@ -28,7 +28,8 @@
  *
  * @module
  */
-import { atrOf, smaOf } from "./_atr.ts";
+import { atr as atrOf } from "../indicators/atr.ts";
+import { sma as smaOf } from "../indicators/sma.ts";
 import { unit } from "./_geometry.ts";
 import { trendBefore, type TrendOptions } from "./trend.ts";
 import type { CandleKind, CandleMatch, Direction, OhlcvColumns, Trend } from "./types.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { atrOf } from "./_atr.ts";
+import { atr as atrOf } from "../indicators/atr.ts";
 import { type DetectContext, resolveSetup, type Setup } from "./_setup.ts";
 import { cupHandleSetups } from "./cup_handle.ts";
 import { doubleSetups } from "./double.ts";

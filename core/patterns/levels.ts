@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { atrOf } from "./_atr.ts";
+import { atr as atrOf } from "../indicators/atr.ts";
 import type { Level, OhlcvColumns } from "./types.ts";
 import { type ConfirmedPivot, zigzagConfirmed, type ZigzagOptions } from "./zigzag.ts";
 

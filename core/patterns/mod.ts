@@ -19,3 +19,10 @@ export { type BreakoutOptions, detectBreakouts } from "./breakouts.ts";
 export { type ChartPatternOptions, detectChartPatterns } from "./detect_chart_patterns.ts";
 export { type CandleOptions, detectCandlestickPatterns } from "./candlesticks.ts";
 export { trendBefore, type TrendOptions } from "./trend.ts";
+export {
+  headOf,
+  type PatternScan,
+  patternsInRange,
+  type RangeFilter,
+  scanPatterns,
+} from "./patterns_in_range.ts";

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { atrOf } from "./_atr.ts";
+import { atr as atrOf } from "../indicators/atr.ts";
 import type { OhlcvColumns, Pivot } from "./types.ts";
 
 /** Options of {@link zigzagPivots}. */

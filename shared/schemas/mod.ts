@@ -12,3 +12,4 @@ export * from "./chart.ts";
 export * from "./ai.ts";
 export * from "./auth.ts";
 export * from "./backtest.ts";
+export * from "./pattern.ts";

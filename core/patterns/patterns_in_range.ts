@@ -1,0 +1,94 @@
+/**
+ * Everything the patterns endpoint shows for a date range, computed over the history up to the
+ * range's end (never after it), then limited to the range.
+ *
+ * @module
+ */
+import { detectCandlestickPatterns } from "./candlesticks.ts";
+import { detectChartPatterns } from "./detect_chart_patterns.ts";
+import { supportResistance } from "./levels.ts";
+import type { CandleMatch, Level, OhlcvColumns, PatternMatch } from "./types.ts";
+
+/** Full detection over bars `[0, end)`: reusable for any range ending at `end`. */
+export interface PatternScan {
+  /** Number of bars scanned. */
+  end: number;
+  /** All chart patterns (all kinds, any confidence). */
+  patterns: PatternMatch[];
+  /** All candlestick patterns. */
+  candlesticks: CandleMatch[];
+}
+
+/** The first `end` bars (views, no copy). */
+export function headOf(cols: OhlcvColumns, end: number): OhlcvColumns {
+  if (end >= cols.close.length) return cols;
+  return {
+    dates: cols.dates.slice(0, end),
+    open: cols.open.subarray(0, end),
+    high: cols.high.subarray(0, end),
+    low: cols.low.subarray(0, end),
+    close: cols.close.subarray(0, end),
+    volume: cols.volume.subarray(0, end),
+  };
+}
+
+/**
+ * Detects every chart and candlestick pattern on the bars before `end`.
+ *
+ * @example
+ * ```ts
+ * const scan = scanPatterns(series, series.close.length);
+ * ```
+ */
+export function scanPatterns(cols: OhlcvColumns, end: number): PatternScan {
+  const head = headOf(cols, end);
+  return {
+    end,
+    patterns: detectChartPatterns(head),
+    candlesticks: detectCandlestickPatterns(head),
+  };
+}
+
+/** Filters of {@link patternsInRange}. */
+export interface RangeFilter {
+  /** First bar of the range. */
+  start: number;
+  /** Only these kinds (chart and candlestick kinds may be mixed); all when absent. */
+  kinds?: readonly string[] | undefined;
+  /** Include candlestick patterns. */
+  candles: boolean;
+  /** Least confidence (default 0). */
+  minConfidence?: number | undefined;
+  /** Most levels, strongest first (default 12). */
+  maxLevels?: number;
+}
+
+/**
+ * The chart patterns ending within `[start, scan.end)`, the candlestick patterns on bars of the
+ * range (when `candles`), and the support/resistance levels from the range's pivots, as of
+ * the range's last bar.
+ *
+ * @example
+ * ```ts
+ * const { patterns, candlesticks, levels } = patternsInRange(series, scan, { start: 4800, candles: true });
+ * ```
+ */
+export function patternsInRange(
+  cols: OhlcvColumns,
+  scan: PatternScan,
+  { start, kinds, candles, minConfidence = 0, maxLevels = 12 }: RangeFilter,
+): { patterns: PatternMatch[]; candlesticks: CandleMatch[]; levels: Level[] } {
+  const wanted = kinds ? new Set(kinds) : null;
+  const patterns = scan.patterns.filter((m) =>
+    m.endIndex >= start && m.confidence >= minConfidence && (!wanted || wanted.has(m.kind))
+  );
+  const candlesticks = candles
+    ? scan.candlesticks.filter((m) =>
+      m.index >= start && m.confidence >= minConfidence && (!wanted || wanted.has(m.kind))
+    )
+    : [];
+  const levels = scan.end > start
+    ? supportResistance(headOf(cols, scan.end), { fromIndex: start, maxLevels })
+    : [];
+  return { patterns, candlesticks, levels };
+}
