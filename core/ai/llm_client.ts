@@ -33,7 +33,13 @@ export interface LlmUsage {
 }
 
 /** What went wrong with an LLM call, grouped by how the caller reacts. */
-export type LlmErrorKind = "timeout" | "rate_limited" | "upstream" | "invalid_output" | "refused";
+export type LlmErrorKind =
+  | "timeout"
+  | "rate_limited"
+  | "upstream"
+  | "invalid_output"
+  | "invalid_levels"
+  | "refused";
 
 /** A failed LLM call (after the bounded retries). */
 export class LlmError extends Error {
