@@ -18,6 +18,7 @@ export const PURE = [
   "core/backtest/",
   "core/portfolio/",
   "core/analysis/",
+  "core/calendars/",
   "core/market_data/csv.ts",
   "core/market_data/series.ts",
   "core/market_data/quote.ts",

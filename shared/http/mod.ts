@@ -8,3 +8,7 @@ export * from "./errors.ts";
 export * from "./validate.ts";
 export * from "./openapi.ts";
 export * from "./docs_page.ts";
+export * from "./circuit_breaker.ts";
+export * from "./metrics.ts";
+export * from "./http_metrics.ts";
+export * from "./forward.ts";

@@ -1,0 +1,160 @@
+/**
+ * Yahoo Finance chart API adapter (`/v8/finance/chart/{symbol}`): daily bars, splits and
+ * dividends, validated with zod at the edge. Yahoo's OHLC are split-adjusted (not
+ * dividend-adjusted) as of the request; the adapter returns them with basis `split_adjusted`.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { NotFoundError, UpstreamError } from "@trading/shared/errors";
+import { CircuitBreaker } from "@trading/shared/http";
+import type { Bar } from "../market_data/csv.ts";
+import { fetchJson, type FetchJsonOptions, ProviderHttpError } from "./fetch_json.ts";
+import type { MarketDataProvider, ProviderHistory } from "./types.ts";
+
+const nums = z.array(z.number().nullable());
+
+/** The part of Yahoo's chart response the adapter reads. */
+export const YahooChartSchema = z.object({
+  chart: z.object({
+    result: z.array(z.object({
+      meta: z.object({
+        symbol: z.string(),
+        currency: z.string().nullable().optional(),
+        exchangeName: z.string().optional(),
+        exchangeTimezoneName: z.string().optional(),
+        longName: z.string().optional(),
+        shortName: z.string().optional(),
+        gmtoffset: z.number().optional(),
+      }),
+      timestamp: z.array(z.number()).optional(),
+      indicators: z.object({
+        quote: z.array(z.object({ open: nums, high: nums, low: nums, close: nums, volume: nums }))
+          .min(1),
+      }),
+      events: z.object({
+        splits: z.record(
+          z.string(),
+          z.object({ date: z.number(), numerator: z.number(), denominator: z.number() }),
+        ).optional(),
+        dividends: z.record(z.string(), z.object({ date: z.number(), amount: z.number() }))
+          .optional(),
+      }).optional(),
+    })).nullable(),
+    error: z.object({ code: z.string(), description: z.string() }).nullable().optional(),
+  }),
+});
+
+/** Calendar date of a Yahoo timestamp in the exchange's zone (via its gmtoffset). */
+function dayOf(ts: number, gmtoffset: number): string {
+  return new Date((ts + gmtoffset) * 1000).toISOString().slice(0, 10);
+}
+
+/** Parses a validated Yahoo chart body into a {@link ProviderHistory} (pure). */
+export function parseYahooChart(
+  symbol: string,
+  body: unknown,
+): ProviderHistory & { basis: "split_adjusted" } {
+  const parsed = YahooChartSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new UpstreamError(
+      `Yahoo Finance answered an unexpected document for ${symbol}: ${
+        parsed.error.issues[0]?.message
+      }`,
+    );
+  }
+  const { result, error } = parsed.data.chart;
+  if (error || !result || !result[0]) {
+    const msg = error?.description ?? "no data";
+    if (error?.code === "Not Found" || /no data found|delisted/i.test(msg)) {
+      throw new NotFoundError(`Yahoo Finance: ${msg}`, { symbol });
+    }
+    throw new UpstreamError(`Yahoo Finance error for ${symbol}: ${msg}`);
+  }
+  const r = result[0];
+  const off = r.meta.gmtoffset ?? 0;
+  const q = r.indicators.quote[0]!;
+  const bars: Bar[] = [];
+  (r.timestamp ?? []).forEach((ts, i) => {
+    const [open, high, low, close, volume] = [
+      q.open[i],
+      q.high[i],
+      q.low[i],
+      q.close[i],
+      q.volume[i],
+    ];
+    if (open == null || high == null || low == null || close == null) return; // halted day
+    const date = dayOf(ts, off);
+    if (bars.length && bars.at(-1)!.date >= date) return;
+    const round = (x: number) => Math.round(x * 1e6) / 1e6;
+    bars.push({
+      date,
+      open: round(open),
+      high: round(Math.max(high, open, close)),
+      low: round(Math.min(low, open, close)),
+      close: round(close),
+      volume: volume ?? 0,
+    });
+  });
+  const splits = Object.values(r.events?.splits ?? {}).map((s) => ({
+    date: dayOf(s.date, off),
+    ratio: s.numerator / s.denominator,
+  }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const dividends = Object.values(r.events?.dividends ?? {}).map((d) => ({
+    date: dayOf(d.date, off),
+    amount: d.amount,
+  }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    symbol,
+    bars,
+    splits,
+    dividends,
+    basis: "split_adjusted",
+    meta: {
+      currency: r.meta.currency ?? "USD",
+      ...(r.meta.longName ?? r.meta.shortName
+        ? { name: (r.meta.longName ?? r.meta.shortName)! }
+        : {}),
+      ...(r.meta.exchangeName ? { exchange: r.meta.exchangeName } : {}),
+      ...(r.meta.exchangeTimezoneName ? { timeZone: r.meta.exchangeTimezoneName } : {}),
+    },
+  };
+}
+
+/** Yahoo Finance provider; `baseUrl` is configurable so tests point it at 127.0.0.1. */
+export class YahooProvider implements MarketDataProvider {
+  readonly id = "yahoo";
+  readonly #baseUrl: string;
+  readonly #opts: FetchJsonOptions;
+
+  /** @param baseUrl e.g. `https://query2.finance.yahoo.com` */
+  constructor(baseUrl: string, opts: FetchJsonOptions = {}) {
+    this.#baseUrl = baseUrl.replace(/\/+$/, "");
+    this.#opts = {
+      label: "Yahoo Finance",
+      breaker: new CircuitBreaker({ failureThreshold: 5, resetMs: 60_000 }),
+      ...opts,
+    };
+  }
+
+  async candles(
+    symbol: string,
+    { from, to }: { from: string; to: string },
+  ): Promise<ProviderHistory & { basis: "split_adjusted" }> {
+    const p1 = Math.floor(Date.parse(`${from}T00:00:00Z`) / 1000);
+    const p2 = Math.floor(Date.parse(`${to}T23:59:59Z`) / 1000);
+    const url = `${this.#baseUrl}/v8/finance/chart/${
+      encodeURIComponent(symbol)
+    }?interval=1d&period1=${p1}&period2=${p2}&events=div%7Csplit`;
+    try {
+      return parseYahooChart(symbol, await fetchJson(url, this.#opts));
+    } catch (e) {
+      if (e instanceof ProviderHttpError && e.status === 404) {
+        return parseYahooChart(symbol, e.body);
+      }
+      throw e;
+    }
+  }
+}
