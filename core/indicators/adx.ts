@@ -68,7 +68,7 @@ export function adxInto(
   minusDi.fill(NaN, 0, Math.min(period, n));
   adx.fill(NaN, 0, Math.min(2 * period - 1, n));
   let sTr = 0, sP = 0, sM = 0, a = 0;
-  const keep = period - 1;
+  const keep = 1 - 1 / period, w = 1 / period; // Wilder's S − S/period + x as S·keep + x
   const adxStart = 2 * period - 1;
   for (let i = 1; i < n; i++) {
     const up = high[i]! - high[i - 1]!;
@@ -82,9 +82,9 @@ export function adxInto(
       sM += mdm;
       if (i < period) continue;
     } else {
-      sTr = sTr - sTr / period + tr;
-      sP = sP - sP / period + pdm;
-      sM = sM - sM / period + mdm;
+      sTr = keep * sTr + tr;
+      sP = keep * sP + pdm;
+      sM = keep * sM + mdm;
     }
     const pdi = sTr > 0 ? 100 * sP / sTr : 0;
     const mdi = sTr > 0 ? 100 * sM / sTr : 0;
@@ -98,7 +98,7 @@ export function adxInto(
       a = (a + dx) / period;
       adx[i] = a;
     } else {
-      a = (a * keep + dx) / period;
+      a = keep * a + w * dx;
       adx[i] = a;
     }
   }

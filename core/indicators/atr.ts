@@ -3,7 +3,8 @@
  *
  * Convention (Wilder's worked table, StockCharts `cs-atr.xls`, TradingView `ta.atr`): the first
  * true range is `high − low`; the first ATR, at index `period − 1`, is the mean of the first
- * `period` true ranges; afterwards `atr = (atr·(period − 1) + tr) / period`. (TA-Lib starts one
+ * `period` true ranges; afterwards `atr = (atr·(period − 1) + tr) / period` (as the multiply-add
+ * `atr·(1 − 1/period) + tr/period`). (TA-Lib starts one
  * bar later, skipping the first bar's range; the two agree to < 1e-8 after ~250 bars.)
  *
  * @module
@@ -48,9 +49,9 @@ export function atrInto(
   for (let i = 1; i < period; i++) sum += trueRangeAt(high, low, close, i);
   let a = sum / period;
   out[period - 1] = a;
-  const keep = period - 1;
+  const keep = (period - 1) / period, w = 1 / period;
   for (let i = period; i < n; i++) {
-    a = (a * keep + trueRangeAt(high, low, close, i)) / period;
+    a = keep * a + w * trueRangeAt(high, low, close, i);
     out[i] = a;
   }
   return out;

@@ -71,32 +71,31 @@ export function bollingerInto(
   middle.fill(NaN, 0, warm);
   lower.fill(NaN, 0, warm);
   if (first >= n) return out;
+  // the running sum follows exactly the steps of smaInto, so `middle` is bit-identical to sma()
+  const inv = 1 / period;
   let sum = 0;
   for (let i = s; i <= first; i++) sum += values[i]!;
-  let mean = sum / period;
+  let mean = sum * inv;
   let m2 = 0;
   for (let i = s; i <= first; i++) {
     const d = values[i]! - mean;
     m2 += d * d;
   }
-  let sd = Math.sqrt(m2 / period);
+  let sd = Math.sqrt(m2 * inv);
   middle[first] = mean;
   upper[first] = mean + k * sd;
   lower[first] = mean - k * sd;
-  sum -= values[s]!;
   for (let i = first + 1; i < n; i++) {
     const xn = values[i]!;
     const xo = values[i - period]!;
-    sum += xn;
-    const m = sum / period;
-    m2 += (xn - xo) * (xn - m + xo - mean);
-    if (m2 < 0) m2 = 0;
+    sum += xn - xo;
+    const m = sum * inv;
+    m2 = Math.max(0, m2 + (xn - xo) * (xn - m + xo - mean));
     mean = m;
-    sd = Math.sqrt(m2 / period);
+    sd = k * Math.sqrt(m2 * inv);
     middle[i] = m;
-    upper[i] = m + k * sd;
-    lower[i] = m - k * sd;
-    sum -= values[i - period + 1]!;
+    upper[i] = m + sd;
+    lower[i] = m - sd;
   }
   return out;
 }

@@ -6,12 +6,11 @@
  * line starts at index `slow − 1`; `signal = EMA(signal)` of the line, seeded with the SMA of
  * the first `signal` line values, starting at `slow + signal − 2`; `histogram = macd − signal`.
  * (TA-Lib seeds the fast EMA later so both EMAs start together; values converge after a few
- * dozen bars.)
+ * dozen bars.) Computed in one fused pass over the closes.
  *
  * @module
  */
-import { checkLengths, checkPeriod } from "./_validate.ts";
-import { emaInto } from "./ema.ts";
+import { checkLengths, checkPeriod, leadingNaNs } from "./_validate.ts";
 
 /** Periods of {@link macd}. */
 export interface MacdOptions {
@@ -82,11 +81,38 @@ export function macdInto(
     "out.histogram",
   ]);
   const line = out.macd, sig = out.signal, hist = out.histogram;
-  emaInto(line, close, fast);
-  emaInto(hist, close, slow); // scratch: the slow EMA
-  for (let i = 0; i < n; i++) line[i] = line[i]! - hist[i]!;
-  emaInto(sig, line, signal);
-  for (let i = 0; i < n; i++) hist[i] = line[i]! - sig[i]!;
+  const s = leadingNaNs(close);
+  const fastSeed = s + fast - 1, slowSeed = s + slow - 1, sigSeed = slowSeed + signal - 1;
+  line.fill(NaN, 0, Math.min(slowSeed, n));
+  sig.fill(NaN, 0, Math.min(sigSeed, n));
+  hist.fill(NaN, 0, Math.min(sigSeed, n));
+  if (slowSeed >= n) return out;
+  const aF = 2 / (fast + 1), bF = 1 - aF, aS = 2 / (slow + 1), bS = 1 - aS;
+  const aG = 2 / (signal + 1), bG = 1 - aG;
+  // warm-up: SMA seeds of both EMAs (the fast one runs from its own seed on)
+  let eF = 0, eS = 0, eG = 0;
+  for (let i = s; i < fastSeed; i++) eF += close[i]!;
+  for (let i = s; i <= slowSeed; i++) eS += close[i]!;
+  eF = (eF + close[fastSeed]!) / fast;
+  for (let i = fastSeed + 1; i <= slowSeed; i++) eF = bF * eF + aF * close[i]!;
+  eS /= slow;
+  // one fused pass: both EMAs, the line, then the signal EMA (SMA-seeded) and the histogram
+  for (let i = slowSeed; i < n; i++) {
+    if (i > slowSeed) {
+      const x = close[i]!;
+      eF = bF * eF + aF * x;
+      eS = bS * eS + aS * x;
+    }
+    const m = eF - eS;
+    line[i] = m;
+    if (i < sigSeed) {
+      eG += m;
+      continue;
+    }
+    eG = i === sigSeed ? (eG + m) / signal : bG * eG + aG * m;
+    sig[i] = eG;
+    hist[i] = m - eG;
+  }
   return out;
 }
 

@@ -3,7 +3,9 @@
  *
  * Convention (Wilder, TA-Lib `RSI`, TradingView `ta.rsi`, StockCharts): with `d = close[i] −
  * close[i−1]`, the first average gain/loss, at index `period`, is the simple mean of the first
- * `period` gains/losses; afterwards Wilder's smoothing `avg = (avg·(period − 1) + x) / period`.
+ * `period` gains/losses; afterwards Wilder's smoothing `avg = (avg·(period − 1) + x) / period`
+ * (computed as `avg·(1 − 1/period) + x/period`, branch-free: up and down days alternate at
+ * random, so a branch per bar would be mispredicted half the time).
  * `RSI = 100·avgGain / (avgGain + avgLoss)` (= `100 − 100/(1 + RS)`): 100 when there were no
  * losses, 0 when there were no gains, and 50 when the price did not move at all in the
  * smoothing memory (TradingView shows 100 and TA-Lib 0 for that degenerate case).
@@ -51,16 +53,15 @@ export function rsiInto(out: Float64Array, close: Float64Array, period = 14): Fl
   gain /= period;
   loss /= period;
   out[period] = rsiOf(gain, loss);
-  const keep = period - 1;
+  const keep = (period - 1) / period, half = 0.5 / period;
+  let prev = close[period]!;
   for (let i = period + 1; i < n; i++) {
-    const d = close[i]! - close[i - 1]!;
-    if (d > 0) {
-      gain = (gain * keep + d) / period;
-      loss = (loss * keep) / period;
-    } else {
-      gain = (gain * keep) / period;
-      loss = (loss * keep - d) / period;
-    }
+    const x = close[i]!;
+    const d = x - prev;
+    prev = x;
+    const ad = Math.abs(d); // (|d| + d)/2 = max(d, 0) and (|d| − d)/2 = max(−d, 0), exactly
+    gain = keep * gain + half * (ad + d);
+    loss = keep * loss + half * (ad - d);
     const total = gain + loss;
     out[i] = total > 0 ? 100 * (gain / total) : 50;
   }

@@ -22,7 +22,8 @@ export function smaWarmup(period: number): number {
  * Writes the simple moving average of `values` into `out` (same length) without allocating:
  * `out[i]` is the mean of `values[i - period + 1 .. i]`, `NaN` before the window is full.
  * Leading `NaN`s of the input (another indicator's warm-up) are skipped: the window starts at
- * the first number. One pass with a running sum.
+ * the first number. One pass: a running sum updated by `x[i] − x[i − period]` (one dependent add
+ * per bar) and multiplied by `1/period` (a division per bar would dominate the loop).
  *
  * @example
  * ```ts
@@ -38,12 +39,13 @@ export function smaInto(out: Float64Array, values: Float64Array, period: number)
   const first = s + period - 1;
   out.fill(NaN, 0, Math.min(first, n));
   if (first >= n) return out;
+  const inv = 1 / period;
   let sum = 0;
-  for (let i = s; i < first; i++) sum += values[i]!;
-  for (let i = first; i < n; i++) {
-    sum += values[i]!;
-    out[i] = sum / period;
-    sum -= values[i - period + 1]!;
+  for (let i = s; i <= first; i++) sum += values[i]!;
+  out[first] = sum * inv;
+  for (let i = first + 1; i < n; i++) {
+    sum += values[i]! - values[i - period]!;
+    out[i] = sum * inv;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * True range (Wilder): `max(high − low, |high − prevClose|, |low − prevClose|)`; the first bar,
- * which has no previous close, is `high − low` (as in Wilder's and StockCharts' tables).
+ * True range (Wilder): `max(high − low, |high − prevClose|, |low − prevClose|)`, computed as the
+ * equal (for high ≥ low) and branch-free `max(high, prevClose) − min(low, prevClose)`; the first
+ * bar, which has no previous close, is `high − low` (as in Wilder's and StockCharts' tables).
  *
  * @module
  */
@@ -47,11 +48,8 @@ export function trueRangeAt(
   close: Float64Array,
   i: number,
 ): number {
-  const h = high[i]!, l = low[i]!, pc = close[i - 1]!;
-  const hl = h - l;
-  const hc = h > pc ? h - pc : pc - h;
-  const lc = l > pc ? l - pc : pc - l;
-  return hl >= hc ? (hl >= lc ? hl : lc) : (hc >= lc ? hc : lc);
+  const pc = close[i - 1]!;
+  return Math.max(high[i]!, pc) - Math.min(low[i]!, pc);
 }
 
 /**

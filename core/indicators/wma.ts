@@ -37,7 +37,7 @@ export function wmaInto(out: Float64Array, values: Float64Array, period: number)
   const first = s + period - 1;
   out.fill(NaN, 0, Math.min(first, n));
   if (first >= n) return out;
-  const denom = period * (period + 1) / 2;
+  const inv = 2 / (period * (period + 1));
   let num = 0;
   let sum = 0;
   for (let i = s; i <= first; i++) {
@@ -45,12 +45,12 @@ export function wmaInto(out: Float64Array, values: Float64Array, period: number)
     num += (i - s + 1) * x;
     sum += x;
   }
-  out[first] = num / denom;
+  out[first] = num * inv;
   for (let i = first + 1; i < n; i++) {
     const x = values[i]!;
     num += period * x - sum;
     sum += x - values[i - period]!;
-    out[i] = num / denom;
+    out[i] = num * inv;
   }
   return out;
 }
