@@ -26,3 +26,4 @@ export {
   type RangeFilter,
   scanPatterns,
 } from "./patterns_in_range.ts";
+export { type PatternOutcome, patternOutcome } from "./outcome.ts";
