@@ -1,0 +1,253 @@
+import assert from "node:assert/strict";
+import { QuotaExceededError } from "@trading/shared/errors";
+import { AiAnalysisSchema } from "@trading/shared/schemas";
+import { type FakeHandler, startFakeOpenAI } from "../../tests/helpers/fake_openai.ts";
+import { testCoreApp } from "../../tests/helpers/core_app.ts";
+import { createUser, toAuthUser } from "../auth/users.ts";
+import { aiAnalysisFor, setAiServices } from "./mod.ts";
+import { ChatService } from "./chat.ts";
+import { AiService } from "./service.ts";
+import { groundedAnswer } from "./_test_llm.ts";
+
+const NOW = Date.UTC(2024, 0, 2, 12);
+
+async function setup(handler: FakeHandler | null, env: Record<string, string> = {}) {
+  const fake = handler ? startFakeOpenAI(handler) : null;
+  const { deps } = await testCoreApp({
+    ...(fake ? { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL } : {}),
+    AI_TIMEOUT_MS: "2000",
+    ...env,
+  });
+  const ai = new AiService(deps, { now: () => NOW });
+  setAiServices(deps, { ai, chat: new ChatService(deps, ai, () => NOW) });
+  const row = await createUser(deps.db, { email: "ana@example.com", now: NOW });
+  const user = toAuthUser(row);
+  return {
+    deps,
+    ai,
+    user,
+    fake,
+    calls: () =>
+      deps.db.query<Record<string, unknown>>("SELECT * FROM ai_calls ORDER BY created_at"),
+    async close() {
+      await fake?.close();
+      await deps.db.close();
+    },
+  };
+}
+
+Deno.test("AiService.analyze() - without a key: the rules analyst, labelled, cached, journaled", async () => {
+  const t = await setup(null);
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user });
+    assert.ok(AiAnalysisSchema.safeParse(a).success);
+    assert.equal(a.source, "rules");
+    assert.equal(a.model, "rules");
+    assert.match(a.fallback_reason!, /^no_api_key: OPENAI_API_KEY is not set/);
+    assert.equal(a.data_date, "2018-05-11");
+    assert.equal(a.last_price, 188.59);
+    assert.equal(a.cached, false);
+    assert.equal(a.citations_ok, true);
+    assert.equal(a.horizon, "20 trading days");
+    const again = await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user });
+    assert.equal(again.cached, true);
+    assert.deepEqual({ ...again, cached: false }, a);
+    const journal = await t.ai.store.journalEntries();
+    assert.equal(journal.length, 1);
+    assert.equal(journal[0]!.source, "rules");
+    assert.equal((await t.calls()).length, 0, "no LLM call recorded");
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - LLM answer: grounded, costed, quota spent once, cache hit is free", async () => {
+  const t = await setup((req) => ({
+    json: groundedAnswer(req),
+    usage: { prompt_tokens: 2000, completion_tokens: 400 },
+  }));
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "zh-TW", user: t.user });
+    assert.equal(a.source, "llm");
+    assert.equal(a.model, "gpt-4o-mini");
+    assert.equal(a.fallback_reason, null);
+    assert.equal(a.entry, 188.59);
+    assert.equal(a.horizon, "15 個交易日");
+    assert.equal(a.citations_ok, true);
+    assert.deepEqual(a.reasons[0]!.fact_refs.map((f) => f.id), ["ind.rsi_14"]);
+    // Self-hosted base URL (127.0.0.1) but a known model: priced from the table.
+    assert.deepEqual(a.usage, { prompt_tokens: 2000, completion_tokens: 400, cost_usd: 0.00054 });
+    const calls = await t.calls();
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]!.user_id, t.user.id);
+    assert.equal(calls[0]!.status, "ok");
+    assert.equal(Number(calls[0]!.cost_usd), 0.00054);
+    const b = await t.ai.analyze({ symbol: "AAPL", language: "zh-TW", user: t.user });
+    assert.equal(b.cached, true);
+    assert.equal(t.fake!.requests.length, 1, "the cache hit made no request");
+    const [u] = await t.deps.db.query<{ free_remaining: number }>(
+      "SELECT free_remaining FROM users WHERE id = ?",
+      [t.user.id],
+    );
+    assert.equal(Number(u!.free_remaining), 2, "one of the 3 free analyses spent, not two");
+    const anon = await t.ai.analyze({ symbol: "AAPL", language: "zh-TW", user: null });
+    assert.equal(anon.source, "llm", "a cached LLM answer is served to anyone");
+    const usage = await t.ai.store.usage({ userId: t.user.id });
+    assert.deepEqual(usage, {
+      calls: 1,
+      prompt_tokens: 2000,
+      completion_tokens: 400,
+      cost_usd: 0.00054,
+    });
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - levels out of band are retried once with the problems", async () => {
+  const t = await setup((req, n) => ({
+    json: n === 0 ? groundedAnswer(req, { target: 1000 }) : groundedAnswer(req),
+  }));
+  try {
+    const retries: number[] = [];
+    const a = await t.ai.analyze({
+      symbol: "AAPL",
+      language: "en",
+      user: t.user,
+      onRetry: () => retries.push(1),
+    });
+    assert.equal(a.source, "llm");
+    assert.equal(t.fake!.requests.length, 2);
+    assert.equal(retries.length, 1);
+    const second = t.fake!.requests[1]!.body.messages;
+    assert.deepEqual(second.map((m) => m.role), ["system", "user", "assistant", "user"]);
+    assert.match(second[3]!.content, /target 1000 is more than 50% away from the last price/);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - levels rejected twice: rules with fallback_reason", async () => {
+  const t = await setup((req) => ({ json: groundedAnswer(req, { stop: -1 }) }));
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user });
+    assert.equal(a.source, "rules");
+    assert.match(a.fallback_reason!, /^llm_invalid_levels: levels rejected twice/);
+    assert.equal(t.fake!.requests.length, 2);
+    assert.equal((await t.calls()).length, 2, "both calls recorded with their tokens");
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - garbage, 429s, refusals and timeouts fall back to rules", async () => {
+  const cases: [FakeHandler, RegExp][] = [
+    [() => ({ text: '{"stance":"BUY", "entry": 1' }), /^llm_invalid_output/],
+    [() => ({ json: { stance: "STRONG BUY" } }), /^llm_invalid_output/],
+    [() => ({ status: 429, retryAfterMs: 1 }), /^llm_rate_limited/],
+    [() => ({ status: 503, retryAfterMs: 1 }), /^llm_upstream/],
+    [() => ({ refusal: "no" }), /^llm_refused/],
+    [() => ({ hangMs: 5_000 }), /^llm_timeout/],
+  ];
+  for (const [handler, reason] of cases) {
+    const t = await setup(handler, { AI_TIMEOUT_MS: "300" });
+    try {
+      const a = await t.ai.analyze({ symbol: "MSFT", language: "en", user: t.user });
+      assert.equal(a.source, "rules", String(reason));
+      assert.match(a.fallback_reason!, reason);
+      assert.ok(AiAnalysisSchema.safeParse(a).success);
+    } finally {
+      await t.close();
+    }
+  }
+});
+
+Deno.test("AiService.analyze() - invented numbers are flagged, not hidden", async () => {
+  const t = await setup((req) => ({
+    json: groundedAnswer(req, {
+      reasons: [{ text: "RSI(14) = 12.34 shows a crash.", fact_ids: ["ind.rsi_14", "ind.magic"] }],
+    }),
+  }));
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user });
+    assert.equal(a.source, "llm");
+    assert.equal(a.citations_ok, false);
+    assert.deepEqual(a.reasons[0]!.unverified_values, [12.34]);
+    assert.deepEqual(a.reasons[0]!.unknown_fact_ids, ["ind.magic"]);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - the daily budget stops LLM calls", async () => {
+  const t = await setup((req) => ({
+    json: groundedAnswer(req),
+    usage: { prompt_tokens: 1_000_000, completion_tokens: 0 },
+  }), { AI_DAILY_BUDGET_USD: "0.1" });
+  try {
+    assert.equal(
+      (await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user })).source,
+      "llm",
+    );
+    const b = await t.ai.analyze({ symbol: "MSFT", language: "en", user: t.user });
+    assert.equal(b.source, "rules");
+    assert.match(b.fallback_reason!, /^budget_exhausted: today's AI budget of \$0.1 is spent/);
+    assert.equal(t.fake!.requests.length, 1);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - anonymous callers get rules; AI_ANONYMOUS_LLM opens the LLM", async () => {
+  const t = await setup((req) => ({ json: groundedAnswer(req) }));
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: null });
+    assert.equal(a.source, "rules");
+    assert.match(a.fallback_reason!, /^anonymous: sign in/);
+    assert.equal(t.fake!.requests.length, 0);
+  } finally {
+    await t.close();
+  }
+  const open = await setup((req) => ({ json: groundedAnswer(req) }), { AI_ANONYMOUS_LLM: "true" });
+  try {
+    const a = await open.ai.analyze({ symbol: "AAPL", language: "en", user: null });
+    assert.equal(a.source, "llm");
+  } finally {
+    await open.close();
+  }
+});
+
+Deno.test("AiService.analyze() - quota: 429 on the AI route, rules from aiAnalysisFor()", async () => {
+  const t = await setup((req) => ({ json: groundedAnswer(req) }));
+  try {
+    for (const symbol of ["AAPL", "MSFT", "GOOG", "NFLX"]) {
+      assert.equal((await t.ai.analyze({ symbol, language: "en", user: t.user })).source, "llm");
+    }
+    await assert.rejects(
+      t.ai.analyze({ symbol: "AMZN", language: "en", user: t.user }),
+      QuotaExceededError,
+    );
+    const a = await aiAnalysisFor(t.deps, "AMZN", "en", t.user);
+    assert.equal(a.source, "rules");
+    assert.match(a.fallback_reason!, /^quota_exceeded: /);
+    assert.equal(t.fake!.requests.length, 4);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - as_of analyses the past without later bars", async () => {
+  const t = await setup(null);
+  try {
+    const a = await t.ai.analyze({
+      symbol: "AAPL",
+      language: "en",
+      user: null,
+      asOf: "2016-01-03",
+    });
+    assert.equal(a.data_date, "2015-12-31");
+    assert.ok(a.reasons.every((r) => r.fact_refs.every((f) => f.date <= "2015-12-31")));
+  } finally {
+    await t.close();
+  }
+});
