@@ -11,6 +11,10 @@ import {
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+import {
+  optimisationsDocs,
+  optimisationsRoutes,
+} from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
 import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
@@ -23,6 +27,7 @@ import { patternsSummary } from "./analysis/patterns_summary.ts";
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...healthDocs,
   ...symbolsDocs,
+  ...optimisationsDocs,
   ...aiDocs,
   ...strategiesDocs,
   ...backtestsDocs,
@@ -64,6 +69,7 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
     .route("/", symbolsRoutes(deps))
+    .route("/", optimisationsRoutes(deps))
     .route("/", aiRoutes(deps))
     .route("/", strategiesRoutes(deps))
     .route("/", backtestsRoutes(deps))

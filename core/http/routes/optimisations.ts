@@ -1,0 +1,133 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { NotFoundError } from "@trading/shared/errors";
+import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { OptimisationRequestSchema } from "@trading/shared/schemas";
+import type { CoreDeps } from "../../deps.ts";
+import { type JobRow, OptimisationJobs } from "../../optimise/jobs.ts";
+import { planOptimisation } from "../../optimise/plan.ts";
+import { optionalUser } from "../auth_context.ts";
+import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
+
+const IdPath = z.object({ id: z.uuid() });
+
+const JobStatusSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["grid", "walk_forward"]),
+  status: z.enum(["running", "done", "failed"]),
+  done: z.number().int(),
+  total: z.number().int(),
+  progress: z.number().describe("0..1"),
+  error: z.string().nullable(),
+  result: z.unknown().nullable().describe("top rows, heat-map, walk-forward (when done)"),
+  created_at: z.string(),
+  updated_at: z.string(),
+}).meta({ id: "OptimisationJob" });
+
+/** Route docs of this module. */
+export const optimisationsDocs: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/api/optimisations",
+    summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the job",
+    tag: "backtests",
+    body: OptimisationRequestSchema,
+    response: JobStatusSchema,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/optimisations/{id}",
+    summary: "Progress of a job, and its result once done",
+    tag: "backtests",
+    params: IdPath,
+    response: JobStatusSchema,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/optimisations/{id}/events",
+    summary: "Server-sent events: `progress` {done,total} then `done` or `failed`",
+    tag: "backtests",
+    params: IdPath,
+    produces: "text/event-stream",
+    errors: [404, 422],
+  },
+];
+
+const jobsByDeps = new WeakMap<CoreDeps, OptimisationJobs>();
+
+/** The job runner of an app's dependencies (one worker pool per process and database). */
+export function optimisationJobsFor(deps: CoreDeps): OptimisationJobs {
+  let jobs = jobsByDeps.get(deps);
+  if (!jobs) jobsByDeps.set(deps, jobs = new OptimisationJobs(deps.db, deps.logger));
+  return jobs;
+}
+
+function view(r: JobRow, withResult = true) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    done: r.done,
+    total: r.total,
+    progress: r.total > 0 ? r.done / r.total : 1,
+    error: r.error,
+    result: withResult && r.result ? JSON.parse(r.result) : null,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+/** Optimisation jobs: start, poll, stream. */
+export function optimisationsRoutes(deps: CoreDeps): Hono {
+  const jobs = optimisationJobsFor(deps);
+  const load = async (id: string, userId: string | null) => {
+    const row = await jobs.get(id);
+    if (!row || (row.user_id !== null && row.user_id !== userId)) {
+      throw new NotFoundError(`No optimisation ${id}`);
+    }
+    return row;
+  };
+  return new Hono()
+    .post("/api/optimisations", async (c) => {
+      const body = validate(OptimisationRequestSchema, await readJson(c.req), "body");
+      const strategy = strategyOr422(body.strategy);
+      const cols = await barsInRange(deps, body.symbol, body);
+      const plan = planOptimisation(body, strategy, cols);
+      const id = await jobs.submit(plan, body, optionalUser(c)?.id ?? null);
+      return c.json(view((await jobs.get(id))!), 202, { location: `/api/optimisations/${id}` });
+    })
+    .get("/api/optimisations/:id", async (c) => {
+      const { id } = validate(IdPath, c.req.param(), "path");
+      return c.json(view(await load(id, optionalUser(c)?.id ?? null)));
+    })
+    .get("/api/optimisations/:id/events", async (c) => {
+      const { id } = validate(IdPath, c.req.param(), "path");
+      const userId = optionalUser(c)?.id ?? null;
+      let row = await load(id, userId);
+      return streamSSE(c, async (stream) => {
+        let lastDone = -1;
+        const deadline = Date.now() + 15 * 60_000;
+        while (!stream.aborted && Date.now() < deadline) {
+          if (row.done !== lastDone) {
+            lastDone = row.done;
+            await stream.writeSSE({
+              event: "progress",
+              data: JSON.stringify({ done: row.done, total: row.total }),
+            });
+          }
+          if (row.status !== "running") {
+            await stream.writeSSE({
+              event: row.status,
+              data: JSON.stringify(view(row, row.status === "done")),
+            });
+            return;
+          }
+          await stream.sleep(200);
+          row = await load(id, userId);
+        }
+      });
+    });
+}

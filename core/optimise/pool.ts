@@ -1,0 +1,98 @@
+/**
+ * A pool of optimiser workers (Web Workers), created once and reused, so a job pays no
+ * start-up cost. Work is split into one interleaved chunk per worker.
+ *
+ * @module
+ */
+import type { GridRow } from "../backtest/grid.ts";
+import type { WorkerReply, WorkerTask } from "./protocol.ts";
+
+type Pending = {
+  resolve: (r: WorkerReply) => void;
+  reject: (e: Error) => void;
+  onProgress: (done: number) => void;
+};
+
+/** Task without the correlation id (the pool assigns it). */
+export type TaskBody = WorkerTask extends infer T ? T extends unknown ? Omit<T, "taskId"> : never
+  : never;
+
+/** A fixed set of workers running {@link WorkerTask}s. */
+export class WorkerPool {
+  readonly #workers: Worker[] = [];
+  readonly #pending = new Map<number, Pending>();
+  #next = 1;
+  #rr = 0;
+
+  /** @param size number of workers (≥ 1) */
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL("./grid_worker.ts", import.meta.url), { type: "module" });
+      w.onmessage = (e: MessageEvent<WorkerReply>) => this.#reply(e.data);
+      w.onerror = (e) => {
+        e.preventDefault();
+        for (const p of this.#pending.values()) p.reject(new Error(e.message));
+        this.#pending.clear();
+      };
+      this.#workers.push(w);
+    }
+  }
+
+  #reply(m: WorkerReply): void {
+    const p = this.#pending.get(m.taskId);
+    if (!p) return;
+    if (m.type === "progress") return p.onProgress(m.done);
+    this.#pending.delete(m.taskId);
+    if (m.type === "error") p.reject(new Error(m.message));
+    else p.resolve(m);
+  }
+
+  /** Runs one task on the next worker (round robin). */
+  run(task: TaskBody, onProgress: (done: number) => void = () => {}): Promise<WorkerReply> {
+    const taskId = this.#next++;
+    const w = this.#workers[this.#rr++ % this.#workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(taskId, { resolve, reject, onProgress });
+      w.postMessage({ ...task, taskId });
+    });
+  }
+
+  /**
+   * Evaluates a grid spread over `parts` workers (default all); rows come back in combination
+   * order. `onProgress(done)` receives the total across workers.
+   */
+  async grid(
+    task: Omit<Extract<TaskBody, { kind: "grid" }>, "combos"> & {
+      combos: WorkerTask["combos"];
+    },
+    onProgress: (done: number) => void = () => {},
+    parts = this.size,
+  ): Promise<GridRow[]> {
+    const chunks = split(task.combos, Math.min(parts, this.size));
+    const done = chunks.map(() => 0);
+    const replies = await Promise.all(
+      chunks.map((combos, k) =>
+        this.run({ ...task, combos }, (d) => {
+          done[k] = d;
+          onProgress(done.reduce((a, b) => a + b, 0));
+        })
+      ),
+    );
+    const rows = replies.flatMap((r) => (r.type === "grid" ? r.rows : []));
+    return rows.sort((a, b) => a.index - b.index);
+  }
+
+  /** Stops every worker. */
+  close(): void {
+    for (const w of this.#workers) w.terminate();
+    for (const p of this.#pending.values()) p.reject(new Error("worker pool closed"));
+    this.#pending.clear();
+  }
+}
+
+/** Interleaved split of `items` into `k` chunks (balances cheap and expensive regions). */
+export function split<T>(items: readonly T[], k: number): T[][] {
+  const out: T[][] = Array.from({ length: Math.max(1, k) }, () => []);
+  items.forEach((it, i) => out[i % out.length]!.push(it));
+  return out.filter((c) => c.length > 0);
+}
