@@ -8,6 +8,7 @@ import {
   requestContext,
   type RequestVars,
 } from "@trading/shared/http";
+import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
 import { chartDocs, chartRoutes } from "./http/chart_routes.ts";
 import { ChartService } from "./http/chart_service.ts";
@@ -56,8 +57,11 @@ export function createChartApp(deps: ChartDeps) {
     version: CHART_VERSION,
     description: "Server-rendered charts: Observable Plot → SVG → resvg → PNG.",
   }, [...chartDocs, ...renderDocs]);
+  const metrics = new MetricsRegistry({ service: "chart" });
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(httpMetrics(metrics))
+    .get("/metrics", metricsHandler(metrics))
     .get("/", (c) =>
       c.json({
         service: "Chart Generation Service",

@@ -83,8 +83,8 @@ function fallbackOutputs(item: Item, series: Record<string, unknown>): string[] 
   switch (item.type) {
     case "sma":
     case "ema":
-      return keys.filter((k) => k === `${item.type}_${item.period}`).concat(
-        keys.filter((k) => k === item.type),
+      return keys.filter((k) =>
+        k === `${item.type}_${item.period}` || (item.period === 20 && k === item.type)
       );
     case "bollinger":
       return keys.filter((k) => /^(upper|middle|lower)/.test(k));
@@ -116,8 +116,7 @@ export function mapIndicators(
     const listed = wire.indicators?.[i]?.name === base
       ? wire.indicators?.[i]
       : wire.indicators?.find((x) =>
-        x.name === base &&
-        (period === undefined || x.params?.period === undefined || x.params.period === period)
+        x.name === base && (period === undefined || x.params?.["period"] === period)
       );
     const outputs = listed?.outputs ?? fallbackOutputs(item, wire.series);
     const map = keyMap(item, outputs);
