@@ -8,6 +8,7 @@ import {
   type RequestVars,
   type RouteDoc,
 } from "@trading/shared/http";
+import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
@@ -55,6 +56,8 @@ export function createCoreApp(deps: CoreDeps) {
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(httpMetrics(deps.metrics))
+    .get("/metrics", metricsHandler(deps.metrics))
     .get(
       "/",
       (c) =>

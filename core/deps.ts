@@ -1,11 +1,14 @@
 import type { CoreConfig } from "@trading/shared/config";
+import { MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
 import type { Db } from "./db/db.ts";
+import { instrumentDb } from "./db/instrument.ts";
 import { migrateUp } from "./db/migrations.ts";
 import { openDatabase } from "./db/open.ts";
 import { seedEmbedded } from "./market_data/embedded.ts";
 import { MarketRepository } from "./market_data/repository.ts";
 import { SeriesCache } from "./market_data/series_cache.ts";
+import { OnlineStore } from "./market_data/online_store.ts";
 
 /** Version reported by the core service. */
 export const CORE_VERSION = "0.1.0";
@@ -20,10 +23,16 @@ export interface CoreDeps {
   market: MarketRepository;
   /** In-memory columnar histories. */
   series: SeriesCache;
+  /** Providers, corporate actions, quarantine and leases of online market data. */
+  online: OnlineStore;
   /** Structured logger. */
   logger: Logger;
   /** Start time (ms since epoch) for uptime. */
   startedAt: number;
+  /** The clock (ms since epoch); injectable so tests control market hours and freshness. */
+  now: () => number;
+  /** Prometheus metrics of this process, served at /metrics: add counters to it. */
+  metrics: MetricsRegistry;
 }
 
 /**
@@ -31,10 +40,12 @@ export interface CoreDeps {
  * embedded dataset (idempotent).
  */
 export async function buildDeps(config: CoreConfig, logger: Logger): Promise<CoreDeps> {
-  const db = await openDatabase(config.DATABASE_URL);
+  const metrics = new MetricsRegistry({ service: "core" });
+  const db = instrumentDb(await openDatabase(config.DATABASE_URL), metrics);
   const applied = await migrateUp(db);
   if (applied.length) logger.info("migrations applied", { versions: applied });
   const market = new MarketRepository(db);
+  const online = new OnlineStore(db);
   if (config.SEED_DATA === "embedded") {
     const seeded = await seedEmbedded(market, config.DATA_DIR);
     const written = seeded.filter((s) => s.written > 0);
@@ -45,5 +56,15 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
       });
     }
   }
-  return { config, db, market, series: new SeriesCache(market), logger, startedAt: Date.now() };
+  return {
+    config,
+    db,
+    market,
+    series: new SeriesCache(market, { online }),
+    online,
+    logger,
+    startedAt: Date.now(),
+    now: Date.now,
+    metrics,
+  };
 }

@@ -50,6 +50,12 @@ const GOOGLE_HOSTS = [
   "openidconnect.googleapis.com:443",
 ];
 
+/** URL keys used only when a condition holds (e.g. online market data providers). */
+const CONDITIONAL_URL: Record<string, (cfg: Record<string, unknown>) => boolean> = {
+  YAHOO_BASE_URL: (cfg) => cfg.MARKET_DATA === "online",
+  TWSE_BASE_URL: (cfg) => cfg.MARKET_DATA === "online",
+};
+
 /** Config keys holding this service's own public URLs (never called by it). */
 const SELF_URL = /REDIRECT|PUBLIC/;
 
@@ -76,12 +82,15 @@ function abs(p: string, cwd: string): string {
 /** Where the repository is (scripts/..). */
 export const REPO_ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
-/** The resvg native addon packages installed under node_modules/.deno (chart's ffi). */
+/**
+ * The resvg packages under node_modules/.deno: the loader (which probes for a local addon file)
+ * and the platform addons (chart's ffi).
+ */
 function resvgAddonDirs(root: string): string[] {
   const dirs: string[] = [];
   try {
     for (const e of Deno.readDirSync(`${root}/node_modules/.deno`)) {
-      if (e.name.startsWith("@resvg+resvg-js-")) dirs.push(`${root}/node_modules/.deno/${e.name}`);
+      if (e.name.startsWith("@resvg+resvg-js")) dirs.push(`${root}/node_modules/.deno/${e.name}`);
     }
   } catch { /* not installed: chart renders fail clearly */ }
   return dirs.sort();
@@ -114,7 +123,7 @@ export function serviceFlags(
   const cfg = loadConfig(schema as typeof CoreEnvSchema, env) as Record<string, unknown>;
   const net = new Set<string>([`${cfg.HOST}:${cfg.PORT}`]);
   for (const [k, v] of Object.entries(cfg)) {
-    if (SELF_URL.test(k)) continue;
+    if (SELF_URL.test(k) || CONDITIONAL_URL[k]?.(cfg) === false) continue;
     const e = endpoint(v);
     if (e) net.add(e);
   }
