@@ -1,6 +1,7 @@
 import type { CoreResult } from "../core_client.ts";
 import type { IndicatorsResponse, PatternsResponse, SignalsResponse } from "../routes/api_types.ts";
 import { fmtDate, fmtNum, fmtPct, fmtPrice } from "./format.ts";
+import { candleLabel, directionLabel, levelLabel, patternLabel, signalLabel } from "./labels.ts";
 import { usePage } from "./page_context.ts";
 import { stanceLabel } from "../islands/Watchlist.tsx";
 
@@ -46,6 +47,124 @@ export function IndicatorTable({ result }: { result: CoreResult<IndicatorsRespon
   );
 }
 
+/** Detected chart patterns (with their criteria), candlestick patterns and levels. */
+function PatternList({ patterns }: { patterns: CoreResult<PatternsResponse> }) {
+  const { t, lang } = usePage();
+  if (!patterns.ok) {
+    return (
+      <p class="notice">{t(patterns.status >= 500 ? "error.core.body" : "patterns.unavailable")}</p>
+    );
+  }
+  const { patterns: chart, candlesticks, levels } = patterns.data;
+  if (chart.length === 0 && candlesticks.length === 0) {
+    return <p class="muted">{t("patterns.none")}</p>;
+  }
+  return (
+    <>
+      <ul class="list" data-testid="pattern-list">
+        {chart.slice(-10).reverse().map((p) => (
+          <li key={`${p.kind}${p.startIndex}`}>
+            <strong>{patternLabel(t, p.kind)}</strong>{" "}
+            <span class={`badge ${p.direction}`}>{directionLabel(t, p.direction)}</span>{" "}
+            <span class="muted small">
+              {fmtDate(lang, p.startDate)} – {fmtDate(lang, p.endDate)}
+              {" · "}
+              {p.confirmed ? t("patterns.confirmed") : t("patterns.forming")}
+              {" · "}
+              {t("patterns.confidence")} {fmtPct(lang, p.confidence * 100, false)}
+              {p.target !== null ? <>· {t("patterns.target")} {fmtPrice(lang, p.target)}</> : null}
+            </span>
+            {p.criteria.length
+              ? (
+                <details class="small">
+                  <summary>{t("patterns.criteria")}</summary>
+                  <ul>{p.criteria.map((c) => <li key={c}>{c}</li>)}</ul>
+                </details>
+              )
+              : null}
+          </li>
+        ))}
+      </ul>
+      {candlesticks.length
+        ? (
+          <>
+            <h3>{t("patterns.candles")}</h3>
+            <ul class="list">
+              {candlesticks.slice(-5).reverse().map((c) => (
+                <li key={`c${c.index}${c.kind}`}>
+                  {candleLabel(t, c.kind)}{" "}
+                  <span class={`badge ${c.direction}`}>{directionLabel(t, c.direction)}</span>{" "}
+                  <span class="muted small">{fmtDate(lang, c.date)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+        : null}
+      {levels.length
+        ? (
+          <p class="small">
+            {t("patterns.levels")}{" "}
+            {levels.slice(0, 6).map((l) => `${fmtPrice(lang, l.price)} (${levelLabel(t, l.kind)})`)
+              .join(" · ")}
+          </p>
+        )
+        : null}
+    </>
+  );
+}
+
+/** The composite score with its factors, and the latest signals with their reasons. */
+function SignalList({ signals }: { signals: CoreResult<SignalsResponse> }) {
+  const { t, lang } = usePage();
+  if (!signals.ok) {
+    return (
+      <p class="notice">{t(signals.status >= 500 ? "error.core.body" : "signals.unavailable")}</p>
+    );
+  }
+  const { score, signals: list } = signals.data;
+  return (
+    <>
+      <p data-testid="composite">
+        <strong>{t("signals.composite")}:</strong>{" "}
+        <span class={`badge ${score.stance.toLowerCase()}`}>{stanceLabel(t, score.stance)}</span>
+        {" "}
+        {fmtNum(lang, score.score, 0)} · {t("ai.confidence")}{" "}
+        {fmtPct(lang, score.confidence * 100, false)}{" "}
+        <span class="muted small">{t("signals.asOf", { date: fmtDate(lang, score.date) })}</span>
+      </p>
+      <details class="small">
+        <summary>{t("signals.factors")}</summary>
+        <ul>
+          {score.reasons.map((r) => (
+            <li key={r.factor}>
+              {r.text} <span class="muted">({fmtNum(lang, r.contribution, 1)} / {r.weight})</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {list.length === 0
+        ? <p class="muted">{t("signals.none")}</p>
+        : (
+          <ul class="list" data-testid="signal-list">
+            {list.slice(-10).reverse().map((s) => (
+              <li key={`${s.index}${s.name}`}>
+                <span class={`badge ${s.type}`}>
+                  {t(s.type === "buy" ? "stance.buy" : "stance.sell")}
+                </span>{" "}
+                <strong>{signalLabel(t, s.name)}</strong>{" "}
+                <span class="muted small">
+                  {fmtDate(lang, s.date)} · {t(`signals.family.${s.family}`)}
+                </span>
+                <span class="block small">{s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+    </>
+  );
+}
+
 /** Detected patterns and signals with their reasons. */
 export function AnalysisLists(
   { patterns, signals }: {
@@ -53,90 +172,16 @@ export function AnalysisLists(
     signals: CoreResult<SignalsResponse>;
   },
 ) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   return (
     <div class="grid2">
       <section class="card" aria-labelledby="pat-h">
         <h2 id="pat-h">{t("patterns.title")}</h2>
-        {!patterns.ok
-          ? (
-            <p class="notice">
-              {t(patterns.status >= 500 ? "error.core.body" : "patterns.unavailable")}
-            </p>
-          )
-          : patterns.data.patterns.length === 0 && patterns.data.candlesticks.length === 0
-          ? <p class="muted">{t("patterns.none")}</p>
-          : (
-            <ul class="list">
-              {patterns.data.patterns.slice(-10).reverse().map((p, i) => (
-                <li key={i}>
-                  <strong>{p.kind.replace(/_/g, " ")}</strong>{" "}
-                  <span class={`badge ${p.direction}`}>{p.direction}</span>{" "}
-                  <span class="muted small">
-                    {fmtDate(lang, p.startDate)} – {fmtDate(lang, p.endDate)}
-                    {" · "}
-                    {p.confirmed ? t("patterns.confirmed") : t("patterns.forming")}
-                    {" · "}
-                    {t("patterns.confidence")} {fmtPct(lang, p.confidence * 100, false)}
-                    {p.target ? <>· {t("patterns.target")} {fmtPrice(lang, p.target)}</> : null}
-                  </span>
-                </li>
-              ))}
-              {patterns.data.candlesticks.slice(-5).reverse().map((c, i) => (
-                <li key={`c${i}`}>
-                  {c.kind.replace(/_/g, " ")}{" "}
-                  <span class={`badge ${c.direction}`}>{c.direction}</span>{" "}
-                  <span class="muted small">{fmtDate(lang, c.date)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        {patterns.ok && patterns.data.levels.length
-          ? (
-            <p class="small">
-              {t("patterns.levels")}{" "}
-              {patterns.data.levels.slice(0, 6).map((l) => `${fmtPrice(lang, l.price)} (${l.kind})`)
-                .join(" · ")}
-            </p>
-          )
-          : null}
+        <PatternList patterns={patterns} />
       </section>
       <section class="card" aria-labelledby="sig-h">
         <h2 id="sig-h">{t("signals.title")}</h2>
-        {!signals.ok
-          ? (
-            <p class="notice">
-              {t(signals.status >= 500 ? "error.core.body" : "signals.unavailable")}
-            </p>
-          )
-          : (
-            <>
-              <p>
-                <strong>{t("signals.composite")}:</strong>{" "}
-                {fmtNum(lang, signals.data.score.score, 0)}{" "}
-                ({stanceLabel(t, signals.data.score.stance)})
-              </p>
-              <ul class="small">
-                {signals.data.score.reasons.map((r, i) => <li key={i}>{r.text}</li>)}
-              </ul>
-              {signals.data.signals.length === 0
-                ? <p class="muted">{t("signals.none")}</p>
-                : (
-                  <ul class="list">
-                    {signals.data.signals.slice(-10).reverse().map((s, i) => (
-                      <li key={i}>
-                        <span class={`badge ${s.type}`}>
-                          {t(s.type === "buy" ? "stance.buy" : "stance.sell")}
-                        </span>{" "}
-                        <strong>{s.name}</strong>{" "}
-                        <span class="muted small">{fmtDate(lang, s.date)}</span>
-                        <span class="block small">{s.reason}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-            </>
-          )}
+        <SignalList signals={signals} />
       </section>
     </div>
   );

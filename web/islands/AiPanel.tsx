@@ -1,27 +1,11 @@
 import { useState } from "preact/hooks";
-import { fmtDate, fmtPct, fmtPrice } from "../components/format.ts";
+import { fmtDate, fmtNum, fmtPct, fmtPrice } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import { errorKey, errorMessage } from "./_api_error.ts";
+import type { AiAnalysis } from "../routes/api_types.ts";
+import { errorMessage, statusOfCode } from "./_api_error.ts";
+import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 import { readSse } from "./_sse.ts";
 import { stanceLabel } from "./Watchlist.tsx";
-
-/** The analyst's answer (fields as in the AI issue's contract). */
-export interface Analysis {
-  stance: string;
-  confidence: number;
-  horizon?: string;
-  summary?: string;
-  entry?: number | null;
-  target?: number | null;
-  stop?: number | null;
-  reasons: unknown[];
-  risks?: unknown[];
-  invalidation?: string | null;
-  source: string;
-  model?: string | null;
-  data_date?: string;
-  fallback_reason?: string | null;
-}
 
 /** Props of the AI panel. */
 export interface AiPanelProps {
@@ -31,65 +15,59 @@ export interface AiPanelProps {
   lang: Lang;
 }
 
-/** A reason or risk may be text or an object citing a fact. */
-function asText(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    const text = o.text ?? o.reason ?? o.claim ?? o.message;
-    const fact = o.fact ?? o.cite ?? o.evidence;
-    if (typeof text === "string") return typeof fact === "string" ? `${text} (${fact})` : text;
+function parse(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
   }
-  return JSON.stringify(v);
 }
 
-/** The AI analyst panel: streams the analysis, then shows stance, levels, reasons and risks. */
+/**
+ * The AI analyst panel: `GET /api/ai/analyze/:symbol?stream=1` streams `token` events (the
+ * model's raw output), `retry`, then `result` (the validated analysis) or `error`; the panel
+ * shows the draft while it streams, then stance, levels, reasons with the facts they cite,
+ * risks, and whether the answer came from the language model or the rule-based analyst.
+ */
 export default function AiPanel({ symbol, lang }: AiPanelProps) {
   const t = translator(lang);
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState("");
-  const [result, setResult] = useState<Analysis | null>(null);
-  const [error, setError] = useState<
-    { key: ReturnType<typeof errorKey>; detail: string | null } | null
-  >(null);
+  const [retried, setRetried] = useState(false);
+  const [result, setResult] = useState<AiAnalysis | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
 
   const run = async () => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     setResult(null);
     setDraft("");
+    setRetried(false);
     const url = `/api/ai/analyze/${encodeURIComponent(symbol)}?stream=1&language=${lang}`;
     try {
       const res = await fetch(url, { headers: { accept: "text/event-stream" } });
-      if (!res.ok) {
-        setError({ key: errorKey(res.status), detail: await errorMessage(res) });
-        return;
-      }
-      let got: Analysis | null = null;
+      if (!res.ok) return setFailure({ status: res.status, message: await errorMessage(res) });
+      let got = false;
       await readSse(res, (e) => {
-        let parsed: unknown = null;
-        try {
-          parsed = JSON.parse(e.data);
-        } catch { /* a text token */ }
-        const obj = parsed as Partial<Analysis> & {
-          token?: string;
-          delta?: string;
-          error?: unknown;
-        };
-        if (obj && typeof obj === "object" && typeof obj.stance === "string") {
-          got = obj as Analysis;
-          setResult(got);
-        } else if (obj && typeof obj === "object" && (obj.token || obj.delta)) {
-          setDraft((d) => d + (obj.token ?? obj.delta ?? ""));
+        const data = parse(e.data) as Record<string, unknown> | null;
+        if (e.event === "token" && typeof data?.text === "string") {
+          const text = data.text;
+          setDraft((d) => d + text);
+        } else if (e.event === "retry") {
+          setRetried(true);
+          setDraft("");
+        } else if (e.event === "result" && data) {
+          got = true;
+          setResult(data as unknown as AiAnalysis);
         } else if (e.event === "error") {
-          setError({ key: "error.generic", detail: asText(obj?.error ?? e.data) });
-        } else if (typeof parsed === "string" || parsed === null) {
-          setDraft((d) => d + (typeof parsed === "string" ? parsed : e.data));
+          const err = (data?.error ?? {}) as { code?: string; message?: string };
+          got = true;
+          setFailure({ status: statusOfCode(err.code), message: err.message ?? null });
         }
       });
-      if (!got) setError((prev) => prev ?? { key: "ai.noResult", detail: null });
+      if (!got) setFailure({ status: 500, message: t("ai.noResult") });
     } catch {
-      setError({ key: "error.core.body", detail: null });
+      setFailure({ status: 0, message: null });
     } finally {
       setBusy(false);
     }
@@ -102,73 +80,87 @@ export default function AiPanel({ symbol, lang }: AiPanelProps) {
       <button type="button" class="primary" onClick={run} disabled={busy}>
         {busy ? t("ai.running") : t("ai.run")}
       </button>
-      {error
+      <ApiNotice t={t} failure={failure} />
+      {retried && !result ? <p class="muted small" role="status">{t("ai.retry")}</p> : null}
+      {draft && !result
         ? (
-          <p class="notice" role="alert">
-            {t(error.key)}
-            {error.detail ? <span class="muted small block">{error.detail}</span> : null}
-          </p>
+          <>
+            <h3 class="small">{t("ai.stream")}</h3>
+            <pre class="stream" aria-live="polite">{draft}</pre>
+          </>
         )
         : null}
-      {draft && !result ? <pre class="stream" aria-live="polite">{draft}</pre> : null}
-      {result
-        ? (
-          <div class="ai-result" aria-live="polite" data-source={result.source}>
-            <p>
-              <span class={`badge ${result.stance.toLowerCase()}`}>
-                {stanceLabel(t, result.stance)}
-              </span>{" "}
-              {t("ai.confidence")}{" "}
-              {fmtPct(lang, result.confidence * (result.confidence <= 1 ? 100 : 1), false)}
-              {result.horizon ? <>· {t("ai.horizon")} {result.horizon}</> : null}
-            </p>
-            <p class="small">
-              <span class="tag">
-                {result.source === "llm" ? t("ai.source.llm") : t("ai.source.rules")}
-              </span>
-              {result.model ? <>· {result.model}</> : null}
-              {result.data_date
-                ? <>· {t("ai.dataDate")} {fmtDate(lang, result.data_date)}</>
-                : null}
-            </p>
-            {result.summary ? <p>{result.summary}</p> : null}
-            {result.fallback_reason
-              ? <p class="muted small">{t("ai.fallback")} {result.fallback_reason}</p>
-              : null}
-            <dl class="levels">
-              <div>
-                <dt>{t("ai.entry")}</dt>
-                <dd>{fmtPrice(lang, result.entry)}</dd>
-              </div>
-              <div>
-                <dt>{t("ai.target")}</dt>
-                <dd>{fmtPrice(lang, result.target)}</dd>
-              </div>
-              <div>
-                <dt>{t("ai.stop")}</dt>
-                <dd>{fmtPrice(lang, result.stop)}</dd>
-              </div>
-            </dl>
-            <h3>{t("ai.reasons")}</h3>
-            <ul>{result.reasons.map((r, i) => <li key={i}>{asText(r)}</li>)}</ul>
-            {result.risks?.length
-              ? (
-                <>
-                  <h3>{t("ai.risks")}</h3>
-                  <ul>{result.risks.map((r, i) => <li key={i}>{asText(r)}</li>)}</ul>
-                </>
-              )
-              : null}
-            {result.invalidation
-              ? (
-                <p>
-                  <strong>{t("ai.invalidation")}</strong> {result.invalidation}
-                </p>
-              )
-              : null}
-          </div>
-        )
-        : null}
+      {result ? <AiResult a={result} lang={lang} /> : null}
     </section>
+  );
+}
+
+function AiResult({ a, lang }: { a: AiAnalysis; lang: Lang }) {
+  const t = translator(lang);
+  return (
+    <div class="ai-result" aria-live="polite" data-source={a.source}>
+      <p>
+        <span class={`badge ${a.stance.toLowerCase()}`}>{stanceLabel(t, a.stance)}</span>{" "}
+        {t("ai.confidence")} {fmtPct(lang, a.confidence * 100, false)}
+        {" · "}
+        {t("ai.horizon")} {t("ai.horizonDays", { n: a.horizon_days })}
+      </p>
+      <p class="small">
+        <span class="tag" data-testid="ai-source">
+          {a.source === "llm" ? t("ai.source.llm") : t("ai.source.rules")}
+        </span>
+        {" · "}
+        {a.model}
+        {" · "}
+        {t("ai.dataDate")} {fmtDate(lang, a.data_date)}
+        {a.cached ? <>· {t("ai.cached")}</> : null}
+      </p>
+      <p>{a.summary}</p>
+      {a.fallback_reason ? <p class="muted small">{t("ai.fallback")} {a.fallback_reason}</p> : null}
+      <dl class="levels">
+        <div>
+          <dt>{t("ai.entry")}</dt>
+          <dd>{fmtPrice(lang, a.entry)}</dd>
+        </div>
+        <div>
+          <dt>{t("ai.target")}</dt>
+          <dd>{fmtPrice(lang, a.target)}</dd>
+        </div>
+        <div>
+          <dt>{t("ai.stop")}</dt>
+          <dd>{fmtPrice(lang, a.stop)}</dd>
+        </div>
+      </dl>
+      <h3>{t("ai.reasons")}</h3>
+      <ul class="reasons">
+        {a.reasons.map((r, i) => (
+          <li key={i}>
+            {r.text}{" "}
+            <span
+              class={r.verified ? "muted small" : "notice small"}
+              title={t(r.verified ? "ai.verified" : "ai.unverified")}
+            >
+              {r.verified ? "✓" : "?"}
+              <span class="sr-only">{t(r.verified ? "ai.verified" : "ai.unverified")}</span>
+            </span>
+            {r.fact_refs.length
+              ? (
+                <span class="block muted small">
+                  {t("ai.facts")}:{" "}
+                  {r.fact_refs.map((f) =>
+                    `${f.label} = ${typeof f.value === "number" ? fmtNum(lang, f.value) : f.value}`
+                  ).join(" · ")}
+                </span>
+              )
+              : null}
+          </li>
+        ))}
+      </ul>
+      <h3>{t("ai.risks")}</h3>
+      <ul>{a.risks.map((r, i) => <li key={i}>{r}</li>)}</ul>
+      <p>
+        <strong>{t("ai.invalidation")}</strong> {a.invalidation}
+      </p>
+    </div>
   );
 }

@@ -141,8 +141,12 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
                   <td>
                     {r.stance
                       ? (
-                        <span class={`badge ${r.stance.toLowerCase()}`}>
+                        <span
+                          class={`badge ${r.stance.toLowerCase()}`}
+                          data-score={r.score ?? ""}
+                        >
                           {stanceLabel(t, r.stance)}
+                          {r.score !== null ? ` ${Math.round(r.score)}` : ""}
                         </span>
                       )
                       : <span class="muted" title={t("signals.unavailable")}>–</span>}

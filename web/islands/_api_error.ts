@@ -17,6 +17,23 @@ export function errorKey(status: number): MessageKey {
   return "error.generic";
 }
 
+const CODE_STATUS: Record<string, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation_error: 422,
+  quota_exceeded: 429,
+  rate_limited: 429,
+  unavailable: 503,
+  upstream_error: 502,
+  upstream_timeout: 504,
+};
+
+/** The HTTP status matching an error `code` sent inside a stream (default 500). */
+export function statusOfCode(code: string | undefined): number {
+  return (code && CODE_STATUS[code]) || 500;
+}
+
 /** The server's error message of a JSON error body, when there is one. */
 export async function errorMessage(res: Response): Promise<string | null> {
   try {

@@ -14,8 +14,10 @@ export interface PatternOverlay {
   kind: string;
   /** Direction (bullish/bearish/neutral). */
   direction: string;
-  /** Pivots (date, price) joined by a line. */
-  pivots: { date: string; price: number }[];
+  /** Pivots (bar index in the full history, date, price) joined by a line. */
+  pivots: { index: number; date: string; price: number }[];
+  /** The pattern's drawn lines (trendlines, neckline) by bar index in the full history. */
+  lines: { from: { index: number; price: number }; to: { index: number; price: number } }[];
   /** Measured-move target. */
   target: number | null;
   /** Label text (translated). */
@@ -125,7 +127,7 @@ export function buildChart(
     onHover((key && byDate.get(key)) || last);
   });
 
-  drawOverlays(lc, chart, candle, overlays, byDate, col);
+  drawOverlays(lc, chart, candle, overlays, bars, byDate, col);
 
   const indicatorSeries = new Map<string, LC.ISeriesApi<LC.SeriesType>[]>();
   return {
@@ -184,6 +186,7 @@ function drawOverlays(
   chart: LC.IChartApi,
   candle: LC.ISeriesApi<"Candlestick">,
   { patterns, signals }: Overlays,
+  bars: ChartBar[],
   byDate: Map<string, ChartBar>,
   col: ReturnType<typeof chartColours>,
 ): void {
@@ -198,8 +201,26 @@ function drawOverlays(
       : p.direction === "bullish"
       ? col.up
       : col.fg;
-    const line = chart.addSeries(lc.LineSeries, { color, lineWidth: 2, ...quiet });
-    line.setData(pts.map((v) => ({ time: v.date as LC.Time, value: v.price })));
+    // The lines' indices count bars of the full history: use them only when the pivots' own
+    // indices point at their dates in the bars drawn here.
+    const aligned = p.pivots.every((v) => bars[v.index]?.date === v.date);
+    const segments = aligned && p.lines.length
+      ? p.lines.map((l) => [
+        { date: bars[l.from.index]?.date, price: l.from.price },
+        { date: bars[l.to.index]?.date, price: l.to.price },
+      ]).filter((seg): seg is { date: string; price: number }[] =>
+        seg.every((x) => x.date !== undefined) && seg[0]!.date !== seg[1]!.date
+      )
+      : [pts];
+    for (const seg of segments) {
+      const line = chart.addSeries(lc.LineSeries, {
+        color,
+        lineWidth: 2,
+        lineStyle: aligned && p.lines.length ? lc.LineStyle.Solid : lc.LineStyle.Dotted,
+        ...quiet,
+      });
+      line.setData(seg.map((v) => ({ time: v.date as LC.Time, value: v.price })));
+    }
     if (p.target !== null) {
       candle.createPriceLine({
         price: p.target,

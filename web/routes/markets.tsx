@@ -13,7 +13,11 @@ async function loadRow(req: PageRequest, s: SymbolsResponse["symbols"][number]):
   const [quote, candles, signals] = await Promise.all([
     req.core.get<Quote>(`/api/symbols/${enc}/quote`),
     req.core.get<CandlesResponse>(`/api/symbols/${enc}/candles?limit=${SPARK_BARS}`),
-    req.core.get<SignalsResponse>(`/api/symbols/${enc}/signals`),
+    // The composite score is the one of the range's last bar: ask only for the last day so the
+    // answer carries the score without the whole history of signals.
+    req.core.get<SignalsResponse>(
+      `/api/symbols/${enc}/signals${s.last ? `?from=${s.last}` : ""}`,
+    ),
   ]);
   return {
     symbol: s.symbol,

@@ -21,6 +21,7 @@ import type {
   SymbolsResponse,
 } from "./api_types.ts";
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
+import { patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
@@ -65,7 +66,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     req.core.get<IndicatorsResponse>(
       `/api/symbols/${enc}/indicators?names=${encodeURIComponent(TABLE_INDICATORS)}&from=${from}`,
     ),
-    req.core.get<PatternsResponse>(`/api/symbols/${enc}/patterns`),
+    req.core.get<PatternsResponse>(`/api/symbols/${enc}/patterns?candles=1`),
     req.core.get<SignalsResponse>(`/api/symbols/${enc}/signals`),
   ]);
   const info = symbols.ok ? symbols.data.symbols.find((s) => s.symbol === symbol) : undefined;
@@ -77,13 +78,19 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     patterns: recentPatterns.map((p) => ({
       kind: p.kind,
       direction: p.direction,
-      pivots: p.pivots.map((v) => ({ date: v.date, price: v.price })),
-      target: p.target ?? null,
-      label: t(`pattern.${p.kind}` as "pattern.double_top") === `pattern.${p.kind}`
-        ? p.kind.replace(/_/g, " ")
-        : t(`pattern.${p.kind}` as "pattern.double_top"),
+      pivots: p.pivots.map((v) => ({ index: v.index, date: v.date, price: v.price })),
+      lines: (p.lines ?? []).map((l) => ({
+        from: { index: l.from.index, price: l.from.price },
+        to: { index: l.to.index, price: l.to.price },
+      })),
+      target: p.target,
+      label: patternLabel(t, p.kind),
     })),
-    signals: recentSignals.map((s) => ({ date: s.date, type: s.type, name: s.name })),
+    signals: recentSignals.map((s) => ({
+      date: s.date,
+      type: s.type,
+      name: signalLabel(t, s.name),
+    })),
   };
   const score = signals.ok ? signals.data.score : null;
   return {

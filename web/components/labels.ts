@@ -1,0 +1,46 @@
+/**
+ * Translated labels of the identifiers core sends (pattern kinds, candlestick kinds, signal
+ * names, directions): a known id gets its dictionary entry, an unknown one is shown readable
+ * (`cup_and_handle` → `cup and handle`) rather than hidden.
+ *
+ * @module
+ */
+import { en, type MessageKey } from "../i18n/en.ts";
+import type { T } from "../i18n/mod.ts";
+
+function label(t: T, prefix: string, id: string): string {
+  const key = `${prefix}.${id}`;
+  return key in en ? t(key as MessageKey) : id.replace(/_/g, " ");
+}
+
+/**
+ * Label of a chart-pattern kind.
+ *
+ * @example
+ * ```ts
+ * patternLabel(translator("en"), "double_top"); // "Double top"
+ * ```
+ */
+export function patternLabel(t: T, kind: string): string {
+  return label(t, "pattern", kind);
+}
+
+/** Label of a candlestick-pattern kind. */
+export function candleLabel(t: T, kind: string): string {
+  return label(t, "candle", kind);
+}
+
+/** Label of a signal rule name. */
+export function signalLabel(t: T, name: string): string {
+  return label(t, "signal", name);
+}
+
+/** Label of a direction (bullish/bearish/neutral). */
+export function directionLabel(t: T, direction: string): string {
+  return label(t, "direction", direction);
+}
+
+/** Label of a level kind (support/resistance). */
+export function levelLabel(t: T, kind: string): string {
+  return label(t, "level", kind);
+}

@@ -1,0 +1,30 @@
+/**
+ * The friendly error line every island shows for a failed API call: the translated reason,
+ * a sign-in link when the answer was 401, a redeem link when the quota is used up (429), and
+ * the server's own message in small print.
+ *
+ * @module
+ */
+import type { T } from "../i18n/mod.ts";
+import { errorKey } from "./_api_error.ts";
+
+/** A failed call as islands keep it. */
+export interface ApiFailure {
+  /** HTTP status (0: the request did not complete). */
+  status: number;
+  /** The server's message, when it sent one. */
+  message: string | null;
+}
+
+/** Renders `failure` as an alert (nothing when null). */
+export function ApiNotice({ t, failure }: { t: T; failure: ApiFailure | null }) {
+  if (!failure) return null;
+  return (
+    <p class="notice" role="alert" data-status={failure.status}>
+      {t(errorKey(failure.status))}{" "}
+      {failure.status === 401 ? <a href="/account">{t("error.signin.link")}</a> : null}
+      {failure.status === 429 ? <a href="/account#redeem">{t("error.quota.link")}</a> : null}
+      {failure.message ? <span class="muted small block">{failure.message}</span> : null}
+    </p>
+  );
+}
