@@ -22,6 +22,7 @@ import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
 import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
 import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
 import { patternsDocs, patternsRoutes } from "./http/routes/patterns.ts";
+import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
 import { patternsSummary } from "./analysis/patterns_summary.ts";
 
 /** Every documented route of core, in the order shown in the docs. */
@@ -35,6 +36,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...indicatorsDocs,
   ...signalsDocs,
   ...patternsDocs,
+  ...chartDocs,
 ];
 
 /**
@@ -78,7 +80,8 @@ export function createCoreApp(deps: CoreDeps) {
     .route("/", backtestsRoutes(deps))
     .route("/", indicatorsRoutes(deps))
     .route("/", signalsRoutes(deps, { patterns: patternsSummary }))
-    .route("/", patternsRoutes(deps));
+    .route("/", patternsRoutes(deps))
+    .route("/", chartRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -1,0 +1,91 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { UnavailableError } from "@trading/shared/errors";
+import { type RouteDoc, validate } from "@trading/shared/http";
+import { ChartQuerySchema, SymbolParamSchema } from "@trading/shared/schemas";
+import type { CoreDeps } from "../../deps.ts";
+
+const SymbolPath = z.object({ symbol: SymbolParamSchema });
+const FormatQuery = z.object({ format: z.enum(["json", "svg", "png"]).default("json") });
+
+/** Response of `GET /chart/{symbol}` in JSON mode. */
+export const ChartLinkSchema = z.object({
+  symbol: z.string(),
+  chart_service: z.string(),
+  svg_url: z.string(),
+  png_url: z.string(),
+  svg_path: z.string(),
+  png_path: z.string(),
+}).meta({ id: "ChartLink" });
+
+/** Route docs of this module. */
+export const chartDocs: RouteDoc[] = [{
+  method: "get",
+  path: "/chart/{symbol}",
+  summary:
+    "Where the chart of a symbol is (JSON), or the image itself with ?format=svg|png (proxied from the chart service)",
+  tag: "charts",
+  params: SymbolPath,
+  query: ChartQuerySchema.and(FormatQuery),
+  response: ChartLinkSchema,
+  errors: [404, 422, 503],
+}];
+
+/** Headers of the chart service's answer that core passes on. */
+const PASSED = ["content-type", "etag", "cache-control", "x-chart-warnings"];
+
+/**
+ * The seed contract's `GET /chart/{symbol}`: core knows the symbol and answers with the chart
+ * service's URLs, or proxies the image; 503 JSON when the chart service is down. `fetch` is
+ * injectable for tests.
+ */
+export function chartRoutes(
+  deps: Pick<CoreDeps, "config" | "series">,
+  { fetch: f = fetch, timeoutMs = 10_000 }: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Hono {
+  const base = deps.config.CHART_SERVICE_URL;
+  const unavailable = (e: unknown) =>
+    new UnavailableError(`Chart service unavailable at ${base}: ${(e as Error).message}`);
+  return new Hono().get("/chart/:symbol", async (c) => {
+    const { symbol } = validate(SymbolPath, c.req.param(), "path");
+    const raw = c.req.query();
+    const { format } = validate(FormatQuery, raw, "query");
+    validate(ChartQuerySchema, raw, "query");
+    await deps.series.get(symbol); // 404 for a symbol core does not have
+    const params = new URLSearchParams(raw);
+    params.delete("format");
+    const qs = params.size ? `?${params}` : "";
+    const path = (ext: string) => `/charts/${encodeURIComponent(symbol)}.${ext}${qs}`;
+    const requestId = c.get("requestId" as never) as string | undefined;
+    const headers: Record<string, string> = requestId ? { "x-request-id": requestId } : {};
+    if (format === "json") {
+      try {
+        const r = await f(`${base}/health/live`, { signal: AbortSignal.timeout(2000), headers });
+        await r.body?.cancel();
+        if (!r.ok) throw new Error(`it answered ${r.status}`);
+      } catch (e) {
+        throw unavailable(e);
+      }
+      return c.json({
+        symbol,
+        chart_service: base,
+        svg_url: base + path("svg"),
+        png_url: base + path("png"),
+        svg_path: path("svg"),
+        png_path: path("png"),
+      });
+    }
+    let res: Response;
+    try {
+      res = await f(base + path(format), { signal: AbortSignal.timeout(timeoutMs), headers });
+    } catch (e) {
+      throw unavailable(e);
+    }
+    const out = new Headers();
+    for (const h of PASSED) {
+      const v = res.headers.get(h);
+      if (v !== null) out.set(h, v);
+    }
+    return new Response(res.body, { status: res.status, headers: out });
+  });
+}
