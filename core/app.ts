@@ -12,16 +12,14 @@ import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
-import {
-  optimisationsDocs,
-  optimisationsRoutes,
-} from "./http/routes/optimisations.ts";
+import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
 import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
 import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
 import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
 import { patternsDocs, patternsRoutes } from "./http/routes/patterns.ts";
+import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
 import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
 import { patternsSummary } from "./analysis/patterns_summary.ts";
 
@@ -36,6 +34,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...indicatorsDocs,
   ...signalsDocs,
   ...patternsDocs,
+  ...chartDocs,
   ...chartDocs,
 ];
 
@@ -81,6 +80,7 @@ export function createCoreApp(deps: CoreDeps) {
     .route("/", indicatorsRoutes(deps))
     .route("/", signalsRoutes(deps, { patterns: patternsSummary }))
     .route("/", patternsRoutes(deps))
+    .route("/", chartRoutes(deps))
     .route("/", chartRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);

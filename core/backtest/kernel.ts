@@ -50,7 +50,7 @@ export function simulateTargets(
   const fee = { feeBps: opts.feeBps, minFee: opts.minFee };
   const slipBps = opts.slippageBps, allowShort = opts.allowShort;
   let cash = range.cash ?? opts.cash;
-  let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0;
+  let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0, exposed = 0;
   for (let i = start; i < end; i++) {
     let want = i === start ? (range.initial ?? 0) : targets[i - 1]!;
     if (want < 0 && !allowShort) want = 0;
@@ -64,9 +64,7 @@ export function simulateTargets(
         tally.fees += f;
         tallyTrade(tally, pnl);
         if (trades) {
-          trades.push(
-            trade(cols, symbol, dir, entryBar, i, entryPrice, px, qty, pnl, entryFee + f),
-          );
+          trades.push(trade(cols, symbol, dir, entryBar, i, entryPrice, px, qty, pnl, entryFee + f));
         }
         dir = 0;
         qty = 0;
@@ -93,9 +91,12 @@ export function simulateTargets(
         }
       }
     }
-    if (dir !== 0) tally.exposureBars++;
-    equity[i - start] = cash + dir * qty * close[i]!;
+    // hot path: a flat or unchanged position costs one multiply-add per bar
+    const held = dir * qty;
+    if (held !== 0) exposed++;
+    equity[i - start] = cash + held * close[i]!;
   }
+  tally.exposureBars += exposed;
   if (dir !== 0 && end > start) {
     const px = close[end - 1]!;
     const pnl = dir * (px - entryPrice) * qty - entryFee;
