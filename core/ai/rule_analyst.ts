@@ -6,7 +6,8 @@
  * Levels: entry = last close. BUY: stop at the nearest support minus ½ ATR when that lies 1–3
  * ATR below, else 2 ATR below; target at the nearest resistance when it lies 1.5–6 ATR above,
  * else a confirmed bullish pattern's target within that band, else 3 ATR above. SELL mirrors
- * it. HOLD: the range to watch, nearest support/resistance within 1–4 ATR, else ±2 ATR.
+ * it. HOLD: the range to watch over 5 days, nearest support/resistance within 1–4 ATR, else
+ * ±2 ATR.
  *
  * @module
  */
@@ -15,8 +16,10 @@ import type { Fact, FactsPack } from "./facts.ts";
 import { round } from "./facts.ts";
 import { ruleTexts } from "./_rule_text.ts";
 
-/** Horizon of a rule-based call, in trading days. */
+/** Horizon of a rule-based BUY or SELL call, in trading days. */
 export const RULE_HORIZON_DAYS = 20;
+/** Horizon of a HOLD call (its ±2 ATR range is a near-term range), in trading days. */
+export const RULE_HOLD_HORIZON_DAYS = 5;
 /** Band used when ATR is not available yet (fraction of the price). */
 export const NO_ATR_BAND = 0.02;
 
@@ -119,7 +122,7 @@ export function ruleAnalysis(pack: FactsPack, language: AiLanguage): AnalystOutp
   return {
     stance,
     confidence: pack.score.confidence,
-    horizon_days: RULE_HORIZON_DAYS,
+    horizon_days: stance === "HOLD" ? RULE_HOLD_HORIZON_DAYS : RULE_HORIZON_DAYS,
     entry,
     target,
     stop,
