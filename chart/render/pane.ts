@@ -112,7 +112,6 @@ export function plotPane(frame: PaneFrame, theme: Theme, o: PaneOptions): Elemen
   svg.setAttribute("y", String(o.top));
   svg.setAttribute("font-family", theme.fontFamily);
   svg.setAttribute("font-size", "11");
-  svg.setAttribute("overflow", "visible");
   return svg;
 }
 

@@ -15,6 +15,11 @@ import { candlesMark, ohlcMark } from "./marks/bars.ts";
 import { bandMark, lineMark } from "./marks/lines.ts";
 import { lastPriceMark, levelsMark, markersMark, patternsMark } from "./marks/annotations.ts";
 
+/** At most this many patterns are outlined (confirmed first, then by confidence, then latest). */
+export const MAX_PATTERNS = 3;
+/** At most this many levels are drawn (most touched first, then nearest the last close). */
+export const MAX_LEVELS = 4;
+
 /** Marks, y domain, legend and warnings of the price pane. */
 export interface PricePane {
   /** Marks in drawing order. */
@@ -118,14 +123,22 @@ export function pricePane(
   const annotations: Markish[] = [];
   const range = hi - lo;
   if (wants.has("levels") && data.levels.length) {
+    const lastClose = candles[candles.length - 1]!.close;
     const near = data.levels.filter((l) =>
       l.price >= lo - range * 0.1 && l.price <= hi + range * 0.1
-    );
+    ).sort((a, b) =>
+      (b.touches ?? 0) - (a.touches ?? 0) ||
+      Math.abs(a.price - lastClose) - Math.abs(b.price - lastClose)
+    ).slice(0, MAX_LEVELS);
     for (const l of near) widen([l.price]);
     annotations.push(levelsMark(near, theme, lang));
   }
   if (wants.has("patterns") && data.patterns.length) {
-    for (const p of data.patterns) {
+    const shown = [...data.patterns].sort((a, b) =>
+      Number(b.confirmed ?? false) - Number(a.confirmed ?? false) ||
+      (b.confidence ?? 0) - (a.confidence ?? 0) || (b.endDate < a.endDate ? -1 : 1)
+    ).slice(0, MAX_PATTERNS);
+    for (const p of shown) {
       if (
         p.target !== null && p.target !== undefined && p.target > lo - range * 0.5 &&
         p.target < hi + range * 0.5
@@ -133,7 +146,7 @@ export function pricePane(
         widen([p.target]);
       }
     }
-    annotations.push(patternsMark(data.patterns, candles, theme, lang));
+    annotations.push(patternsMark(shown, candles, theme, lang));
   }
   if (wants.has("signals") && data.markers.length) {
     annotations.push(markersMark(data.markers, candles, theme));
