@@ -14,6 +14,7 @@ import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
 import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
+import { aiHook } from "./ai/mod.ts";
 import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
 import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
 import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
@@ -78,7 +79,7 @@ export function createCoreApp(deps: CoreDeps) {
     .route("/", strategiesRoutes(deps))
     .route("/", backtestsRoutes(deps))
     .route("/", indicatorsRoutes(deps))
-    .route("/", signalsRoutes(deps, { patterns: patternsSummary }))
+    .route("/", signalsRoutes(deps, { patterns: patternsSummary, ai: aiHook }))
     .route("/", patternsRoutes(deps))
     .route("/", chartRoutes(deps))
     .route("/", chartRoutes(deps));

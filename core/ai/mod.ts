@@ -1,7 +1,8 @@
 /**
  * The AI analyst: facts pack, rule-based analyst, LLM client, service, chat and evaluation.
  *
- * The lead's `POST /analyze/:symbol` fills `ai_analysis` with {@link aiAnalysisFor}.
+ * `POST /analyze/:symbol` fills `ai_analysis` (when `include_ai`) through {@link aiHook}, which
+ * calls {@link aiAnalysisFor}.
  *
  * @example
  * ```ts
@@ -11,8 +12,9 @@
  *
  * @module
  */
-import type { AiAnalysis, AiLanguage } from "@trading/shared/schemas";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { Context } from "hono";
+import { type AiAnalysis, type AiLanguage, AiLanguageSchema } from "@trading/shared/schemas";
+import { type AuthUser, optionalUser } from "../http/auth_context.ts";
 import { ChatService } from "./chat.ts";
 import { type AiDeps, AiService } from "./service.ts";
 
@@ -55,4 +57,18 @@ export function aiAnalysisFor(
   user: AuthUser | null,
 ): Promise<AiAnalysis> {
   return aiServices(deps).ai.analyze({ symbol, language, user, onQuotaExceeded: "rules" });
+}
+
+/**
+ * The `ai` hook of `signalsRoutes` (core/http/routes/signals.ts): the analysis of the symbol for
+ * the caller of the request `c`, in `language`.
+ */
+export function aiHook(
+  deps: AiDeps,
+  analysis: { symbol: string },
+  language: string,
+  c: unknown,
+): Promise<AiAnalysis> {
+  const lang = AiLanguageSchema.parse(language);
+  return aiAnalysisFor(deps, analysis.symbol, lang, optionalUser(c as Context));
 }

@@ -222,3 +222,27 @@ Deno.test("GET /api/ai/usage - the caller's calls, tokens and cost today", async
     await t.close();
   }
 });
+
+Deno.test("POST /analyze/:symbol - include_ai fills ai_analysis from the configured source", async () => {
+  const rules = await setup(null);
+  try {
+    const res = await rules.post("/analyze/AAPL", { include_ai: true, language: "zh-TW" });
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.ok(AiAnalysisSchema.safeParse(body.ai_analysis).success);
+    assert.equal(body.ai_analysis.source, "rules");
+    assert.equal(body.ai_analysis.language, "zh-TW");
+    const off = await (await rules.post("/analyze/AAPL", {})).json();
+    assert.equal(off.ai_analysis, null, "only when asked");
+  } finally {
+    await rules.close();
+  }
+  const llm = await setup((req) => ({ json: groundedAnswer(req) }));
+  try {
+    const body = await (await llm.post("/analyze/AAPL", { include_ai: true }, "ana")).json();
+    assert.equal(body.ai_analysis.source, "llm");
+    assert.equal(body.ai_analysis.data_date, body.last_updated);
+  } finally {
+    await llm.close();
+  }
+});
