@@ -9,7 +9,14 @@ import {
   type RouteDoc,
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
+import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
+import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
+import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
+import { authDocs, authRoutes } from "./http/routes/auth.ts";
+import { meDocs, meRoutes } from "./http/routes/me.ts";
+import { redemptionDocs, redemptionRoutes } from "./http/routes/redemption.ts";
+import { tokensDocs, tokensRoutes } from "./http/routes/tokens.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
 import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
@@ -21,13 +28,22 @@ import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
 import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
 import { patternsDocs, patternsRoutes } from "./http/routes/patterns.ts";
 import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
-import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
+import { marketsDocs, marketsRoutes } from "./http/routes/markets.ts";
 import { patternsSummary } from "./analysis/patterns_summary.ts";
+
+/** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
+const DOCS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...healthDocs,
   ...symbolsDocs,
+  ...authDocs,
+  ...meDocs,
+  ...tokensDocs,
+  ...redemptionDocs,
+  ...adminDocs,
   ...optimisationsDocs,
   ...aiDocs,
   ...strategiesDocs,
@@ -36,7 +52,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...signalsDocs,
   ...patternsDocs,
   ...chartDocs,
-  ...chartDocs,
+  ...marketsDocs,
 ];
 
 /**
@@ -58,6 +74,14 @@ export function createCoreApp(deps: CoreDeps) {
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(
+      securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
+    )
+    .use(authenticate(deps))
+    .use(crossOriginGuard())
+    .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
+    .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
+    .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))
     .use(httpMetrics(deps.metrics))
     .get("/metrics", metricsHandler(deps.metrics))
     .get(
@@ -74,6 +98,11 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
     .route("/", symbolsRoutes(deps))
+    .route("/", authRoutes(deps))
+    .route("/", meRoutes(deps))
+    .route("/", tokensRoutes(deps))
+    .route("/", redemptionRoutes(deps))
+    .route("/", adminRoutes(deps))
     .route("/", optimisationsRoutes(deps))
     .route("/", aiRoutes(deps))
     .route("/", strategiesRoutes(deps))
@@ -82,7 +111,7 @@ export function createCoreApp(deps: CoreDeps) {
     .route("/", signalsRoutes(deps, { patterns: patternsSummary, ai: aiHook }))
     .route("/", patternsRoutes(deps))
     .route("/", chartRoutes(deps))
-    .route("/", chartRoutes(deps));
+    .route("/", marketsRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -9,6 +9,9 @@ import { seedEmbedded } from "./market_data/embedded.ts";
 import { MarketRepository } from "./market_data/repository.ts";
 import { SeriesCache } from "./market_data/series_cache.ts";
 import { OnlineStore } from "./market_data/online_store.ts";
+import type { MarketDataProvider } from "./providers/types.ts";
+import { TwseProvider } from "./providers/twse.ts";
+import { YahooProvider } from "./providers/yahoo.ts";
 
 /** Version reported by the core service. */
 export const CORE_VERSION = "0.1.0";
@@ -25,6 +28,8 @@ export interface CoreDeps {
   series: SeriesCache;
   /** Providers, corporate actions, quarantine and leases of online market data. */
   online: OnlineStore;
+  /** Online market-data providers by id (used only when `MARKET_DATA=online`). */
+  providers: Record<string, MarketDataProvider>;
   /** Structured logger. */
   logger: Logger;
   /** Start time (ms since epoch) for uptime. */
@@ -62,6 +67,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     market,
     series: new SeriesCache(market, { online }),
     online,
+    providers: { yahoo: new YahooProvider(config.YAHOO_BASE_URL), twse: new TwseProvider(config.TWSE_BASE_URL) },
     logger,
     startedAt: Date.now(),
     now: Date.now,

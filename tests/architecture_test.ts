@@ -22,6 +22,10 @@ export const PURE = [
   "core/market_data/csv.ts",
   "core/market_data/series.ts",
   "core/market_data/quote.ts",
+  "core/market_data/adjust.ts",
+  "core/market_data/quality.ts",
+  "core/market_data/reconcile.ts",
+  "core/market_data/freshness.ts",
 ];
 
 const FORBIDDEN_IN_PURE_IMPORTS = [

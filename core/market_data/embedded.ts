@@ -9,6 +9,7 @@ interface ManifestEntry {
   source: string;
   version: string;
   license: string;
+  note?: string;
 }
 
 /** Names shown for the embedded symbols (the manifest's are descriptive, not display names). */
@@ -71,6 +72,11 @@ export async function seedEmbedded(repo: MarketRepository, dataDir: string): Pro
       source: `${entry.source}@${entry.version} (${entry.license})`,
     };
     const written = await repo.importBars(meta, bars, { inUniverse: true, replace: false });
+    await repo.setSource(
+      entry.symbol,
+      "embedded",
+      /split-adjusted/i.test(entry.note ?? "") ? "split_adjusted" : "raw",
+    );
     results.push({ symbol: entry.symbol, written, bars: bars.length });
   }
   if (results.some((r) => r.written > 0)) await repo.analyze();

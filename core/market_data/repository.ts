@@ -135,6 +135,19 @@ export class MarketRepository {
     await this.#db.exec("ANALYZE symbols; ANALYZE candles");
   }
 
+  /** Records where a symbol's bars come from and the basis of their prices. */
+  async setSource(
+    symbol: string,
+    provider: string,
+    basis: "raw" | "split_adjusted",
+  ): Promise<void> {
+    await this.#db.run("UPDATE symbols SET provider = ?, price_basis = ? WHERE symbol = ?", [
+      provider,
+      basis,
+      symbol,
+    ]);
+  }
+
   /** Cheap liveness check of the store: the number of symbols. */
   async countSymbols(): Promise<number> {
     const r = await this.#db.query<{ n: number }>("SELECT COUNT(*) AS n FROM symbols");

@@ -1,6 +1,15 @@
 import { NotFoundError } from "@trading/shared/errors";
+import { type Actions, type AdjustMode, adjustSeries, type PriceBasis } from "./adjust.ts";
+import type { OnlineStore } from "./online_store.ts";
 import type { MarketRepository } from "./repository.ts";
 import type { Series } from "./series.ts";
+
+interface Entry {
+  raw: Series;
+  basis: PriceBasis;
+  actions: Actions;
+  views: Map<AdjustMode, Series>;
+}
 
 /**
  * Keeps each symbol's history in memory as a {@link Series}. Data versions are re-read from the
@@ -11,20 +20,27 @@ export class SeriesCache {
   readonly #repo: MarketRepository;
   readonly #checkEveryMs: number;
   readonly #now: () => number;
-  readonly #series = new Map<string, Series>();
+  readonly #series = new Map<string, Entry>();
+  readonly #online: OnlineStore | undefined;
   #versions = new Map<string, number>();
   #checkedAt = -Infinity;
   #pending: Promise<void> | null = null;
 
   /**
    * @param repo where the bars live
-   * @param options `checkEveryMs` (default 1000), `now` clock in ms (default `Date.now`)
+   * @param options `checkEveryMs` (default 1000), `now` clock in ms (default `Date.now`),
+   *   `online` store of corporate actions and price bases (without it, prices are served as stored)
    */
   constructor(
     repo: MarketRepository,
-    { checkEveryMs = 1000, now = Date.now }: { checkEveryMs?: number; now?: () => number } = {},
+    { checkEveryMs = 1000, now = Date.now, online }: {
+      checkEveryMs?: number;
+      now?: () => number;
+      online?: OnlineStore;
+    } = {},
   ) {
     this.#repo = repo;
+    this.#online = online;
     this.#checkEveryMs = checkEveryMs;
     this.#now = now;
   }
@@ -43,8 +59,11 @@ export class SeriesCache {
     this.#checkedAt = -Infinity;
   }
 
-  /** The symbol's series; throws {@link NotFoundError} when the symbol is not stored. */
-  async get(symbol: string): Promise<Series> {
+  /**
+   * The symbol's series, split-adjusted by default (`adjust`: `none` as traded, `all` also
+   * dividend-adjusted); throws {@link NotFoundError} when the symbol is not stored.
+   */
+  async get(symbol: string, { adjust = "split" }: { adjust?: AdjustMode } = {}): Promise<Series> {
     await this.#refreshVersions();
     const version = this.#versions.get(symbol);
     if (version === undefined) {
@@ -54,11 +73,27 @@ export class SeriesCache {
         { symbol },
       );
     }
-    const cached = this.#series.get(symbol);
-    if (cached && cached.version === version) return cached;
-    const loaded = await this.#repo.loadSeries(symbol);
-    if (!loaded) throw new NotFoundError(`Unknown symbol ${symbol}`, { symbol });
-    this.#series.set(symbol, loaded);
-    return loaded;
+    let entry = this.#series.get(symbol);
+    if (!entry || entry.raw.version !== version) {
+      const loaded = await this.#repo.loadSeries(symbol);
+      if (!loaded) throw new NotFoundError(`Unknown symbol ${symbol}`, { symbol });
+      const src = this.#online ? await this.#online.source(symbol) : null;
+      const actions = this.#online
+        ? await this.#online.actions(symbol)
+        : { splits: [], dividends: [] };
+      entry = { raw: loaded, basis: src?.price_basis ?? "raw", actions, views: new Map() };
+      this.#series.set(symbol, entry);
+    }
+    let view = entry.views.get(adjust);
+    if (!view) {
+      view = adjustSeries(entry.raw, entry.basis, adjust, entry.actions);
+      entry.views.set(adjust, view);
+    }
+    return view;
+  }
+
+  /** Corporate actions of a stored symbol (empty without an online store). */
+  async actions(symbol: string): Promise<Actions> {
+    return this.#online ? await this.#online.actions(symbol) : { splits: [], dividends: [] };
   }
 }

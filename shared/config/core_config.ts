@@ -15,6 +15,12 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
   CHART_SERVICE_URL: ServiceUrlSchema.default("http://127.0.0.1:8003"),
   DATA_DIR: z.string().min(1).default("./core/data/market"),
   SEED_DATA: z.enum(["embedded", "none"]).default("embedded"),
+  // Online market data (issue 10): offline serves only stored data.
+  MARKET_DATA: z.enum(["offline", "online"]).default("offline"),
+  YAHOO_BASE_URL: ServiceUrlSchema.default("https://query2.finance.yahoo.com"),
+  TWSE_BASE_URL: ServiceUrlSchema.default("https://www.twse.com.tw"),
+  QUOTE_POLL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+  REPLAY_STEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   ...AuthEnvShape,
   // AI analyst: without OPENAI_API_KEY the rule-based analyst answers (see core/ai).
   OPENAI_API_KEY: z.string().min(1).optional(),

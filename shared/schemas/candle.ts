@@ -26,6 +26,10 @@ export const CandlesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).optional().meta({
     description: "Most recent N bars of the range (1..10000)",
   }),
+  adjust: z.enum(["none", "split", "all"]).default("split").meta({
+    description:
+      "Prices as traded (none), split-adjusted (split, default) or also dividend-adjusted (all)",
+  }),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],
@@ -39,6 +43,9 @@ export const CandlesResponseSchema = z.object({
   symbol: z.string(),
   interval: z.literal("1d"),
   count: z.number().int(),
+  adjust: z.enum(["none", "split", "all"]),
+  as_of: z.string().nullable(),
+  stale: z.boolean(),
   candles: z.array(CandleSchema),
 }).meta({ id: "CandlesResponse" });
 

@@ -41,6 +41,7 @@ export const QuoteSchema = z.object({
   high_52w: z.number(),
   low_52w: z.number(),
   as_of: z.string(),
+  stale: z.boolean().optional(),
 }).meta({ id: "Quote" });
 
 /** A quote computed from the latest stored bars. */

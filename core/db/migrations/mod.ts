@@ -9,6 +9,7 @@ import { m0001 } from "./0001_market_data.ts";
 import { m0002 } from "./0002_accounts.ts";
 import { m0003 } from "./0003_backtests_paper.ts";
 import { m0004 } from "./0004_ai.ts";
+import { m0005 } from "./0005_online_data.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0002,
   m0003,
   m0004,
+  m0005,
 ];

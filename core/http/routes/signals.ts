@@ -18,6 +18,8 @@ import {
   type Signal,
 } from "../../signals/mod.ts";
 import type { CoreDeps } from "../../deps.ts";
+import { freshness } from "../../market_data/freshness.ts";
+import { marketOf } from "../../calendars/calendar.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 
@@ -122,6 +124,7 @@ export function signalsRoutes(deps: CoreDeps, { ai, patterns }: {
         analysisCache.set(key, analysis);
       }
       const aiAnalysis = body.include_ai && ai ? await ai(deps, analysis, body.language, c) : null;
-      return c.json({ ...analysis, ai_analysis: aiAnalysis });
+      const { as_of, stale } = freshness(marketOf(symbol), analysis.last_updated, deps.now());
+      return c.json({ ...analysis, as_of, stale, ai_analysis: aiAnalysis });
     });
 }

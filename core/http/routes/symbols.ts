@@ -11,6 +11,8 @@ import {
 import type { CoreDeps } from "../../deps.ts";
 import { quoteOf } from "../../market_data/quote.ts";
 import { rangeIndices, toCandles } from "../../market_data/series.ts";
+import { freshness } from "../../market_data/freshness.ts";
+import { marketOf } from "../../calendars/calendar.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
@@ -58,10 +60,11 @@ export function symbolsRoutes(deps: CoreDeps): Hono {
     .get("/api/symbols/:symbol/candles", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
       const q = validate(CandlesQuerySchema, c.req.query(), "query");
-      const s = await deps.series.get(symbol);
+      const s = await deps.series.get(symbol, { adjust: q.adjust });
       const { start, end } = rangeIndices(s, q);
       const candles = toCandles(s, start, end);
-      return c.json({ symbol, interval: "1d" as const, count: candles.length, candles });
+      const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
+      return c.json({ symbol, interval: "1d" as const, count: candles.length, adjust: q.adjust, as_of, stale, candles });
     })
     .get("/api/symbols/:symbol/quote", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
@@ -73,6 +76,6 @@ export function symbolsRoutes(deps: CoreDeps): Hono {
           404,
         );
       }
-      return c.json(quote);
+      return c.json({ ...quote, stale: freshness(marketOf(symbol), quote.date, deps.now()).stale });
     });
 }

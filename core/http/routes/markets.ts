@@ -1,0 +1,153 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { SymbolParamSchema } from "@trading/shared/schemas";
+import { marketOf, marketStatus } from "../../calendars/calendar.ts";
+import type { CoreDeps } from "../../deps.ts";
+import { qualityReport } from "../../market_data/quality.ts";
+import { QuoteHub } from "../../market_data/quote_hub.ts";
+import { refreshSymbol } from "../../market_data/refresh.ts";
+import { requireUser } from "../auth_context.ts";
+
+const SymbolPath = z.object({ symbol: SymbolParamSchema });
+const AddSymbolBody = z.object({
+  symbol: SymbolParamSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+  from: z.iso.date().optional(),
+}).strict();
+const StreamQuery = z.object({
+  symbols: z.string().min(1).max(400).transform((
+    s,
+  ) => [...new Set(s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))])
+    .pipe(z.array(SymbolParamSchema).min(1).max(20)),
+  once: z.enum(["1", "true"]).optional(),
+});
+
+/** Route docs of this module. */
+export const marketsDocs: RouteDoc[] = [
+  {
+    method: "get",
+    path: "/api/markets",
+    summary: "Each market's open/closed state, holiday and next session (NYSE, TWSE)",
+    tag: "market data",
+  },
+  {
+    method: "post",
+    path: "/api/symbols",
+    summary:
+      "Add a symbol from its online provider and backfill its history (MARKET_DATA=online; signed in)",
+    tag: "market data",
+    body: AddSymbolBody,
+    errors: [401, 404, 409, 422, 502, 504],
+  },
+  {
+    method: "get",
+    path: "/api/symbols/{symbol}/quality",
+    summary:
+      "Data-quality report: missing sessions, zero volume, OHLC inconsistencies, unexplained jumps, quarantined provider answers",
+    tag: "market data",
+    params: SymbolPath,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/symbols/{symbol}/actions",
+    summary: "Splits and dividends stored for a symbol",
+    tag: "market data",
+    params: SymbolPath,
+    errors: [404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/quotes/stream",
+    summary:
+      "Server-sent quote events for up to 20 symbols (live polls in trading hours online; a replay clock over stored bars offline)",
+    tag: "market data",
+    query: StreamQuery,
+    produces: "text/event-stream",
+    errors: [404, 422],
+  },
+];
+
+/** Markets, data quality, corporate actions, symbol backfill and live quotes. */
+export function marketsRoutes(deps: CoreDeps, { hub }: { hub?: QuoteHub } = {}): Hono {
+  const quotes = hub ?? new QuoteHub({
+    series: deps.series,
+    providers: deps.providers,
+    online: deps.config.MARKET_DATA === "online",
+    pollMs: deps.config.QUOTE_POLL_MS,
+    replayStepMs: deps.config.REPLAY_STEP_MS,
+    now: deps.now,
+  });
+  return new Hono()
+    .get("/api/markets", (c) => {
+      const now = deps.now();
+      return c.json({
+        as_of: new Date(now).toISOString(),
+        markets: [marketStatus("US", now), marketStatus("TW", now)],
+      });
+    })
+    .post("/api/symbols", async (c) => {
+      requireUser(c);
+      const body = validate(AddSymbolBody, await readJson(c.req), "body");
+      if (deps.config.MARKET_DATA !== "online") {
+        return c.json({
+          error: {
+            code: "conflict",
+            message:
+              "Online market data is disabled: set MARKET_DATA=online, or load a CSV with `deno task import FILE --symbol X`.",
+          },
+        }, 409);
+      }
+      const result = await refreshSymbol({ ...deps, providers: deps.providers }, body.symbol, {
+        ...(body.from ? { from: body.from } : {}),
+        ...(body.name ? { name: body.name } : {}),
+      });
+      return c.json(result, result.status === "quarantined" ? 409 : 201);
+    })
+    .get("/api/symbols/:symbol/quality", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      const s = await deps.series.get(symbol, { adjust: "none" });
+      const actions = await deps.series.actions(symbol);
+      const report = qualityReport(s, marketOf(symbol), { splits: actions.splits });
+      const quarantined = await deps.online.quarantined(symbol);
+      return c.json({
+        ...report,
+        quarantined: quarantined.map((q) => ({ ...q, details: JSON.parse(q.details) })),
+      });
+    })
+    .get("/api/symbols/:symbol/actions", async (c) => {
+      const { symbol } = validate(SymbolPath, c.req.param(), "path");
+      await deps.series.get(symbol);
+      return c.json({ symbol, ...(await deps.series.actions(symbol)) });
+    })
+    .get("/api/quotes/stream", async (c) => {
+      const q = validate(StreamQuery, c.req.query(), "query");
+      for (const s of q.symbols) await deps.series.get(s); // 404 before the stream starts
+      if (q.once) {
+        return c.json({ quotes: await Promise.all(q.symbols.map((s) => quotes.quote(s))) });
+      }
+      return streamSSE(c, async (stream) => {
+        const last = new Map<string, string>();
+        let id = 0;
+        const stepMs = Math.min(deps.config.REPLAY_STEP_MS, deps.config.QUOTE_POLL_MS);
+        while (!stream.aborted && !stream.closed) {
+          for (const s of q.symbols) {
+            const quote = await quotes.quote(s).catch(() => null);
+            if (!quote) continue;
+            const key = `${quote.date}:${quote.price}:${quote.volume}`;
+            if (last.get(s) === key) continue;
+            last.set(s, key);
+            await stream.writeSSE({
+              event: "quote",
+              id: String(++id),
+              data: JSON.stringify(quote),
+            });
+          }
+          await stream.writeSSE({ event: "heartbeat", data: new Date(deps.now()).toISOString() });
+          await stream.sleep(stepMs);
+        }
+      });
+    });
+}
