@@ -5,11 +5,16 @@
  *
  * @module
  */
-import { CandlesResponseSchema, type ChartMarker, type ChartSpec } from "@trading/shared/schemas";
+import type { ChartMarker, ChartSpec } from "@trading/shared/schemas";
 import { UpstreamError } from "@trading/shared/errors";
 import type { ChartData } from "../render/chart_data.ts";
 import type { CoreClient } from "./core_client.ts";
-import { IndicatorsWireSchema, PatternsWireSchema, SignalsWireSchema } from "./core_wire.ts";
+import {
+  CandlesWireSchema,
+  IndicatorsWireSchema,
+  PatternsWireSchema,
+  SignalsWireSchema,
+} from "./core_wire.ts";
 import { indicatorItems, mapIndicators } from "./indicator_query.ts";
 
 /** Chart data with a version that changes whenever any part of it changes. */
@@ -57,7 +62,7 @@ export async function fetchChartData(
     needPatterns ? core.getOptional(`/api/symbols/${sym}/patterns${r}`, o) : null,
     wants.has("signals") ? core.getOptional(`/api/symbols/${sym}/signals${r}`, o) : null,
   ]);
-  const parsed = CandlesResponseSchema.safeParse(candlesA.json);
+  const parsed = CandlesWireSchema.safeParse(candlesA.json);
   if (!parsed.success) throw new UpstreamError("Core answered candles in an unexpected shape");
   const candles = parsed.data.candles;
   const dates = candles.map((c) => c.date);

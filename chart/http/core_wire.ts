@@ -5,9 +5,12 @@
  * @module
  */
 import { z } from "zod";
-import { ChartLevelSchema, ChartPatternSchema } from "@trading/shared/schemas";
+import { CandleSchema, ChartLevelSchema, ChartPatternSchema } from "@trading/shared/schemas";
 
 const num = z.number().nullable();
+
+/** `GET /api/symbols/:s/candles`: chart needs only the bars (other fields may come and go). */
+export const CandlesWireSchema = z.object({ candles: z.array(CandleSchema) });
 
 /** `GET /api/symbols/:s/indicators` as chart uses it. */
 export const IndicatorsWireSchema = z.object({
