@@ -10,7 +10,14 @@ import {
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
+import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
+import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
+import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
+import { authDocs, authRoutes } from "./http/routes/auth.ts";
+import { meDocs, meRoutes } from "./http/routes/me.ts";
+import { redemptionDocs, redemptionRoutes } from "./http/routes/redemption.ts";
+import { tokensDocs, tokensRoutes } from "./http/routes/tokens.ts";
 import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
 import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
 import { authDocs, authRoutes } from "./http/routes/auth.ts";
@@ -35,10 +42,19 @@ import { patternsSummary } from "./analysis/patterns_summary.ts";
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
+const DOCS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...healthDocs,
   ...symbolsDocs,
+  ...authDocs,
+  ...meDocs,
+  ...tokensDocs,
+  ...redemptionDocs,
+  ...adminDocs,
   ...authDocs,
   ...meDocs,
   ...tokensDocs,
@@ -82,6 +98,14 @@ export function createCoreApp(deps: CoreDeps) {
     .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
     .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
     .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))
+    .use(
+      securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
+    )
+    .use(authenticate(deps))
+    .use(crossOriginGuard())
+    .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
+    .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
+    .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))
     .use(httpMetrics(deps.metrics))
     .get("/metrics", metricsHandler(deps.metrics))
     .get(
@@ -98,6 +122,11 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
     .route("/", symbolsRoutes(deps))
+    .route("/", authRoutes(deps))
+    .route("/", meRoutes(deps))
+    .route("/", tokensRoutes(deps))
+    .route("/", redemptionRoutes(deps))
+    .route("/", adminRoutes(deps))
     .route("/", authRoutes(deps))
     .route("/", meRoutes(deps))
     .route("/", tokensRoutes(deps))

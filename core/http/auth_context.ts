@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { UnauthorizedError } from "@trading/shared/errors";
+import { DomainError, UnauthorizedError } from "@trading/shared/errors";
 
 /** The signed-in user as routes see it. */
 export interface AuthUser {
@@ -29,4 +29,11 @@ export function requireUser(c: Context): AuthUser {
 /** The caller when signed in, else null. */
 export function optionalUser(c: Context): AuthUser | null {
   return (c.get("user") as AuthUser | null | undefined) ?? null;
+}
+
+/** The signed-in admin; throws 401 when anonymous and 403 when the caller is not an admin. */
+export function requireAdmin(c: Context): AuthUser {
+  const user = requireUser(c);
+  if (user.role !== "admin") throw new DomainError("forbidden", "Admin role required");
+  return user;
 }

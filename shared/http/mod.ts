@@ -15,3 +15,4 @@ export * from "./circuit_breaker.ts";
 export * from "./metrics.ts";
 export * from "./http_metrics.ts";
 export * from "./forward.ts";
+export * from "./security_headers.ts";

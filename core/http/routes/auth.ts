@@ -1,0 +1,204 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { UnauthorizedError, ValidationError } from "@trading/shared/errors";
+import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import {
+  ChangePasswordBodySchema,
+  LoginBodySchema,
+  MeResponseSchema,
+  ProvidersResponseSchema,
+  RegisterBodySchema,
+} from "@trading/shared/schemas";
+import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
+import {
+  clearSessionCookie,
+  clearStateCookie,
+  readSessionCookie,
+  readStateCookie,
+  writeStateCookie,
+} from "../../auth/cookies.ts";
+import { GoogleSignIn, LOGIN_TTL_S } from "../../auth/google.ts";
+import { userForGoogle } from "../../auth/google_accounts.ts";
+import {
+  clearLoginFailures,
+  loginBlockedFor,
+  recordLoginFailure,
+} from "../../auth/login_throttle.ts";
+import { hashPassword, verifyPassword } from "../../auth/password.ts";
+import { clientIp, rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
+import { revokeSession, revokeUserSessions } from "../../auth/sessions.ts";
+import { meBody, startSession } from "../../auth/sign_in.ts";
+import { createUser, findUserByEmail, findUserById } from "../../auth/users.ts";
+import { requireUser } from "../auth_context.ts";
+
+const GoogleLoginQuery = z.object({ return_to: z.string().max(512).optional() });
+const TAG = "accounts";
+
+/** Route docs of this module. */
+export const authDocs: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/api/auth/register",
+    summary: "Create an account with e-mail and password and sign in (sets the session cookie)",
+    tag: TAG,
+    body: RegisterBodySchema,
+    response: MeResponseSchema,
+    errors: [422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/auth/login",
+    summary:
+      "Sign in with e-mail and password (sets the session cookie); failures are throttled per account and IP",
+    tag: TAG,
+    body: LoginBodySchema,
+    response: MeResponseSchema,
+    errors: [401, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/auth/logout",
+    summary: "Sign out: revokes this session and clears its cookie",
+    tag: TAG,
+  },
+  {
+    method: "post",
+    path: "/api/auth/password",
+    summary: "Change the password; revokes every session of the account and starts a new one",
+    tag: TAG,
+    body: ChangePasswordBodySchema,
+    response: MeResponseSchema,
+    errors: [401, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api/auth/providers",
+    summary: "Which sign-in methods are enabled",
+    tag: TAG,
+    response: ProvidersResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/auth/google/login",
+    summary: "Start Google sign-in (redirects to the provider); 404 when not configured",
+    tag: TAG,
+    query: GoogleLoginQuery,
+    errors: [404, 503],
+  },
+  {
+    method: "get",
+    path: "/api/auth/google/callback",
+    summary:
+      "Google's redirect back: checks state, exchanges the code, validates the ID token, signs in",
+    tag: TAG,
+    errors: [401, 503],
+  },
+];
+
+/** Registration, sign-in and -out, password change, Google sign-in. */
+export function authRoutes(deps: AuthDeps): Hono {
+  const now = clockOf(deps);
+  const production = deps.config.ENVIRONMENT === "production";
+  const google = new GoogleSignIn(deps);
+  const signInLimit = rateLimit({ key: "sign-in", limit: 30, windowS: 60 });
+  const ip = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.TRUST_PROXY_HOPS);
+  return new Hono()
+    .post(
+      "/api/auth/register",
+      rateLimit({ key: "register", limit: 10, windowS: 3600 }),
+      async (c) => {
+        const body = validate(RegisterBodySchema, await readJson(c.req), "body");
+        const user = await createUser(deps.db, {
+          email: body.email,
+          passwordHash: await hashPassword(body.password),
+          now: now(),
+        });
+        deps.logger.info("account created", { user_id: user.id, method: "password" });
+        await startSession(c, deps, user);
+        return c.json(await meBody(deps, user), 201);
+      },
+    )
+    .post("/api/auth/login", signInLimit, async (c) => {
+      const body = validate(LoginBodySchema, await readJson(c.req), "body");
+      const who = { email: body.email, ip: ip(c), now: now() };
+      const wait = await loginBlockedFor(deps.db, who);
+      if (wait !== null) {
+        return tooManyRequests(c, wait, `Too many failed sign-ins; retry in ${wait} s`);
+      }
+      const user = await findUserByEmail(deps.db, body.email);
+      const ok = await verifyPassword(body.password, user?.password_hash ?? null);
+      if (!user || !ok) {
+        await recordLoginFailure(deps.db, who);
+        throw new UnauthorizedError("Invalid e-mail or password");
+      }
+      await clearLoginFailures(deps.db, body.email);
+      await startSession(c, deps, user);
+      return c.json(await meBody(deps, user));
+    })
+    .post("/api/auth/logout", async (c) => {
+      const token = readSessionCookie(c, production);
+      if (token) await revokeSession(deps.db, token);
+      clearSessionCookie(c, production);
+      return c.json({ signed_out: true });
+    })
+    .post("/api/auth/password", signInLimit, async (c) => {
+      const me = requireUser(c);
+      const body = validate(ChangePasswordBodySchema, await readJson(c.req), "body");
+      const user = (await findUserById(deps.db, me.id))!;
+      const who = { email: user.email, ip: ip(c), now: now() };
+      if (user.password_hash !== null) {
+        const wait = await loginBlockedFor(deps.db, who);
+        if (wait !== null) {
+          return tooManyRequests(c, wait, `Too many failed attempts; retry in ${wait} s`);
+        }
+        if (!(await verifyPassword(body.current_password ?? "", user.password_hash))) {
+          await recordLoginFailure(deps.db, who);
+          throw new ValidationError("Cannot change the password", [
+            { field: "current_password", message: "is not the current password" },
+          ]);
+        }
+      }
+      await deps.db.run("UPDATE users SET password_hash = ? WHERE id = ?", [
+        await hashPassword(body.new_password),
+        user.id,
+      ]);
+      const revoked = await revokeUserSessions(deps.db, user.id);
+      deps.logger.info("password changed", { user_id: user.id, sessions_revoked: revoked });
+      await startSession(c, deps, user);
+      return c.json(await meBody(deps, user));
+    })
+    .get("/api/auth/providers", (c) =>
+      c.json({
+        password: true,
+        google: google.enabled,
+        google_login_url: google.enabled ? "/api/auth/google/login" : null,
+      }))
+    .get("/api/auth/google/login", signInLimit, async (c) => {
+      if (!google.enabled) {
+        return c.json(
+          { error: { code: "not_found", message: "Google sign-in is not configured" } },
+          404,
+        );
+      }
+      const q = validate(GoogleLoginQuery, c.req.query(), "query");
+      const { url, state } = await google.begin(q.return_to ?? "/");
+      writeStateCookie(c, state, { production, maxAgeS: LOGIN_TTL_S });
+      return c.redirect(url.href, 302);
+    })
+    .get("/api/auth/google/callback", signInLimit, async (c) => {
+      if (!google.enabled) {
+        return c.json(
+          { error: { code: "not_found", message: "Google sign-in is not configured" } },
+          404,
+        );
+      }
+      const query = new URL(c.req.url).searchParams;
+      const cookie = readStateCookie(c, production);
+      clearStateCookie(c, production);
+      const { identity, returnTo } = await google.finish(query, cookie);
+      const { user, created, linked } = await userForGoogle(deps.db, identity, { now: now() });
+      deps.logger.info("google sign-in", { user_id: user.id, created, linked });
+      await startSession(c, deps, user);
+      return c.redirect(returnTo, 302);
+    });
+}

@@ -1,0 +1,63 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { ApiTokenSchema, CreatedTokenSchema, CreateTokenBodySchema } from "@trading/shared/schemas";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api_tokens.ts";
+import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
+import { requireUser } from "../auth_context.ts";
+
+const TokenPath = z.object({ id: z.string().min(1).max(64) });
+const TAG = "accounts";
+
+/** Route docs of this module. */
+export const tokensDocs: RouteDoc[] = [
+  {
+    method: "get",
+    path: "/api/tokens",
+    summary: "The caller's API tokens (never their secrets)",
+    tag: TAG,
+    response: z.object({ tokens: z.array(ApiTokenSchema) }),
+    errors: [401],
+  },
+  {
+    method: "post",
+    path: "/api/tokens",
+    summary:
+      "Create an API token; the secret is in this answer only. Send it as `Authorization: Bearer`",
+    tag: TAG,
+    body: CreateTokenBodySchema,
+    response: CreatedTokenSchema,
+    errors: [401, 422],
+  },
+  {
+    method: "delete",
+    path: "/api/tokens/{id}",
+    summary: "Revoke one of the caller's API tokens",
+    tag: TAG,
+    params: TokenPath,
+    errors: [401, 404],
+  },
+];
+
+/** API tokens of the signed-in user. */
+export function tokensRoutes(deps: AuthDeps): Hono {
+  const now = clockOf(deps);
+  return new Hono()
+    .get("/api/tokens", async (c) => {
+      const user = requireUser(c);
+      return c.json({ tokens: await listApiTokens(deps.db, user.id) });
+    })
+    .post("/api/tokens", async (c) => {
+      const user = requireUser(c);
+      const body = validate(CreateTokenBodySchema, await readJson(c.req), "body");
+      const created = await createApiToken(deps.db, user.id, { name: body.name, now: now() });
+      deps.logger.info("api token created", { user_id: user.id, token_id: created.id });
+      return c.json(created, 201);
+    })
+    .delete("/api/tokens/:id", async (c) => {
+      const user = requireUser(c);
+      const { id } = validate(TokenPath, c.req.param(), "path");
+      await revokeApiToken(deps.db, user.id, id);
+      return c.json({ revoked: id });
+    });
+}
