@@ -11,6 +11,7 @@ import {
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
+import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
 import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
@@ -90,6 +91,8 @@ export function createCoreApp(deps: CoreDeps) {
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(httpMetrics(deps.metrics))
+    .get("/metrics", metricsHandler(deps.metrics))
     .use(
       securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
     )

@@ -62,11 +62,13 @@ export function quantile(sorted: readonly number[], q: number): number {
 /** Runs the load; a `warmupMs` period first is not measured. */
 export async function runLoad(
   next: (worker: number, i: number) => LoadRequest,
-  { connections = 64, durationMs = 5000, warmupMs = 500, timeoutMs = 10_000 }: {
+  { connections = 64, durationMs = 5000, warmupMs = 500, timeoutMs = 10_000, stopAfter }: {
     connections?: number;
     durationMs?: number;
     warmupMs?: number;
     timeoutMs?: number;
+    /** Called before each request; returning true stops that worker (a fixed request count). */
+    stopAfter?: () => boolean;
   } = {},
 ): Promise<LoadResult> {
   const lat = new Map<string, number[]>();
@@ -78,6 +80,7 @@ export async function runLoad(
   const end = measureFrom + durationMs;
   const worker = async (w: number) => {
     for (let i = 0; performance.now() < end; i++) {
+      if (stopAfter?.()) break;
       const r = next(w, i);
       const t0 = performance.now();
       let failed: string | null = null;
@@ -111,6 +114,7 @@ export async function runLoad(
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
   const routes: Record<string, RouteStats> = {};
   const all: number[] = [];
+  const elapsed = Math.min(durationMs, performance.now() - measureFrom);
   for (const [route, l] of lat) {
     l.sort((a, b) => a - b);
     all.push(...l);
@@ -127,7 +131,7 @@ export async function runLoad(
   return {
     requests: all.length,
     errors,
-    rps: all.length / (durationMs / 1000),
+    rps: all.length / (Math.max(elapsed, 1) / 1000),
     p50: quantile(all, 0.5),
     p99: quantile(all, 0.99),
     routes,
