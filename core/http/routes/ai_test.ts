@@ -1,37 +1,33 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
 import { AiAnalysisSchema, AnalystOutputSchema } from "@trading/shared/schemas";
 import { type FakeHandler, startFakeOpenAI } from "../../../tests/helpers/fake_openai.ts";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { createUser, toAuthUser } from "../../auth/users.ts";
+import { createApiToken } from "../../auth/api_tokens.ts";
+import { createUser } from "../../auth/users.ts";
 import { chatSystemPrompt } from "../../ai/prompts.ts";
 import { groundedAnswer } from "../../ai/_test_llm.ts";
-import type { AuthUser } from "../auth_context.ts";
 
-/** The core app with the caller chosen by an `x-test-user` header (auth is another module's). */
+/** The core app, and API tokens of two users (signed-in calls send `Authorization: Bearer`). */
 async function setup(handler: FakeHandler | null) {
   const fake = handler ? startFakeOpenAI(handler) : null;
   const { app, deps } = await testCoreApp(
     fake ? { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL } : {},
   );
-  const users: Record<string, AuthUser> = {};
+  const tokens: Record<string, string> = {};
   for (const name of ["ana", "bob"]) {
-    users[name] = toAuthUser(await createUser(deps.db, { email: `${name}@example.com`, now: 1 }));
+    const user = await createUser(deps.db, { email: `${name}@example.com`, now: Date.now() });
+    tokens[name] =
+      (await createApiToken(deps.db, user.id, { name: "test", now: Date.now() })).token;
   }
-  const wrapped = new Hono<{ Variables: { user: AuthUser | null } }>()
-    .use(async (c, next) => {
-      c.set("user", users[c.req.header("x-test-user") ?? ""] ?? null);
-      await next();
-    })
-    .route("/", app);
+  const auth = (user?: string): Record<string, string> =>
+    user ? { authorization: `Bearer ${tokens[user]}` } : {};
   const post = (path: string, body: unknown, user?: string) =>
-    wrapped.request(path, {
+    app.request(path, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(user ? { "x-test-user": user } : {}) },
+      headers: { "content-type": "application/json", ...auth(user) },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
-  const get = (path: string, user?: string) =>
-    wrapped.request(path, { headers: user ? { "x-test-user": user } : {} });
+  const get = (path: string, user?: string) => app.request(path, { headers: auth(user) });
   return {
     fake,
     post,
