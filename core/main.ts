@@ -3,6 +3,7 @@ import { createLogger } from "@trading/shared/log";
 import { createCoreApp } from "./app.ts";
 import { buildDeps } from "./deps.ts";
 import { redactUrl } from "./db/db.ts";
+import { startOnlineSync } from "./market_data/online_sync.ts";
 
 /** Starts the core service: config → dependencies → HTTP server. */
 async function main(): Promise<void> {
@@ -31,7 +32,12 @@ async function main(): Promise<void> {
         database: redactUrl(config.DATABASE_URL),
       }),
   }, app.fetch);
+  const sync = new AbortController();
+  if (config.MARKET_DATA === "online") {
+    startOnlineSync({ ...deps, holder: crypto.randomUUID() }, { signal: sync.signal });
+  }
   const stop = async () => {
+    sync.abort();
     await server.shutdown();
     await deps.db.close();
     Deno.exit(0);

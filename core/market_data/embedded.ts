@@ -59,6 +59,11 @@ export async function seedEmbedded(repo: MarketRepository, dataDir: string): Pro
         `Cannot seed ${entry.symbol}: ${entry.file} has ${rejected.length} invalid rows (${first})`,
       );
     }
+    const provider = await repo.providerOf(entry.symbol);
+    if (provider !== null && provider !== "embedded") {
+      results.push({ symbol: entry.symbol, written: 0, bars: bars.length });
+      continue; // now served by an online provider or a CSV import: never mix sources
+    }
     const stored = await repo.extent(entry.symbol);
     if (stored.bars === bars.length && stored.last === bars.at(-1)?.date) {
       results.push({ symbol: entry.symbol, written: 0, bars: bars.length });

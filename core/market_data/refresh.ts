@@ -60,11 +60,12 @@ export function providerFor(symbol: string): "twse" | "yahoo" {
 export async function refreshSymbol(
   d: RefreshDeps,
   symbol: string,
-  { from, to, inUniverse = false, name }: {
+  { from, to, inUniverse = false, name, onProgress }: {
     from?: string;
     to?: string;
     inUniverse?: boolean;
     name?: string;
+    onProgress?: (done: number, total: number) => void;
   } = {},
 ): Promise<RefreshResult> {
   const providerId = providerFor(symbol);
@@ -76,7 +77,11 @@ export async function refreshSymbol(
   const extent = foreign || !src ? { bars: 0, last: null } : await d.market.extent(symbol);
   const start = from ?? (extent.last ? addDays(extent.last, -7) : addDays(today, -3653));
   const end = to ?? today;
-  const answer = await provider.candles(symbol, { from: start, to: end });
+  const answer = await provider.candles(
+    symbol,
+    { from: start, to: end },
+    onProgress ? { onProgress } : {},
+  );
   const basis = (answer as { basis?: "raw" | "split_adjusted" }).basis ?? "raw";
   const stored = extent.bars > 0 ? await d.market.loadSeries(symbol) : null;
   const r = reconcile(stored, answer, { rebaseOnSplit: basis === "split_adjusted" });

@@ -135,6 +135,25 @@ export class MarketRepository {
     await this.#db.exec("ANALYZE symbols; ANALYZE candles");
   }
 
+  /** The provider a symbol's bars come from, or null when the symbol is unknown. */
+  async providerOf(symbol: string): Promise<string | null> {
+    const r = await this.#db.query<{ provider: string }>(
+      "SELECT provider FROM symbols WHERE symbol = ?",
+      [symbol],
+    );
+    return r[0]?.provider ?? null;
+  }
+
+  /** Marks exactly `symbols` as the default universe. */
+  async setUniverse(symbols: readonly string[]): Promise<void> {
+    await this.#db.transaction(async (tx) => {
+      await tx.run("UPDATE symbols SET in_universe = 0");
+      for (const s of symbols) {
+        await tx.run("UPDATE symbols SET in_universe = 1 WHERE symbol = ?", [s]);
+      }
+    });
+  }
+
   /** Records where a symbol's bars come from and the basis of their prices. */
   async setSource(
     symbol: string,

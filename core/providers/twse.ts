@@ -117,13 +117,16 @@ export class TwseProvider implements MarketDataProvider {
   async candles(
     symbol: string,
     { from, to }: { from: string; to: string },
+    { onProgress }: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ProviderHistory & { basis: "raw" }> {
     const stockNo = symbol.replace(/\.TW$/i, "");
     if (!/^\d{4,6}[A-Z]?$/.test(stockNo)) {
       throw new NotFoundError(`TWSE has no stock number in ${symbol}`, { symbol });
     }
     const bars: Bar[] = [];
-    for (const month of monthsBetween(from, to)) {
+    const months = monthsBetween(from, to);
+    let done = 0;
+    for (const month of months) {
       const url =
         `${this.#baseUrl}/rwd/zh/afterTrading/STOCK_DAY?date=${month}&stockNo=${stockNo}&response=json`;
       const body = await this.#limiter.run(() => fetchJson(url, this.#opts));
@@ -133,6 +136,7 @@ export class TwseProvider implements MarketDataProvider {
         // A month without trading (before listing) answers a not-found stat: skip it unless nothing came back at all.
         if (!(e instanceof NotFoundError)) throw e;
       }
+      onProgress?.(++done, months.length);
     }
     const inRange = bars.filter((b) => b.date >= from && b.date <= to);
     if (inRange.length === 0) {

@@ -39,6 +39,10 @@ export interface ProviderHistory {
 export interface MarketDataProvider {
   /** Stable id, e.g. `yahoo`, `twse`. */
   readonly id: string;
-  /** Daily history of `symbol` over `[from, to]` (ISO dates). */
-  candles(symbol: string, range: { from: string; to: string }): Promise<ProviderHistory>;
+  /** Daily history of `symbol` over `[from, to]` (ISO dates); `onProgress(done, total)` per request. */
+  candles(
+    symbol: string,
+    range: { from: string; to: string },
+    options?: { onProgress?: (done: number, total: number) => void },
+  ): Promise<ProviderHistory>;
 }

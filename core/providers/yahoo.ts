@@ -142,6 +142,7 @@ export class YahooProvider implements MarketDataProvider {
   async candles(
     symbol: string,
     { from, to }: { from: string; to: string },
+    { onProgress }: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ProviderHistory & { basis: "split_adjusted" }> {
     const p1 = Math.floor(Date.parse(`${from}T00:00:00Z`) / 1000);
     const p2 = Math.floor(Date.parse(`${to}T23:59:59Z`) / 1000);
@@ -149,7 +150,9 @@ export class YahooProvider implements MarketDataProvider {
       encodeURIComponent(symbol)
     }?interval=1d&period1=${p1}&period2=${p2}&events=div%7Csplit`;
     try {
-      return parseYahooChart(symbol, await fetchJson(url, this.#opts));
+      const body = await fetchJson(url, this.#opts);
+      onProgress?.(1, 1);
+      return parseYahooChart(symbol, body);
     } catch (e) {
       if (e instanceof ProviderHttpError && e.status === 404) {
         return parseYahooChart(symbol, e.body);

@@ -1,0 +1,80 @@
+/**
+ * Keeps online symbols up to date when `MARKET_DATA=online`: makes the original product's 13
+ * symbols the default universe (backfilling the missing ones), then refreshes each online
+ * symbol after its market's close. A lease in the database makes one instance do each refresh.
+ *
+ * @module
+ */
+import {
+  closeMinutes,
+  marketOf,
+  MARKETS,
+  marketStatus,
+  zonedInstant,
+} from "../calendars/calendar.ts";
+import type { RefreshDeps } from "./refresh.ts";
+import { refreshSymbol } from "./refresh.ts";
+
+/** The original product's default universe. */
+export const ONLINE_UNIVERSE = [
+  "AAPL",
+  "GOOGL",
+  "TSLA",
+  "SPY",
+  "QQQ",
+  "MSFT",
+  "AMZN",
+  "NVDA",
+  "2330.TW",
+  "2317.TW",
+  "0050.TW",
+  "2454.TW",
+  "2881.TW",
+] as const;
+
+/** Minutes after the close before the day's bar is fetched (providers publish with a delay). */
+export const SETTLE_MINUTES = 20;
+
+/** True when `symbol`, stored up to `lastDate`, has a completed, settled session to fetch. */
+export function isDue(symbol: string, lastDate: string | null, nowMs: number): boolean {
+  const market = marketOf(symbol);
+  const session = marketStatus(market, nowMs).last_completed_session;
+  if (lastDate !== null && lastDate >= session) return false;
+  const closeAt = zonedInstant(session, closeMinutes(market, session), MARKETS[market].timeZone);
+  return nowMs >= closeAt + SETTLE_MINUTES * 60_000;
+}
+
+/** One pass: backfill the universe, refresh what is due. Returns the symbols refreshed. */
+export async function syncOnce(d: RefreshDeps & { holder: string }): Promise<string[]> {
+  const done: string[] = [];
+  const now = d.now();
+  const online = new Map((await d.online.onlineSymbols()).map((s) => [s.symbol, s]));
+  for (const symbol of new Set([...ONLINE_UNIVERSE, ...online.keys()])) {
+    const known = online.has(symbol);
+    const last = known ? (await d.market.extent(symbol)).last : null;
+    if (known && !isDue(symbol, last, now)) continue;
+    if (!(await d.online.acquireLease(`refresh:${symbol}`, d.holder, now, 10 * 60_000))) continue;
+    try {
+      const r = await refreshSymbol(d, symbol, {
+        inUniverse: (ONLINE_UNIVERSE as readonly string[]).includes(symbol),
+      });
+      if (r.status === "applied") done.push(symbol);
+    } catch (e) {
+      d.logger.warn("refresh failed; stored data kept", { symbol, error: (e as Error).message });
+    }
+  }
+  await d.market.setUniverse(ONLINE_UNIVERSE.filter((s) => online.has(s) || done.includes(s)));
+  return done;
+}
+
+/** Runs {@link syncOnce} now and every `everyMs` until `signal` aborts. */
+export function startOnlineSync(
+  d: RefreshDeps & { holder: string },
+  { everyMs = 15 * 60_000, signal }: { everyMs?: number; signal?: AbortSignal } = {},
+): void {
+  const tick = () =>
+    syncOnce(d).catch((e) => d.logger.error("online sync failed", { error: (e as Error).message }));
+  tick();
+  const id = setInterval(tick, everyMs);
+  signal?.addEventListener("abort", () => clearInterval(id));
+}
