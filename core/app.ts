@@ -10,15 +10,7 @@ import {
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
-import { securityHeaders } from "@trading/shared/http";
-import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
-import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
-import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
-import { authDocs, authRoutes } from "./http/routes/auth.ts";
-import { meDocs, meRoutes } from "./http/routes/me.ts";
-import { redemptionDocs, redemptionRoutes } from "./http/routes/redemption.ts";
-import { tokensDocs, tokensRoutes } from "./http/routes/tokens.ts";
 import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
 import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
 import { authDocs, authRoutes } from "./http/routes/auth.ts";
@@ -27,6 +19,7 @@ import { redemptionDocs, redemptionRoutes } from "./http/routes/redemption.ts";
 import { tokensDocs, tokensRoutes } from "./http/routes/tokens.ts";
 import { healthDocs, healthRoutes } from "./http/routes/health.ts";
 import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+import { paperDocs, paperRoutes } from "./http/routes/paper.ts";
 import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 import { aiHook } from "./ai/mod.ts";
@@ -43,19 +36,11 @@ import { patternsSummary } from "./analysis/patterns_summary.ts";
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
-const DOCS_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...healthDocs,
   ...symbolsDocs,
-  ...authDocs,
-  ...meDocs,
-  ...tokensDocs,
-  ...redemptionDocs,
-  ...adminDocs,
+  ...paperDocs,
   ...authDocs,
   ...meDocs,
   ...tokensDocs,
@@ -91,16 +76,6 @@ export function createCoreApp(deps: CoreDeps) {
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
-    .use(httpMetrics(deps.metrics))
-    .get("/metrics", metricsHandler(deps.metrics))
-    .use(
-      securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
-    )
-    .use(authenticate(deps))
-    .use(crossOriginGuard())
-    .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
-    .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
-    .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))
     .use(
       securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
     )
@@ -125,11 +100,7 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/docs", (c) => c.html(docsHtml))
     .route("/", healthRoutes(deps))
     .route("/", symbolsRoutes(deps))
-    .route("/", authRoutes(deps))
-    .route("/", meRoutes(deps))
-    .route("/", tokensRoutes(deps))
-    .route("/", redemptionRoutes(deps))
-    .route("/", adminRoutes(deps))
+    .route("/", paperRoutes(deps))
     .route("/", authRoutes(deps))
     .route("/", meRoutes(deps))
     .route("/", tokensRoutes(deps))
