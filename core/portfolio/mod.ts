@@ -8,3 +8,4 @@ export * from "./fill_model.ts";
 export * from "./ledger.ts";
 export * from "./sizing.ts";
 export * from "./risk.ts";
+export * from "./broker.ts";

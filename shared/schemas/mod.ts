@@ -13,3 +13,4 @@ export * from "./ai.ts";
 export * from "./auth.ts";
 export * from "./backtest.ts";
 export * from "./pattern.ts";
+export * from "./portfolio.ts";

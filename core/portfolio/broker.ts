@@ -1,0 +1,89 @@
+/**
+ * The paper broker's matching rules, on the same fill model and ledger as the backtester.
+ * Pure.
+ *
+ * @module
+ */
+import { type Commission, commission, fillPrice, type OrderType, type Side } from "./fill_model.ts";
+import type { Ledger } from "./ledger.ts";
+
+/** An open order as the matcher sees it. */
+export interface MatchOrder {
+  /** Symbol. */
+  symbol: string;
+  /** Buy or sell. */
+  side: Side;
+  /** Market, limit or stop. */
+  type: OrderType;
+  /** Quantity (positive). */
+  qty: number;
+  /** Limit or stop level (null for market). */
+  price: number | null;
+}
+
+/** What happened to an order on a bar. */
+export type MatchOutcome =
+  | { kind: "fill"; price: number; fee: number }
+  | { kind: "reject"; reason: string }
+  | null;
+
+/**
+ * Matches an open order against the next bar: a fill at the fill model's price (market at the
+ * open, limit/stop at the level or at the open on a gap, slippage within the bar), nothing when
+ * the bar does not reach a limit/stop, or a rejection when a buy that opens or adds to a long
+ * costs more than the cash.
+ *
+ * @example
+ * ```ts
+ * matchOrder({ symbol: "X", side: "buy", type: "limit", qty: 10, price: 99 },
+ *   { open: 100, high: 101, low: 98 }, newLedger(5_000), { feeBps: 0, minFee: 0, slippageBps: 0 });
+ * // { kind: "fill", price: 99, fee: 0 }
+ * ```
+ */
+export function matchOrder(
+  order: MatchOrder,
+  bar: { open: number; high: number; low: number },
+  ledger: Ledger,
+  costs: Commission & { slippageBps: number },
+): MatchOutcome {
+  const price = fillPrice(
+    { side: order.side, type: order.type, level: order.price },
+    bar,
+    costs.slippageBps,
+  );
+  if (Number.isNaN(price)) return null;
+  const fee = commission(order.qty * price, costs);
+  const held = ledger.positions.get(order.symbol)?.qty ?? 0;
+  if (order.side === "buy" && held >= 0 && order.qty * price + fee > ledger.cash + 1e-9) {
+    return {
+      kind: "reject",
+      reason: `insufficient cash at fill: needs ${(order.qty * price + fee).toFixed(2)}, has ${
+        ledger.cash.toFixed(2)
+      }`,
+    };
+  }
+  return { kind: "fill", price, fee };
+}
+
+/**
+ * Signed quantity a strategy bot must trade to reach `target` (−1, 0, 1) with `percent` of
+ * equity at `price`, whole shares.
+ *
+ * @example
+ * ```ts
+ * botOrderQty(1, 50, 10_000, 99, 0); // 50
+ * botOrderQty(0, 50, 10_000, 99, 50); // −50
+ * ```
+ */
+export function botOrderQty(
+  target: number,
+  percent: number,
+  equity: number,
+  price: number,
+  held: number,
+): number {
+  const size = target === 0 || !(price > 0) || !(equity > 0)
+    ? 0
+    : Math.floor(equity * percent / 100 / price + 1e-9);
+  return target * size - held;
+}

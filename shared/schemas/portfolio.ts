@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { IsoDateSchema } from "./candle.ts";
+import { SymbolParamSchema } from "./market.ts";
+
+/** Body of `POST /api/paper/accounts`. */
+export const PaperAccountCreateSchema = z.object({
+  name: z.string().trim().min(1).max(80).default("Paper account"),
+  cash: z.number().gt(0).max(1e12).default(100_000),
+  start: IsoDateSchema.describe("replay clock start: orders fill on the bars after this date"),
+  fee_bps: z.number().min(0).max(1000).default(0),
+  min_fee: z.number().min(0).max(1e6).default(0),
+  slippage_bps: z.number().min(0).max(1000).default(0),
+  max_position_pct: z.number().gt(0).max(1000).nullable().default(null),
+  max_order_value: z.number().gt(0).max(1e12).nullable().default(null),
+}).meta({ id: "PaperAccountCreate" });
+
+/** Body of `PATCH /api/paper/accounts/:id/risk`. */
+export const PaperRiskSchema = z.object({
+  max_position_pct: z.number().gt(0).max(1000).nullable().optional(),
+  max_order_value: z.number().gt(0).max(1e12).nullable().optional(),
+  kill_switch: z.boolean().optional(),
+}).meta({ id: "PaperRisk" });
+
+/** Body of `POST /api/paper/accounts/:id/orders`. */
+export const PaperOrderCreateSchema = z.object({
+  client_order_id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/)
+    .describe("idempotency key: a retry with the same id returns the same order"),
+  symbol: SymbolParamSchema,
+  side: z.enum(["buy", "sell"]),
+  type: z.enum(["market", "limit", "stop"]).default("market"),
+  qty: z.number().gt(0).max(1e9),
+  price: z.number().gt(0).max(1e9).optional().describe("limit or stop level"),
+}).refine((o) => o.type === "market" ? o.price === undefined : o.price !== undefined, {
+  message: "limit and stop orders need a price; market orders take none",
+  path: ["price"],
+}).meta({ id: "PaperOrderCreate" });
+
+/** Body of `POST /api/paper/accounts/:id/advance`. */
+export const PaperAdvanceSchema = z.object({
+  bars: z.number().int().min(1).max(2000).optional().describe("trading days to replay"),
+  to: IsoDateSchema.optional().describe("replay up to this date (inclusive)"),
+}).refine((a) => (a.bars === undefined) !== (a.to === undefined), {
+  message: "give either bars or to",
+  path: ["bars"],
+}).meta({ id: "PaperAdvance" });
+
+/** Body of `POST /api/paper/accounts/:id/bots`: trade a strategy (long only) on the account. */
+export const PaperBotCreateSchema = z.object({
+  symbol: SymbolParamSchema,
+  strategy: z.string().min(1).max(64),
+  params: z.record(z.string(), z.unknown()).default({}),
+  percent: z.number().gt(0).max(100).default(100).describe("percent of equity when in a position"),
+}).meta({ id: "PaperBotCreate" });
+
+/** A paper order as returned. */
+export const PaperOrderSchema = z.object({
+  id: z.string(),
+  client_order_id: z.string(),
+  symbol: z.string(),
+  side: z.enum(["buy", "sell"]),
+  type: z.enum(["market", "limit", "stop"]),
+  qty: z.number(),
+  price: z.number().nullable(),
+  status: z.enum(["open", "filled", "cancelled", "rejected"]),
+  reason: z.string().nullable(),
+  source: z.string(),
+  placed_clock: z.string(),
+  created_at: z.string(),
+  filled_date: z.string().nullable(),
+  fill_price: z.number().nullable(),
+  fee: z.number().nullable(),
+}).meta({ id: "PaperOrder" });
+
+/** A paper account with its positions valued at the clock. */
+export const PaperAccountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  clock: z.string(),
+  starting_cash: z.number(),
+  cash: z.number(),
+  equity: z.number(),
+  realised: z.number(),
+  unrealised: z.number(),
+  fees: z.number(),
+  costs: z.object({ fee_bps: z.number(), min_fee: z.number(), slippage_bps: z.number() }),
+  risk: z.object({
+    max_position_pct: z.number().nullable(),
+    max_order_value: z.number().nullable(),
+    kill_switch: z.boolean(),
+  }),
+  positions: z.array(z.object({
+    symbol: z.string(),
+    qty: z.number(),
+    avg_cost: z.number(),
+    last: z.number().nullable(),
+    market_value: z.number(),
+    unrealised: z.number(),
+  })),
+}).meta({ id: "PaperAccount" });
