@@ -1,0 +1,88 @@
+/**
+ * Who may call each route of core: the one table of authorisation. `public` routes answer
+ * anonymous callers; `user` routes need a session cookie or API token (401 otherwise) and only
+ * ever show the caller's own resources (another user's id is a 404); `admin` routes also need
+ * the admin role (403 otherwise). `core/http/route_access_test.ts` walks every route registered
+ * on the app and fails when one is missing here or does not behave as classified, so a new
+ * route must be added to this table.
+ *
+ * @module
+ */
+
+/** Access class of a route. */
+export type Access = "public" | "user" | "admin";
+
+/** `"METHOD /path/:param"` (Hono's pattern) → access class. */
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  // service, docs, health, metrics
+  "GET /": "public",
+  "GET /openapi.json": "public",
+  "GET /docs": "public",
+  "GET /health": "public",
+  "GET /health/live": "public",
+  "GET /metrics": "public",
+  // market data, analysis and charts (the same for everyone)
+  "GET /symbols": "public",
+  "GET /api/markets": "public",
+  "GET /api/symbols/:symbol/candles": "public",
+  "GET /api/symbols/:symbol/quote": "public",
+  "GET /api/symbols/:symbol/quality": "public",
+  "GET /api/symbols/:symbol/actions": "public",
+  "GET /api/symbols/:symbol/indicators": "public",
+  "GET /api/symbols/:symbol/signals": "public",
+  "GET /api/symbols/:symbol/patterns": "public",
+  "GET /api/quotes/stream": "public",
+  "GET /api/indicators": "public",
+  "GET /api/strategies": "public",
+  "GET /chart/:symbol": "public",
+  "POST /api/symbols": "user",
+  // backtests and optimisations: anonymous runs allowed (rate-limited per IP); a run started by
+  // a signed-in user is visible to that user only (404 to others)
+  "POST /api/backtests": "public",
+  "GET /api/backtests/:id": "public",
+  "POST /api/optimisations": "public",
+  "GET /api/optimisations/:id": "public",
+  "GET /api/optimisations/:id/events": "public",
+  // AI analyst: anonymous callers get the cached/rule-based analysis; quota applies when signed in
+  "POST /api/ai/analyze/:symbol": "public",
+  "GET /api/ai/analyze/:symbol": "public",
+  "POST /analyze/:symbol": "public",
+  "POST /api/ai/chat": "user",
+  "GET /api/ai/chat/:session_id": "user",
+  "GET /api/ai/usage": "user",
+  // accounts
+  "POST /api/auth/register": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "public",
+  "POST /api/auth/password": "user",
+  "GET /api/auth/providers": "public",
+  "GET /api/auth/google/login": "public",
+  "GET /api/auth/google/callback": "public",
+  "GET /api/me": "user",
+  "GET /api/tokens": "user",
+  "POST /api/tokens": "user",
+  "DELETE /api/tokens/:id": "user",
+  "POST /api/redemption/redeem": "user",
+  // paper trading
+  "POST /api/paper/accounts": "user",
+  "GET /api/paper/accounts": "user",
+  "GET /api/paper/accounts/:id": "user",
+  "PATCH /api/paper/accounts/:id/risk": "user",
+  "POST /api/paper/accounts/:id/orders": "user",
+  "GET /api/paper/accounts/:id/orders": "user",
+  "DELETE /api/paper/accounts/:id/orders/:orderId": "user",
+  "GET /api/paper/accounts/:id/positions": "user",
+  "GET /api/paper/accounts/:id/fills": "user",
+  "POST /api/paper/accounts/:id/advance": "user",
+  "POST /api/paper/accounts/:id/bots": "user",
+  // administration
+  "GET /api/admin/redemption-codes": "admin",
+  "POST /api/admin/redemption-codes": "admin",
+  "DELETE /api/admin/redemption-codes/:id": "admin",
+  "GET /api/admin/usage": "admin",
+};
+
+/** The access class of `method path`, or undefined when the route is not classified. */
+export function accessOf(method: string, path: string): Access | undefined {
+  return ROUTE_ACCESS[`${method.toUpperCase()} ${path}`];
+}
