@@ -242,3 +242,25 @@ Deno.test("POST /analyze/:symbol - include_ai fills ai_analysis from the configu
     await llm.close();
   }
 });
+
+Deno.test("POST /api/ai/chat - the assistant sees the caller's own backtests only", async () => {
+  const t = await setup(() => ({ text: "It lost in 2015 because…" }));
+  try {
+    const bt = await t.post("/api/backtests", { symbol: "AAPL", strategy: "rsi_reversion" }, "ana");
+    assert.equal(bt.status, 201);
+    assert.equal((await t.post("/api/ai/chat", { message: "Why?" }, "ana")).status, 200);
+    const context = t.fake!.requests[0]!.body.messages[1]!.content;
+    assert.match(
+      context,
+      /The user's backtests:\n- rsi_reversion on AAPL 2013-05-13\.\.2018-05-11/,
+    );
+    assert.match(context, /yearly: 2013 /);
+    assert.equal((await t.post("/api/ai/chat", { message: "Why?" }, "bob")).status, 200);
+    assert.match(
+      t.fake!.requests[1]!.body.messages[1]!.content,
+      /The user has no stored backtests/,
+    );
+  } finally {
+    await t.close();
+  }
+});
