@@ -9,6 +9,7 @@ import {
   requestContext,
   type RequestVars,
 } from "@trading/shared/http";
+import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
 import type { LoadedBuild } from "./build_manifest.ts";
 import { renderPage } from "./components/render_page.tsx";
@@ -56,8 +57,12 @@ function safeNext(next: string | undefined): string {
 export function createWebApp(deps: WebDeps) {
   const { config, logger } = deps;
   const build = deps.build ?? null;
+  const metrics = new MetricsRegistry({ service: "web" });
   const app = new Hono<Env>()
     .use(requestContext(logger))
+    .use(httpMetrics(metrics))
+    .get("/metrics", metricsHandler(metrics))
+    .get("/health/live", (c) => c.json({ status: "alive", service: "web" }))
     .use(securityHeaders({ production: config.ENVIRONMENT === "production" }))
     .get("/health", (c) => c.json({ status: "healthy", service: "web" }));
 

@@ -12,7 +12,7 @@ import { freePort, removeSqlite, taskArgs, tempSqliteUrl } from "../helpers/serv
 import { envOf, execForm, healthcheckOf, type Instruction, parseDockerfile } from "./dockerfile.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const PORTS = { core: 8002, chart: 8003 } as const;
+const PORTS = { core: 8002, chart: 8003, web: 8000 } as const;
 type Svc = keyof typeof PORTS;
 
 function read(svc: Svc): Instruction[] {
@@ -56,7 +56,7 @@ for (const svc of Object.keys(PORTS) as Svc[]) {
   });
 }
 
-for (const file of ["railway.toml", "railway-chart-deploy.toml"]) {
+for (const file of ["railway.toml", "railway-chart-deploy.toml", "railway-web-deploy.toml"]) {
   Deno.test(`${file} - Dockerfile builder, /health, restart on failure, no secrets`, () => {
     const text = Deno.readTextFileSync(`${ROOT}${file}`);
     const kv = Object.fromEntries(

@@ -30,6 +30,48 @@ export function taskArgs(task: string): string[] {
   return parts.slice(1);
 }
 
+/**
+ * Builds the web assets (`deno task build`, as Dockerfile.web does at image build time) when
+ * they are missing: web runs sandboxed and cannot build them itself. One test process builds;
+ * others wait for it (lock file under ./data).
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const manifest = `${ROOT}web/static/build/manifest.json`;
+  const exists = () => {
+    try {
+      Deno.statSync(manifest);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists()) return;
+  Deno.mkdirSync(`${ROOT}data`, { recursive: true });
+  const lock = `${ROOT}data/.web-build.lock`;
+  let owner = false;
+  try {
+    Deno.openSync(lock, { createNew: true, write: true }).close();
+    owner = true;
+  } catch { /* another process builds */ }
+  try {
+    if (owner) {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: taskArgs("build"),
+        cwd: ROOT,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      if (!out.success) {
+        throw new Error(`deno task build failed:\n${new TextDecoder().decode(out.stderr)}`);
+      }
+    } else {
+      for (let i = 0; i < 600 && !exists(); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    if (owner) Deno.removeSync(lock);
+  }
+}
+
 /** A running service process. */
 export interface RunningService {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
@@ -53,6 +95,7 @@ export async function startService(
   env: Record<string, string>,
   { readyPath = "/health/live", timeoutMs = 30_000, port = freePort(), viaTask = false } = {},
 ): Promise<RunningService> {
+  if (name === "web") await ensureWebBuild();
   const fullEnv = { HOST: "127.0.0.1", PORT: String(port), NO_COLOR: "1", ...env };
   const child = new Deno.Command(Deno.execPath(), {
     args: viaTask

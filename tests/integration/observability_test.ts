@@ -47,7 +47,8 @@ Deno.test("core /metrics - requests by route pattern and status, DB statements, 
 });
 
 Deno.test({
-  name: "chart → core - one request id in both services' logs; chart /metrics and /health/live",
+  name:
+    "chart → core - one request id in both services' logs; /metrics and /health/live on all three",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
@@ -69,7 +70,12 @@ Deno.test({
         coreLines.some((l) => l.request_id === id && l.msg === "request"),
         "core logged the chart's call under the caller's request id",
       );
-      for (const s of [chart, core]) {
+      const web = await startService("web", {
+        CORE_SERVICE_URL: core.url,
+        CHART_SERVICE_URL: chart.url,
+      });
+      running.push(web);
+      for (const s of [web, chart, core]) {
         assert.equal((await (await fetch(`${s.url}/health/live`)).json()).status, "alive");
         const m = await (await fetch(`${s.url}/metrics`)).text();
         assert.match(m, /# TYPE http_requests_total counter/);

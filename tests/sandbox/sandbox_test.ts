@@ -115,7 +115,7 @@ Deno.test({
 });
 
 Deno.test({
-  name: "sandbox - core and chart started by their tasks answer their main routes",
+  name: "sandbox - core, chart and web started by their tasks answer their main routes",
   ...opts,
   async fn() {
     const dbUrl = tempSqliteUrl("sandbox");
@@ -146,6 +146,18 @@ Deno.test({
         assert.equal(img.status, 200, `chart renders ${kind} under its flags: ${img.body}`);
       }
 
+      const web = await startService("web", {
+        CORE_SERVICE_URL: core.url,
+        CHART_SERVICE_URL: chart.url,
+      }, { viaTask: true, readyPath: "/health" });
+      running.push(web);
+      const page = await get(`${web.url}/`);
+      assert.equal(page.status, 200, page.body.slice(0, 300));
+      assert.match(page.body, /AAPL/, "web reached core under its flags");
+      assert.equal((await get(`${web.url}/health/live`)).status, 200);
+      const proxied = await get(`${web.url}/api/symbols/AAPL/quote`);
+      assert.equal(proxied.status, 200, "web forwards /api/* to core under its flags");
+
       const stopped = running.pop()!;
       await stopped.stop();
       const code = (await stopped.child.status).code;
@@ -153,7 +165,7 @@ Deno.test({
         code === 0 || code === 143,
         `the launcher forwards SIGTERM and reports the service's end (0, or 143 when killed by it), got ${code}`,
       );
-      await assert.rejects(fetch(`${chart.url}/health`), "no orphaned service keeps the port");
+      await assert.rejects(fetch(`${web.url}/health`), "no orphaned service keeps the port");
     } finally {
       for (const s of running.reverse()) await s.stop();
       removeSqlite(dbUrl);
