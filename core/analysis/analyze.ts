@@ -38,6 +38,9 @@ export function periodStart(lastDate: string, period: string): string | null {
   return d.toISOString().slice(0, 10);
 }
 
+/** Signals listed in the answer (the latest ones; `GET /api/symbols/:s/signals` has them all). */
+export const MAX_SIGNALS = 50;
+
 /** Inputs of {@link analyzeSeries}. */
 export interface AnalyzeInput {
   /** Ticker. */
@@ -76,8 +79,10 @@ export interface AnalysisResult {
   indicators: LatestIndicators;
   /** Detected patterns (null when not requested). */
   patterns: unknown;
-  /** Signals within the period, oldest first. */
+  /** The latest {@link MAX_SIGNALS} signals within the period, oldest first (all of them: `/signals`). */
   signals: Signal[];
+  /** Number of signals within the period. */
+  signals_total: number;
   /** Composite score at the last bar. */
   score: CompositeScore;
   /** Number of bars in the period. */
@@ -106,6 +111,7 @@ export function analyzeSeries(
   const inputs = computeSignalInputs(cols);
   const all = generateSignals(cols, { inputs });
   const score = compositeScore(cols, { inputs, signals: all });
+  const inPeriod = all.filter((s) => s.index >= start);
   const close = cols.close[last]!;
   const prev = last > 0 ? cols.close[last - 1]! : NaN;
   return {
@@ -120,7 +126,8 @@ export function analyzeSeries(
     volume: cols.volume[last]!,
     indicators: latestIndicators(cols, inputs, last),
     patterns: patterns ? patterns(cols, start, n) : null,
-    signals: all.filter((s) => s.index >= start),
+    signals: inPeriod.slice(-MAX_SIGNALS),
+    signals_total: inPeriod.length,
     score,
     data_points: n - start,
     last_updated: cols.dates[last]!,

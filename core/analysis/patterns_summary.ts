@@ -17,13 +17,18 @@ import {
 
 /** Patterns shown by `/analyze`. */
 export interface PatternsSummary {
-  /** Chart patterns ending within the period, newest first. */
+  /** The latest {@link MAX_CHART_PATTERNS} chart patterns ending within the period, newest first. */
   chart: PatternMatch[];
+  /** Number of chart patterns ending within the period (all of them: `/patterns`). */
+  chart_total: number;
   /** Candlestick patterns of the last 20 bars of the period, newest first. */
   candlestick: CandleMatch[];
   /** Up to 6 levels, strongest first. */
   levels: Level[];
 }
+
+/** Chart patterns listed in the answer. */
+export const MAX_CHART_PATTERNS = 10;
 
 /** Builds the {@link PatternsSummary} of bars `[start, end)` (detection reads bars < end only). */
 export function patternsSummary(cols: OhlcvColumns, start: number, end: number): PatternsSummary {
@@ -35,5 +40,10 @@ export function patternsSummary(cols: OhlcvColumns, start: number, end: number):
   )
     .sort((a, b) => b.index - a.index);
   const levels = supportResistance(cols).sort((a, b) => b.strength - a.strength).slice(0, 6);
-  return { chart, candlestick, levels };
+  return {
+    chart: chart.slice(0, MAX_CHART_PATTERNS),
+    chart_total: chart.length,
+    candlestick,
+    levels,
+  };
 }

@@ -64,7 +64,7 @@ export function signalsRoutes(deps: CoreDeps, { ai, patterns }: {
   const signalCache = new Lru<
     { signals: Signal[]; inputs: ReturnType<typeof computeSignalInputs> }
   >({ maxEntries: 64 });
-  const analysisCache = new Lru<AnalysisResult>({ maxEntries: 256 });
+  const analysisCache = new Lru<{ analysis: AnalysisResult; json: string }>({ maxEntries: 256 });
   return new Hono()
     .get("/api/symbols/:symbol/signals", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
@@ -111,20 +111,29 @@ export function signalsRoutes(deps: CoreDeps, { ai, patterns }: {
           message: "no data",
         }]);
       }
-      const key = `${symbol}:${s.version}:${body.period}:${body.include_patterns}`;
-      let analysis = analysisCache.get(key);
-      if (!analysis) {
-        analysis = analyzeSeries({
+      const fresh = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
+      const key =
+        `${symbol}:${s.version}:${body.period}:${body.include_patterns}:${fresh.last_session}`;
+      let cached = analysisCache.get(key);
+      if (!cached) {
+        const analysis = analyzeSeries({
           symbol,
           market: s.market ?? "US",
           cols: s,
           period: body.period,
           ...(body.include_patterns && patterns ? { patterns } : {}),
         });
-        analysisCache.set(key, analysis);
+        const withFreshness = { ...analysis, as_of: fresh.as_of, stale: fresh.stale };
+        cached = {
+          analysis: withFreshness,
+          json: JSON.stringify({ ...withFreshness, ai_analysis: null }),
+        };
+        analysisCache.set(key, cached);
       }
-      const aiAnalysis = body.include_ai && ai ? await ai(deps, analysis, body.language, c) : null;
-      const { as_of, stale } = freshness(marketOf(symbol), analysis.last_updated, deps.now());
-      return c.json({ ...analysis, as_of, stale, ai_analysis: aiAnalysis });
+      if (!(body.include_ai && ai)) {
+        return c.body(cached.json, 200, { "content-type": "application/json; charset=UTF-8" });
+      }
+      const aiAnalysis = await ai(deps, cached.analysis, body.language, c);
+      return c.json({ ...cached.analysis, ai_analysis: aiAnalysis });
     });
 }
