@@ -159,10 +159,7 @@ export class GoogleSignIn {
       claims = tokens.claims();
       this.#jwks = oidc.getJwksCache(config) ?? this.#jwks;
     } catch (e) {
-      const err = e as { name?: string; code?: string; message?: string; error?: string };
-      throw fail("code exchange or ID token validation failed", {
-        error: `${err.name ?? "Error"}: ${err.code ?? err.error ?? ""} ${err.message ?? ""}`.trim(),
-      });
+      throw fail("code exchange or ID token validation failed", describeError(e));
     }
     if (!claims?.sub) throw fail("no subject in the ID token");
     return {
@@ -174,4 +171,32 @@ export class GoogleSignIn {
       returnTo: pending.return_to,
     };
   }
+}
+
+/** Names an openid-client/oauth4webapi failure without any token or claim value. */
+function describeError(e: unknown): Record<string, unknown> {
+  const err = e as {
+    name?: string;
+    code?: string;
+    error?: string;
+    message?: string;
+    cause?: unknown;
+  };
+  const cause = err.cause as
+    | {
+      message?: string;
+      code?: string;
+      error?: string;
+      cause?: { claim?: string };
+      claim?: string;
+    }
+    | undefined;
+  return {
+    error: [err.name, err.code, err.message].filter(Boolean).join(": "),
+    ...(typeof err.error === "string" ? { oauth_error: err.error } : {}),
+    ...(cause?.message
+      ? { cause: [cause.code ?? cause.error, cause.message].filter(Boolean).join(": ") }
+      : {}),
+    ...(cause?.claim ?? cause?.cause?.claim ? { claim: cause?.claim ?? cause?.cause?.claim } : {}),
+  };
 }
