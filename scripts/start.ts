@@ -11,6 +11,26 @@ const SERVICES = [
   { task: "serve:web", name: "web", port: 8000 },
 ] as const;
 
+const out = (line: string) => Deno.stdout.writeSync(new TextEncoder().encode(line + "\n"));
+
+// The dashboard's browser bundle is built once (web runs with read-only access to it).
+try {
+  await Deno.stat(new URL("../web/static/build/manifest.json", import.meta.url));
+} catch {
+  out("Building the web dashboard's browser bundle (first start only)…");
+  const build = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "-q", "build"],
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (!build.success) {
+    out(
+      "The web build failed; the dashboard would have no scripts. Fix it or run `deno task build`.",
+    );
+    Deno.exit(1);
+  }
+}
+
 const children = SERVICES.map((s) =>
   new Deno.Command(Deno.execPath(), {
     args: ["task", "-q", s.task],
@@ -19,7 +39,6 @@ const children = SERVICES.map((s) =>
   }).spawn()
 );
 
-const out = (line: string) => Deno.stdout.writeSync(new TextEncoder().encode(line + "\n"));
 out("Starting the AI Trading System:");
 for (const s of SERVICES) out(`  ${s.name.padEnd(6)} http://localhost:${s.port}`);
 out("  dashboard: http://localhost:8000   API docs: http://localhost:8002/docs   (Ctrl-C stops)");
