@@ -5,34 +5,7 @@
  *
  * @module
  */
-import { bestInSample } from "../backtest/walk_forward.ts";
-import { Evaluator, gridSearch } from "../backtest/grid.ts";
-import { findStrategy } from "../strategies/mod.ts";
-import type { WorkerReply, WorkerTask } from "./protocol.ts";
+import type { WorkerTask } from "./protocol.ts";
+import { runTask } from "./task.ts";
 
-const post = (m: WorkerReply) => self.postMessage(m);
-
-self.onmessage = (e: MessageEvent<WorkerTask>) => {
-  const t = e.data;
-  try {
-    const strategy = findStrategy(t.strategy);
-    if (!strategy) throw new Error(`unknown strategy ${t.strategy}`);
-    const ev = new Evaluator(t.cols, strategy, t.opts);
-    if (t.kind === "grid") {
-      const rows = gridSearch(ev, t.combos, t.metric, {
-        onProgress: (done) => post({ taskId: t.taskId, type: "progress", done }),
-        progressEvery: 100,
-      });
-      post({ taskId: t.taskId, type: "grid", rows });
-    } else {
-      const chosen = t.windows.map(({ index, window }, k) => {
-        const row = bestInSample(ev, t.combos, t.metric, window);
-        post({ taskId: t.taskId, type: "progress", done: (k + 1) * t.combos.length });
-        return { index, row };
-      });
-      post({ taskId: t.taskId, type: "walk_forward", chosen });
-    }
-  } catch (err) {
-    post({ taskId: t.taskId, type: "error", message: String((err as Error)?.message ?? err) });
-  }
-};
+self.onmessage = (e: MessageEvent<WorkerTask>) => runTask(e.data, (m) => self.postMessage(m));

@@ -73,7 +73,15 @@ export class OptimisationJobs {
   }
 
   async #run(id: string, plan: OptimisationPlan): Promise<void> {
-    this.#pool ??= new WorkerPool(this.#poolSize);
+    if (!this.#pool) {
+      this.#pool = new WorkerPool(this.#poolSize);
+      if (this.#pool.inline) {
+        this.#logger.warn("optimiser runs on the main thread", {
+          reason:
+            "no read permission on core/ for Web Workers (grant --allow-read of core/, shared/, node_modules/)",
+        });
+      }
+    }
     let last = 0, writing: Promise<unknown> = Promise.resolve();
     const progress = (done: number) => {
       const t = performance.now();

@@ -6,6 +6,7 @@
  */
 import type { GridRow } from "../backtest/grid.ts";
 import type { WorkerReply, WorkerTask } from "./protocol.ts";
+import { runTask } from "./task.ts";
 
 type Pending = {
   resolve: (r: WorkerReply) => void;
@@ -17,19 +18,48 @@ type Pending = {
 export type TaskBody = WorkerTask extends infer T ? T extends unknown ? Omit<T, "taskId"> : never
   : never;
 
-/** A fixed set of workers running {@link WorkerTask}s. */
+const WORKER_URL = new URL("./grid_worker.ts", import.meta.url);
+
+/**
+ * Whether this process may start optimiser workers: a worker loads its modules from disk, so
+ * it needs read access to the code (`--allow-read` of core/, shared/ and node_modules/).
+ */
+export function workersAllowed(): boolean {
+  return Deno.permissions.querySync({ name: "read", path: WORKER_URL }).state === "granted";
+}
+
+/** Runs tasks on the calling thread, one after the other, yielding between tasks. */
+class InlineWorker {
+  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  postMessage(task: WorkerTask): void {
+    this.#queue = this.#queue.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+      .then(() => runTask(task, (m) => this.onmessage?.({ data: m } as MessageEvent<WorkerReply>)));
+  }
+  terminate(): void {}
+}
+
+/**
+ * A fixed set of workers running {@link WorkerTask}s. When the process may not read its own code
+ * (a sandbox without `--allow-read` of core/), the pool runs the same tasks on the calling
+ * thread instead and says so in `inline` (same results, no parallelism).
+ */
 export class WorkerPool {
-  readonly #workers: Worker[] = [];
+  readonly #workers: (Worker | InlineWorker)[] = [];
+  /** True when the tasks run on the calling thread (no read permission for workers). */
+  readonly inline: boolean;
   readonly #pending = new Map<number, Pending>();
   #next = 1;
   #rr = 0;
 
   /** @param size number of workers (≥ 1) */
   constructor(readonly size: number) {
+    this.inline = !workersAllowed();
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL("./grid_worker.ts", import.meta.url), { type: "module" });
+      const w = this.inline ? new InlineWorker() : new Worker(WORKER_URL, { type: "module" });
       w.onmessage = (e: MessageEvent<WorkerReply>) => this.#reply(e.data);
-      w.onerror = (e) => {
+      w.onerror = (e: ErrorEvent) => {
         e.preventDefault();
         for (const p of this.#pending.values()) p.reject(new Error(e.message));
         this.#pending.clear();
