@@ -5,7 +5,7 @@
  * @module
  */
 import { NotFoundError, UpstreamError, ValidationError } from "@trading/shared/errors";
-import { CircuitBreaker } from "./circuit_breaker.ts";
+import { CircuitBreaker } from "@trading/shared/http";
 
 /** Options of {@link CoreClient}. */
 export interface CoreClientOptions {
