@@ -1,3 +1,5 @@
+// Apps from testCoreApp() (tests/helpers/core_app.ts): tests/integration/postgres_suites_test.ts
+// re-runs this suite on PostgreSQL.
 import assert from "node:assert/strict";
 import { accountsApp, apiToken, json, register } from "../../auth/_test_http.ts";
 import { sha256Hex } from "../../auth/crypto.ts";
