@@ -85,8 +85,8 @@ export function createChartApp(deps: ChartDeps) {
         checks,
         uptime_s: Math.round((Date.now() - deps.startedAt) / 1000),
         cache: {
-          entries: service.images.size,
-          bytes: service.images.bytes,
+          entries: service.images.length,
+          bytes: service.images.size,
           hits: service.images.hits,
         },
         core_circuit: core.breaker.state,

@@ -10,7 +10,7 @@ import type { Logger } from "@trading/shared/log";
 import { chartPng, chartSvg } from "../render/chart.ts";
 import { serializeSvg } from "../render/dom.ts";
 import { svgToPng } from "../render/png.ts";
-import { ByteLru } from "./byte_lru.ts";
+import { Lru } from "@trading/shared/lru";
 import { fetchChartData, hashText, type SourcedData } from "./chart_source.ts";
 import type { CoreClient } from "./core_client.ts";
 
@@ -42,8 +42,8 @@ export interface ChartServiceOptions {
 
 /** The one place that renders, caches and logs render failures. */
 export class ChartService {
-  readonly images: ByteLru<Rendered>;
-  readonly #data: ByteLru<SourcedData>;
+  readonly images: Lru<Rendered>;
+  readonly #data: Lru<SourcedData>;
   readonly #core: CoreClient;
   readonly #logger: Logger;
   readonly #ttl: number;
@@ -53,8 +53,8 @@ export class ChartService {
     this.#core = o.core;
     this.#logger = o.logger;
     this.#ttl = o.dataTtlMs ?? 30_000;
-    this.images = new ByteLru(o.cacheBytes ?? 64 * 1024 * 1024);
-    this.#data = new ByteLru(16 * 1024 * 1024);
+    this.images = new Lru({ maxEntries: 100_000, maxSize: o.cacheBytes ?? 64 * 1024 * 1024 });
+    this.#data = new Lru({ maxEntries: 100_000, maxSize: 16 * 1024 * 1024 });
   }
 
   /** Core's data for `spec`, reused for the TTL. */
@@ -63,7 +63,7 @@ export class ChartService {
     const hit = this.#data.get(key);
     if (hit) return hit;
     const fresh = await fetchChartData(this.#core, spec, requestId ? { requestId } : {});
-    this.#data.set(key, fresh, fresh.data.candles.length * 120 + 1024, this.#ttl);
+    this.#data.set(key, fresh, { size: fresh.data.candles.length * 120 + 1024, ttlMs: this.#ttl });
     return fresh;
   }
 
@@ -117,7 +117,7 @@ export class ChartService {
       warnings: out.warnings,
       cached: false,
     };
-    this.images.set(key, r, typeof body === "string" ? body.length * 2 : body.byteLength);
+    this.images.set(key, r, { size: typeof body === "string" ? body.length * 2 : body.byteLength });
     return r;
   }
 

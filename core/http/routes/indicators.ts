@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Lru } from "@trading/shared/lru";
 import { z } from "zod";
 import { type FieldIssue, ValidationError } from "@trading/shared/errors";
 import { type RouteDoc, validate } from "@trading/shared/http";
@@ -11,7 +12,8 @@ import {
 } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import {
-  IndicatorCache,
+  indicatorCache,
+  type IndicatorOutputs,
   type IndicatorRequest,
   INDICATORS,
   outputKey,
@@ -134,7 +136,7 @@ function checkRange(
  */
 export function indicatorsRoutes(
   deps: CoreDeps,
-  { cache = new IndicatorCache() }: { cache?: IndicatorCache } = {},
+  { cache = indicatorCache() }: { cache?: Lru<IndicatorOutputs> } = {},
 ): Hono {
   return new Hono()
     .get("/api/indicators", (c) => c.json(CATALOG))

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { IndicatorCache, macd, rsi, sma, toJsonArray } from "../../indicators/mod.ts";
+import { indicatorCache, macd, rsi, sma, toJsonArray } from "../../indicators/mod.ts";
 import { indicatorsRoutes } from "./indicators.ts";
 
 const { app, deps } = await testCoreApp();
@@ -144,12 +144,12 @@ Deno.test("GET /api/symbols/:symbol/indicators - unknown symbol is a 404", async
 });
 
 Deno.test("GET /api/symbols/:symbol/indicators - repeated requests are served from the cache", async () => {
-  const cache = new IndicatorCache({ maxEntries: 8 });
+  const cache = indicatorCache({ maxEntries: 8 });
   const sub = indicatorsRoutes(deps, { cache });
   const first = await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr")).json();
   const again =
     await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr&from=2018-01-02")).json();
-  assert.deepEqual(cache.stats(), { entries: 2, bytes: 2 * 8 * 1260, hits: 2, misses: 2 });
+  assert.deepEqual([cache.length, cache.size, cache.hits, cache.misses], [2, 2 * 8 * 1260, 2, 2]);
   assert.deepEqual(again.series.rsi, first.series.rsi.slice(first.dates.indexOf("2018-01-02")));
 });
 
