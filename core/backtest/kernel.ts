@@ -8,7 +8,6 @@
  * @module
  */
 import { commission, slip } from "../portfolio/fill_model.ts";
-import { sizeEntry } from "../portfolio/sizing.ts";
 import { type Cols, type CostOptions, tallyTrade, type Trade, type TradeTally } from "./types.ts";
 
 /** Where and how far to simulate. */
@@ -50,6 +49,23 @@ export function simulateTargets(
   const fee = { feeBps: opts.feeBps, minFee: opts.minFee };
   const slipBps = opts.slippageBps, allowShort = opts.allowShort;
   let cash = range.cash ?? opts.cash;
+  // sizeEntry() inlined for the kernel's two sizing modes (equity = cash: the kernel is flat
+  // when it enters); the engine/kernel equivalence test keeps the two identical
+  const sz = opts.sizing;
+  const pct = sz.mode === "percent_equity" ? sz.percent : NaN;
+  const fixed = sz.mode === "fixed_cash" ? sz.amount : NaN;
+  const costMul = 1 + opts.feeBps / 1e4, fractional = opts.fractional;
+  if (sz.mode === "atr_risk") {
+    throw new RangeError("Cannot simulate ATR sizing in the kernel: use runEngine");
+  }
+  const qtyFor = (c: number, px: number): number => {
+    if (!(px > 0) || !(c > 0)) return 0;
+    let budget = pct === pct ? c * pct / 100 : fixed;
+    if (budget > c) budget = c;
+    const q = budget / (px * costMul);
+    const r = fractional ? q : Math.floor(q + 1e-9);
+    return r > 0 ? r : 0;
+  };
   let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0, exposed = 0;
   for (let i = start; i < end; i++) {
     let want = i === start ? (range.initial ?? 0) : targets[i - 1]!;
@@ -64,21 +80,16 @@ export function simulateTargets(
         tally.fees += f;
         tallyTrade(tally, pnl);
         if (trades) {
-          trades.push(trade(cols, symbol, dir, entryBar, i, entryPrice, px, qty, pnl, entryFee + f));
+          trades.push(
+            trade(cols, symbol, dir, entryBar, i, entryPrice, px, qty, pnl, entryFee + f),
+          );
         }
         dir = 0;
         qty = 0;
       }
       if (want !== 0) {
         const px = slip(o, want > 0 ? "buy" : "sell", slipBps, h, l);
-        const q = sizeEntry(opts.sizing, {
-          equity: cash,
-          cash,
-          price: px,
-          feeBps: opts.feeBps,
-          atr: NaN,
-          fractional: opts.fractional,
-        });
+        const q = qtyFor(cash, px);
         if (q > 0) {
           const f = commission(q * px, fee);
           cash -= want * q * px + f;
@@ -91,10 +102,18 @@ export function simulateTargets(
         }
       }
     }
-    // hot path: a flat or unchanged position costs one multiply-add per bar
+    // hot path: while the target does not change, one multiply-add per bar
     const held = dir * qty;
-    if (held !== 0) exposed++;
-    equity[i - start] = cash + held * close[i]!;
+    let j = i;
+    for (;;) {
+      equity[j - start] = cash + held * close[j]!;
+      if (++j >= end) break;
+      let t = targets[j - 1]!;
+      if (t < 0 && !allowShort) t = 0;
+      if (t !== dir) break;
+    }
+    if (held !== 0) exposed += j - i;
+    i = j - 1;
   }
   tally.exposureBars += exposed;
   if (dir !== 0 && end > start) {

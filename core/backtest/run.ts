@@ -22,8 +22,8 @@ export interface BacktestResult {
   benchmark: Metrics;
   /** Round trips. */
   trades: Trade[];
-  /** Dates of the equity curve. */
-  dates: string[];
+  /** Dates of the equity curve (the input's own array, not a copy). */
+  dates: readonly string[];
   /** Strategy equity per bar. */
   equity: Float64Array;
   /** Buy-and-hold equity per bar. */
@@ -108,7 +108,7 @@ export function runBacktest(
     metrics: computeMetrics(equity, opts.cash, tally),
     benchmark: bench.metrics,
     trades,
-    dates: cols.dates.slice(),
+    dates: cols.dates,
     equity,
     benchmarkEquity: bench.equity,
     path: used,
