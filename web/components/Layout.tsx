@@ -5,7 +5,7 @@ import { usePage } from "./page_context.ts";
 
 const NAV: { href: string; key: MessageKey }[] = [
   { href: "/", key: "nav.markets" },
-  // Backtest lab, paper trading and account pages join here when they are built.
+  { href: "/backtest", key: "nav.backtest" },
 ];
 
 function isCurrent(path: string, href: string): boolean {

@@ -74,7 +74,7 @@ export default function AiPanel({ symbol, lang }: AiPanelProps) {
   };
 
   return (
-    <section class="card ai" aria-labelledby="ai-h" aria-busy={busy}>
+    <section class="card ai" aria-labelledby="ai-h" aria-busy={busy ? "true" : "false"}>
       <h2 id="ai-h">{t("ai.title")}</h2>
       <p class="muted small">{t("ai.intro")}</p>
       <button type="button" class="primary" onClick={run} disabled={busy}>

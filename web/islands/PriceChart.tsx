@@ -96,7 +96,7 @@ export default function PriceChart(props: PriceChartProps) {
             <button
               type="button"
               key={r.id}
-              aria-pressed={range === r.id}
+              aria-pressed={range === r.id ? "true" : "false"}
               disabled={status !== "ready"}
               onClick={() => pickRange(r.id)}
             >

@@ -110,7 +110,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
                     <button
                       type="button"
                       class="star"
-                      aria-pressed={on}
+                      aria-pressed={on ? "true" : "false"}
                       aria-label={t(on ? "markets.unwatch" : "markets.watch", {
                         symbol: r.symbol,
                       })}

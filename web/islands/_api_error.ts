@@ -44,26 +44,53 @@ export async function errorMessage(res: Response): Promise<string | null> {
   }
 }
 
+/** A field the server refused (`details` of a 422). */
+export interface FieldIssue {
+  /** Dotted path, e.g. `params.fast`. */
+  field: string;
+  /** Why. */
+  message: string;
+}
+
+/** The answer of {@link api}. */
+export type ApiResult<T> = { ok: true; data: T } | {
+  ok: false;
+  status: number;
+  message: string | null;
+  details: FieldIssue[];
+};
+
 /** JSON request to the same-origin API; never throws (status 0 when the network failed). */
-export async function api<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; status: number; message: string | null }> {
+export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined
+        ? { accept: "application/json" }
+        : { accept: "application/json", "content-type": "application/json" },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, message: null };
+    return { ok: false, status: 0, message: null, details: [] };
   }
-  if (!res.ok) return { ok: false, status: res.status, message: await errorMessage(res) };
+  if (!res.ok) {
+    let message: string | null = null;
+    let details: FieldIssue[] = [];
+    try {
+      const b = await res.json() as { error?: { message?: string; details?: unknown } };
+      message = b.error?.message ?? null;
+      if (Array.isArray(b.error?.details)) {
+        details = b.error.details.filter((d): d is FieldIssue =>
+          typeof d?.field === "string" && typeof d?.message === "string"
+        );
+      }
+    } catch { /* not JSON */ }
+    return { ok: false, status: res.status, message, details };
+  }
   try {
     return { ok: true, data: (res.status === 204 ? null : await res.json()) as T };
   } catch {
-    return { ok: false, status: res.status, message: null };
+    return { ok: false, status: res.status, message: null, details: [] };
   }
 }

@@ -10,6 +10,7 @@ export const ISLAND_NAMES = [
   "Watchlist",
   "PriceChart",
   "AiPanel",
+  "BacktestLab",
 ] as const;
 
 /** An island name. */

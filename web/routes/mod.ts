@@ -7,6 +7,7 @@ import type { PageRoute } from "./types.ts";
 import { marketsPage } from "./markets.tsx";
 import { symbolPage } from "./symbol.tsx";
 import { sourcesPage } from "./sources.tsx";
+import { backtestPage } from "./backtest.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -14,5 +15,6 @@ export type { PageRequest, PageRoute } from "./types.ts";
 export const PAGES: PageRoute[] = [
   { path: "/", load: marketsPage },
   { path: "/symbol/:symbol", load: symbolPage },
+  { path: "/backtest", load: backtestPage },
   { path: "/sources", load: sourcesPage },
 ];

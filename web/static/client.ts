@@ -13,6 +13,7 @@ const LOADERS: Record<string, Loader> = {
   Watchlist: () => import("../islands/Watchlist.tsx") as never,
   PriceChart: () => import("../islands/PriceChart.tsx") as never,
   AiPanel: () => import("../islands/AiPanel.tsx") as never,
+  BacktestLab: () => import("../islands/BacktestLab.tsx") as never,
 };
 
 /** Names the client knows, for the registry test. */

@@ -1,0 +1,130 @@
+import { useMemo, useState } from "preact/hooks";
+import { type Lang, translator } from "../i18n/mod.ts";
+import type { StrategyInfo } from "../routes/api_types.ts";
+import { RunPanel } from "./_bt_run.tsx";
+import { type LabSymbol, type Settings, SettingsFields } from "./_bt_settings.tsx";
+import { initialGrid, OptimisePanel } from "./_opt_panel.tsx";
+import { fieldsOf } from "./_schema_form.ts";
+import { Tabs } from "./_tabs.tsx";
+
+/** Props of the backtest lab. */
+export interface BacktestLabProps {
+  /** UI language. */
+  lang: Lang;
+  /** Strategies from `GET /api/strategies`. */
+  strategies: StrategyInfo[];
+  /** Symbols with stored data. */
+  symbols: LabSymbol[];
+  /** Pre-selected symbol and strategy. */
+  initial: { symbol: string; strategy: string };
+}
+
+type Values = Record<string, string | boolean>;
+
+function defaultsOf(s: StrategyInfo | undefined): Values {
+  const out: Values = {};
+  for (const [k, v] of Object.entries(s?.defaults ?? {})) {
+    out[k] = typeof v === "boolean" ? v : String(v);
+  }
+  return out;
+}
+
+/**
+ * The backtest lab: shared settings (symbol, strategy, range, costs), then two tabs — run one
+ * backtest with the parameters generated from the strategy's JSON schema, or optimise them over
+ * a grid (live progress, heat-map, walk-forward).
+ */
+export default function BacktestLab({ lang, strategies, symbols, initial }: BacktestLabProps) {
+  const t = translator(lang);
+  const [settings, setSettings] = useState<Settings>({
+    symbol: initial.symbol,
+    strategy: initial.strategy,
+    from: "",
+    to: "",
+    cash: "100000",
+    fee_bps: "5",
+    slippage_bps: "2",
+  });
+  const strategy = strategies.find((s) => s.id === settings.strategy);
+  const fields = useMemo(() => fieldsOf(strategy?.params ?? {}), [strategy]);
+  const [values, setValues] = useState<Values>(() => defaultsOf(strategy));
+  const [grid, setGrid] = useState(() => initialGrid(fields, strategy?.grid ?? {}));
+  const [tab, setTab] = useState("run");
+  const currency = symbols.find((s) => s.symbol === settings.symbol)?.currency ?? "USD";
+
+  const set = (patch: Partial<Settings>) => {
+    if (patch.strategy && patch.strategy !== settings.strategy) {
+      const next = strategies.find((s) => s.id === patch.strategy);
+      setValues(defaultsOf(next));
+      setGrid(initialGrid(fieldsOf(next?.params ?? {}), next?.grid ?? {}));
+    }
+    setSettings((s) => ({ ...s, ...patch }));
+  };
+  const fixed = Object.fromEntries(
+    fields.filter((f) => f.kind === "enum" || f.kind === "boolean" || f.kind === "text")
+      .map((f) => [f.name, values[f.name] ?? f.default])
+      .filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const useParams = (params: Record<string, unknown>) => {
+    setValues((v) => {
+      const next = { ...v };
+      for (const [k, x] of Object.entries(params)) next[k] = typeof x === "boolean" ? x : String(x);
+      return next;
+    });
+    setTab("run");
+  };
+
+  if (strategies.length === 0 || symbols.length === 0) {
+    return <p class="state" role="status">{t("bt.noStrategies")}</p>;
+  }
+  return (
+    <div class="lab">
+      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label={t("bt.title")}>
+        <SettingsFields
+          t={t}
+          s={settings}
+          set={set}
+          symbols={symbols}
+          strategies={strategies}
+          issues={[]}
+        />
+      </form>
+      <Tabs
+        label={t("bt.tabs")}
+        current={tab}
+        onChange={setTab}
+        tabs={[
+          { id: "run", label: t("bt.tab.run") },
+          { id: "optimise", label: t("bt.tab.optimise") },
+        ]}
+      >
+        {(id) =>
+          id === "run"
+            ? (
+              <RunPanel
+                t={t}
+                lang={lang}
+                settings={settings}
+                fields={fields}
+                values={values}
+                setValue={(k, v) => setValues((x) => ({ ...x, [k]: v }))}
+                currency={currency}
+              />
+            )
+            : (
+              <OptimisePanel
+                t={t}
+                lang={lang}
+                settings={settings}
+                fields={fields}
+                grid={grid}
+                setGrid={(k, v) => setGrid((g) => ({ ...g, [k]: v }))}
+                fixed={fixed}
+                currency={currency}
+                onUse={useParams}
+              />
+            )}
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The settings shared by a backtest and an optimisation: symbol, strategy, date range, cash and
+ * costs; and the parameter fields generated from the strategy's JSON schema.
+ *
+ * @module
+ */
+import type { MessageKey, T } from "../i18n/mod.ts";
+import type { StrategyInfo } from "../routes/api_types.ts";
+import type { FieldIssue } from "./_api_error.ts";
+import { Field, FieldRow, Select } from "./_fields.tsx";
+import type { FieldProblem, ParamField } from "./_schema_form.ts";
+
+/** A symbol the lab offers. */
+export interface LabSymbol {
+  /** Ticker. */
+  symbol: string;
+  /** Name. */
+  name: string;
+  /** Currency of its prices. */
+  currency: string;
+  /** First and last stored dates. */
+  first: string | null;
+  last: string | null;
+}
+
+/** The shared settings, as typed in the form. */
+export interface Settings {
+  symbol: string;
+  strategy: string;
+  from: string;
+  to: string;
+  cash: string;
+  fee_bps: string;
+  slippage_bps: string;
+}
+
+/** The request fields of `settings` (empty dates left out: the whole history). */
+export function settingsBody(s: Settings): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    symbol: s.symbol,
+    strategy: s.strategy,
+    cash: Number(s.cash),
+    fee_bps: Number(s.fee_bps || 0),
+    slippage_bps: Number(s.slippage_bps || 0),
+  };
+  if (s.from) body.from = s.from;
+  if (s.to) body.to = s.to;
+  return body;
+}
+
+/** The server's message for `field`, if it refused that field. */
+export function issueFor(issues: FieldIssue[], field: string): string | null {
+  return issues.find((i) => i.field === field)?.message ?? null;
+}
+
+/** Symbol, strategy, dates, cash and costs. */
+export function SettingsFields(
+  { t, s, set, symbols, strategies, issues }: {
+    t: T;
+    s: Settings;
+    set: (patch: Partial<Settings>) => void;
+    symbols: LabSymbol[];
+    strategies: StrategyInfo[];
+    issues: FieldIssue[];
+  },
+) {
+  const sym = symbols.find((x) => x.symbol === s.symbol);
+  const strat = strategies.find((x) => x.id === s.strategy);
+  const dateAttrs = { min: sym?.first ?? undefined, max: sym?.last ?? undefined };
+  return (
+    <>
+      <FieldRow>
+        <Select
+          id="bt-symbol"
+          label={t("bt.symbol")}
+          value={s.symbol}
+          onChange={(v) => set({ symbol: v })}
+          options={symbols.map((x) => ({ value: x.symbol, label: `${x.symbol} · ${x.name}` }))}
+          error={issueFor(issues, "symbol")}
+        />
+        <Select
+          id="bt-strategy"
+          label={t("bt.strategy")}
+          value={s.strategy}
+          onChange={(v) => set({ strategy: v })}
+          options={strategies.map((x) => ({ value: x.id, label: x.name }))}
+          help={strat?.description}
+          error={issueFor(issues, "strategy")}
+        />
+      </FieldRow>
+      <FieldRow>
+        <Field
+          id="bt-from"
+          type="date"
+          label={t("bt.from")}
+          value={s.from}
+          onInput={(v) => set({ from: v })}
+          attrs={dateAttrs}
+          error={issueFor(issues, "from")}
+        />
+        <Field
+          id="bt-to"
+          type="date"
+          label={t("bt.to")}
+          value={s.to}
+          onInput={(v) => set({ to: v })}
+          attrs={dateAttrs}
+          error={issueFor(issues, "to")}
+        />
+        <Field
+          id="bt-cash"
+          type="number"
+          label={t("bt.cash")}
+          value={s.cash}
+          onInput={(v) => set({ cash: v })}
+          attrs={{ min: 1, step: "any", required: true }}
+          error={issueFor(issues, "cash")}
+        />
+        <Field
+          id="bt-fee"
+          type="number"
+          label={t("bt.fee")}
+          value={s.fee_bps}
+          onInput={(v) => set({ fee_bps: v })}
+          attrs={{ min: 0, max: 1000, step: "any" }}
+          error={issueFor(issues, "fee_bps")}
+        />
+        <Field
+          id="bt-slip"
+          type="number"
+          label={t("bt.slippage")}
+          value={s.slippage_bps}
+          onInput={(v) => set({ slippage_bps: v })}
+          attrs={{ min: 0, max: 1000, step: "any" }}
+          error={issueFor(issues, "slippage_bps")}
+        />
+      </FieldRow>
+    </>
+  );
+}
+
+/** The message of a problem found before sending. */
+export function problemText(t: T, f: ParamField, p: FieldProblem | undefined): string | null {
+  if (!p) return null;
+  const n = p.reason === "min" ? f.min : p.reason === "max" ? f.max : undefined;
+  return t(`bt.field.${p.reason}` as MessageKey, n === undefined ? undefined : { n });
+}
+
+/** The strategy's parameters as inputs generated from its schema. */
+export function ParamFields(
+  { t, idPrefix, fields, values, set, problems, issues }: {
+    t: T;
+    idPrefix: string;
+    fields: ParamField[];
+    values: Record<string, string | boolean>;
+    set: (name: string, v: string | boolean) => void;
+    problems: FieldProblem[];
+    issues: FieldIssue[];
+  },
+) {
+  return (
+    <FieldRow>
+      {fields.map((f) => {
+        const id = `${idPrefix}-${f.name}`;
+        const error = problemText(t, f, problems.find((p) => p.name === f.name)) ??
+          issueFor(issues, `params.${f.name}`);
+        if (f.kind === "boolean") {
+          return (
+            <label key={f.name} class="check" for={id}>
+              <input
+                id={id}
+                type="checkbox"
+                checked={values[f.name] === true}
+                onChange={(e) => set(f.name, (e.target as HTMLInputElement).checked)}
+              />
+              <span>{f.name}</span>
+            </label>
+          );
+        }
+        if (f.kind === "enum") {
+          return (
+            <Select
+              key={f.name}
+              id={id}
+              label={f.name}
+              value={String(values[f.name] ?? f.default ?? "")}
+              onChange={(v) => set(f.name, v)}
+              options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+              help={f.description}
+              error={error}
+            />
+          );
+        }
+        return (
+          <Field
+            key={f.name}
+            id={id}
+            type={f.kind === "text" ? "text" : "number"}
+            label={f.name}
+            value={String(values[f.name] ?? "")}
+            onInput={(v) => set(f.name, v)}
+            help={f.description}
+            error={error}
+            attrs={{
+              min: f.min,
+              max: f.max,
+              step: f.step,
+              placeholder: f.default === undefined ? undefined : String(f.default),
+              required: f.required,
+            }}
+          />
+        );
+      })}
+    </FieldRow>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * An optimisation's result: the summary, the heat-map, the best combinations (each can be
+ * backtested in one click) and the walk-forward windows with the stitched out-of-sample metrics.
+ *
+ * @module
+ */
+import { fmtDate, fmtNum } from "../components/format.ts";
+import type { Lang, MessageKey, T } from "../i18n/mod.ts";
+import { fmtMetric, type Metrics, MetricsTable } from "./_bt_metrics.tsx";
+import { Heatmap, type HeatmapData } from "./_heatmap.tsx";
+
+/** The `result` of a finished optimisation job. */
+export interface OptimisationResult {
+  metric: string;
+  combinations: number;
+  skipped: number;
+  top: { params: Record<string, unknown>; score: number | null; metrics: Metrics }[];
+  benchmark: Metrics;
+  heatmap: HeatmapData | null;
+  walk_forward: {
+    segments: {
+      is_from: string;
+      is_to: string;
+      oos_from: string;
+      oos_to: string;
+      params: Record<string, unknown> | null;
+      is_score: number | null;
+      oos: Metrics;
+    }[];
+    equity: { date: string; equity: number }[];
+    metrics: Metrics;
+  } | null;
+  from: string;
+  to: string;
+}
+
+const paramText = (p: Record<string, unknown> | null) =>
+  p ? Object.entries(p).map(([k, v]) => `${k}=${v}`).join(", ") : "";
+
+/** The result view. */
+export function OptimisationView(
+  { t, lang, r, currency, onUse }: {
+    t: T;
+    lang: Lang;
+    r: OptimisationResult;
+    currency: string;
+    onUse: (params: Record<string, unknown>) => void;
+  },
+) {
+  const metricLabel = t(`bt.metric.${r.metric}` as MessageKey);
+  return (
+    <section aria-labelledby="opt-res-h" data-testid="opt-result">
+      <h2 id="opt-res-h">{t("bt.results")}</h2>
+      <p class="muted small">
+        {t("opt.summary", {
+          n: r.combinations,
+          skipped: r.skipped,
+          from: fmtDate(lang, r.from),
+          to: fmtDate(lang, r.to),
+        })}
+      </p>
+      {r.heatmap
+        ? (
+          <>
+            <h3>{t("opt.heatmap")} · {metricLabel}</h3>
+            <Heatmap t={t} lang={lang} map={r.heatmap} />
+          </>
+        )
+        : null}
+      <h3>{t("opt.top")}</h3>
+      <div class="table-wrap">
+        <table class="data" data-testid="opt-top">
+          <thead>
+            <tr>
+              <th scope="col">{t("bt.params")}</th>
+              <th scope="col" class="num">{t("opt.score")} ({metricLabel})</th>
+              <th scope="col" class="num">{t("bt.metric.total_return")}</th>
+              <th scope="col" class="num">{t("bt.metric.max_drawdown")}</th>
+              <th scope="col" class="num">{t("bt.metric.trade_count")}</th>
+              <th scope="col">
+                <span class="sr-only">{t("opt.use")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.top.slice(0, 10).map((row) => (
+              <tr key={paramText(row.params)}>
+                <th scope="row">{paramText(row.params)}</th>
+                <td class="num">{fmtNum(lang, row.score, 3)}</td>
+                <td class="num">{fmtMetric(lang, "total_return", row.metrics.total_return)}</td>
+                <td class="num">{fmtMetric(lang, "max_drawdown", row.metrics.max_drawdown)}</td>
+                <td class="num">{row.metrics.trade_count}</td>
+                <td>
+                  <button type="button" class="link" onClick={() => onUse(row.params)}>
+                    {t("opt.use")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {r.walk_forward ? <WalkForwardView t={t} lang={lang} r={r} currency={currency} /> : null}
+    </section>
+  );
+}
+
+function WalkForwardView(
+  { t, lang, r, currency }: { t: T; lang: Lang; r: OptimisationResult; currency: string },
+) {
+  const wf = r.walk_forward!;
+  return (
+    <>
+      <h3>{t("opt.wf.title")}</h3>
+      <div class="table-wrap">
+        <table class="data" data-testid="wf-segments">
+          <caption class="muted small">{t("opt.wf.segments")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("opt.wf.is")}</th>
+              <th scope="col">{t("opt.wf.oos")}</th>
+              <th scope="col">{t("opt.wf.chosen")}</th>
+              <th scope="col" class="num">{t("opt.score")}</th>
+              <th scope="col" class="num">{t("bt.metric.total_return")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {wf.segments.map((s) => (
+              <tr key={s.oos_from}>
+                <td>{fmtDate(lang, s.is_from)} – {fmtDate(lang, s.is_to)}</td>
+                <td>{fmtDate(lang, s.oos_from)} – {fmtDate(lang, s.oos_to)}</td>
+                <td>{s.params ? paramText(s.params) : t("opt.wf.none")}</td>
+                <td class="num">{fmtNum(lang, s.is_score, 3)}</td>
+                <td class="num">{fmtMetric(lang, "total_return", s.oos.total_return)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t("opt.wf.stitched")}</h3>
+      <MetricsTable t={t} lang={lang} m={wf.metrics} b={null} currency={currency} />
+    </>
+  );
+}
