@@ -12,8 +12,11 @@ import { apiTokenUser } from "./api_tokens.ts";
 import { type AuthDeps, clockOf } from "./auth_deps.ts";
 import { readSessionCookie } from "./cookies.ts";
 import type { AuthRuntime } from "./rate_limit.ts";
-import { sessionUser } from "./sessions.ts";
+import { purgeExpiredSessions, sessionUser } from "./sessions.ts";
 import { toAuthUser } from "./users.ts";
+
+/** Dead sessions are deleted at most this often (ms) per instance. */
+const PURGE_EVERY_MS = 10 * 60_000;
 
 /** Sets `user` (and the runtime the rate limiter reads) on every request. */
 export function authenticate(
@@ -22,7 +25,15 @@ export function authenticate(
   const now = clockOf(deps);
   const production = deps.config.ENVIRONMENT === "production";
   const runtime: AuthRuntime = { db: deps.db, now, proxyHops: deps.config.TRUST_PROXY_HOPS };
+  let lastPurge = 0;
   return async function authenticateMiddleware(c, next) {
+    if (now() - lastPurge > PURGE_EVERY_MS) {
+      lastPurge = now();
+      await purgeExpiredSessions(deps.db, {
+        now: lastPurge,
+        idleS: deps.config.SESSION_IDLE_TIMEOUT_S,
+      });
+    }
     c.set("authRuntime", runtime);
     // An app mounting core may have identified the caller already (tests do); keep it.
     if (c.get("user")) return await next();

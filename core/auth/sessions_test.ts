@@ -54,3 +54,14 @@ Deno.test("revokeSession()/revokeUserSessions() - sign-out and password change",
   assert.ok(await sessionUser(db, b1.token, { now: T0, idleS: 60 }), "other users keep theirs");
   await db.close();
 });
+
+Deno.test("purgeExpiredSessions() - deletes idle and expired sessions only", async () => {
+  const db = await memoryDb();
+  const u = await makeUser(db, "a@example.com");
+  await createSession(db, u.id, { now: T0, maxAgeS: 3600 });
+  const live = await createSession(db, u.id, { now: T0 + 3_000_000, maxAgeS: 3600 });
+  const { purgeExpiredSessions } = await import("./sessions.ts");
+  assert.equal(await purgeExpiredSessions(db, { now: T0 + 3_600_000, idleS: 1800 }), 1);
+  assert.ok(await sessionUser(db, live.token, { now: T0 + 3_600_000, idleS: 1800 }));
+  await db.close();
+});
