@@ -25,6 +25,9 @@ export interface JobRow {
   updated_at: string;
 }
 
+/** A running job without progress for this long is reported as failed (its instance stopped). */
+export const STALE_JOB_MS = 120_000;
+
 /** Starts and reports optimisation jobs. */
 export class OptimisationJobs {
   readonly #db: Db;
@@ -124,7 +127,22 @@ export class OptimisationJobs {
       [id],
     );
     const r = rows[0];
-    return r ? { ...r, done: Number(r.done), total: Number(r.total) } : null;
+    if (!r) return null;
+    const job = { ...r, done: Number(r.done), total: Number(r.total) };
+    // A running job writes progress at least every few hundred ms; one silent for longer than
+    // STALE_JOB_MS ran on an instance that stopped (crash, deploy): report it as failed.
+    if (job.status === "running" && Date.now() - Date.parse(job.updated_at) > STALE_JOB_MS) {
+      const error = `interrupted: no progress for ${
+        STALE_JOB_MS / 1000
+      } s (the instance running it stopped); submit it again`;
+      const at = new Date().toISOString();
+      await this.#db.run(
+        "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND status = 'running' AND updated_at = ?",
+        [error, at, id, job.updated_at],
+      );
+      return { ...job, status: "failed", error, updated_at: at };
+    }
+    return job;
   }
 
   /** Waits for the jobs of this instance to finish (tests, shutdown). */
