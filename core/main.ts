@@ -21,7 +21,23 @@ async function main(): Promise<void> {
     service: "core",
     level: config.DEBUG ? "debug" : config.LOG_LEVEL,
   });
-  const deps = await buildDeps(config, logger);
+  let deps;
+  try {
+    deps = await buildDeps(config, logger);
+  } catch (e) {
+    // e.g. a read-only or missing data directory, an unreachable database: one clear line
+    logger.error("cannot start", {
+      database: redactUrl(config.DATABASE_URL),
+      error: e instanceof Error ? e.message : String(e),
+    });
+    Deno.stderr.writeSync(
+      new TextEncoder().encode(
+        `core: cannot start: ${e instanceof Error ? e.message : String(e)} ` +
+          `(DATABASE_URL ${redactUrl(config.DATABASE_URL)})\n`,
+      ),
+    );
+    Deno.exit(1);
+  }
   const app = createCoreApp(deps);
   const server = Deno.serve({
     hostname: config.HOST,

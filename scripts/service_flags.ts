@@ -31,7 +31,10 @@ const SCHEMAS: Record<ServiceName, EnvSchema> = {
   web: WebEnvSchema,
 };
 
-/** Names `npm:postgres` reads when the URL leaves them out (libpq conventions). */
+/**
+ * Names `npm:postgres` reads when the URL leaves them out: the libpq conventions, and
+ * `PG<OPTION>` for each of its pool options (it probes them all at connect time).
+ */
 const PG_ENV = [
   "PGAPPNAME",
   "PGDATABASE",
@@ -41,6 +44,22 @@ const PG_ENV = [
   "PGTARGETSESSIONATTRS",
   "PGUSER",
   "PGUSERNAME",
+  ...[
+    "max",
+    "ssl",
+    "sslnegotiation",
+    "idle_timeout",
+    "connect_timeout",
+    "max_lifetime",
+    "max_pipeline",
+    "backoff",
+    "keep_alive",
+    "prepare",
+    "debug",
+    "fetch_types",
+    "publications",
+    "target_session_attrs",
+  ].map((o) => `PG${o.toUpperCase()}`),
 ];
 
 /** Hosts Google's OpenID configuration sends the token, keys and user-info requests to. */

@@ -197,6 +197,8 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     idle_timeout: o.idleTimeout ?? 30,
     connect_timeout: o.connectTimeout ?? 5,
     max_lifetime: o.maxLifetime ?? 1800,
+    // reconnect quickly once the server is back (the default backs off to 20 s)
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     onnotice: () => {},
     types: { bigint: toNumber },
     transform: { undefined: null },
