@@ -80,6 +80,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   "POST /api/admin/redemption-codes": "admin",
   "DELETE /api/admin/redemption-codes/:id": "admin",
   "GET /api/admin/usage": "admin",
+  "PATCH /api/admin/users/:id": "admin",
 };
 
 /** The access class of `method path`, or undefined when the route is not classified. */

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import {
   MintCodesBodySchema,
   MintedCodesSchema,
@@ -14,6 +15,14 @@ import { usageReport } from "../../auth/usage.ts";
 import { requireAdmin } from "../auth_context.ts";
 
 const CodePath = z.object({ id: z.string().min(1).max(64) });
+const UserPath = z.object({ id: z.string().min(1).max(64) });
+const UserPatchBody = z.object({
+  plan: z.enum(["free", "premium"]).optional(),
+  role: z.enum(["user", "admin"]).optional(),
+}).strict().refine((b) => b.plan !== undefined || b.role !== undefined, {
+  message: "give plan and/or role",
+  path: ["plan"],
+});
 const TAG = "admin";
 
 /** Route docs of this module. */
@@ -42,6 +51,15 @@ export const adminDocs: RouteDoc[] = [
     tag: TAG,
     params: CodePath,
     errors: [401, 403, 404],
+  },
+  {
+    method: "patch",
+    path: "/api/admin/users/{id}",
+    summary: "Set a user's plan (free/premium: premium analyses are unlimited) or role (admins)",
+    tag: TAG,
+    params: UserPath,
+    body: UserPatchBody,
+    errors: [401, 403, 404, 422],
   },
   {
     method: "get",
@@ -81,6 +99,27 @@ export function adminRoutes(deps: AuthDeps): Hono {
       const { id } = validate(CodePath, c.req.param(), "path");
       await revokeCode(deps.db, id, { now: now() });
       return c.json({ revoked: id });
+    })
+    .patch("/api/admin/users/:id", async (c) => {
+      const me = requireAdmin(c);
+      const { id } = validate(UserPath, c.req.param(), "path");
+      const body = validate(UserPatchBody, await readJson(c.req), "body");
+      if (id === me.id && body.role === "user") {
+        throw new ValidationError("An admin cannot remove their own admin role", [{
+          field: "role",
+          message: "ask another admin",
+        }]);
+      }
+      const r = await deps.db.run(
+        "UPDATE users SET plan = COALESCE(?, plan), role = COALESCE(?, role) WHERE id = ?",
+        [body.plan ?? null, body.role ?? null, id],
+      );
+      if (r.changes === 0) throw new NotFoundError(`No user ${id}`);
+      const [row] = await deps.db.query<{ id: string; email: string; plan: string; role: string }>(
+        "SELECT id, email, plan, role FROM users WHERE id = ?",
+        [id],
+      );
+      return c.json(row);
     })
     .get("/api/admin/usage", async (c) => {
       requireAdmin(c);

@@ -92,3 +92,24 @@ Deno.test("GET /api/admin/usage - analyses per user from the usage events", asyn
   assert.equal(body.users[0].analyses_today, 2);
   await deps.db.close();
 });
+
+Deno.test("PATCH /api/admin/users/:id - an admin makes a user premium (unlimited analyses); 403/404/422", async () => {
+  const { app, deps, admin, user } = await setup();
+  const [u] = await deps.db.query<{ id: string }>(
+    "SELECT id FROM users WHERE email = 'user@example.com'",
+  );
+  const patch = (id: string, body: unknown, cookie: string) =>
+    app.request(`/api/admin/users/${id}`, json("PATCH", body, { cookie }));
+  assert.equal((await patch(u!.id, { plan: "premium" }, user)).status, 403);
+  const res = await patch(u!.id, { plan: "premium" }, admin);
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).plan, "premium");
+  const { consumeAnalysis } = await import("../../auth/quota.ts");
+  for (let i = 0; i < 6; i++) {
+    assert.equal((await consumeAnalysis(deps.db, u!.id, { now: Date.now() })).source, "premium");
+  }
+  assert.equal((await patch("nope", { plan: "free" }, admin)).status, 404);
+  assert.equal((await patch(u!.id, { plan: "gold" }, admin)).status, 422);
+  assert.equal((await patch(u!.id, {}, admin)).status, 422);
+  await deps.db.close();
+});
