@@ -67,7 +67,10 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     market,
     series: new SeriesCache(market, { online }),
     online,
-    providers: { yahoo: new YahooProvider(config.YAHOO_BASE_URL), twse: new TwseProvider(config.TWSE_BASE_URL) },
+    providers: {
+      yahoo: new YahooProvider(config.YAHOO_BASE_URL),
+      twse: new TwseProvider(config.TWSE_BASE_URL),
+    },
     logger,
     startedAt: Date.now(),
     now: Date.now,

@@ -64,7 +64,15 @@ export function symbolsRoutes(deps: CoreDeps): Hono {
       const { start, end } = rangeIndices(s, q);
       const candles = toCandles(s, start, end);
       const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
-      return c.json({ symbol, interval: "1d" as const, count: candles.length, adjust: q.adjust, as_of, stale, candles });
+      return c.json({
+        symbol,
+        interval: "1d" as const,
+        count: candles.length,
+        adjust: q.adjust,
+        as_of,
+        stale,
+        candles,
+      });
     })
     .get("/api/symbols/:symbol/quote", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
