@@ -32,8 +32,10 @@ export function periodStart(lastDate: string, period: string): string | null {
   const months = PERIOD_MONTHS[period];
   if (months === undefined) throw new RangeError(`Cannot analyse: unknown period "${period}"`);
   if (months === Infinity) return null;
-  const d = new Date(`${lastDate}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
+  const [y, m, day] = lastDate.split("-").map(Number) as [number, number, number];
+  // Same day `months` earlier, clamped to that month's length (31 March − 1 month = 28/29 Feb).
+  const lastOfMonth = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  const d = new Date(Date.UTC(y, m - 1 - months, Math.min(day, lastOfMonth)));
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }

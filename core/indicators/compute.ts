@@ -90,7 +90,8 @@ export function parseIndicatorToken(token: string): IndicatorRequest {
   const given: Record<string, number> = {};
   rawParams.forEach((raw, j) => {
     const q = spec.params[j]!;
-    const v = raw.trim() === "" ? NaN : Number(raw);
+    // Plain decimal numbers only (Number() would also accept "0x10", "1e1", "Infinity").
+    const v = /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
     if (Number.isNaN(v)) {
       throw new RangeError(
         `Cannot compute ${spec.name}: ${q.name} must be a number, current value is "${raw}"`,

@@ -114,3 +114,10 @@ Deno.test("parseIndicatorToken() rejects bad tokens with messages that say what 
   }
   assert.throws(() => computeIndicator("rsi", { length: 3 }, series), /unknown parameter "length"/);
 });
+
+Deno.test("parseIndicatorToken() - parameters are plain decimals (no hex, exponent or Infinity)", () => {
+  assert.equal(parseIndicatorToken("sma:16").params.period, 16);
+  for (const bad of ["sma:0x10", "sma:1e1", "sma:Infinity", "sma: "]) {
+    assert.throws(() => parseIndicatorToken(bad), RangeError, bad);
+  }
+});

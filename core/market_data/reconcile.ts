@@ -23,17 +23,24 @@ export type Reconciliation =
     dividends: DividendEvent[];
     /** Overlapping bars compared. */
     checked: number;
+    /** Bars of the answer refused because they break OHLC rules (the rest is applied). */
+    rejected: { date: string; reason: string }[];
   }
   | {
     kind: "quarantine";
     reason: string;
-    conflicts: { date: string; stored: number; received: number }[];
+    conflicts: { date: string; stored: number | null; received: number }[];
   };
 
-function validBar(b: Bar): boolean {
-  return [b.open, b.high, b.low, b.close].every((x) => Number.isFinite(x) && x > 0) &&
-    Number.isFinite(b.volume) && b.volume >= 0 &&
-    b.high >= Math.max(b.open, b.close) && b.low <= Math.min(b.open, b.close);
+/** Why a bar breaks the OHLC rules, or null when it is valid. */
+function barProblem(b: Bar): string | null {
+  if (![b.open, b.high, b.low, b.close].every((x) => Number.isFinite(x) && x > 0)) {
+    return "non-positive or non-finite price";
+  }
+  if (!(Number.isFinite(b.volume) && b.volume >= 0)) return "invalid volume";
+  if (b.high < Math.max(b.open, b.close)) return `high ${b.high} below max(open, close)`;
+  if (b.low > Math.min(b.open, b.close)) return `low ${b.low} above min(open, close)`;
+  return null;
 }
 
 /**
@@ -51,12 +58,21 @@ export function reconcile(
   { tolerancePct = 0.5, rebaseOnSplit = true }: { tolerancePct?: number; rebaseOnSplit?: boolean } =
     {},
 ): Reconciliation {
-  const bad = incoming.bars.filter((b) => !validBar(b));
-  if (bad.length) {
+  const rejected: { date: string; reason: string }[] = [];
+  const valid = incoming.bars.filter((b) => {
+    const problem = barProblem(b);
+    if (problem) rejected.push({ date: b.date, reason: problem });
+    return problem === null;
+  });
+  if (incoming.bars.length > 0 && valid.length === 0) {
     return {
       kind: "quarantine",
-      reason: `${bad.length} bar(s) violate OHLC rules`,
-      conflicts: bad.slice(0, 10).map((b) => ({ date: b.date, stored: NaN, received: b.close })),
+      reason: `all ${rejected.length} bar(s) violate OHLC rules`,
+      conflicts: incoming.bars.slice(0, 10).map((b) => ({
+        date: b.date,
+        stored: null,
+        received: b.close,
+      })),
     };
   }
   const have = new Map<string, number>();
@@ -64,7 +80,7 @@ export function reconcile(
   const conflicts: { date: string; stored: number; received: number }[] = [];
   let checked = 0;
   const rescale = new Map<string, number>();
-  for (const b of incoming.bars) {
+  for (const b of valid) {
     const i = have.get(b.date);
     if (i === undefined) continue;
     checked++;
@@ -92,12 +108,13 @@ export function reconcile(
   }
   return {
     kind: "apply",
-    newBars: incoming.bars.filter((b) => !have.has(b.date)),
+    newBars: valid.filter((b) => !have.has(b.date)),
     rescale: [...rescale].map(([before, factor]) => ({ before, factor })).sort((a, b) =>
       a.before.localeCompare(b.before)
     ),
     splits: [...incoming.splits],
     dividends: [...incoming.dividends],
     checked,
+    rejected,
   };
 }

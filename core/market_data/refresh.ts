@@ -108,6 +108,20 @@ export async function refreshSymbol(
       as_of: extent.last,
     };
   }
+  if (r.rejected.length) {
+    // Bad bars are refused at the edge and reported; the valid rest of the answer is applied.
+    const reason = `${r.rejected.length} bar(s) refused: ${
+      r.rejected.slice(0, 3).map((x) => `${x.date} ${x.reason}`).join("; ")
+    }`;
+    await d.online.quarantine({
+      symbol,
+      provider: providerId,
+      received_at: nowIso,
+      reason,
+      details: JSON.stringify(r.rejected),
+    });
+    d.logger.warn("provider bars refused", { symbol, provider: providerId, reason });
+  }
   if (r.newBars.length === 0 && r.rescale.length === 0 && !foreign && src) {
     return { symbol, provider: providerId, status: "unchanged", written: 0, as_of: extent.last };
   }

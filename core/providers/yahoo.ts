@@ -83,17 +83,18 @@ export function parseYahooChart(
       q.close[i],
       q.volume[i],
     ];
-    if (open == null || high == null || low == null || close == null) return; // halted day
+    // A halted or incomplete day (any field null) is skipped, never filled in.
+    if (open == null || high == null || low == null || close == null || volume == null) return;
     const date = dayOf(ts, off);
     if (bars.length && bars.at(-1)!.date >= date) return;
-    const round = (x: number) => Math.round(x * 1e6) / 1e6;
+    const round = (x: number) => Math.round(x * 1e6) / 1e6; // float32 noise of the API only
     bars.push({
       date,
       open: round(open),
-      high: round(Math.max(high, open, close)),
-      low: round(Math.min(low, open, close)),
+      high: round(high),
+      low: round(low),
       close: round(close),
-      volume: volume ?? 0,
+      volume,
     });
   });
   const splits = Object.values(r.events?.splits ?? {}).map((s) => ({
