@@ -145,3 +145,52 @@ Deno.test("CSP - the allowed style hash is lightweight-charts' attribution logo 
   const b64 = btoa(String.fromCharCode(...new Uint8Array(digest)));
   assert.equal(`sha256-${b64}`, LWC_LOGO_STYLE_HASH);
 });
+
+Deno.test("GET /account - signed out: the sign-in island, Google only when core enables it", async () => {
+  const unauth = (providers: unknown) => {
+    const f = (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(new Request(input, init).url).pathname;
+      if (path === "/api/auth/providers") return Promise.resolve(Response.json(providers));
+      return Promise.resolve(
+        Response.json({ error: { code: "unauthorized", message: "no" } }, { status: 401 }),
+      );
+    };
+    return createWebApp({ config, logger, fetch: f as typeof fetch });
+  };
+  const off = await (await unauth({ password: true, google: false, google_login_url: null })
+    .request("/account?next=%2Fpaper")).text();
+  assert.match(off, /data-island="SignIn"/);
+  assert.match(off, /&quot;next&quot;:&quot;\/paper&quot;/);
+  assert.doesNotMatch(off, /Sign in with Google/);
+  const on = await (await unauth({
+    password: true,
+    google: true,
+    google_login_url: "/api/auth/google/login",
+  }).request("/account?next=%2F%2Fevil.example")).text();
+  assert.match(on, /Sign in with Google/);
+  assert.match(on, /&quot;next&quot;:&quot;\/account&quot;/, "a foreign next is not followed");
+});
+
+Deno.test("GET /paper and /admin - signed out gets a sign-in link, never an error page", async () => {
+  const app = createWebApp({ config, logger, fetch: fakeCore({}).fetch });
+  const anon = (() =>
+    Promise.resolve(
+      Response.json({ error: { code: "unauthorized", message: "no" } }, { status: 401 }),
+    )) as typeof fetch;
+  const paper = await createWebApp({ config, logger, fetch: anon }).request("/paper");
+  assert.equal(paper.status, 200);
+  assert.match(await paper.text(), /href="\/account\?next=%2Fpaper"/);
+  const admin = await createWebApp({ config, logger, fetch: anon }).request("/admin");
+  assert.equal(admin.status, 401);
+  assert.match(await admin.text(), /This page is for administrators/);
+  assert.equal((await app.request("/admin")).status, 401);
+});
+
+Deno.test("GET /admin - a signed-in user who is not an admin gets a friendly 403", async () => {
+  const core = fakeCore({
+    "/api/me": { user: { id: "u", email: "a@b.c", role: "user", plan: "free" }, quota: {} },
+  });
+  const r = await createWebApp({ config, logger, fetch: core.fetch }).request("/admin");
+  assert.equal(r.status, 403);
+  assert.match(await r.text(), /This page is for administrators/);
+});

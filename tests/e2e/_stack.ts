@@ -36,6 +36,8 @@ export function buildAssets(): Promise<void> {
 export interface Stack {
   core: RunningService;
   web: RunningService;
+  /** Core's database. */
+  dbUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -118,7 +120,7 @@ export async function startStack(
       readyPath: "/health",
     });
     running.push(web);
-    return { core, web, stop } satisfies Stack;
+    return { core, web, dbUrl, stop } satisfies Stack;
   } catch (e) {
     await stop();
     throw e;

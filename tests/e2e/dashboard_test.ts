@@ -141,6 +141,9 @@ Deno.test({
       // Language and theme
       await page.getByRole("link", { name: "繁體中文" }).click();
       await page.waitForSelector("html[lang=zh-TW]");
+      // let the new page finish loading its chart before navigating again (an in-flight
+      // request cut by navigation is reported as failed)
+      await page.waitForSelector(".chart-box[data-status=ready]");
       assert.equal(await page.locator("nav a[aria-current=page]").innerText(), "市場");
       await page.getByRole("link", { name: "深色" }).click();
       await page.waitForSelector("html[data-theme=dark]");
@@ -150,6 +153,7 @@ Deno.test({
       await page.screenshot({ path: `${SHOTS}symbol-zh-dark.png`, fullPage: true });
       await page.getByRole("link", { name: "English" }).click();
       await page.waitForSelector("html[lang=en]");
+      await page.waitForSelector(".chart-box[data-status=ready]");
 
       // Sources page and an unknown symbol's friendly state
       await page.goto(web.url + "/sources", { waitUntil: "networkidle" });

@@ -1,9 +1,15 @@
 import type { CoreResult } from "../core_client.ts";
 import type { IndicatorsResponse, PatternsResponse, SignalsResponse } from "../routes/api_types.ts";
 import { fmtDate, fmtNum, fmtPct, fmtPrice } from "./format.ts";
-import { candleLabel, directionLabel, levelLabel, patternLabel, signalLabel } from "./labels.ts";
+import {
+  candleLabel,
+  directionLabel,
+  levelLabel,
+  patternLabel,
+  signalLabel,
+  stanceLabel,
+} from "./labels.ts";
 import { usePage } from "./page_context.ts";
-import { stanceLabel } from "../islands/Watchlist.tsx";
 
 /** Latest value of every indicator output, or a note when the API is not there. */
 export function IndicatorTable({ result }: { result: CoreResult<IndicatorsResponse> }) {

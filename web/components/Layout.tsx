@@ -6,6 +6,8 @@ import { usePage } from "./page_context.ts";
 const NAV: { href: string; key: MessageKey }[] = [
   { href: "/", key: "nav.markets" },
   { href: "/backtest", key: "nav.backtest" },
+  { href: "/paper", key: "nav.paper" },
+  { href: "/account", key: "nav.account" },
 ];
 
 function isCurrent(path: string, href: string): boolean {

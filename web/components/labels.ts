@@ -44,3 +44,12 @@ export function directionLabel(t: T, direction: string): string {
 export function levelLabel(t: T, kind: string): string {
   return label(t, "level", kind);
 }
+
+/** Translated stance label (buy/sell/hold/…); unknown stances are shown as sent. */
+export function stanceLabel(t: T, stance: string): string {
+  const s = stance.toLowerCase();
+  if (s.includes("buy") || s === "bullish") return t("stance.buy");
+  if (s.includes("sell") || s === "bearish") return t("stance.sell");
+  if (s === "hold" || s === "neutral") return t("stance.hold");
+  return stance;
+}

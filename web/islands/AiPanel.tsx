@@ -5,7 +5,7 @@ import type { AiAnalysis } from "../routes/api_types.ts";
 import { errorMessage, statusOfCode } from "./_api_error.ts";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 import { readSse } from "./_sse.ts";
-import { stanceLabel } from "./Watchlist.tsx";
+import { stanceLabel } from "../components/labels.ts";
 
 /** Props of the AI panel. */
 export interface AiPanelProps {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
+import { stanceLabel } from "../components/labels.ts";
 import { readWatchlist, writeWatchlist } from "./_watchlist_store.ts";
 
 /** One row of the markets table. */
@@ -171,13 +172,4 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
       <p class="muted small">{t("markets.watchlist.local")}</p>
     </section>
   );
-}
-
-/** Translated stance label (buy/sell/hold/…); unknown stances are shown as sent. */
-export function stanceLabel(t: ReturnType<typeof translator>, stance: string): string {
-  const s = stance.toLowerCase();
-  if (s.includes("buy") || s === "bullish") return t("stance.buy");
-  if (s.includes("sell") || s === "bearish") return t("stance.sell");
-  if (s === "hold" || s === "neutral") return t("stance.hold");
-  return stance;
 }

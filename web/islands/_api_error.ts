@@ -52,6 +52,11 @@ export interface FieldIssue {
   message: string;
 }
 
+/** The server's message for `field`, if it refused that field. */
+export function issueFor(issues: FieldIssue[], field: string): string | null {
+  return issues.find((i) => i.field === field)?.message ?? null;
+}
+
 /** The answer of {@link api}. */
 export type ApiResult<T> = { ok: true; data: T } | {
   ok: false;

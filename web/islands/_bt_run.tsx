@@ -6,9 +6,9 @@
 import { useState } from "preact/hooks";
 import type { Lang, T } from "../i18n/mod.ts";
 import type { BacktestResultBody } from "../routes/api_types.ts";
-import { api, type FieldIssue } from "./_api_error.ts";
+import { api, type FieldIssue, issueFor } from "./_api_error.ts";
 import { BacktestResult } from "./_bt_result.tsx";
-import { issueFor, ParamFields, type Settings, settingsBody } from "./_bt_settings.tsx";
+import { ParamFields, type Settings, settingsBody } from "./_bt_settings.tsx";
 import { Check, Field, FieldRow } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 import { type FieldProblem, type ParamField, readParams } from "./_schema_form.ts";

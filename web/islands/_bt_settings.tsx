@@ -6,7 +6,7 @@
  */
 import type { MessageKey, T } from "../i18n/mod.ts";
 import type { StrategyInfo } from "../routes/api_types.ts";
-import type { FieldIssue } from "./_api_error.ts";
+import { type FieldIssue, issueFor } from "./_api_error.ts";
 import { Field, FieldRow, Select } from "./_fields.tsx";
 import type { FieldProblem, ParamField } from "./_schema_form.ts";
 
@@ -46,11 +46,6 @@ export function settingsBody(s: Settings): Record<string, unknown> {
   if (s.from) body.from = s.from;
   if (s.to) body.to = s.to;
   return body;
-}
-
-/** The server's message for `field`, if it refused that field. */
-export function issueFor(issues: FieldIssue[], field: string): string | null {
-  return issues.find((i) => i.field === field)?.message ?? null;
 }
 
 /** Symbol, strategy, dates, cash and costs. */

@@ -16,13 +16,19 @@ export interface ApiFailure {
   message: string | null;
 }
 
+/** The sign-in page that comes back here afterwards. */
+export function signInHref(): string {
+  const here = typeof location === "undefined" ? "/" : location.pathname + location.search;
+  return `/account?next=${encodeURIComponent(here)}`;
+}
+
 /** Renders `failure` as an alert (nothing when null). */
 export function ApiNotice({ t, failure }: { t: T; failure: ApiFailure | null }) {
   if (!failure) return null;
   return (
     <p class="notice" role="alert" data-status={failure.status}>
       {t(errorKey(failure.status))}{" "}
-      {failure.status === 401 ? <a href="/account">{t("error.signin.link")}</a> : null}
+      {failure.status === 401 ? <a href={signInHref()}>{t("error.signin.link")}</a> : null}
       {failure.status === 429 ? <a href="/account#redeem">{t("error.quota.link")}</a> : null}
       {failure.message ? <span class="muted small block">{failure.message}</span> : null}
     </p>

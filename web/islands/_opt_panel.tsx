@@ -8,8 +8,8 @@
 import { useState } from "preact/hooks";
 import { fmtNum } from "../components/format.ts";
 import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import { api, errorMessage, type FieldIssue } from "./_api_error.ts";
-import { issueFor, type Settings, settingsBody } from "./_bt_settings.tsx";
+import { api, errorMessage, type FieldIssue, issueFor } from "./_api_error.ts";
+import { type Settings, settingsBody } from "./_bt_settings.tsx";
 import { Check, Field, FieldRow, Select } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 import { type OptimisationResult, OptimisationView } from "./_opt_result.tsx";

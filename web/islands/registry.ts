@@ -11,6 +11,10 @@ export const ISLAND_NAMES = [
   "PriceChart",
   "AiPanel",
   "BacktestLab",
+  "SignIn",
+  "AccountPanel",
+  "AdminPanel",
+  "PaperDesk",
 ] as const;
 
 /** An island name. */

@@ -24,6 +24,8 @@ import type {
   CompositeScoreSchema,
   MeResponseSchema,
   MintedCodesSchema,
+  PaperAccountSchema,
+  PaperOrderSchema,
   PatternMatchSchema,
   ProvidersResponseSchema,
   RedemptionCodeSchema,
@@ -55,3 +57,7 @@ export type RedemptionCode = z.infer<typeof RedemptionCodeSchema>;
 export type MintedCodes = z.infer<typeof MintedCodesSchema>;
 /** `GET /api/admin/usage`. */
 export type UsageResponse = z.infer<typeof UsageResponseSchema>;
+/** A paper account valued at its clock. */
+export type PaperAccount = z.infer<typeof PaperAccountSchema>;
+/** A paper order. */
+export type PaperOrder = z.infer<typeof PaperOrderSchema>;

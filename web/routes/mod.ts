@@ -8,6 +8,9 @@ import { marketsPage } from "./markets.tsx";
 import { symbolPage } from "./symbol.tsx";
 import { sourcesPage } from "./sources.tsx";
 import { backtestPage } from "./backtest.tsx";
+import { accountPage } from "./account.tsx";
+import { adminPage } from "./admin.tsx";
+import { paperPage } from "./paper.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -16,5 +19,8 @@ export const PAGES: PageRoute[] = [
   { path: "/", load: marketsPage },
   { path: "/symbol/:symbol", load: symbolPage },
   { path: "/backtest", load: backtestPage },
+  { path: "/paper", load: paperPage },
+  { path: "/account", load: accountPage },
+  { path: "/admin", load: adminPage },
   { path: "/sources", load: sourcesPage },
 ];

@@ -12,7 +12,7 @@ import {
 import type { PageSpec } from "../components/render_page.tsx";
 import AiPanel from "../islands/AiPanel.tsx";
 import PriceChart from "../islands/PriceChart.tsx";
-import { stanceLabel } from "../islands/Watchlist.tsx";
+import { stanceLabel } from "../components/labels.ts";
 import type {
   IndicatorsResponse,
   PatternsResponse,
@@ -105,6 +105,10 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             <p class="muted small">
               {info ? `${info.market} · ${info.currency} · ` : ""}
               {t("quote.asOf", { date: fmtDate(lang, q.date) })}
+            </p>
+            <p class="actions">
+              <a class="button" href={`/backtest?symbol=${enc}`}>{t("symbol.backtest")}</a>
+              <a class="button" href="/paper">{t("symbol.trade")}</a>
             </p>
           </div>
           <div class="price">

@@ -14,6 +14,10 @@ const LOADERS: Record<string, Loader> = {
   PriceChart: () => import("../islands/PriceChart.tsx") as never,
   AiPanel: () => import("../islands/AiPanel.tsx") as never,
   BacktestLab: () => import("../islands/BacktestLab.tsx") as never,
+  SignIn: () => import("../islands/SignIn.tsx") as never,
+  AccountPanel: () => import("../islands/AccountPanel.tsx") as never,
+  AdminPanel: () => import("../islands/AdminPanel.tsx") as never,
+  PaperDesk: () => import("../islands/PaperDesk.tsx") as never,
 };
 
 /** Names the client knows, for the registry test. */
