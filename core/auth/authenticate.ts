@@ -29,10 +29,10 @@ export function authenticate(
   return async function authenticateMiddleware(c, next) {
     if (now() - lastPurge > PURGE_EVERY_MS) {
       lastPurge = now();
-      await purgeExpiredSessions(deps.db, {
-        now: lastPurge,
-        idleS: deps.config.SESSION_IDLE_TIMEOUT_S,
-      });
+      // Housekeeping runs beside the request: its failure (database down) must not fail
+      // requests that do not need the database, such as /health reporting the outage.
+      purgeExpiredSessions(deps.db, { now: lastPurge, idleS: deps.config.SESSION_IDLE_TIMEOUT_S })
+        .catch((e) => deps.logger.warn("session purge failed", { error: (e as Error).message }));
     }
     c.set("authRuntime", runtime);
     // An app mounting core may have identified the caller already (tests do); keep it.
