@@ -41,6 +41,12 @@ export const en = {
   "markets.search": "Search",
   "markets.search.placeholder": "Ticker or name",
   "markets.onlyWatchlist": "Watchlist only",
+  "markets.live": "Live quotes",
+  "markets.live.connecting": "Connecting…",
+  "markets.live.on": "Streaming live quotes.",
+  "markets.live.replay":
+    "Offline: replaying the latest stored bars, one per step (not live prices).",
+  "markets.live.error": "Live quotes are unavailable right now.",
   "markets.col.watch": "Watchlist",
   "markets.col.symbol": "Symbol",
   "markets.col.last": "Last",

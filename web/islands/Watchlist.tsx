@@ -4,6 +4,47 @@ import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/
 import { type Lang, translator } from "../i18n/mod.ts";
 import { stanceLabel } from "../components/labels.ts";
 import { readWatchlist, writeWatchlist } from "./_watchlist_store.ts";
+import { readSse } from "./_sse.ts";
+
+/** A quote event of core's `GET /api/quotes/stream`. */
+interface LiveQuote {
+  symbol: string;
+  date: string;
+  price: number;
+  change: number | null;
+  change_percent: number | null;
+  source: "live" | "close" | "replay";
+}
+
+/** Streams quotes for `symbols` while `on`; returns the latest per symbol and the state. */
+function useLiveQuotes(symbols: string[], on: boolean) {
+  const [quotes, setQuotes] = useState<Record<string, LiveQuote>>({});
+  const [state, setState] = useState<"off" | "connecting" | "on" | "error">("off");
+  useEffect(() => {
+    if (!on || symbols.length === 0) {
+      setState("off");
+      return;
+    }
+    const ac = new AbortController();
+    setState("connecting");
+    const url = `/api/quotes/stream?symbols=${encodeURIComponent(symbols.slice(0, 20).join(","))}`;
+    fetch(url, { signal: ac.signal, headers: { accept: "text/event-stream" } })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(String(res.status));
+        setState("on");
+        await readSse(res, (e) => {
+          if (e.event !== "quote") return;
+          const q = JSON.parse(e.data) as LiveQuote;
+          setQuotes((prev) => ({ ...prev, [q.symbol]: q }));
+        });
+      })
+      .catch(() => {
+        if (!ac.signal.aborted) setState("error");
+      });
+    return () => ac.abort();
+  }, [on, symbols.join(",")]);
+  return { quotes, state };
+}
 
 /** One row of the markets table. */
 export interface WatchRow {
@@ -45,6 +86,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
   const [query, setQuery] = useState("");
   const [starred, setStarred] = useState<string[]>([]);
   const [onlyStarred, setOnlyStarred] = useState(false);
+  const [live, setLive] = useState(false);
   useEffect(() => setStarred(readWatchlist()), []);
 
   const toggle = (sym: string) => {
@@ -64,6 +106,8 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
     starred,
   ]);
   const looksLikeTicker = /^[A-Z0-9.^-]{1,16}$/.test(q);
+  const { quotes, state: liveState } = useLiveQuotes(shown.map((r) => r.symbol), live);
+  const replaying = Object.values(quotes).some((x) => x.source === "replay");
 
   return (
     <section aria-labelledby="wl-h">
@@ -86,6 +130,27 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
           />
           <span>{t("markets.onlyWatchlist")}</span>
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={live}
+            onChange={(e) => setLive((e.target as HTMLInputElement).checked)}
+          />
+          <span>{t("markets.live")}</span>
+        </label>
+        {live
+          ? (
+            <span class="muted small" role="status">
+              {liveState === "error"
+                ? t("markets.live.error")
+                : replaying
+                ? t("markets.live.replay")
+                : liveState === "on"
+                ? t("markets.live.on")
+                : t("markets.live.connecting")}
+            </span>
+          )
+          : null}
       </div>
       <div class="table-wrap">
         <table class="data watchlist">
@@ -105,6 +170,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
           <tbody>
             {shown.map((r) => {
               const on = starred.includes(r.symbol);
+              const lq = live ? quotes[r.symbol] : undefined;
               return (
                 <tr key={r.symbol} data-symbol={r.symbol}>
                   <td>
@@ -124,10 +190,14 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
                     <a href={`/symbol/${encodeURIComponent(r.symbol)}`}>{r.symbol}</a>
                     <span class="muted small block">{r.name}</span>
                   </th>
-                  <td class="num">{fmtPrice(lang, r.close)}</td>
-                  <td class={`num ${trendClass(r.change)}`}>
-                    {fmtChange(lang, r.change)}{" "}
-                    <span class="small">({fmtPct(lang, r.changePct)})</span>
+                  <td class="num" data-live={lq ? lq.source : undefined}>
+                    {fmtPrice(lang, lq ? lq.price : r.close)}
+                  </td>
+                  <td class={`num ${trendClass(lq ? lq.change : r.change)}`}>
+                    {fmtChange(lang, lq ? lq.change : r.change)}{" "}
+                    <span class="small">
+                      ({fmtPct(lang, lq ? lq.change_percent : r.changePct)})
+                    </span>
                   </td>
                   <td class="hide-sm">
                     {r.spark.length > 1
@@ -152,7 +222,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
                       )
                       : <span class="muted" title={t("signals.unavailable")}>–</span>}
                   </td>
-                  <td class="hide-sm">{fmtDate(lang, r.date)}</td>
+                  <td class="hide-sm">{fmtDate(lang, lq ? lq.date : r.date)}</td>
                 </tr>
               );
             })}
