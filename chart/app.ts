@@ -7,6 +7,7 @@ import {
   renderDocsPage,
   requestContext,
   type RequestVars,
+  securityHeaders,
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
@@ -16,6 +17,16 @@ import { CoreClient, type CoreClientOptions } from "./http/core_client.ts";
 import { coreCheck, renderCheck } from "./http/health.ts";
 import { renderDocs, renderRoutes } from "./http/render_routes.ts";
 import { loadFonts } from "./render/fonts.ts";
+
+/**
+ * CSP of every non-HTML answer (SVG, PNG, JSON): an SVG opened on its own is a document, so it
+ * may run nothing and load nothing but its inline styles and data: images.
+ */
+export const CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** CSP of the /docs page (server-rendered HTML with inline styles, no script). */
+const DOCS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Version reported by the chart service. */
 export const CHART_VERSION = "0.2.0";
@@ -60,6 +71,11 @@ export function createChartApp(deps: ChartDeps) {
   const metrics = new MetricsRegistry({ service: "chart" });
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(securityHeaders({
+      production: deps.config.ENVIRONMENT === "production",
+      htmlCsp: DOCS_CSP,
+      otherCsp: CHART_CSP,
+    }))
     .use(httpMetrics(metrics))
     .get("/metrics", metricsHandler(metrics))
     .get("/", (c) =>
