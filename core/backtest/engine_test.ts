@@ -71,10 +71,22 @@ Deno.test("runEngine() - equity = cash + positions at every bar, fills within th
         let x = seed;
         const decide = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) % 3) - 1;
         const r = runEngine([{ symbol: "SPX", cols, decide }], opts);
+        // cash and quantity rebuilt independently from the fills, equity from them and the
+        // closes: cash₀ − Σ signed qty × price − Σ fees, qty = Σ signed fill qty
+        let k = 0, cash = opts.cash, qty = 0;
         for (let d = 0; d < r.dates.length; d++) {
-          const expected = r.cash[d]! + r.qty[0]![d]! * r.marks[0]![d]!;
-          assert.ok(Math.abs(r.equity[d]! - expected) <= 1e-9 * Math.abs(expected) + 1e-9);
+          for (; k < r.fills.length && r.fills[k]!.bar === d; k++) {
+            const f = r.fills[k]!, signed = f.side === "buy" ? f.qty : -f.qty;
+            cash -= signed * f.price + f.fee;
+            qty += signed;
+          }
+          const tol = 1e-9 * opts.cash;
+          assert.ok(Math.abs(r.cash[d]! - cash) <= tol, `cash at ${d}: ${r.cash[d]} vs ${cash}`);
+          assert.ok(Math.abs(r.qty[0]![d]! - qty) <= 1e-9, `qty at ${d}`);
+          const equity = cash + qty * cols.close[d]!;
+          assert.ok(Math.abs(r.equity[d]! - equity) <= tol, `equity at ${d}`);
         }
+        assert.equal(k, r.fills.length);
         for (const f of r.fills) {
           assert.ok(f.price >= cols.low[f.bar]! && f.price <= cols.high[f.bar]!, JSON.stringify(f));
         }
