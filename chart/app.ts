@@ -15,8 +15,10 @@ import { chartDocs, chartRoutes } from "./http/chart_routes.ts";
 import { ChartService } from "./http/chart_service.ts";
 import { CoreClient, type CoreClientOptions } from "./http/core_client.ts";
 import { coreCheck, renderCheck } from "./http/health.ts";
+import { RenderBusyError, RenderGate } from "./http/render_gate.ts";
 import { renderDocs, renderRoutes } from "./http/render_routes.ts";
 import { loadFonts } from "./render/fonts.ts";
+import type { Rasterise } from "./render/png.ts";
 
 /**
  * CSP of every non-HTML answer (SVG, PNG, JSON): an SVG opened on its own is a document, so it
@@ -47,6 +49,10 @@ export interface ChartDeps {
   cacheBytes?: number;
   /** How long core's answers are reused, in ms (default 30 000). */
   dataTtlMs?: number;
+  /** Render slots and queue (default 2 at once, 8 waiting, then 503 with Retry-After 2 s). */
+  renderGate?: RenderGate;
+  /** SVG text → PNG bytes (default resvg off the JavaScript thread; injectable for tests). */
+  rasterise?: Rasterise;
 }
 
 /** Builds the chart service app (parses the fonts once, here, not per request). */
@@ -62,6 +68,8 @@ export function createChartApp(deps: ChartDeps) {
     logger: deps.logger,
     ...(deps.cacheBytes ? { cacheBytes: deps.cacheBytes } : {}),
     ...(deps.dataTtlMs !== undefined ? { dataTtlMs: deps.dataTtlMs } : {}),
+    gate: deps.renderGate ?? new RenderGate(),
+    ...(deps.rasterise ? { rasterise: deps.rasterise } : {}),
   });
   const openapi = buildOpenApi({
     title: "AI Trading System — chart service",
@@ -106,11 +114,16 @@ export function createChartApp(deps: ChartDeps) {
           hits: service.images.hits,
         },
         core_circuit: core.breaker.state,
+        renders: { running: service.gate.running, queued: service.gate.queued },
       }, healthy ? 200 : 503);
     })
     .route("/", renderRoutes(service))
     .route("/", chartRoutes(service));
-  app.onError(errorHandler(deps.logger));
+  const onError = errorHandler(deps.logger);
+  app.onError((err, c) => {
+    if (err instanceof RenderBusyError) c.header("Retry-After", String(err.retryAfterS));
+    return onError(err, c);
+  });
   app.notFound(notFoundHandler);
   return app;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ChartEnvSchema, loadConfig } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { type ChartDeps, createChartApp } from "./app.ts";
+import { RenderGate } from "./http/render_gate.ts";
 import { realCandles } from "./render/_fixtures.ts";
 
 /** The chart app with a core that is never reached, and a fetch that records every call. */
@@ -62,4 +63,38 @@ Deno.test("GET /health/live - 200 without calling core, even when core is unreac
   const full = await app.request("/health");
   assert.equal(full.status, 503, "/health does depend on core (not for a container check)");
   assert.ok(calls.length > 0);
+});
+
+Deno.test("POST /render - 2 renders at once and 8 waiting; the next is a 503 JSON with Retry-After, and the service stays live", async () => {
+  const release = Promise.withResolvers<void>();
+  let started = 0;
+  const gate = new RenderGate({ concurrency: 2, queue: 8, retryAfterS: 2 });
+  const { app } = appFor({
+    renderGate: gate,
+    rasterise: async () => {
+      started++;
+      await release.promise;
+      return new Uint8Array([137, 80, 78, 71]);
+    },
+  });
+  const candles = realCandles("AAPL", 30);
+  const png = (i: number) =>
+    post(app, { spec: { symbol: "AAPL", title: `t${i}` }, candles, format: "png" });
+  const accepted = Array.from({ length: 10 }, (_, i) => png(i));
+  for (let i = 0; i < 200 && gate.queued < 8; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual([gate.running, gate.queued, started], [2, 8, 2]);
+  const refused = await png(10);
+  assert.equal(refused.status, 503);
+  assert.equal(refused.headers.get("retry-after"), "2");
+  const body = await refused.json();
+  assert.equal(body.error.code, "unavailable");
+  assert.match(body.error.message, /busy/);
+  assert.ok(body.error.request_id);
+  assert.equal((await app.request("/health/live")).status, 200, "liveness answers meanwhile");
+  release.resolve();
+  const done = await Promise.all(accepted);
+  assert.deepEqual(done.map((r) => r.status), Array(10).fill(200));
+  await Promise.all(done.map((r) => r.body?.cancel()));
+  assert.equal(started, 10);
+  assert.equal((await png(11)).status, 200, "a slot is free again");
 });

@@ -1,18 +1,22 @@
 /**
  * Renders charts for the HTTP routes with two caches: core's answers per (symbol, range, parts)
- * for a short TTL, and rendered images keyed by spec + data version, bounded in bytes.
+ * for a short TTL, and rendered images keyed by spec + data version, bounded in bytes. Every
+ * cache miss goes through a {@link RenderGate} (a few renders at once, a short queue, 503
+ * beyond), and PNG rasterisation runs off the JavaScript thread.
  *
  * @module
  */
 import type { ChartSpec } from "@trading/shared/schemas";
 import { DomainError } from "@trading/shared/errors";
 import type { Logger } from "@trading/shared/log";
-import { chartPng, chartSvg } from "../render/chart.ts";
+import { buildChart } from "../render/chart.ts";
+import type { ChartData } from "../render/chart_data.ts";
 import { serializeSvg } from "../render/dom.ts";
-import { svgToPng } from "../render/png.ts";
+import { type Rasterise, rasteriseSvg, svgForPng } from "../render/png.ts";
 import { Lru } from "@trading/shared/lru";
 import { fetchChartData, hashText, type SourcedData } from "./chart_source.ts";
 import type { CoreClient } from "./core_client.ts";
+import { RenderGate } from "./render_gate.ts";
 
 /** A rendered image ready to send. */
 export interface Rendered {
@@ -38,6 +42,17 @@ export interface ChartServiceOptions {
   cacheBytes?: number;
   /** How long core's answers are reused (default 30 s). */
   dataTtlMs?: number;
+  /** Bounds renders in progress (default: 2 at once, 8 waiting). */
+  gate?: RenderGate;
+  /** SVG text → PNG bytes (default resvg on its worker thread; injectable for tests). */
+  rasterise?: Rasterise;
+}
+
+/** What a render produces before it is cached. */
+interface Drawn {
+  svg?: string;
+  png?: Uint8Array;
+  warnings: string[];
 }
 
 /** The one place that renders, caches and logs render failures. */
@@ -47,10 +62,15 @@ export class ChartService {
   readonly #core: CoreClient;
   readonly #logger: Logger;
   readonly #ttl: number;
+  readonly #rasterise: Rasterise;
+  /** The render slots and queue. */
+  readonly gate: RenderGate;
 
-  /** @param o core client, logger and cache settings */
+  /** @param o core client, logger, cache settings, render gate and rasteriser */
   constructor(o: ChartServiceOptions) {
     this.#core = o.core;
+    this.gate = o.gate ?? new RenderGate();
+    this.#rasterise = o.rasterise ?? rasteriseSvg;
     this.#logger = o.logger;
     this.#ttl = o.dataTtlMs ?? 30_000;
     this.images = new Lru({ maxEntries: 100_000, maxSize: o.cacheBytes ?? 64 * 1024 * 1024 });
@@ -75,31 +95,48 @@ export class ChartService {
     requestId?: string,
   ): Promise<Rendered> {
     const { data, version } = await this.data(spec, requestId);
-    return this.cached(
+    return this.chart(
       JSON.stringify([spec, format, scale, version]),
       format,
+      scale,
       spec,
+      data,
       requestId,
-      () => format === "png" ? chartPng(spec, data, scale) : chartSvg(spec, data),
     );
   }
 
+  /** The chart of `spec` over `data`, cached under `key`. */
+  chart(
+    key: string,
+    format: "svg" | "png",
+    scale: number,
+    spec: ChartSpec,
+    data: ChartData,
+    requestId?: string,
+  ): Promise<Rendered> {
+    return this.cached(key, format, spec, requestId, () => {
+      const { root, warnings } = buildChart(spec, data);
+      return this.#draw(root, format, scale, warnings);
+    });
+  }
+
   /**
-   * Returns the cached image for `key` or renders it with `build`. Non-domain errors are
-   * logged with the spec and rethrown without detail (the client sees a 500 with a request id).
+   * Returns the cached image for `key` or renders it with `build` once the gate lets it in
+   * (a full gate throws `RenderBusyError`, a 503). Non-domain errors are logged with the spec
+   * and rethrown without detail (the client sees a 500 with a request id).
    */
   async cached(
     key: string,
     format: "svg" | "png",
     spec: unknown,
     requestId: string | undefined,
-    build: () => { svg?: string; png?: Uint8Array; warnings: string[] },
+    build: () => Drawn | Promise<Drawn>,
   ): Promise<Rendered> {
     const hit = this.images.get(key);
     if (hit) return { ...hit, cached: true };
     let out;
     try {
-      out = build();
+      out = await this.gate.run(build);
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.#logger.error("render failed", {
@@ -130,11 +167,16 @@ export class ChartService {
     requestId: string | undefined,
     build: () => Element,
   ) {
-    return this.cached(key, format, spec, requestId, () => {
-      const root = build();
-      return format === "png"
-        ? { png: svgToPng(root, { scale }), warnings: [] }
-        : { svg: serializeSvg(root), warnings: [] };
-    });
+    return this.cached(key, format, spec, requestId, () => this.#draw(build(), format, scale, []));
+  }
+
+  async #draw(
+    root: Element,
+    format: "svg" | "png",
+    scale: number,
+    warnings: string[],
+  ): Promise<Drawn> {
+    if (format === "svg") return { svg: serializeSvg(root), warnings };
+    return { png: await this.#rasterise(svgForPng(root), scale), warnings };
   }
 }

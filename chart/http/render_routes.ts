@@ -12,7 +12,6 @@ import {
   HeatmapRequestSchema,
   RenderRequestSchema,
 } from "@trading/shared/schemas";
-import { chartPng, chartSvg } from "../render/chart.ts";
 import { chartData } from "../render/chart_data.ts";
 import { buildEquityChart } from "../render/equity.ts";
 import { buildHeatmap } from "../render/heatmap.ts";
@@ -70,13 +69,7 @@ export function renderRoutes(service: ChartService) {
         levels: req.levels,
         markers: req.markers,
       });
-      const r = await service.cached(
-        key,
-        req.format,
-        req.spec,
-        c.get("requestId"),
-        () => req.format === "png" ? chartPng(req.spec, data, req.scale) : chartSvg(req.spec, data),
-      );
+      const r = await service.chart(key, req.format, req.scale, req.spec, data, c.get("requestId"));
       return sendRendered(c, r, "private, max-age=60");
     })
     .post("/render/equity", async (c) => {

@@ -5,7 +5,7 @@
  * @module
  */
 // @ts-types="./resvg_types.d.ts"
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync, Resvg } from "@resvg/resvg-js";
 import { serializeSvg } from "./dom.ts";
 import { textToPaths } from "./text_paths.ts";
 
@@ -32,6 +32,33 @@ export function svgToPng(root: Element, { scale = 1 }: PngOptions = {}): Uint8Ar
     logLevel: "off",
   });
   return new Uint8Array(resvg.render().asPng());
+}
+
+/** Rasterises SVG text to PNG bytes at `scale`, asynchronously (see {@link rasteriseSvg}). */
+export type Rasterise = (svg: string, scale: number) => Promise<Uint8Array>;
+
+/**
+ * Rasterises SVG text (text already turned into paths, see {@link svgForPng}) to PNG bytes on
+ * resvg's own worker thread, so the service keeps answering while a large image is drawn.
+ *
+ * @example
+ * ```ts
+ * const png = await rasteriseSvg(svgForPng(buildChart(spec, data).root), 2);
+ * ```
+ */
+export const rasteriseSvg: Rasterise = async (svg, scale) => {
+  const img = await renderAsync(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: { loadSystemFonts: false },
+    logLevel: "off",
+  });
+  return new Uint8Array(img.asPng());
+};
+
+/** The SVG text to rasterise for `root` (mutated: its text becomes paths, as resvg loads no font). */
+export function svgForPng(root: Element): string {
+  textToPaths(root);
+  return serializeSvg(root);
 }
 
 /** Rasterises and returns raw RGBA pixels (for tests and health checks). */

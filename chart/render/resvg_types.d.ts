@@ -25,3 +25,13 @@ export declare class Resvg {
   get width(): number;
   get height(): number;
 }
+
+/**
+ * Parses and renders on resvg's worker thread (a Node-API async task), leaving the JavaScript
+ * thread free while it rasterises.
+ */
+export declare function renderAsync(
+  svg: string | Uint8Array,
+  options?: ResvgRenderOptions | null,
+  signal?: AbortSignal | null,
+): Promise<RenderedImage>;
