@@ -79,6 +79,11 @@ export async function revokeApiToken(db: Db, userId: string, id: string): Promis
   if (r.changes !== 1) throw new NotFoundError("No such API token");
 }
 
+/** Revokes every API token of a user (password change); returns how many there were. */
+export async function revokeUserApiTokens(db: Db, userId: string): Promise<number> {
+  return (await db.run("DELETE FROM api_tokens WHERE user_id = ?", [userId])).changes;
+}
+
 /** The owner of a bearer token, or null. Records when it was last used (at most per minute). */
 export async function apiTokenUser(
   db: Db,

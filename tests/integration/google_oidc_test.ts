@@ -357,7 +357,7 @@ Deno.test({
   fn: async () => {
     const { app, deps, op } = await setup();
     try {
-      await register(app, "bob@example.com");
+      const bobPassword = await register(app, "bob@example.com");
       await register(app, "victim@example.com");
       knobs.login = "mallory"; // claims victim@example.com, unverified
       let flow = await begin(app);
@@ -377,6 +377,18 @@ Deno.test({
       assert.equal(me.user.email, "bob@example.com");
       const rows = await deps.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM users");
       assert.equal(Number(rows[0]!.n), 2, "linked, not duplicated");
+      // Nothing proved that whoever registered bob@ with a password owns the address: linking
+      // hands the account to the Google user and ends every other way in.
+      assert.equal(
+        (await app.request("/api/me", { headers: { cookie: bobPassword } })).status,
+        401,
+      );
+      const pw = await app.request("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "bob@example.com", password: "long enough pw" }),
+      });
+      assert.equal(pw.status, 401, "the pre-link password no longer signs in");
     } finally {
       await deps.db.close();
       await op.close();

@@ -24,6 +24,7 @@ import {
   loginBlockedFor,
   recordLoginFailure,
 } from "../../auth/login_throttle.ts";
+import { revokeUserApiTokens } from "../../auth/api_tokens.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { clientIp, rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
 import { revokeSession, revokeUserSessions } from "../../auth/sessions.ts";
@@ -64,7 +65,8 @@ export const authDocs: RouteDoc[] = [
   {
     method: "post",
     path: "/api/auth/password",
-    summary: "Change the password; revokes every session of the account and starts a new one",
+    summary:
+      "Change the password; revokes every session and API token of the account and starts a new session",
     tag: TAG,
     body: ChangePasswordBodySchema,
     response: MeResponseSchema,
@@ -158,12 +160,15 @@ export function authRoutes(deps: AuthDeps): Hono {
           ]);
         }
       }
-      await deps.db.run("UPDATE users SET password_hash = ? WHERE id = ?", [
-        await hashPassword(body.new_password),
-        user.id,
-      ]);
-      const revoked = await revokeUserSessions(deps.db, user.id);
-      deps.logger.info("password changed", { user_id: user.id, sessions_revoked: revoked });
+      const hash = await hashPassword(body.new_password);
+      const revoked = await deps.db.transaction(async (tx) => {
+        await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [hash, user.id]);
+        return {
+          sessions_revoked: await revokeUserSessions(tx, user.id),
+          api_tokens_revoked: await revokeUserApiTokens(tx, user.id),
+        };
+      });
+      deps.logger.info("password changed", { user_id: user.id, ...revoked });
       await startSession(c, deps, user);
       return c.json(await meBody(deps, user));
     })
@@ -197,7 +202,18 @@ export function authRoutes(deps: AuthDeps): Hono {
       clearStateCookie(c, production);
       const { identity, returnTo } = await google.finish(query, cookie);
       const { user, created, linked } = await userForGoogle(deps.db, identity, { now: now() });
-      deps.logger.info("google sign-in", { user_id: user.id, created, linked });
+      deps.logger.info("google sign-in", {
+        user_id: user.id,
+        created,
+        linked: linked !== null,
+        ...(linked
+          ? {
+            password_removed: linked.password,
+            sessions_revoked: linked.sessions,
+            api_tokens_revoked: linked.apiTokens,
+          }
+          : {}),
+      });
       await startSession(c, deps, user);
       return c.redirect(returnTo, 302);
     });

@@ -1,7 +1,7 @@
 // Apps from testCoreApp() (tests/helpers/core_app.ts): tests/integration/postgres_suites_test.ts
 // re-runs this suite on PostgreSQL.
 import assert from "node:assert/strict";
-import { accountsApp, cookiesOf, json, register } from "../../auth/_test_http.ts";
+import { accountsApp, apiToken, cookiesOf, json, register } from "../../auth/_test_http.ts";
 
 Deno.test("POST /api/auth/register - creates the account, signs in with an HttpOnly Lax cookie", async () => {
   const { app, deps } = await accountsApp();
@@ -102,9 +102,12 @@ Deno.test("POST /api/auth/logout - revokes the session server-side", async () =>
   await deps.db.close();
 });
 
-Deno.test("POST /api/auth/password - checks the current password and revokes every other session", async () => {
+Deno.test("POST /api/auth/password - checks the current password and revokes every other session and API token", async () => {
   const { app, deps } = await accountsApp();
   const first = await register(app, "a@example.com", "old password 1");
+  const token = await apiToken(app, first);
+  const bearer = { authorization: `Bearer ${token}` };
+  assert.equal((await app.request("/api/me", { headers: bearer })).status, 200);
   const login = await app.request(
     "/api/auth/login",
     json("POST", { email: "a@example.com", password: "old password 1" }),
@@ -127,6 +130,11 @@ Deno.test("POST /api/auth/password - checks the current password and revokes eve
   assert.equal((await app.request("/api/me", { headers: { cookie: first } })).status, 401);
   assert.equal((await app.request("/api/me", { headers: { cookie: second } })).status, 401);
   assert.equal((await app.request("/api/me", { headers: { cookie: fresh } })).status, 200);
+  assert.equal(
+    (await app.request("/api/me", { headers: bearer })).status,
+    401,
+    "API tokens made with the old password are revoked too",
+  );
   const oldPw = await app.request(
     "/api/auth/login",
     json("POST", { email: "a@example.com", password: "old password 1" }),
