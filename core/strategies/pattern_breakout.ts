@@ -99,4 +99,5 @@ export const patternBreakout: Strategy<PatternParams, PatternState> = {
     return d;
   },
   grid: { minConfidence: [0.3, 0.4, 0.5, 0.6, 0.7], maxBars: [10, 20, 40, 60, 90] },
+  exitLevels: true,
 };

@@ -73,6 +73,12 @@ for (const [id, strategy] of Object.entries(STRATEGIES)) {
     }
     assert.ok(r.trades.length > 0, "the strategy trades on five years of AAPL");
   });
+
+  Deno.test(`${id} - sets exit levels in its decisions only when it declares exitLevels`, () => {
+    const withLevels = decisions(id, aapl, params).some((d) => /stopLoss|takeProfit/.test(d));
+    if (strategy.exitLevels) assert.ok(withLevels, "declared but never set");
+    else assert.equal(withLevels, false);
+  });
 }
 
 Deno.test("parameter schemas refuse values outside their bounds", () => {

@@ -55,6 +55,17 @@ export interface Strategy<P = Record<string, unknown>, S = unknown> {
   targets?(cols: Cols, params: P, state: S, out: Int8Array): void;
   /** Parameter ranges offered for a grid search (name → values). */
   grid: Record<string, readonly number[]>;
+  /**
+   * True when decisions may carry `stopLoss`/`takeProfit` levels. Only the general engine
+   * applies them, so such a strategy is not offered to the optimiser (which runs the fast
+   * kernel on bare targets) nor to paper bots.
+   */
+  exitLevels?: boolean;
+}
+
+/** Whether the optimiser can evaluate `s` exactly (its decisions carry no exit levels). */
+export function optimisable(s: AnyStrategy): boolean {
+  return s.exitLevels !== true;
 }
 
 /** A strategy whose parameter types are erased, as held in the registry. */

@@ -127,6 +127,10 @@ export const StrategyInfoSchema = z.object({
   params: z.record(z.string(), z.unknown()).describe("JSON schema of the parameters"),
   defaults: z.record(z.string(), z.unknown()),
   grid: z.record(z.string(), z.array(z.number())),
+  optimisable: z.boolean().describe(
+    "false when decisions carry stop-loss/take-profit levels: POST /api/optimisations refuses it",
+  ),
+  paper_bot: z.boolean().describe("false when it cannot run as a paper-trading bot (same reason)"),
 }).meta({ id: "StrategyInfo" });
 
 /** Body of `POST /api/optimisations`. */

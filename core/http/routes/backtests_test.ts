@@ -114,6 +114,11 @@ Deno.test("GET /api/strategies - ids, descriptions and parameter JSON schemas wi
   assert.equal(sma.params.properties.fast.minimum, 2);
   assert.equal(sma.params.properties.fast.maximum, 200);
   assert.deepEqual(sma.defaults, { fast: 10, slow: 50 });
+  // only pattern_breakout's decisions carry stop-loss/take-profit levels
+  const closed = strategies.filter((s: { optimisable: boolean; paper_bot: boolean }) =>
+    !s.optimisable || !s.paper_bot
+  ).map((s: { id: string }) => s.id);
+  assert.deepEqual(closed, ["pattern_breakout"]);
   const doc = await (await app.request("/openapi.json")).json();
   assert.ok(doc.paths["/api/backtests"].post);
 });

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { RouteDoc } from "@trading/shared/http";
 import { StrategyInfoSchema } from "@trading/shared/schemas";
-import { type AnyStrategy, STRATEGIES } from "../../strategies/mod.ts";
+import { type AnyStrategy, optimisable, STRATEGIES } from "../../strategies/mod.ts";
 
 /** Route docs of this module. */
 export const strategiesDocs: RouteDoc[] = [
@@ -29,6 +29,9 @@ export function strategyInfo(s: AnyStrategy) {
     params: schema,
     defaults: s.params.parse({}) as Record<string, unknown>,
     grid: s.grid,
+    // decisions with stop-loss/take-profit levels run only on the general engine
+    optimisable: optimisable(s),
+    paper_bot: optimisable(s),
   };
 }
 
