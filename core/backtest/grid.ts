@@ -72,9 +72,17 @@ export class Evaluator {
     this.#equity = new Float64Array(cols.close.length);
   }
 
-  /** Targets of validated `params` on the whole series (vectorised when the strategy can). */
+  /**
+   * Targets of validated `params` on the whole series (vectorised when the strategy can).
+   * The array is reused by the next call: copy it to keep it.
+   */
   targets(params: unknown): Int8Array {
     const s = this.strategy;
+    if (s.exitLevels) {
+      throw new RangeError(
+        `Cannot evaluate ${s.id} on the fast kernel: its decisions carry exit levels`,
+      );
+    }
     const state = s.prepare(this.cols, params, this.cache);
     if (s.targets) s.targets(this.cols, params, state, this.#targets);
     else decideAll(s, this.cols, params, state, this.#targets);
@@ -83,7 +91,15 @@ export class Evaluator {
 
   /** Metrics of validated `params` over bars `start..end` (default all). */
   evaluate(params: unknown, start = 0, end = this.cols.close.length): Metrics {
-    const targets = this.targets(params);
+    return this.evaluateTargets(this.targets(params), start, end);
+  }
+
+  /**
+   * Metrics of already computed `targets` over bars `start..end`: the position the targets
+   * hold at `start − 1` is entered at the open of `start`. Lets a walk-forward compute a
+   * combination's targets once and simulate every window from them.
+   */
+  evaluateTargets(targets: Int8Array, start = 0, end = this.cols.close.length): Metrics {
     const tally = newTally();
     const initial = start > 0 ? targets[start - 1]! : 0;
     simulateTargets(this.cols, targets, this.opts, { start, end, initial }, this.#equity, tally);

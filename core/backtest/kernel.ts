@@ -20,13 +20,39 @@ export interface KernelRange {
   initial?: number;
   /** Starting equity (defaults to `opts.cash`). */
   cash?: number;
+  /**
+   * Book carried in from a previous range and written back at the end (walk-forward
+   * stitching): when given, the simulation starts from it instead of flat `cash`.
+   */
+  carry?: KernelCarry;
+  /** Leave a position open at `end` unreported (a later range continues it); default false. */
+  keepOpen?: boolean;
+}
+
+/** The simulator's book between two ranges (see {@link KernelRange.carry}). */
+export interface KernelCarry {
+  /** Cash. */
+  cash: number;
+  /** Direction (−1, 0, 1) and size of the position. */
+  dir: number;
+  qty: number;
+  /** Entry fill price, entry commission and entry bar of the open position. */
+  entryPrice: number;
+  entryFee: number;
+  entryBar: number;
+}
+
+/** A flat carry holding `cash`. */
+export function flatCarry(cash: number): KernelCarry {
+  return { cash, dir: 0, qty: 0, entryPrice: 0, entryFee: 0, entryBar: 0 };
 }
 
 /**
  * Simulates target positions: `targets[i]` is the decision taken at the close of bar `i`
  * (−1 short, 0 flat, 1 long) and is executed at the open of bar `i + 1`. Writes the closing
  * equity of bar `i` to `equity[i - start]`, adds to `tally`, and pushes round trips to `trades`
- * when given (a position still open at the end is reported at the last close with reason `end`).
+ * when given (a position still open at the end is reported at the last close with reason `end`,
+ * unless `range.keepOpen` leaves it to the next range).
  *
  * @example
  * ```ts
@@ -48,7 +74,8 @@ export function simulateTargets(
   const { start, end } = range;
   const fee = { feeBps: opts.feeBps, minFee: opts.minFee };
   const slipBps = opts.slippageBps, allowShort = opts.allowShort;
-  let cash = range.cash ?? opts.cash;
+  const carry = range.carry;
+  let cash = carry ? carry.cash : range.cash ?? opts.cash;
   // sizeEntry() inlined for the kernel's two sizing modes (equity = cash: the kernel is flat
   // when it enters); the engine/kernel equivalence test keeps the two identical
   const sz = opts.sizing;
@@ -67,6 +94,7 @@ export function simulateTargets(
     return r > 0 ? r : 0;
   };
   let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0, exposed = 0;
+  if (carry) ({ dir, qty, entryPrice, entryFee, entryBar } = carry);
   for (let i = start; i < end; i++) {
     let want = i === start ? (range.initial ?? 0) : targets[i - 1]!;
     if (want < 0 && !allowShort) want = 0;
@@ -116,7 +144,8 @@ export function simulateTargets(
     i = j - 1;
   }
   tally.exposureBars += exposed;
-  if (dir !== 0 && end > start) {
+  if (carry) Object.assign(carry, { cash, dir, qty, entryPrice, entryFee, entryBar });
+  if (dir !== 0 && end > start && !range.keepOpen) {
     const px = close[end - 1]!;
     const pnl = dir * (px - entryPrice) * qty - entryFee;
     tallyTrade(tally, pnl);

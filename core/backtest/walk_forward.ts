@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { type Evaluator, type GridRow, rankRows, type ScoreMetric, scoreOf } from "./grid.ts";
-import { simulateTargets } from "./kernel.ts";
+import { type Evaluator, type GridRow, type ScoreMetric, scoreOf } from "./grid.ts";
+import { flatCarry, simulateTargets } from "./kernel.ts";
 import { computeMetrics, type Metrics } from "./metrics.ts";
 import { newTally } from "./types.ts";
 
@@ -42,6 +42,39 @@ export function walkForwardWindows(n: number, inSample: number, outOfSample: num
   return out;
 }
 
+/** The better of two rows: higher score, then lower index; null scores never win. */
+export function betterRow(a: GridRow | null, b: GridRow | null): GridRow | null {
+  if (!b || b.score === null) return a;
+  if (!a || a.score === null) return b;
+  return b.score > a.score || (b.score === a.score && b.index < a.index) ? b : a;
+}
+
+/**
+ * The best combination on each window's in-sample bars (null: none scored). Each
+ * combination's targets are computed once on the whole series and every window is simulated
+ * from them; `onProgress(done)` counts windows evaluated.
+ */
+export function bestPerWindow(
+  ev: Evaluator,
+  combos: readonly { index: number; params: Record<string, unknown> }[],
+  metric: ScoreMetric,
+  windows: readonly WfWindow[],
+  onProgress?: (done: number) => void,
+): (GridRow | null)[] {
+  const best: (GridRow | null)[] = windows.map(() => null);
+  let done = 0;
+  for (const { index, params } of combos) {
+    const targets = ev.targets(params);
+    windows.forEach((w, k) => {
+      const metrics = ev.evaluateTargets(targets, w.isStart, w.isEnd);
+      best[k] = betterRow(best[k]!, { index, params, score: scoreOf(metrics, metric), metrics });
+    });
+    done += windows.length;
+    onProgress?.(done);
+  }
+  return best;
+}
+
 /** The best combination on a window's in-sample bars. */
 export function bestInSample(
   ev: Evaluator,
@@ -49,13 +82,18 @@ export function bestInSample(
   metric: ScoreMetric,
   w: WfWindow,
 ): GridRow | null {
-  const rows = combos.map(({ index, params }) => {
-    const metrics = ev.evaluate(params, w.isStart, w.isEnd);
-    return { index, params, score: scoreOf(metrics, metric), metrics };
-  });
-  const best = rankRows(rows)[0];
-  return best && best.score !== null ? best : null;
+  return bestPerWindow(ev, combos, metric, [w])[0]!;
 }
+
+const TALLY_KEYS = [
+  "count",
+  "wins",
+  "losses",
+  "grossProfit",
+  "grossLoss",
+  "fees",
+  "exposureBars",
+] as const;
 
 /** One out-of-sample segment of the stitched curve. */
 export interface WfSegment {
@@ -82,8 +120,13 @@ export interface WalkForward {
 }
 
 /**
- * Trades each window's chosen parameters on its out-of-sample bars, carrying equity from one
- * segment to the next, and returns the stitched curve.
+ * Trades each window's chosen parameters on its out-of-sample bars as one continuous account:
+ * the decision at the close of a segment's last bar is the next segment's, so a position the
+ * next parameters also want is carried over (no exit, no second entry cost, the overnight gap
+ * stays in the curve), and one they do not want is closed at the next open with costs. A
+ * window with no choice is flat. A position still open at the very end is reported once, as an
+ * `end` trade of the last segment. Segment metrics are measured from the equity the previous
+ * segment ended with; a trade counts in the segment where it closes.
  */
 export function stitchOutOfSample(
   ev: Evaluator,
@@ -92,32 +135,35 @@ export function stitchOutOfSample(
 ): WalkForward {
   const { cols, opts } = ev;
   const dates = cols.dates;
-  const total = windows.reduce((a, w) => a + w.oosEnd - w.oosStart, 0);
-  const stitched = new Float64Array(total);
-  const all = newTally();
-  const segments: WfSegment[] = [];
-  let cash = opts.cash, at = 0;
+  const first = windows[0]?.oosStart ?? 0;
+  const last = windows.at(-1)?.oosEnd ?? first;
+  // targets[i] of the stitched account: the decision of the parameters trading bar i + 1
+  const targets = new Int8Array(cols.close.length);
   windows.forEach((w, k) => {
     const pick = chosen[k] ?? null;
-    const len = w.oosEnd - w.oosStart;
-    const seg = stitched.subarray(at, at + len);
-    const tally = newTally();
     if (pick) {
-      const targets = ev.targets(pick.params);
-      simulateTargets(
-        cols,
-        targets,
-        opts,
-        {
-          start: w.oosStart,
-          end: w.oosEnd,
-          initial: targets[w.oosStart - 1]!,
-          cash,
-        },
-        seg,
-        tally,
-      );
-    } else seg.fill(cash);
+      targets.set(ev.targets(pick.params).subarray(w.oosStart - 1, w.oosEnd - 1), w.oosStart - 1);
+    }
+  });
+  const stitched = new Float64Array(last - first);
+  const all = newTally();
+  const segments: WfSegment[] = [];
+  const carry = flatCarry(opts.cash);
+  let equity = opts.cash;
+  windows.forEach((w, k) => {
+    const pick = chosen[k] ?? null;
+    const seg = stitched.subarray(w.oosStart - first, w.oosEnd - first);
+    const tally = newTally();
+    const initial = targets[w.oosStart - 1]!;
+    const keepOpen = k < windows.length - 1; // only the last segment reports an `end` trade
+    simulateTargets(
+      cols,
+      targets,
+      opts,
+      { start: w.oosStart, end: w.oosEnd, initial, carry, keepOpen },
+      seg,
+      tally,
+    );
     segments.push({
       is_from: dates[w.isStart]!,
       is_to: dates[w.isEnd - 1]!,
@@ -125,25 +171,11 @@ export function stitchOutOfSample(
       oos_to: dates[w.oosEnd - 1]!,
       params: pick?.params ?? null,
       is_score: pick?.score ?? null,
-      oos: computeMetrics(seg, cash, tally),
+      oos: computeMetrics(seg, equity, tally),
     });
-    for (
-      const key of [
-        "count",
-        "wins",
-        "losses",
-        "grossProfit",
-        "grossLoss",
-        "fees",
-        "exposureBars",
-      ] as const
-    ) {
-      all[key] += tally[key];
-    }
-    cash = seg[len - 1]!;
-    at += len;
+    for (const key of TALLY_KEYS) all[key] += tally[key];
+    equity = seg[seg.length - 1]!;
   });
-  const first = windows[0]?.oosStart ?? 0;
   return {
     segments,
     equity: Array.from(stitched, (equity, i) => ({ date: dates[first + i]!, equity })),

@@ -32,7 +32,7 @@ export type WorkerTask =
   & (
     | { kind: "grid" }
     | {
-      /** Pick the best combination on each window's in-sample bars. */
+      /** Pick the best of `combos` on each window's in-sample bars. */
       kind: "walk_forward";
       /** Windows with their index in the full list. */
       windows: { index: number; window: WfWindow }[];

@@ -11,7 +11,7 @@ import { type Heatmap, heatmap } from "../backtest/heatmap.ts";
 import { buyAndHold } from "../backtest/run.ts";
 import type { Metrics } from "../backtest/metrics.ts";
 import { DEFAULT_OPTIONS } from "../backtest/types.ts";
-import { stitchOutOfSample, type WalkForward } from "../backtest/walk_forward.ts";
+import { betterRow, stitchOutOfSample, type WalkForward } from "../backtest/walk_forward.ts";
 import type { OptimisationPlan } from "./plan.ts";
 import { split, type WorkerPool } from "./pool.ts";
 import type { WireCols } from "./protocol.ts";
@@ -54,25 +54,29 @@ export async function runPlan(
   );
   let wf: WalkForward | null = null;
   if (plan.windows) {
-    const windows = plan.windows;
-    const chunks = split(
-      windows.map((window, index) => ({ index, window })),
-      Math.min(plan.workers, pool.size),
-    );
+    const windows = plan.windows.map((window, index) => ({ index, window }));
+    // each worker takes a share of the combinations over every window (a combination's
+    // targets are computed once and all its windows simulated from them)
+    const chunks = split(plan.combos, Math.min(plan.workers, pool.size));
     const done = chunks.map(() => 0);
     const replies = await Promise.all(
-      chunks.map((ws, k) =>
-        pool.run({ ...base, kind: "walk_forward", combos: plan.combos, windows: ws }, (d) => {
+      chunks.map((combos, k) =>
+        pool.run({ ...base, kind: "walk_forward", combos, windows }, (d) => {
           done[k] = d;
           onProgress(plan.combos.length + done.reduce((a, b) => a + b, 0));
         })
       ),
     );
-    const chosen: (GridRow | null)[] = windows.map(() => null);
+    const chosen: (GridRow | null)[] = plan.windows.map(() => null);
     for (const r of replies) {
-      if (r.type === "walk_forward") { for (const x of r.chosen) chosen[x.index] = x.row; }
+      if (r.type !== "walk_forward") continue;
+      for (const x of r.chosen) chosen[x.index] = betterRow(chosen[x.index]!, x.row);
     }
-    wf = stitchOutOfSample(new Evaluator(plan.cols, plan.strategy, plan.opts), windows, chosen);
+    wf = stitchOutOfSample(
+      new Evaluator(plan.cols, plan.strategy, plan.opts),
+      plan.windows,
+      chosen,
+    );
   }
   onProgress(plan.total);
   return {

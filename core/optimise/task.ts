@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { bestInSample } from "../backtest/walk_forward.ts";
+import { bestPerWindow } from "../backtest/walk_forward.ts";
 import { Evaluator, gridSearch } from "../backtest/grid.ts";
 import { findStrategy } from "../strategies/mod.ts";
 import type { WorkerReply, WorkerTask } from "./protocol.ts";
@@ -21,11 +21,14 @@ export function runTask(t: WorkerTask, post: (m: WorkerReply) => void): void {
       });
       post({ taskId: t.taskId, type: "grid", rows });
     } else {
-      const chosen = t.windows.map(({ index, window }, k) => {
-        const row = bestInSample(ev, t.combos, t.metric, window);
-        post({ taskId: t.taskId, type: "progress", done: (k + 1) * t.combos.length });
-        return { index, row };
-      });
+      const best = bestPerWindow(
+        ev,
+        t.combos,
+        t.metric,
+        t.windows.map((w) => w.window),
+        (done) => post({ taskId: t.taskId, type: "progress", done }),
+      );
+      const chosen = t.windows.map(({ index }, k) => ({ index, row: best[k]! }));
       post({ taskId: t.taskId, type: "walk_forward", chosen });
     }
   } catch (err) {
