@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { QuotaExceededError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import type { Logger } from "@trading/shared/log";
 import type { OptimisationPlan } from "./plan.ts";
@@ -28,51 +29,139 @@ export interface JobRow {
 /** A running job without progress for this long is reported as failed (its instance stopped). */
 export const STALE_JOB_MS = 120_000;
 
+/** Who submits a job: the signed-in user, else the client's IP. */
+export interface JobOwner {
+  /** Signed-in user, or null. */
+  userId: string | null;
+  /** Client IP (counts anonymous jobs). */
+  ip: string;
+}
+
+/** Progress of a job running on this instance, as pushed to watchers. */
+export interface LiveProgress {
+  done: number;
+  total: number;
+  status: JobRow["status"];
+}
+
+/** Seconds a client is told to wait when the running-job limits are reached. */
+export const RETRY_AFTER_S = 10;
+
 /** Starts and reports optimisation jobs. */
 export class OptimisationJobs {
   readonly #db: Db;
   readonly #logger: Logger;
   readonly #poolSize: number;
   readonly #writeEveryMs: number;
+  readonly #maxPerOwner: number;
+  readonly #maxRunning: number;
   readonly #running = new Set<Promise<void>>();
+  readonly #live = new Map<string, LiveProgress & { watchers: Set<(p: LiveProgress) => void> }>();
   #pool: WorkerPool | null = null;
 
   /**
    * @param db where jobs are stored
    * @param logger for failures
-   * @param options `poolSize` workers (default min(2, cores)), `writeEveryMs` (default 200)
+   * @param options `poolSize` workers (default min(2, cores)), `writeEveryMs` (default 200),
+   * `maxPerOwner` running jobs per user or anonymous IP (default 1) and `maxRunning` across
+   * every instance sharing the database (default 4)
    */
   constructor(
     db: Db,
     logger: Logger,
-    { poolSize = Math.min(2, navigator.hardwareConcurrency || 1), writeEveryMs = 200 } = {},
+    {
+      poolSize = Math.min(2, navigator.hardwareConcurrency || 1),
+      writeEveryMs = 200,
+      maxPerOwner = 1,
+      maxRunning = 4,
+    } = {},
   ) {
     this.#db = db;
     this.#logger = logger;
     this.#poolSize = poolSize;
     this.#writeEveryMs = writeEveryMs;
+    this.#maxPerOwner = maxPerOwner;
+    this.#maxRunning = maxRunning;
   }
 
-  /** Stores a job for `plan` and starts it; resolves with its id once stored. */
-  async submit(plan: OptimisationPlan, request: unknown, userId: string | null): Promise<string> {
+  /**
+   * Stores a job for `plan` and starts it; resolves with its id once stored. Refuses with a
+   * {@link QuotaExceededError} (429 with Retry-After) when the owner already runs
+   * `maxPerOwner` jobs or `maxRunning` jobs run in all; the count is taken in the database
+   * (running jobs not stale), so it holds across instances.
+   */
+  async submit(plan: OptimisationPlan, request: unknown, owner: JobOwner): Promise<string> {
     const id = crypto.randomUUID();
     const now = new Date().toISOString();
-    await this.#db.run(
-      `INSERT INTO optimisations (id, user_id, kind, request, status, done, total, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?)`,
-      [
-        id,
-        userId,
-        plan.windows ? "walk_forward" : "grid",
-        JSON.stringify(request),
-        plan.total,
-        now,
-        now,
-      ],
-    );
+    // anonymous jobs are counted by IP, kept as the first key of the stored request
+    const stored = owner.userId === null
+      ? JSON.stringify({ client_ip: owner.ip, request })
+      : JSON.stringify({ request });
+    await this.#db.transaction(async (tx) => {
+      // PostgreSQL: serialise the check-then-insert across instances
+      if (tx.dialect === "postgres") await tx.query("SELECT pg_advisory_xact_lock(4004)");
+      const cutoff = new Date(Date.now() - STALE_JOB_MS).toISOString();
+      const mine = owner.userId === null
+        ? { sql: "user_id IS NULL AND request LIKE ? ESCAPE '!'", arg: ipPrefix(owner.ip) }
+        : { sql: "user_id = ?", arg: owner.userId };
+      const [c] = await tx.query<{ n: number; mine: number | null }>(
+        `SELECT COUNT(*) AS n, SUM(CASE WHEN ${mine.sql} THEN 1 ELSE 0 END) AS mine
+           FROM optimisations WHERE status = 'running' AND updated_at > ?`,
+        [mine.arg, cutoff],
+      );
+      const n = Number(c?.n ?? 0), own = Number(c?.mine ?? 0);
+      if (own >= this.#maxPerOwner) {
+        throw new QuotaExceededError(
+          `${own} optimisation${own === 1 ? " is" : "s are"} already running for you (at most ` +
+            `${this.#maxPerOwner} at a time); wait for it to finish or retry later`,
+          RETRY_AFTER_S,
+        );
+      }
+      if (n >= this.#maxRunning) {
+        throw new QuotaExceededError(
+          `${n} optimisations are running on the server (at most ${this.#maxRunning}); retry later`,
+          RETRY_AFTER_S,
+        );
+      }
+      await tx.run(
+        `INSERT INTO optimisations (id, user_id, kind, request, status, done, total, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?)`,
+        [
+          id,
+          owner.userId,
+          plan.windows ? "walk_forward" : "grid",
+          stored,
+          plan.total,
+          now,
+          now,
+        ],
+      );
+    });
+    this.#live.set(id, { done: 0, total: plan.total, status: "running", watchers: new Set() });
     const p = this.#run(id, plan).finally(() => this.#running.delete(p));
     this.#running.add(p);
     return id;
+  }
+
+  /**
+   * Subscribes to the progress of a job running on this instance: `fn` is called on each
+   * progress report and once with the final status. Returns the unsubscribe function, or null
+   * when the job does not run here (poll the database instead).
+   */
+  watch(id: string, fn: (p: LiveProgress) => void): (() => void) | null {
+    const live = this.#live.get(id);
+    if (!live) return null;
+    live.watchers.add(fn);
+    return () => live.watchers.delete(fn);
+  }
+
+  #publish(id: string, patch: Partial<LiveProgress>): void {
+    const live = this.#live.get(id);
+    if (!live) return;
+    Object.assign(live, patch);
+    const p = { done: live.done, total: live.total, status: live.status };
+    for (const fn of live.watchers) fn(p);
+    if (live.status !== "running") this.#live.delete(id);
   }
 
   async #run(id: string, plan: OptimisationPlan): Promise<void> {
@@ -87,6 +176,7 @@ export class OptimisationJobs {
     }
     let last = 0, writing: Promise<unknown> = Promise.resolve();
     const progress = (done: number) => {
+      this.#publish(id, { done });
       const t = performance.now();
       if (t - last < this.#writeEveryMs) return;
       last = t;
@@ -108,6 +198,7 @@ export class OptimisationJobs {
         "UPDATE optimisations SET status = 'done', done = total, result = ?, updated_at = ? WHERE id = ?",
         [JSON.stringify(result), new Date().toISOString(), id],
       );
+      this.#publish(id, { status: "done" });
     } catch (e) {
       await writing.catch(() => {});
       const message = e instanceof Error ? e.message : String(e);
@@ -115,7 +206,7 @@ export class OptimisationJobs {
       await this.#db.run(
         "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ?",
         [message, new Date().toISOString(), id],
-      );
+      ).finally(() => this.#publish(id, { status: "failed" }));
     }
   }
 
@@ -156,4 +247,9 @@ export class OptimisationJobs {
     this.#pool?.close();
     this.#pool = null;
   }
+}
+
+/** The LIKE pattern of requests stored for anonymous `ip` (`!` escapes LIKE wildcards). */
+function ipPrefix(ip: string): string {
+  return `{"client_ip":${JSON.stringify(ip)},`.replace(/[!%_]/g, "!$&") + "%";
 }

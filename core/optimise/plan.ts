@@ -12,10 +12,19 @@ import { expandGrid, type ScoreMetric } from "../backtest/grid.ts";
 import { toOptions } from "../backtest/request.ts";
 import type { Cols, CostOptions } from "../backtest/types.ts";
 import { walkForwardWindows, type WfWindow } from "../backtest/walk_forward.ts";
-import type { AnyStrategy } from "../strategies/types.ts";
+import { type AnyStrategy, optimisable } from "../strategies/types.ts";
 
 /** Largest grid accepted. */
 export const MAX_COMBINATIONS = 50_000;
+
+/**
+ * Most backtests one job may run: combinations × (1 + walk-forward windows). About 200k
+ * evaluations of a 2,500-bar series take seconds on the fast kernel, not minutes.
+ */
+export const MAX_EVALUATIONS = 200_000;
+
+/** Most walk-forward windows (in-sample optimisations) one job may ask for. */
+export const MAX_WINDOWS = 50;
 
 /** What the runner executes. */
 export interface OptimisationPlan {
@@ -44,6 +53,13 @@ export function planOptimisation(
   strategy: AnyStrategy,
   cols: Cols,
 ): OptimisationPlan {
+  if (!optimisable(strategy)) {
+    fail(
+      "strategy",
+      `${strategy.id} sets stop-loss/take-profit levels with its decisions, which the ` +
+        "optimiser's fast kernel cannot apply; backtest it with POST /api/backtests instead",
+    );
+  }
   for (
     const f of [
       "stop_loss_pct",
@@ -59,7 +75,10 @@ export function planOptimisation(
   if (req.sizing?.mode === "atr_risk") {
     fail("sizing", "optimisation supports percent_equity and fixed_cash sizing");
   }
-  const grid = req.grid ?? strategy.grid;
+  // duplicated values would only repeat work: each value once, in the order given
+  const grid = Object.fromEntries(
+    Object.entries(req.grid ?? strategy.grid).map(([k, v]) => [k, [...new Set(v)]]),
+  );
   const known = Object.keys(
     (z.toJSONSchema(strategy.params, { io: "input", unrepresentable: "any" }) as {
       properties?: Record<string, unknown>;
@@ -110,6 +129,25 @@ export function planOptimisation(
         `the range has ${cols.close.length} bars, fewer than in_sample + 1`,
       );
     }
+    if (windows.length > MAX_WINDOWS) {
+      const least = Math.ceil((cols.close.length - in_sample) / MAX_WINDOWS);
+      fail(
+        "walk_forward.out_of_sample",
+        `${windows.length} walk-forward windows, at most ${MAX_WINDOWS}: use out_of_sample ≥ ` +
+          `${least} bars for this range, or a shorter range`,
+      );
+    }
+  }
+  const total = combos.length * (1 + (windows?.length ?? 0));
+  if (total > MAX_EVALUATIONS) {
+    const field = windows && combos.length <= MAX_EVALUATIONS ? "walk_forward" : "grid";
+    fail(
+      field,
+      `${combos.length} combinations × ${
+        1 + (windows?.length ?? 0)
+      } (full range + walk-forward windows) = ${total} backtests, at most ${MAX_EVALUATIONS}: ` +
+        "use fewer grid values or fewer walk-forward windows",
+    );
   }
   return {
     strategy,
@@ -120,7 +158,7 @@ export function planOptimisation(
     skipped,
     heatmap,
     windows,
-    total: combos.length * (1 + (windows?.length ?? 0)),
+    total,
     workers: req.workers,
   };
 }

@@ -5,7 +5,8 @@ import { NotFoundError } from "@trading/shared/errors";
 import { readJson, type RouteDoc, validate } from "@trading/shared/http";
 import { OptimisationRequestSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
-import { type JobRow, OptimisationJobs } from "../../optimise/jobs.ts";
+import { clientIp } from "../../auth/rate_limit.ts";
+import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
 import { planOptimisation } from "../../optimise/plan.ts";
 import { optionalUser } from "../auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
@@ -30,11 +31,13 @@ export const optimisationsDocs: RouteDoc[] = [
   {
     method: "post",
     path: "/api/optimisations",
-    summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the job",
+    summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the " +
+      "job. At most 200,000 backtests per job; one running job per user (or anonymous IP) and " +
+      "a few in all, else 429 with Retry-After",
     tag: "backtests",
     body: OptimisationRequestSchema,
     response: JobStatusSchema,
-    errors: [404, 422],
+    errors: [404, 422, 429],
   },
   {
     method: "get",
@@ -96,7 +99,10 @@ export function optimisationsRoutes(deps: CoreDeps): Hono {
       const strategy = strategyOr422(body.strategy);
       const cols = await barsInRange(deps, body.symbol, body);
       const plan = planOptimisation(body, strategy, cols);
-      const id = await jobs.submit(plan, body, optionalUser(c)?.id ?? null);
+      const id = await jobs.submit(plan, body, {
+        userId: optionalUser(c)?.id ?? null,
+        ip: clientIp(c, deps.config.TRUST_PROXY_HOPS),
+      });
       return c.json(view((await jobs.get(id))!), 202, { location: `/api/optimisations/${id}` });
     })
     .get("/api/optimisations/:id", async (c) => {
@@ -109,24 +115,47 @@ export function optimisationsRoutes(deps: CoreDeps): Hono {
       let row = await load(id, userId);
       return streamSSE(c, async (stream) => {
         let lastDone = -1;
-        const deadline = Date.now() + 15 * 60_000;
-        while (!stream.aborted && Date.now() < deadline) {
-          if (row.done !== lastDone) {
-            lastDone = row.done;
-            await stream.writeSSE({
-              event: "progress",
-              data: JSON.stringify({ done: row.done, total: row.total }),
-            });
+        const progress = async (done: number, total: number) => {
+          if (done === lastDone) return;
+          lastDone = done;
+          await stream.writeSSE({ event: "progress", data: JSON.stringify({ done, total }) });
+        };
+        const finish = async (r: JobRow) => {
+          await progress(r.done, r.total);
+          await stream.writeSSE({
+            event: r.status,
+            data: JSON.stringify(view(r, r.status === "done")),
+          });
+        };
+        // a job running on this instance pushes its progress; others are polled every second
+        const live: { p: LiveProgress | null; wake: (() => void) | null } = { p: null, wake: null };
+        const stop = jobs.watch(id, (p) => {
+          live.p = p;
+          live.wake?.();
+        });
+        try {
+          const deadline = Date.now() + 15 * 60_000;
+          while (!stream.aborted && Date.now() < deadline) {
+            if (row.status !== "running") return await finish(row);
+            if (stop) {
+              await progress(live.p?.done ?? row.done, live.p?.total ?? row.total);
+              // the 5 s timeout keeps checking `aborted` and the deadline
+              let timer: ReturnType<typeof setTimeout> | undefined;
+              await new Promise<void>((resolve) => {
+                live.wake = resolve;
+                timer = setTimeout(resolve, 5_000);
+              });
+              clearTimeout(timer);
+              live.wake = null;
+              if (live.p && live.p.status !== "running") row = await load(id, userId);
+            } else {
+              await progress(row.done, row.total);
+              await stream.sleep(1_000);
+              row = await load(id, userId);
+            }
           }
-          if (row.status !== "running") {
-            await stream.writeSSE({
-              event: row.status,
-              data: JSON.stringify(view(row, row.status === "done")),
-            });
-            return;
-          }
-          await stream.sleep(200);
-          row = await load(id, userId);
+        } finally {
+          stop?.();
         }
       });
     });

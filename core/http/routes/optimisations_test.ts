@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { optimisationJobsFor } from "./optimisations.ts";
+import { Hono } from "hono";
+import { errorHandler } from "@trading/shared/http";
+import { optimisationJobsFor, optimisationsRoutes } from "./optimisations.ts";
 // The worker module joins the static graph so it is type-checked with the test, not at run time.
 import type {} from "../../optimise/grid_worker.ts";
 
@@ -71,6 +73,12 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
           [{ symbol: "AAPL", strategy: "sma_cross", grid: { fast: [60], slow: [20] } }, "grid"],
           [{ symbol: "AAPL", strategy: "sma_cross", stop_loss_pct: 5 }, "stop_loss_pct"],
           [{ symbol: "AAPL", strategy: "nope" }, "strategy"],
+          [{ symbol: "AAPL", strategy: "pattern_breakout" }, "strategy"],
+          [{
+            symbol: "SPX",
+            strategy: "sma_cross",
+            walk_forward: { in_sample: 300, out_of_sample: 5 }, // 962 windows
+          }, "walk_forward.out_of_sample"],
           [{
             symbol: "AAPL",
             strategy: "sma_cross",
@@ -82,6 +90,26 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
         assert.equal(bad.status, 422, JSON.stringify(body));
         assert.equal((await bad.json()).error.details[0].field, field);
       }
+    });
+
+    await t.step("a second job while one runs is 429 with Retry-After", async () => {
+      // the routes alone: the app's per-IP request rate limit would answer 429 by itself
+      const direct = new Hono().route("/", optimisationsRoutes(deps));
+      direct.onError(errorHandler(deps.logger));
+      const postDirect = (body: unknown) =>
+        direct.request("/api/optimisations", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const body = { symbol: "SPX", strategy: "sma_cross", walk_forward: {} };
+      const first = await postDirect(body);
+      assert.equal(first.status, 202);
+      const second = await postDirect(body); // the same anonymous client
+      assert.equal(second.status, 429);
+      assert.equal(second.headers.get("retry-after"), "10");
+      assert.match((await second.json()).error.message, /already running for you/);
+      assert.equal((await until((await first.json()).id)).status, "done");
     });
 
     await t.step("the SSE stream reports progress then done", async () => {
