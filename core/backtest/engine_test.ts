@@ -7,7 +7,7 @@ import type { Strategy } from "../strategies/types.ts";
 import { runEngine } from "./engine.ts";
 import { simulateTargets } from "./kernel.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, newTally } from "./types.ts";
-import { runBacktest } from "./run.ts";
+import { buyAndHold, runBacktest } from "./run.ts";
 
 const load = async (s: string) =>
   seriesFromBars(
@@ -217,4 +217,18 @@ Deno.test("runEngine() - a basket shares one cash account across symbols", () =>
   assert.ok(spent > 0.99 * DEFAULT_OPTIONS.cash && spent <= DEFAULT_OPTIONS.cash);
   const expected = r.cash[d]! + r.qty[0]![d]! * r.marks[0]![d]! + r.qty[1]![d]! * r.marks[1]![d]!;
   assert.ok(Math.abs(r.equity[d]! - expected) < 1e-6);
+});
+
+Deno.test("buyAndHold() - enters at the second bar's open, the same rule as the basket benchmark", () => {
+  const cols = slice(aapl, 100, 400);
+  const opts = { ...DEFAULT_OPTIONS, feeBps: 5, minFee: 1 };
+  const hold = buyAndHold(cols, opts);
+  const engine = runEngine([{ symbol: "AAPL", cols, decide: () => 1 }], opts);
+  assert.equal(hold.equity[0], opts.cash); // nothing bought on the first bar
+  assert.equal(engine.fills[0]!.bar, 1);
+  assert.equal(engine.fills[0]!.price, cols.open[1]);
+  for (let i = 0; i < cols.close.length; i++) {
+    assert.ok(Math.abs(hold.equity[i]! - engine.equity[i]!) < 1e-6, `bar ${i}`);
+  }
+  assert.equal(hold.metrics.trade_count, 1);
 });

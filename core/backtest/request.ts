@@ -139,6 +139,7 @@ export function runRequest(
       return input;
     });
     const r = runEngine(inputs, opts);
+    // buy-and-hold decides long at the first close, like the single-symbol buyAndHold()
     const hold = runEngine(
       series.map(({ symbol, cols }) => ({ symbol, cols, decide: () => 1 })),
       {

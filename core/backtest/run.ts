@@ -115,7 +115,11 @@ export function runBacktest(
   };
 }
 
-/** Buy at the first open with all the cash (same costs, whole or fractional shares), hold. */
+/**
+ * Buy-and-hold with all the cash (same costs, whole or fractional shares). One rule for one
+ * symbol and for a basket: it decides long at the first bar's close and enters at the second
+ * bar's open, the earliest a strategy can enter, so both start from the same bar.
+ */
 export function buyAndHold(
   cols: Cols,
   opts: BacktestOptions,
@@ -128,7 +132,7 @@ export function buyAndHold(
     cols,
     targets,
     { ...opts, sizing: { mode: "percent_equity", percent: 100 }, allowShort: false },
-    { start: 0, end: n, initial: 1 },
+    { start: 0, end: n },
     equity,
     tally,
   );

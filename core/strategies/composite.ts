@@ -17,7 +17,7 @@ export interface CompositeParams {
 
 const schema = z.object({
   enter: z.number().min(5).max(95).default(25).describe(
-    "score (0..100) to enter long; −enter to enter short",
+    "score threshold (the score runs −100..100): long at or above enter, short at or below −enter",
   ),
   exit: z.number().min(-50).max(90).default(0).describe(
     "a long exits below this score, a short above −exit",
