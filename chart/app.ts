@@ -15,6 +15,7 @@ import { chartDocs, chartRoutes } from "./http/chart_routes.ts";
 import { ChartService } from "./http/chart_service.ts";
 import { CoreClient, type CoreClientOptions } from "./http/core_client.ts";
 import { coreCheck, renderCheck } from "./http/health.ts";
+import { ipRateLimit, type IpRateLimitOptions } from "./http/ip_rate_limit.ts";
 import { RenderBusyError, RenderGate } from "./http/render_gate.ts";
 import { renderDocs, renderRoutes } from "./http/render_routes.ts";
 import { loadFonts } from "./render/fonts.ts";
@@ -53,6 +54,8 @@ export interface ChartDeps {
   renderGate?: RenderGate;
   /** SVG text → PNG bytes (default resvg off the JavaScript thread; injectable for tests). */
   rasterise?: Rasterise;
+  /** Per-client-IP limit of the renders /charts/* and /render* cause (default 60, then 1/s). */
+  rateLimit?: IpRateLimitOptions;
 }
 
 /** Builds the chart service app (parses the fonts once, here, not per request). */
@@ -77,6 +80,7 @@ export function createChartApp(deps: ChartDeps) {
     description: "Server-rendered charts: Observable Plot → SVG → resvg → PNG.",
   }, [...chartDocs, ...renderDocs]);
   const metrics = new MetricsRegistry({ service: "chart" });
+  const limit = ipRateLimit(deps.rateLimit);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
     .use(securityHeaders({
@@ -117,6 +121,8 @@ export function createChartApp(deps: ChartDeps) {
         renders: { running: service.gate.running, queued: service.gate.queued },
       }, healthy ? 200 : 503);
     })
+    .use("/charts/*", limit)
+    .use("/render/*", limit) // Hono's "/render/*" also matches "/render" itself
     .route("/", renderRoutes(service))
     .route("/", chartRoutes(service));
   const onError = errorHandler(deps.logger);

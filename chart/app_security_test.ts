@@ -98,3 +98,34 @@ Deno.test("POST /render - 2 renders at once and 8 waiting; the next is a 503 JSO
   assert.equal(started, 10);
   assert.equal((await png(11)).status, 200, "a slot is free again");
 });
+
+Deno.test("GET /charts/* and POST /render* - a client that forced too many renders is a 429 with Retry-After; cache hits, other clients and the probes are not", async () => {
+  const { app } = appFor({ rateLimit: { capacity: 3, refillPerS: 0.1 } });
+  const as = (ip: string, path: string, init: RequestInit = {}) =>
+    app.request(path, init, { remoteAddr: { hostname: ip } });
+  const candles = realCandles("AAPL", 20);
+  const render = (title: string) => ({
+    method: "POST",
+    body: JSON.stringify({ spec: { symbol: "AAPL", title }, candles }),
+    headers: { "content-type": "application/json" },
+  });
+  for (const title of ["a", "a", "b", "a", "b", "c"]) { // 3 renders, 3 cache hits
+    const res = await as("10.0.0.1", "/render", render(title));
+    assert.equal(res.status, 200, title);
+    await res.body?.cancel();
+  }
+  assert.equal((await as("10.0.0.1", "/charts/AAPL.svg?width=1")).status, 429);
+  for (const [path, init] of [["/charts/AAPL.png", {}], ["/render", render("a")]] as const) {
+    const res = await as("10.0.0.1", path, init);
+    assert.equal(res.status, 429, path);
+    assert.equal(res.headers.get("retry-after"), "10", path);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+    const body = await res.json();
+    assert.equal(body.error.code, "rate_limited");
+    assert.ok(body.error.request_id);
+  }
+  const other = await as("10.0.0.2", "/render", render("d"));
+  assert.equal(other.status, 200, "another client");
+  await other.body?.cancel();
+  assert.equal((await as("10.0.0.1", "/health/live")).status, 200, "probes are not limited");
+});
