@@ -1,51 +1,85 @@
 /**
- * Throttling of failed sign-ins, per account and per client IP, with counters in the database
+ * Throttling of password attempts (sign-in and password change), with counters in the database
  * (`rate_limits`) so that it holds across instances. The account key is a hash of the e-mail, so
- * the table holds no addresses. A success clears the account's failures.
+ * the table holds no addresses.
+ *
+ * An attempt is counted *before* the password is checked (one atomic increment per bucket, then
+ * a comparison), so parallel guesses cannot all slip past the check while the first ones are
+ * still hashing. A successful attempt is given back. Buckets, per 15-minute window:
+ *
+ * - per client IP: 20 attempts, whatever the accounts;
+ * - per (account, IP): 5 — a stranger guessing from their address blocks only themselves;
+ * - per account: 50 from all addresses together — a cap on distributed guessing, high enough
+ *   that one or a few addresses cannot lock the owner out.
+ *
+ * Attempts refused by a bucket are not counted in the buckets after it, so attempts refused at
+ * the (account, IP) bucket never push the account towards its global cap.
  *
  * @module
  */
 import type { Db } from "../db/db.ts";
 import { sha256Hex } from "./crypto.ts";
-import { hitCounter, peekCounter, resetCounter } from "./rate_limit.ts";
+import { hitCounter, refundCounter, resetCounter } from "./rate_limit.ts";
+import { normalizeEmail } from "./users.ts";
 
-/** Limits: failures allowed per window before sign-in is refused with 429. */
-export const LOGIN_THROTTLE = { windowS: 900, perAccount: 5, perIp: 20 } as const;
+/** Attempts allowed per window (seconds) before password checks are refused with 429. */
+export const LOGIN_THROTTLE = { windowS: 900, perIp: 20, perAccountIp: 5, perAccount: 50 } as const;
 
-async function buckets(email: string, ip: string): Promise<[string, number][]> {
+/** Who is attempting a password check. */
+export interface LoginWho {
+  /** The account's e-mail (hashed for the bucket name). */
+  email: string;
+  /** Client IP (see `clientIp()`). */
+  ip: string;
+  /** Clock (epoch ms). */
+  now: number;
+}
+
+/** An attempt counted by {@link claimLoginAttempt}, to report its success with. */
+export interface LoginAttempt {
+  /** Buckets this attempt was counted in. */
+  readonly counted: readonly string[];
+  /** The (account, IP) bucket, forgotten after a success. */
+  readonly accountIpBucket: string;
+  /** When the attempt was counted (epoch ms). */
+  readonly now: number;
+}
+
+async function bucketsOf({ email, ip }: LoginWho): Promise<[string, number][]> {
+  const acct = await sha256Hex(normalizeEmail(email));
   return [
-    [`login-fail:acct:${await sha256Hex(email)}`, LOGIN_THROTTLE.perAccount],
-    [`login-fail:ip:${ip}`, LOGIN_THROTTLE.perIp],
+    [`login:ip:${ip}`, LOGIN_THROTTLE.perIp],
+    [`login:acct-ip:${acct}:${ip}`, LOGIN_THROTTLE.perAccountIp],
+    [`login:acct:${acct}`, LOGIN_THROTTLE.perAccount],
   ];
 }
 
-/** Seconds to wait when `email` or `ip` has too many recent failures, else null. */
-export async function loginBlockedFor(
+/**
+ * Counts one password attempt, atomically per bucket, before the password is checked. Returns
+ * the attempt (go on and check the password) or the seconds to wait (answer 429).
+ */
+export async function claimLoginAttempt(
   db: Db,
-  { email, ip, now }: { email: string; ip: string; now: number },
-): Promise<number | null> {
-  let wait: number | null = null;
-  for (const [bucket, max] of await buckets(email, ip)) {
-    const { count, retryAfterS } = await peekCounter(db, bucket, {
-      windowS: LOGIN_THROTTLE.windowS,
-      now,
-    });
-    if (count >= max) wait = Math.max(wait ?? 0, retryAfterS);
+  who: LoginWho,
+): Promise<{ ok: true; attempt: LoginAttempt } | { ok: false; retryAfterS: number }> {
+  const buckets = await bucketsOf(who);
+  const counted: string[] = [];
+  for (const [bucket, max] of buckets) {
+    const hit = await hitCounter(db, bucket, { windowS: LOGIN_THROTTLE.windowS, now: who.now });
+    counted.push(bucket);
+    if (hit.count > max) return { ok: false, retryAfterS: hit.retryAfterS };
   }
-  return wait;
+  return { ok: true, attempt: { counted, accountIpBucket: buckets[1]![0], now: who.now } };
 }
 
-/** Counts one failed sign-in for `email` and `ip`. */
-export async function recordLoginFailure(
-  db: Db,
-  { email, ip, now }: { email: string; ip: string; now: number },
-): Promise<void> {
-  for (const [bucket] of await buckets(email, ip)) {
-    await hitCounter(db, bucket, { windowS: LOGIN_THROTTLE.windowS, now });
+/**
+ * The password was right: the attempt is given back everywhere it was counted, and the earlier
+ * failures of this account from this IP are forgotten.
+ */
+export async function loginSucceeded(db: Db, attempt: LoginAttempt): Promise<void> {
+  for (const bucket of attempt.counted) {
+    if (bucket === attempt.accountIpBucket) continue;
+    await refundCounter(db, bucket, { windowS: LOGIN_THROTTLE.windowS, now: attempt.now });
   }
-}
-
-/** Forgets the failures of `email` after a successful sign-in. */
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await resetCounter(db, `login-fail:acct:${await sha256Hex(email)}`);
+  await resetCounter(db, attempt.accountIpBucket);
 }

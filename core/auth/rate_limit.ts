@@ -68,6 +68,18 @@ export async function peekCounter(
   return { count: Number(rows[0]?.hits ?? 0), retryAfterS: retryAfter(start, windowS, now) };
 }
 
+/** Takes one hit back from `bucket`'s current window (never below zero). */
+export async function refundCounter(
+  db: Db,
+  bucket: string,
+  { windowS, now }: { windowS: number; now: number },
+): Promise<void> {
+  await db.run(
+    "UPDATE rate_limits SET hits = hits - 1 WHERE bucket = ? AND window_start = ? AND hits > 0",
+    [bucket, windowOf(now, windowS)],
+  );
+}
+
 /** Forgets every window of `bucket` (e.g. failed sign-ins after a success). */
 export async function resetCounter(db: Db, bucket: string): Promise<void> {
   await db.run("DELETE FROM rate_limits WHERE bucket = ?", [bucket]);

@@ -19,11 +19,7 @@ import {
 } from "../../auth/cookies.ts";
 import { GoogleSignIn, LOGIN_TTL_S } from "../../auth/google.ts";
 import { userForGoogle } from "../../auth/google_accounts.ts";
-import {
-  clearLoginFailures,
-  loginBlockedFor,
-  recordLoginFailure,
-} from "../../auth/login_throttle.ts";
+import { claimLoginAttempt, loginSucceeded } from "../../auth/login_throttle.ts";
 import { revokeUserApiTokens } from "../../auth/api_tokens.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { clientIp, rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
@@ -50,7 +46,7 @@ export const authDocs: RouteDoc[] = [
     method: "post",
     path: "/api/auth/login",
     summary:
-      "Sign in with e-mail and password (sets the session cookie); failures are throttled per account and IP",
+      "Sign in with e-mail and password (sets the session cookie); attempts are throttled per IP, per (account, IP) and per account",
     tag: TAG,
     body: LoginBodySchema,
     response: MeResponseSchema,
@@ -122,18 +118,16 @@ export function authRoutes(deps: AuthDeps): Hono {
     )
     .post("/api/auth/login", signInLimit, async (c) => {
       const body = validate(LoginBodySchema, await readJson(c.req), "body");
-      const who = { email: body.email, ip: ip(c), now: now() };
-      const wait = await loginBlockedFor(deps.db, who);
-      if (wait !== null) {
+      // Counted before the (slow) password check, so parallel guesses cannot outrun the limit.
+      const claim = await claimLoginAttempt(deps.db, { email: body.email, ip: ip(c), now: now() });
+      if (!claim.ok) {
+        const wait = claim.retryAfterS;
         return tooManyRequests(c, wait, `Too many failed sign-ins; retry in ${wait} s`);
       }
       const user = await findUserByEmail(deps.db, body.email);
       const ok = await verifyPassword(body.password, user?.password_hash ?? null);
-      if (!user || !ok) {
-        await recordLoginFailure(deps.db, who);
-        throw new UnauthorizedError("Invalid e-mail or password");
-      }
-      await clearLoginFailures(deps.db, body.email);
+      if (!user || !ok) throw new UnauthorizedError("Invalid e-mail or password");
+      await loginSucceeded(deps.db, claim.attempt);
       await startSession(c, deps, user);
       return c.json(await meBody(deps, user));
     })
@@ -147,18 +141,22 @@ export function authRoutes(deps: AuthDeps): Hono {
       const me = requireUser(c);
       const body = validate(ChangePasswordBodySchema, await readJson(c.req), "body");
       const user = (await findUserById(deps.db, me.id))!;
-      const who = { email: user.email, ip: ip(c), now: now() };
       if (user.password_hash !== null) {
-        const wait = await loginBlockedFor(deps.db, who);
-        if (wait !== null) {
+        const claim = await claimLoginAttempt(deps.db, {
+          email: user.email,
+          ip: ip(c),
+          now: now(),
+        });
+        if (!claim.ok) {
+          const wait = claim.retryAfterS;
           return tooManyRequests(c, wait, `Too many failed attempts; retry in ${wait} s`);
         }
         if (!(await verifyPassword(body.current_password ?? "", user.password_hash))) {
-          await recordLoginFailure(deps.db, who);
           throw new ValidationError("Cannot change the password", [
             { field: "current_password", message: "is not the current password" },
           ]);
         }
+        await loginSucceeded(deps.db, claim.attempt);
       }
       const hash = await hashPassword(body.new_password);
       const revoked = await deps.db.transaction(async (tx) => {

@@ -64,7 +64,7 @@ Deno.test("POST /api/auth/login - one generic 401 for a wrong password and an un
   await deps.db.close();
 });
 
-Deno.test("POST /api/auth/login - failed attempts are throttled per account, with Retry-After", async () => {
+Deno.test("POST /api/auth/login - failed attempts are throttled per account and IP, with Retry-After", async () => {
   const { app, deps } = await accountsApp();
   await register(app, "a@example.com", "right password");
   for (let i = 0; i < 5; i++) {
@@ -81,7 +81,7 @@ Deno.test("POST /api/auth/login - failed attempts are throttled per account, wit
   assert.equal(blocked.status, 429, "even the right password waits");
   assert.ok(Number(blocked.headers.get("retry-after")) > 0);
   const stored = await deps.db.query<{ bucket: string }>("SELECT bucket FROM rate_limits");
-  assert.ok(stored.some((r) => r.bucket.startsWith("login-fail:acct:")), "counted in the database");
+  assert.ok(stored.some((r) => r.bucket.startsWith("login:acct:")), "counted in the database");
   assert.ok(!JSON.stringify(stored).includes("a@example.com"), "no address in the counters");
   const other = await app.request(
     "/api/auth/register",
