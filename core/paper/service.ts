@@ -9,13 +9,13 @@ import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import { lowerBound, type Series } from "../market_data/series.ts";
 import { botOrderQty, matchOrder } from "../portfolio/broker.ts";
-import { commission, fillPrice } from "../portfolio/fill_model.ts";
+import { fillPrice } from "../portfolio/fill_model.ts";
 import { applyFill, type Ledger } from "../portfolio/ledger.ts";
 import { checkOrder } from "../portfolio/risk.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
-import { findStrategy } from "../strategies/mod.ts";
+import { findStrategy, optimisable } from "../strategies/mod.ts";
+import { affordable, type BotDecider, botDecider, replayDates } from "./_replay.ts";
 import * as store from "./store.ts";
-import { type AccountView, accountView, lastClose, sliceTo } from "./view.ts";
+import { type AccountView, accountView, lastClose } from "./view.ts";
 
 /** A new order as the API gives it. */
 export interface NewOrder {
@@ -27,17 +27,28 @@ export interface NewOrder {
   price?: number | undefined;
 }
 
+/** Most trading days one `advance` replays. */
+export const MAX_REPLAY_BARS = 2000;
+
+/** Trading days replayed per transaction (the write lock is held for one chunk at a time). */
+export const REPLAY_CHUNK = 250;
+
+/** Most active bots per account. */
+export const MAX_BOTS = 10;
+
 /** Paper-trading operations on a database and the stored bars. */
 export class PaperService {
   /**
    * @param db the database
    * @param series a symbol's stored bars (throws NotFoundError when unknown)
    * @param now wall clock as ISO text (for created/updated stamps only)
+   * @param replayChunk trading days per replay transaction (default {@link REPLAY_CHUNK})
    */
   constructor(
     readonly db: Db,
     readonly series: (symbol: string) => Promise<Series>,
     readonly now: () => string = () => new Date().toISOString(),
+    readonly replayChunk: number = REPLAY_CHUNK,
   ) {}
 
   async #account(tx: Db, id: string, userId: string, lock = false) {
@@ -232,6 +243,23 @@ export class PaperService {
     percent: number;
   }) {
     await this.#account(this.db, id, userId);
+    const strategy = findStrategy(b.strategy);
+    if (strategy && !optimisable(strategy)) {
+      throw new ValidationError(
+        `${strategy.id} sets stop-loss/take-profit levels with its decisions, which paper bots ` +
+          "do not place yet; backtest it with POST /api/backtests instead",
+        [{ field: "strategy", message: "decisions carry exit levels: not available as a bot" }],
+      );
+    }
+    const active = await store.listBots(this.db, id);
+    if (active.length >= MAX_BOTS) {
+      throw new ValidationError(
+        `The account already has ${active.length} bots (at most ${MAX_BOTS})`,
+        [
+          { field: "strategy", message: `at most ${MAX_BOTS} bots per account` },
+        ],
+      );
+    }
     await this.series(b.symbol);
     const botId = crypto.randomUUID();
     await this.db.run(
@@ -244,137 +272,180 @@ export class PaperService {
 
   /**
    * Replays the stored bars after the clock (the next `bars` trading days of the account's
-   * symbols, or up to `to`): open orders are matched bar by bar with the shared fill model,
-   * then each bot decides on the bars up to that day and places market orders for the next
-   * open. One transaction for the whole replay.
+   * symbols, or up to `to`, at most {@link MAX_REPLAY_BARS}): open orders are matched bar by
+   * bar with the shared fill model, then each bot decides at that day's close and places a
+   * market order for the next open. Each bot's strategy is prepared once, on its bars up to the
+   * last replayed day (strategies are causal: a decision at bar i reads only bars ≤ i). The
+   * replay commits in chunks of at most `replayChunk` days, one transaction each: a chunk is
+   * never half-applied, and a failure keeps the chunks before it (the clock says how far).
    */
   async advance(
     userId: string,
     id: string,
     by: { bars?: number | undefined; to?: string | undefined },
   ) {
-    return await this.db.transaction(async (tx) => {
-      const a = await this.#account(tx, id, userId, true);
-      const ledger = await store.loadLedger(tx, a);
-      const bots = await store.listBots(tx, id);
-      const open = await store.listOrders(tx, id, "open");
-      const symbols = new Set([
-        ...open.map((o) => o.symbol),
-        ...ledger.positions.keys(),
-        ...bots.map((b) => b.symbol),
-      ]);
-      const series = new Map<string, Series>();
-      for (const s of symbols) series.set(s, await this.series(s));
-      if (by.to !== undefined && by.to <= a.clock) {
-        throw new ValidationError(`to must be after the clock ${a.clock}`, [{
-          field: "to",
-          message: `must be after ${a.clock}`,
-        }]);
-      }
-      const dates = replayDates(series, a.clock, by);
-      if (dates.length === 0 && by.to === undefined) {
-        throw new ValidationError(
-          "Nothing to replay: no stored bars after the clock for the account's symbols " +
-            "(place an order or add a bot first)",
-          [{ field: "bars", message: "no bars after the clock" }],
-        );
-      }
-      let seq = Number(
-        (await tx.query<{ m: number | null }>(
-          "SELECT MAX(seq) AS m FROM paper_fills WHERE account_id = ?",
-          [id],
-        ))[0]?.m ?? 0,
+    const a0 = await this.#account(this.db, id, userId);
+    if (by.to !== undefined && by.to <= a0.clock) {
+      throw new ValidationError(`to must be after the clock ${a0.clock}`, [{
+        field: "to",
+        message: `must be after ${a0.clock}`,
+      }]);
+    }
+    const [ledger0, bots0, open0] = await Promise.all([
+      store.loadLedger(this.db, a0),
+      store.listBots(this.db, id),
+      store.listOrders(this.db, id, "open"),
+    ]);
+    const symbols = new Set([
+      ...open0.map((o) => o.symbol),
+      ...ledger0.positions.keys(),
+      ...bots0.map((b) => b.symbol),
+    ]);
+    const series = new Map<string, Series>();
+    for (const s of symbols) series.set(s, await this.series(s));
+    const dates = replayDates(series, a0.clock, by);
+    if (dates.length > MAX_REPLAY_BARS) {
+      throw new ValidationError(
+        `Replay too long: ${dates.length} trading days until ${by.to}, at most ${MAX_REPLAY_BARS} ` +
+          "per request; advance in steps",
+        [{ field: "to", message: `at most ${MAX_REPLAY_BARS} trading days per request` }],
       );
-      const fills: unknown[] = [];
-      const costs = { feeBps: a.fee_bps, minFee: a.min_fee, slippageBps: a.slippage_bps };
-      let pending = open;
-      for (const d of dates) {
-        const still: store.OrderRow[] = [];
-        for (const o of pending) {
-          const s = series.get(o.symbol)!;
-          const i = s.dates[lowerBound(s.dates, d)] === d ? lowerBound(s.dates, d) : -1;
-          if (i < 0 || o.placed_clock >= d) {
-            still.push(o);
-            continue;
-          }
-          const bar = { open: s.open[i]!, high: s.high[i]!, low: s.low[i]! };
-          if (o.source.startsWith("bot:") && o.side === "buy") {
-            // like the backtester, a bot's entry is sized with the fill price: no more than the cash buys
-            const fit = affordable(ledger.cash, fillPrice(o, bar, costs.slippageBps), costs);
-            if (fit < o.qty && (ledger.positions.get(o.symbol)?.qty ?? 0) >= 0 && fit > 0) {
-              o.qty = fit;
-              await tx.run("UPDATE paper_orders SET qty = ? WHERE id = ?", [fit, o.id]);
-            }
-          }
-          const m = matchOrder(o, bar, ledger, costs);
-          if (m === null) still.push(o);
-          else if (m.kind === "reject") {
-            await store.closeOrder(tx, o.id, { status: "rejected", reason: m.reason, date: d });
-          } else {
-            const realised = applyFill(ledger, {
-              symbol: o.symbol,
-              side: o.side,
-              qty: o.qty,
-              price: m.price,
-              fee: m.fee,
-            });
-            await tx.run(
-              `INSERT INTO paper_fills (id, account_id, order_id, symbol, side, qty, price, fee, realised, date, seq)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              [
-                crypto.randomUUID(),
-                id,
-                o.id,
-                o.symbol,
-                o.side,
-                o.qty,
-                m.price,
-                m.fee,
-                realised,
-                d,
-                ++seq,
-              ],
-            );
-            await store.closeOrder(tx, o.id, {
-              status: "filled",
-              date: d,
-              price: m.price,
-              fee: m.fee,
-            });
-            fills.push({
-              order_id: o.id,
-              symbol: o.symbol,
-              side: o.side,
-              qty: o.qty,
-              price: m.price,
-              fee: m.fee,
-              date: d,
-            });
-          }
-        }
-        pending = still;
-        for (const bot of bots) {
-          const placed = await this.#botStep(
-            tx,
-            { ...a, clock: d },
-            ledger,
-            bot,
-            series.get(bot.symbol)!,
-            d,
+    }
+    if (dates.length === 0 && by.to === undefined) {
+      throw new ValidationError(
+        "Nothing to replay: no stored bars after the clock for the account's symbols " +
+          "(place an order or add a bot first)",
+        [{ field: "bars", message: "no bars after the clock" }],
+      );
+    }
+    const last = dates.at(-1) ?? by.to!;
+    const deciders = new Map<string, BotDecider | null>();
+    const fills: unknown[] = [];
+    let clock = a0.clock;
+    for (let k = 0; k === 0 || k < dates.length; k += this.replayChunk) {
+      const chunk = dates.slice(k, k + this.replayChunk);
+      const end = k + this.replayChunk >= dates.length;
+      const reached = chunk.at(-1) ?? clock;
+      const target = end && by.to !== undefined && by.to > reached ? by.to : reached;
+      await this.db.transaction(async (tx) => {
+        const a = await this.#account(tx, id, userId, true);
+        if (a.clock !== clock) {
+          throw new ValidationError(
+            `The account's clock moved to ${a.clock} during the replay (another replay ran); ` +
+              "nothing after it was replayed here",
+            [{ field: "bars", message: "concurrent replay" }],
           );
-          if (placed) pending.push(placed);
+        }
+        const ledger = await store.loadLedger(tx, a);
+        const bots = await store.listBots(tx, id);
+        for (const b of bots) {
+          if (!deciders.has(b.id)) {
+            const s = series.get(b.symbol) ?? await this.series(b.symbol);
+            series.set(b.symbol, s);
+            deciders.set(b.id, botDecider(b, s, last));
+          }
+        }
+        const ctx = { tx, ledger, series, fills, deciders };
+        await this.#replay(ctx, a, bots, await store.listOrders(tx, id, "open"), chunk);
+        await store.saveLedger(tx, a, ledger, target, this.now());
+      });
+      clock = target;
+    }
+    return {
+      account: await this.get(userId, id),
+      fills,
+      replayed_bars: dates.length,
+    };
+  }
+
+  /** Replays `dates` inside one transaction: fills open orders, then lets the bots decide. */
+  async #replay(
+    c: {
+      tx: Db;
+      ledger: Ledger;
+      series: ReadonlyMap<string, Series>;
+      fills: unknown[];
+      deciders: ReadonlyMap<string, BotDecider | null>;
+    },
+    a: store.AccountRow,
+    bots: store.BotRow[],
+    open: store.OrderRow[],
+    dates: readonly string[],
+  ): Promise<void> {
+    const { tx, ledger } = c;
+    let seq = Number(
+      (await tx.query<{ m: number | null }>(
+        "SELECT MAX(seq) AS m FROM paper_fills WHERE account_id = ?",
+        [a.id],
+      ))[0]?.m ?? 0,
+    );
+    const costs = { feeBps: a.fee_bps, minFee: a.min_fee, slippageBps: a.slippage_bps };
+    let pending = open;
+    for (const d of dates) {
+      const still: store.OrderRow[] = [];
+      for (const o of pending) {
+        const s = c.series.get(o.symbol) ?? await this.series(o.symbol);
+        const at = lowerBound(s.dates, d);
+        if (s.dates[at] !== d || o.placed_clock >= d) {
+          still.push(o);
+          continue;
+        }
+        const bar = { open: s.open[at]!, high: s.high[at]!, low: s.low[at]! };
+        if (o.source.startsWith("bot:") && o.side === "buy") {
+          // like the backtester, a bot's entry is sized with the fill price: no more than the cash buys
+          const fit = affordable(ledger.cash, fillPrice(o, bar, costs.slippageBps), costs);
+          if (fit < o.qty && (ledger.positions.get(o.symbol)?.qty ?? 0) >= 0 && fit > 0) {
+            o.qty = fit;
+            await tx.run("UPDATE paper_orders SET qty = ? WHERE id = ?", [fit, o.id]);
+          }
+        }
+        const m = matchOrder(o, bar, ledger, costs);
+        if (m === null) still.push(o);
+        else if (m.kind === "reject") {
+          await store.closeOrder(tx, o.id, { status: "rejected", reason: m.reason, date: d });
+        } else {
+          const fill = {
+            symbol: o.symbol,
+            side: o.side,
+            qty: o.qty,
+            price: m.price,
+            fee: m.fee,
+          };
+          const realised = applyFill(ledger, fill);
+          await tx.run(
+            `INSERT INTO paper_fills (id, account_id, order_id, symbol, side, qty, price, fee, realised, date, seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              crypto.randomUUID(),
+              a.id,
+              o.id,
+              o.symbol,
+              o.side,
+              o.qty,
+              m.price,
+              m.fee,
+              realised,
+              d,
+              ++seq,
+            ],
+          );
+          await store.closeOrder(tx, o.id, {
+            status: "filled",
+            date: d,
+            price: m.price,
+            fee: m.fee,
+          });
+          c.fills.push({ order_id: o.id, ...fill, date: d });
         }
       }
-      const clock = dates.length ? dates[dates.length - 1]! : by.to!;
-      await store.saveLedger(
-        tx,
-        a,
-        ledger,
-        by.to !== undefined && by.to > clock ? by.to : clock,
-        this.now(),
-      );
-      return { account: await this.get(userId, id, tx), fills, replayed_bars: dates.length };
-    });
+      pending = still;
+      for (const bot of bots) {
+        const decide = c.deciders.get(bot.id);
+        if (!decide) continue;
+        const placed = await this.#botStep(tx, { ...a, clock: d }, ledger, bot, decide, d);
+        if (placed) pending.push(placed);
+      }
+    }
   }
 
   async #botStep(
@@ -382,18 +453,13 @@ export class PaperService {
     a: store.AccountRow,
     ledger: Ledger,
     bot: store.BotRow,
-    s: Series,
+    decide: BotDecider,
     d: string,
   ): Promise<store.OrderRow | null> {
+    const s = decide.series;
     const i = lowerBound(s.dates, d);
-    if (s.dates[i] !== d) return null;
-    const strategy = findStrategy(bot.strategy);
-    if (!strategy) return null;
-    const cols = sliceTo(s, i + 1);
-    const params = JSON.parse(bot.params);
-    const state = strategy.prepare(cols, params, new IndicatorCache());
-    const dec = strategy.decide({ i, cols, params, state, target: bot.last_target });
-    const target = typeof dec === "number" ? dec : dec.target;
+    if (s.dates[i] !== d || i > decide.lastBar) return null;
+    const target = decide.at(i, bot.last_target);
     if (target === bot.last_target) return null;
     bot.last_target = target;
     await tx.run("UPDATE paper_bots SET last_target = ? WHERE id = ?", [target, bot.id]);
@@ -410,29 +476,4 @@ export class PaperService {
     }, `bot:${bot.id}`);
     return order.status === "open" ? order : null;
   }
-}
-
-/** Whole shares that `cash` buys at `price` including commission. */
-function affordable(cash: number, price: number, c: { feeBps: number; minFee: number }): number {
-  let q = Math.floor(cash / (price * (1 + c.feeBps / 1e4)) + 1e-9);
-  while (q > 0 && q * price + commission(q * price, c) > cash) q--;
-  return q;
-}
-
-/** Trading dates after `clock` across the series, limited by `bars` or `to`. */
-function replayDates(
-  series: ReadonlyMap<string, Series>,
-  clock: string,
-  by: { bars?: number | undefined; to?: string | undefined },
-): string[] {
-  const set = new Set<string>();
-  for (const s of series.values()) {
-    for (let i = lowerBound(s.dates, clock + "\uffff"); i < s.dates.length; i++) {
-      const d = s.dates[i]!;
-      if (by.to !== undefined && d > by.to) break;
-      set.add(d);
-    }
-  }
-  const dates = [...set].sort();
-  return by.bars !== undefined ? dates.slice(0, by.bars) : dates;
 }
