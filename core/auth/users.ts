@@ -26,6 +26,18 @@ export interface UserRow {
 /** Free AI analyses a new account starts with. */
 export const FREE_ANALYSES = 3;
 
+/**
+ * The one refusal of an e-mail at registration, whether it is malformed or already registered:
+ * the answers are identical, so they do not tell which.
+ */
+export const REGISTRATION_REFUSED = {
+  message: "Cannot register with this e-mail address",
+  issue: {
+    field: "email",
+    message: "cannot register with this address: check it, or sign in if you have an account",
+  },
+} as const;
+
 /** Lower-cases and trims an e-mail address (the stored, unique form). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -78,9 +90,7 @@ export async function createUser(
     [id, normalizeEmail(email), passwordHash, googleSub, role, FREE_ANALYSES, now],
   );
   if (r.changes !== 1) {
-    throw new ValidationError("Cannot register with this e-mail address", [
-      { field: "email", message: "cannot register with this address; try signing in" },
-    ]);
+    throw new ValidationError(REGISTRATION_REFUSED.message, [REGISTRATION_REFUSED.issue]);
   }
   return (await findUserById(db, id))!;
 }

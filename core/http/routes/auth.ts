@@ -25,7 +25,12 @@ import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { clientIp, rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
 import { revokeSession, revokeUserSessions } from "../../auth/sessions.ts";
 import { meBody, startSession } from "../../auth/sign_in.ts";
-import { createUser, findUserByEmail, findUserById } from "../../auth/users.ts";
+import {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  REGISTRATION_REFUSED,
+} from "../../auth/users.ts";
 import { requireUser } from "../auth_context.ts";
 
 const GoogleLoginQuery = z.object({ return_to: z.string().max(512).optional() });
@@ -93,6 +98,22 @@ export const authDocs: RouteDoc[] = [
   },
 ];
 
+/**
+ * Parses a registration body. Every refusal of the e-mail (malformed or already registered) is
+ * the same {@link REGISTRATION_REFUSED} issue, so the answer alone does not say which.
+ */
+function validateRegistration(data: unknown) {
+  const r = RegisterBodySchema.safeParse(data);
+  if (r.success || !r.error.issues.some((i) => i.path[0] === "email")) {
+    return validate(RegisterBodySchema, data, "body");
+  }
+  const others = r.error.issues.filter((i) => i.path[0] !== "email").map((i) => ({
+    field: i.path.length ? i.path.join(".") : "body",
+    message: i.message,
+  }));
+  throw new ValidationError(REGISTRATION_REFUSED.message, [REGISTRATION_REFUSED.issue, ...others]);
+}
+
 /** Registration, sign-in and -out, password change, Google sign-in. */
 export function authRoutes(deps: AuthDeps): Hono {
   const now = clockOf(deps);
@@ -105,7 +126,7 @@ export function authRoutes(deps: AuthDeps): Hono {
       "/api/auth/register",
       rateLimit({ key: "register", limit: 10, windowS: 3600 }),
       async (c) => {
-        const body = validate(RegisterBodySchema, await readJson(c.req), "body");
+        const body = validateRegistration(await readJson(c.req));
         const user = await createUser(deps.db, {
           email: body.email,
           passwordHash: await hashPassword(body.password),

@@ -39,6 +39,28 @@ Deno.test("POST /api/auth/register - creates the account, signs in with an HttpO
   await deps.db.close();
 });
 
+Deno.test("POST /api/auth/register - a taken e-mail is refused exactly like a malformed one", async () => {
+  const { app, deps } = await accountsApp();
+  await register(app, "taken@example.com");
+  const refusal = async (email: string, password = "long enough pw") => {
+    const res = await app.request("/api/auth/register", json("POST", { email, password }));
+    const { error } = await res.json();
+    delete error.request_id;
+    return { status: res.status, error };
+  };
+  const taken = await refusal("Taken@example.com");
+  const malformed = await refusal("not-an-address");
+  assert.equal(taken.status, 422);
+  assert.deepEqual(taken, malformed, "same status, code, message and details");
+  assert.doesNotMatch(JSON.stringify(taken), /exists|already|taken/i);
+  // A weak password is refused before the address is looked at, so it tells nothing either.
+  const weakTaken = await refusal("taken@example.com", "short");
+  const weakFree = await refusal("free@example.com", "short");
+  assert.deepEqual(weakTaken, weakFree);
+  assert.equal(weakTaken.error.details[0].field, "password");
+  await deps.db.close();
+});
+
 Deno.test("POST /api/auth/login - one generic 401 for a wrong password and an unknown account", async () => {
   const { app, deps } = await accountsApp();
   await register(app, "a@example.com", "right password");
