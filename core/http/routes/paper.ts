@@ -102,7 +102,8 @@ export const paperDocs: RouteDoc[] = [
   {
     method: "post",
     path: `${base}/{id}/advance`,
-    summary: "Replay the next stored bars: fill orders, run bots",
+    summary: "Replay the next stored bars (at most 2000 trading days, committed 250 at a time): " +
+      "fill orders, run bots",
     tag,
     params: AccountPath,
     body: PaperAdvanceSchema,
@@ -111,7 +112,8 @@ export const paperDocs: RouteDoc[] = [
   {
     method: "post",
     path: `${base}/{id}/bots`,
-    summary: "Trade a strategy on the account (same code as backtests)",
+    summary: "Trade a strategy on the account (same code as backtests; at most 10 bots; " +
+      "strategies whose decisions carry exit levels are refused)",
     tag,
     params: AccountPath,
     body: PaperBotCreateSchema,
