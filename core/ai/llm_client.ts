@@ -48,15 +48,27 @@ export class LlmError extends Error {
   /** Tokens the failed call still used, when the server said. */
   readonly usage: LlmUsage | null;
   /**
-   * @param kind failure class
-   * @param message what happened
-   * @param usage tokens used anyway
+   * The underlying error's own text, for logs only: it may name internal hosts or URLs, so it
+   * never goes into `message` (which users see as part of `fallback_reason`).
    */
-  constructor(kind: LlmErrorKind, message: string, usage: LlmUsage | null = null) {
+  readonly detail: string | null;
+  /**
+   * @param kind failure class
+   * @param message what happened, safe to show to users
+   * @param usage tokens used anyway
+   * @param detail the underlying error's text, for logs only
+   */
+  constructor(
+    kind: LlmErrorKind,
+    message: string,
+    usage: LlmUsage | null = null,
+    detail: string | null = null,
+  ) {
     super(message);
     this.name = "LlmError";
     this.kind = kind;
     this.usage = usage;
+    this.detail = detail;
   }
 }
 
@@ -106,7 +118,11 @@ function usageOf(u: { prompt_tokens: number; completion_tokens: number } | null 
   return u ? { prompt_tokens: u.prompt_tokens, completion_tokens: u.completion_tokens } : null;
 }
 
-function classify(e: unknown, usage: LlmUsage | null = null): LlmError {
+/**
+ * The {@link LlmError} of any failure of a call. Its `message` names the kind of failure only;
+ * an unexpected error's own text (which may contain internal URLs) goes to `detail`.
+ */
+export function classifyLlmError(e: unknown, usage: LlmUsage | null = null): LlmError {
   if (e instanceof LlmError) return e;
   if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError) {
     return new LlmError("timeout", "the model did not answer in time", usage);
@@ -130,7 +146,7 @@ function classify(e: unknown, usage: LlmUsage | null = null): LlmError {
   if (e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError")) {
     return new LlmError("timeout", "the model did not answer in time", usage);
   }
-  return new LlmError("upstream", `the model call failed: ${msg.slice(0, 200)}`, usage);
+  return new LlmError("upstream", "the model call failed", usage, msg.slice(0, 500));
 }
 
 /**
@@ -195,7 +211,7 @@ export function createLlmClient(s: LlmSettings): LlmClient {
         }
         return { value: checked.data, usage: usage ?? { prompt_tokens: 0, completion_tokens: 0 } };
       } catch (e) {
-        throw classify(e, usage);
+        throw classifyLlmError(e, usage);
       }
     },
     async complete(messages: readonly LlmMessage[], { onToken }: LlmCallOptions = {}) {
@@ -214,7 +230,7 @@ export function createLlmClient(s: LlmSettings): LlmClient {
         if (!text.trim()) throw new LlmError("invalid_output", "the model answered nothing", usage);
         return { text, usage: usage ?? { prompt_tokens: 0, completion_tokens: 0 } };
       } catch (e) {
-        throw classify(e, usage);
+        throw classifyLlmError(e, usage);
       }
     },
   };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { startFakeOpenAI } from "../../tests/helpers/fake_openai.ts";
-import { createLlmClient, LlmError } from "./llm_client.ts";
+import { classifyLlmError, createLlmClient, LlmError } from "./llm_client.ts";
 
 const Answer = z.object({ stance: z.enum(["BUY", "SELL"]), level: z.number() });
 const messages = [{ role: "system" as const, content: "sys" }, {
@@ -147,4 +147,15 @@ Deno.test("LlmClient.complete() - free text, streamed, with usage", async () => 
   } finally {
     await fake.close();
   }
+});
+
+Deno.test("classifyLlmError() - an unexpected error's text (internal URLs) stays out of the user-visible message", () => {
+  const raw = new TypeError(
+    "error sending request for url (http://llm.internal.corp:11434/v1/chat/completions)",
+  );
+  const e = classifyLlmError(raw);
+  assert.equal(e.kind, "upstream");
+  assert.equal(e.message, "the model call failed");
+  assert.doesNotMatch(e.message, /internal|http/);
+  assert.match(e.detail ?? "", /llm\.internal\.corp/, "kept for the logs");
 });
