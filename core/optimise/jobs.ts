@@ -28,6 +28,8 @@ export interface JobRow {
 
 /** A running job without progress for this long is reported as failed (its instance stopped). */
 export const STALE_JOB_MS = 120_000;
+/** How often a live job touches its row while it waits or runs. */
+export const HEARTBEAT_MS = 20_000;
 
 /** Who submits a job: the signed-in user, else the client's IP. */
 export interface JobOwner {
@@ -191,20 +193,35 @@ export class OptimisationJobs {
         )
       );
     };
+    // Heartbeat while the job waits for or runs on the pool, so that only a job whose instance
+    // stopped goes silent for STALE_JOB_MS (a queued job is not mistaken for a dead one).
+    const beat = setInterval(() => {
+      writing = writing.then(() =>
+        this.#db.run(
+          "UPDATE optimisations SET updated_at = ? WHERE id = ? AND status = 'running'",
+          [
+            new Date().toISOString(),
+            id,
+          ],
+        )
+      ).catch(() => {});
+    }, HEARTBEAT_MS);
     try {
       const result = await runPlan(plan, this.#pool, progress);
+      clearInterval(beat);
       await writing;
       await this.#db.run(
-        "UPDATE optimisations SET status = 'done', done = total, result = ?, updated_at = ? WHERE id = ?",
+        "UPDATE optimisations SET status = 'done', done = total, result = ?, updated_at = ? WHERE id = ? AND status = 'running'",
         [JSON.stringify(result), new Date().toISOString(), id],
       );
       this.#publish(id, { status: "done" });
     } catch (e) {
+      clearInterval(beat);
       await writing.catch(() => {});
       const message = e instanceof Error ? e.message : String(e);
       this.#logger.error("optimisation failed", { id, error: message });
       await this.#db.run(
-        "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ?",
+        "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND status = 'running'",
         [message, new Date().toISOString(), id],
       ).finally(() => this.#publish(id, { status: "failed" }));
     }
