@@ -16,6 +16,7 @@ import { renderPage } from "./components/render_page.tsx";
 import type { Theme } from "./components/page_context.ts";
 import { coreClient } from "./core_client.ts";
 import { isLang, pickLang, translator } from "./i18n/mod.ts";
+import { sameOriginPath } from "./local_path.ts";
 import { forward } from "./proxy.ts";
 import { type PageRequest, PAGES } from "./routes/mod.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -45,12 +46,6 @@ const CONTENT_TYPES: Record<string, string> = {
 function themeOf(c: Context): Theme {
   const v = getCookie(c, "theme");
   return v === "dark" || v === "light" ? v : "auto";
-}
-
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\")
-    ? next
-    : "/";
 }
 
 /** Builds the web app: pages, islands assets, preference switches and the API forwarders. */
@@ -83,7 +78,7 @@ export function createWebApp(deps: WebDeps) {
       (kind === "theme" && (value === "dark" || value === "light"));
     if (!ok) return notFoundHandler(c);
     setCookie(c, kind, value, { path: "/", maxAge: ONE_YEAR, sameSite: "Lax" });
-    return c.redirect(safeNext(c.req.query("next")), 303);
+    return c.redirect(sameOriginPath(c.req.query("next")), 303);
   });
 
   const toCore = (c: Context<Env>) =>

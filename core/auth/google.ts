@@ -31,9 +31,23 @@ export interface GoogleIdentity {
   emailVerified: boolean;
 }
 
-/** A relative path on this site (no scheme, no `//host`), safe to redirect to. */
+const BASE = "http://local.invalid";
+
+/**
+ * A path on this site, safe to redirect to, else `/`: one leading `/` (not `//`), no whitespace,
+ * no control character (NUL and DEL included) and no backslash, resolving on this origin;
+ * returned percent-encoded, so it is always a valid `Location` header.
+ */
 export function safeReturnPath(p: string | undefined): string {
-  return p && /^\/(?![/\\])[^\s\\]*$/.test(p) && p.length <= 512 ? p : "/";
+  // deno-lint-ignore no-control-regex
+  if (!p || p.length > 512 || !/^\/(?![/\\])[^\s\\\x00-\x1f\x7f]*$/.test(p)) return "/";
+  try {
+    const url = new URL(p, BASE);
+    const path = url.pathname + url.search + url.hash; // percent-encoded: a valid Location
+    return url.origin === BASE && !path.startsWith("//") ? path : "/";
+  } catch {
+    return "/";
+  }
 }
 
 const isLoopbackHttp = (u: string) =>

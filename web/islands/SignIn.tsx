@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
+import { sameOriginPath } from "../local_path.ts";
 import { api, type FieldIssue, issueFor } from "./_api_error.ts";
 import { Field } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
@@ -35,7 +36,8 @@ export default function SignIn({ lang, googleUrl, next }: SignInProps) {
     setFailure(null);
     setIssues([]);
     const r = await api("POST", `/api/auth/${kind}`, { email, password });
-    if (r.ok) return location.assign(next);
+    // `next` was checked on the server; checked again here, where it is followed.
+    if (r.ok) return location.assign(sameOriginPath(next, "/account"));
     setBusy(false);
     setIssues(r.details);
     setFailure({

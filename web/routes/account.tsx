@@ -3,15 +3,9 @@ import { Island } from "../components/Island.tsx";
 import type { PageSpec } from "../components/render_page.tsx";
 import AccountPanel from "../islands/AccountPanel.tsx";
 import SignIn from "../islands/SignIn.tsx";
+import { sameOriginPath } from "../local_path.ts";
 import type { ApiToken, MeResponse, ProvidersResponse } from "./api_types.ts";
 import type { PageRequest } from "./types.ts";
-
-/** A local path to come back to (never another site). */
-export function localPath(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\")
-    ? next
-    : "/account";
-}
 
 /** Account: sign in / register when anonymous, else profile, quota, redeem and API tokens. */
 export async function accountPage(req: PageRequest): Promise<PageSpec> {
@@ -42,7 +36,7 @@ export async function accountPage(req: PageRequest): Promise<PageSpec> {
               googleUrl: providers.ok && providers.data.google
                 ? providers.data.google_login_url
                 : null,
-              next: localPath(req.query.get("next")),
+              next: sameOriginPath(req.query.get("next"), "/account"),
             }}
           />
         </>

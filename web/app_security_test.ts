@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { loadConfig, WebEnvSchema } from "@trading/shared/config";
+import { createLogger } from "@trading/shared/log";
+import { createWebApp } from "./app.ts";
+
+const config = loadConfig(WebEnvSchema, { CORE_SERVICE_URL: "http://core.test:1" });
+const logger = createLogger({ service: "test", level: "error", write: () => {} });
+const anonymousCore = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const path = new URL(new Request(input, init).url).pathname;
+  if (path === "/api/auth/providers") {
+    return Promise.resolve(Response.json({ password: true, google: false }));
+  }
+  return Promise.resolve(
+    Response.json({ error: { code: "unauthorized", message: "no" } }, { status: 401 }),
+  );
+}) as typeof fetch;
+
+Deno.test("GET /prefs/:kind/:value - next may not leave the site (tab, CR/LF, NUL, backslash), never a 500", async () => {
+  const app = createWebApp({ config, logger, fetch: anonymousCore });
+  const location = async (next: string) => {
+    const r = await app.request(`/prefs/lang/en?next=${next}`);
+    assert.equal(r.status, 303, next);
+    return r.headers.get("location");
+  };
+  assert.equal(await location("/%09/evil.example"), "/", "browsers drop the tab: //evil.example");
+  assert.equal(await location("/%0d%0aX-Evil:1"), "/", "was a 500");
+  assert.equal(await location("/%00"), "/");
+  assert.equal(await location("/%5C%5Cevil.example"), "/");
+  assert.equal(await location("%2F%2Fevil.example"), "/");
+  assert.equal(await location("https://evil.example"), "/");
+  assert.equal(await location("/symbol/%E5%8F%B0?range=1y"), "/symbol/%E5%8F%B0?range=1y");
+  assert.equal(
+    await location("/symbol/台"),
+    "/symbol/%E5%8F%B0",
+    "non-ASCII is encoded, not a 500",
+  );
+});
+
+Deno.test("GET /account?next= - the sign-in island only ever gets a path on this site", async () => {
+  const app = createWebApp({ config, logger, fetch: anonymousCore });
+  const nextProp = async (next: string) => {
+    const html = await (await app.request(`/account?next=${next}`)).text();
+    return html.match(/&quot;next&quot;:&quot;(.*?)&quot;/)?.[1];
+  };
+  assert.equal(await nextProp("%2Fpaper"), "/paper");
+  assert.equal(await nextProp("/%09/evil.example"), "/account");
+  assert.equal(await nextProp("/%0d%0aX-Evil:1"), "/account");
+  assert.equal(await nextProp("/%5Cevil.example"), "/account");
+});
