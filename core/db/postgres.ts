@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import postgres from "postgres";
 import { UnavailableError } from "@trading/shared/errors";
 import type { Db, RunResult, SqlValue } from "./db.ts";
@@ -99,6 +100,14 @@ export function splitPoolOptions(url: string): { url: string; options: PgOptions
 type Sql = postgres.Sql<any> | postgres.TransactionSql<any>;
 type Params = postgres.ParameterOrJSON<never>[];
 
+/**
+ * The transaction running in the current async context, per pool. A query sent to the pool
+ * (not to `tx`) from inside a transaction callback — e.g. a cache that loads through the root
+ * `Db` — runs on the transaction's connection instead of taking a second one: otherwise N
+ * concurrent transactions that each wait for one more connection exhaust a pool of N and hang.
+ */
+const inTransaction = new AsyncLocalStorage<{ root: postgres.Sql; conn: PgConn }>();
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const bind = (params: readonly SqlValue[]) =>
   params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p)) as Params;
@@ -133,7 +142,15 @@ class PgConn implements Db {
     }
   }
 
+  /** The enclosing transaction's connection when called on the pool from inside one. */
+  #enclosing(): PgConn | null {
+    const ctx = this.#root ? inTransaction.getStore() : undefined;
+    return ctx && ctx.root === this.#root ? ctx.conn : null;
+  }
+
   async query<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const tx = this.#enclosing();
+    if (tx) return await tx.query<T>(sql, params);
     const text = toPgPlaceholders(sql);
     const rows = await this.#withRetry(() =>
       this.#sql.unsafe(text, bind(params), { prepare: params.length > 0 })
@@ -143,6 +160,8 @@ class PgConn implements Db {
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    const tx = this.#enclosing();
+    if (tx) return await tx.run(sql, params);
     const text = toPgPlaceholders(sql);
     const r = await this.#withRetry(() =>
       this.#sql.unsafe(text, bind(params), { prepare: params.length > 0 })
@@ -151,14 +170,20 @@ class PgConn implements Db {
   }
 
   async exec(sql: string): Promise<void> {
+    const tx = this.#enclosing();
+    if (tx) return await tx.exec(sql);
     await this.#withRetry(() => this.#sql.unsafe(sql));
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const root = this.#root;
-    if (!root) return fn(this);
+    const enclosing = this.#enclosing();
+    if (!root || enclosing) return fn(enclosing ?? this);
     try {
-      return await root.begin((tx) => fn(new PgConn(tx, null, 0))) as T;
+      return await root.begin((tx) => {
+        const conn = new PgConn(tx, null, 0);
+        return inTransaction.run({ root, conn }, () => fn(conn));
+      }) as T;
     } catch (e) {
       if (isConnectionError(e)) {
         throw new UnavailableError(`Database unavailable: ${(e as Error).message}`);
@@ -202,7 +227,12 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     onnotice: () => {},
     types: { bigint: toNumber },
     transform: { undefined: null },
-    connection: { application_name: "trading-core" },
+    // a lock wait or an abandoned transaction fails instead of hanging a request forever
+    connection: {
+      application_name: "trading-core",
+      lock_timeout: 15_000,
+      idle_in_transaction_session_timeout: 60_000,
+    },
   });
   const db = new PgConn(sql, sql, o.retryForMs ?? 5000);
   try {

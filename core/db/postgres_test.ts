@@ -80,3 +80,26 @@ pgTest(
     }
   },
 );
+
+pgTest(
+  "transaction() - pool queries made inside a transaction reuse its connection (no pool deadlock)",
+  async () => {
+    const pg = await sharedPostgres();
+    const db = await openPostgres(await pg.createDatabase(), { max: 2 });
+    try {
+      await db.exec("CREATE TABLE acct (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
+      await db.run("INSERT INTO acct (id, n) VALUES (1, 0)");
+      // 8 transactions on a pool of 2, each locking the row and reading through the pool `db`
+      await Promise.all(Array.from({ length: 8 }, () =>
+        db.transaction(async (tx) => {
+          const [row] = await tx.query<{ n: number }>("SELECT n FROM acct WHERE id = 1 FOR UPDATE");
+          const [seen] = await db.query<{ n: number }>("SELECT n FROM acct WHERE id = 1");
+          assert.equal(seen!.n, row!.n, "the pool read sees the transaction's own state");
+          await db.run("UPDATE acct SET n = ? WHERE id = 1", [row!.n + 1]);
+        })));
+      assert.deepEqual(await db.query("SELECT n FROM acct"), [{ n: 8 }]);
+    } finally {
+      await db.close();
+    }
+  },
+);
