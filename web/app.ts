@@ -48,6 +48,15 @@ function themeOf(c: Context): Theme {
   return v === "dark" || v === "light" ? v : "auto";
 }
 
+/**
+ * The address the caller connected from (`Deno.serve` passes it as the handler's `info`, which
+ * Hono exposes as `c.env`), or `unknown` when there is none (in-process requests).
+ */
+function remoteAddress(c: Context): string {
+  const env = c.env as { remoteAddr?: { hostname?: string } } | undefined;
+  return env?.remoteAddr?.hostname || "unknown";
+}
+
 /** Builds the web app: pages, islands assets, preference switches and the API forwarders. */
 export function createWebApp(deps: WebDeps) {
   const { config, logger } = deps;
@@ -88,6 +97,7 @@ export function createWebApp(deps: WebDeps) {
       timeoutMs: 30_000,
       requestId: c.get("requestId"),
       service: "core",
+      clientIp: remoteAddress(c),
     });
   app.all("/api/*", toCore);
   app.get("/docs", toCore);
@@ -100,6 +110,7 @@ export function createWebApp(deps: WebDeps) {
       timeoutMs: 15_000,
       requestId: c.get("requestId"),
       service: "chart",
+      clientIp: remoteAddress(c),
     }));
 
   for (const page of PAGES) {

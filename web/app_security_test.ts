@@ -47,3 +47,35 @@ Deno.test("GET /account?next= - the sign-in island only ever gets a path on this
   assert.equal(await nextProp("/%0d%0aX-Evil:1"), "/account");
   assert.equal(await nextProp("/%5Cevil.example"), "/account");
 });
+
+/** A stub core that records the `X-Forwarded-For` of each request it gets. */
+function recordingCore() {
+  const seen: (string | null)[] = [];
+  const f = (input: RequestInfo | URL, init?: RequestInit) => {
+    seen.push(new Request(input, init).headers.get("x-forwarded-for"));
+    return Promise.resolve(Response.json({ ok: true }));
+  };
+  return { fetch: f as typeof fetch, seen };
+}
+
+/** What `Deno.serve` hands the handler as its second argument (Hono's `c.env`). */
+const connInfo = (hostname: string) => ({
+  remoteAddr: { hostname, port: 50000, transport: "tcp" },
+});
+
+Deno.test("/api/* and /charts/* - web appends its caller's address to X-Forwarded-For, after anything the caller sent", async () => {
+  const core = recordingCore();
+  const app = createWebApp({ config, logger, fetch: core.fetch });
+  await app.request("/api/auth/login", { method: "POST", body: "{}" }, connInfo("203.0.113.7"));
+  await app.request("/api/me", {
+    headers: { "x-forwarded-for": "6.6.6.6, 7.7.7.7" },
+  }, connInfo("198.51.100.20"));
+  await app.request("/charts/AAPL.png", {}, connInfo("2001:db8::1"));
+  await app.request("/api/me");
+  assert.deepEqual(core.seen, [
+    "203.0.113.7",
+    "6.6.6.6, 7.7.7.7, 198.51.100.20",
+    "2001:db8::1",
+    "unknown",
+  ]);
+});

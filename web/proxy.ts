@@ -3,6 +3,10 @@
  * and streams the answer back (status, headers including `Set-Cookie`, redirects untouched).
  * A service that does not answer becomes a JSON 502/504 in the shared error shape.
  *
+ * Web is a proxy like any other: it appends the address its caller connected from to
+ * `X-Forwarded-For`, so core (with `TRUST_PROXY_HOPS` counting web) sees each client's own IP.
+ * What the caller sent in that header is kept to the left, where core does not trust it.
+ *
  * @module
  */
 
@@ -31,6 +35,8 @@ export interface ForwardOptions {
   requestId?: string | undefined;
   /** Name of the service, for the error message. */
   service: string;
+  /** The address the caller connected from, appended to `X-Forwarded-For`. */
+  clientIp?: string | undefined;
 }
 
 /** Forwards `req` to `target` + its path and query. */
@@ -41,6 +47,10 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
   headers.set("x-forwarded-host", url.host);
   headers.set("x-forwarded-proto", url.protocol.replace(":", ""));
   if (opts.requestId) headers.set("x-request-id", opts.requestId);
+  if (opts.clientIp !== undefined) {
+    const prior = req.headers.get("x-forwarded-for");
+    headers.set("x-forwarded-for", prior ? `${prior}, ${opts.clientIp}` : opts.clientIp);
+  }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const body = hasBody ? await req.arrayBuffer() : null;
   const ctrl = new AbortController();

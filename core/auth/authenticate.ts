@@ -26,7 +26,16 @@ export function authenticate(
   const production = deps.config.ENVIRONMENT === "production";
   const runtime: AuthRuntime = { db: deps.db, now, proxyHops: deps.config.TRUST_PROXY_HOPS };
   let lastPurge = 0;
+  let warnedHops = runtime.proxyHops > 0;
   return async function authenticateMiddleware(c, next) {
+    if (!warnedHops && c.req.header("x-forwarded-for") !== undefined) {
+      warnedHops = true;
+      deps.logger.warn(
+        "requests carry X-Forwarded-For but TRUST_PROXY_HOPS=0: rate limits see the proxy's " +
+          "address for every client; behind web set TRUST_PROXY_HOPS=1 (2 with a platform proxy " +
+          "in front of web)",
+      );
+    }
     if (now() - lastPurge > PURGE_EVERY_MS) {
       lastPurge = now();
       // Housekeeping runs beside the request: its failure (database down) must not fail
