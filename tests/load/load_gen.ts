@@ -32,6 +32,8 @@ export interface RouteStats {
   p99: number;
   /** Largest latency. */
   max: number;
+  /** Responses by HTTP status. */
+  statuses: Record<number, number>;
 }
 
 /** Result of {@link runLoad}. */
@@ -73,6 +75,7 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const lat = new Map<string, number[]>();
   const errs = new Map<string, number>();
+  const codes = new Map<string, Record<number, number>>();
   const samples: string[] = [];
   let measuring = false;
   const start = performance.now();
@@ -93,6 +96,11 @@ export async function runLoad(
           signal: AbortSignal.timeout(timeoutMs),
         });
         await res.arrayBuffer();
+        if (performance.now() >= measureFrom) {
+          const c = codes.get(r.route) ?? {};
+          c[res.status] = (c[res.status] ?? 0) + 1;
+          codes.set(r.route, c);
+        }
         if (!(r.ok ?? ((s: number) => s >= 200 && s < 300))(res.status)) {
           failed = `${r.route}: status ${res.status}`;
         }
@@ -124,6 +132,7 @@ export async function runLoad(
       p50: quantile(l, 0.5),
       p99: quantile(l, 0.99),
       max: l.at(-1) ?? NaN,
+      statuses: codes.get(route) ?? {},
     };
   }
   all.sort((a, b) => a - b);
