@@ -5,6 +5,11 @@
  * {@link MAX_MESSAGE_CHARS}). The system prompt is a constant; user text only ever goes in
  * user messages. Without an LLM (or over budget) the rule-based analyst's view answers.
  *
+ * Limits are reserved in the database before the call (spend.ts): the most the call can cost on
+ * today's budget, and for a free account one of its {@link CHAT_DAILY_LIMIT} daily replies; both
+ * are settled or given back afterwards, so parallel requests on any number of instances cannot
+ * go past either limit. A reply the LLM failed to give does not count against the user.
+ *
  * @module
  */
 import { QuotaExceededError } from "@trading/shared/errors";
@@ -15,10 +20,11 @@ import { ChatStore } from "./chat_store.ts";
 import { estimateCost } from "./cost.ts";
 import type { FactsPack } from "./facts.ts";
 import { factsFromBars } from "./facts_from_bars.ts";
-import { LlmError, type LlmMessage } from "./llm_client.ts";
+import { type LlmClient, LlmError, type LlmMessage } from "./llm_client.ts";
 import { chatContextMessage, chatSystemPrompt } from "./prompts.ts";
 import { ruleAnalysis } from "./rule_analyst.ts";
 import type { AiDeps, AiService } from "./service.ts";
+import type { BudgetHold } from "./spend.ts";
 
 /** Messages of history sent with a question. */
 export const MAX_HISTORY = 10;
@@ -101,14 +107,8 @@ export class ChatService {
     const pack: FactsPack | null = symbol
       ? factsFromBars(symbol, await this.#deps.series.get(symbol))
       : null;
-    let reason = await this.#ai.llmRefusal(user);
+    let reason = this.#ai.llmRefusal(user);
     const llm = this.#ai.llm;
-    if (!reason && llm && user.plan !== "premium") {
-      const today = await this.#ai.store.usage({ userId: user.id, kind: "chat" });
-      if (today.calls >= CHAT_DAILY_LIMIT) {
-        throw new QuotaExceededError(`Chat limit of ${CHAT_DAILY_LIMIT} replies per day reached`);
-      }
-    }
     let out: ChatReply | null = null;
     if (!reason && llm) {
       const history = await this.sessions.messages(session.id, MAX_HISTORY);
@@ -118,36 +118,56 @@ export class ChatService {
         ...history.map((m) => ({ role: m.role, content: m.content.slice(0, MAX_MESSAGE_CHARS) })),
         { role: "user", content: req.message },
       ];
-      try {
-        const r = await llm.complete(messages);
-        const cost = estimateCost(llm.model, r.usage, { selfHosted: llm.selfHosted });
-        await this.#record(user, symbol, llm.model, "ok", null, r.usage, cost);
-        out = {
-          session_id: session.id,
-          reply: r.text,
-          source: "llm",
-          model: llm.model,
-          fallback_reason: null,
-          usage: { ...r.usage, cost_usd: cost },
-        };
-      } catch (e) {
-        if (!(e instanceof LlmError)) throw e;
-        const u = e.usage ?? { prompt_tokens: 0, completion_tokens: 0 };
-        await this.#record(
-          user,
-          symbol,
-          llm.model,
-          e.kind,
-          e.message,
-          u,
-          estimateCost(llm.model, u, { selfHosted: llm.selfHosted }),
-        );
-        reason = `llm_${e.kind}: ${e.message}`;
+      const hold = await this.#ai.reserveCall(llm, messages, false);
+      if (!hold) reason = this.#ai.budgetReason();
+      else {
+        const counted = user.plan !== "premium";
+        if (counted && !(await this.#ai.spend.takeChat(user.id, hold.day, CHAT_DAILY_LIMIT))) {
+          await this.#ai.spend.settle(hold, 0);
+          throw new QuotaExceededError(`Chat limit of ${CHAT_DAILY_LIMIT} replies per day reached`);
+        }
+        const r = await this.#llmReply(llm, messages, hold, user, symbol);
+        if ("failure" in r) {
+          if (counted) await this.#ai.spend.returnChat(user.id, hold.day);
+          reason = r.failure;
+        } else out = { session_id: session.id, ...r };
       }
     }
     out ??= this.#rulesReply(session.id, pack, language, reason ?? "no_api_key");
     await this.sessions.append(session, req.message, out.reply, symbol);
     return out;
+  }
+
+  /** One LLM reply on the reservation `hold` (settled here), or why there is none. */
+  async #llmReply(
+    llm: LlmClient,
+    messages: LlmMessage[],
+    hold: BudgetHold,
+    user: AuthUser,
+    symbol: string | null,
+  ): Promise<Omit<ChatReply, "session_id"> | { failure: string }> {
+    let r;
+    try {
+      r = await llm.complete(messages);
+    } catch (e) {
+      const failed = e instanceof LlmError ? e : null;
+      await this.#ai.settleCall(llm, hold, failed?.usage ?? null, failed?.kind ?? "error");
+      if (!failed) throw e;
+      const u = failed.usage ?? { prompt_tokens: 0, completion_tokens: 0 };
+      const cost = estimateCost(llm.model, u, { selfHosted: llm.selfHosted });
+      await this.#record(user, symbol, llm.model, failed.kind, failed.message, u, cost);
+      return { failure: `llm_${failed.kind}: ${failed.message}` };
+    }
+    await this.#ai.settleCall(llm, hold, r.usage);
+    const cost = estimateCost(llm.model, r.usage, { selfHosted: llm.selfHosted });
+    await this.#record(user, symbol, llm.model, "ok", null, r.usage, cost);
+    return {
+      reply: r.text,
+      source: "llm",
+      model: llm.model,
+      fallback_reason: null,
+      usage: { ...r.usage, cost_usd: cost },
+    };
   }
 
   #rulesReply(

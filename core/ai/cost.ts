@@ -52,3 +52,51 @@ export function estimateCost(
   const usd = (usage.prompt_tokens * p.input + usage.completion_tokens * p.output) / 1e6;
   return Math.round(usd * 1e8) / 1e8;
 }
+
+/** Tokens of framing counted per chat message on top of its text (role, separators). */
+export const MESSAGE_OVERHEAD_TOKENS = 8;
+
+/**
+ * The most input tokens a prompt can be: OpenAI's tokenizers are byte-level BPE, so a text never
+ * takes more tokens than its UTF-8 bytes; plus {@link MESSAGE_OVERHEAD_TOKENS} per message and
+ * `extraBytes` (e.g. a structured-output schema sent with the request).
+ *
+ * @example
+ * ```ts
+ * maxPromptTokens(["You are…", "AAPL facts…"], 0); // ≥ the tokens the model will count
+ * ```
+ */
+export function maxPromptTokens(texts: readonly string[], extraBytes = 0): number {
+  const enc = new TextEncoder();
+  let n = extraBytes + 3;
+  for (const t of texts) n += enc.encode(t).length + MESSAGE_OVERHEAD_TOKENS;
+  return n;
+}
+
+/**
+ * The most one call can cost: every input token counted at its byte bound and the full output
+ * cap. Reserved on the daily budget before the call, settled to the real cost after.
+ *
+ * @example
+ * ```ts
+ * maxCallCost("gpt-4o-mini", ["system…", "user…"], { maxOutputTokens: 1200 });
+ * ```
+ */
+export function maxCallCost(
+  model: string,
+  texts: readonly string[],
+  { maxOutputTokens, extraBytes = 0, selfHosted = false }: {
+    maxOutputTokens: number;
+    extraBytes?: number;
+    selfHosted?: boolean;
+  },
+): number {
+  const usage = {
+    prompt_tokens: maxPromptTokens(texts, extraBytes),
+    completion_tokens: maxOutputTokens,
+  };
+  const p = modelPrice(model, { selfHosted });
+  // rounded up to 1e-8 USD, the precision of estimateCost
+  return Math.ceil((usage.prompt_tokens * p.input + usage.completion_tokens * p.output) * 100) /
+    1e8;
+}

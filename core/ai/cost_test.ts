@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { estimateCost, modelPrice, UNKNOWN_MODEL_PRICE } from "./cost.ts";
+import {
+  estimateCost,
+  maxCallCost,
+  maxPromptTokens,
+  modelPrice,
+  UNKNOWN_MODEL_PRICE,
+} from "./cost.ts";
 
 Deno.test("estimateCost() - per-million-token prices of the model", () => {
   assert.equal(
@@ -16,4 +22,19 @@ Deno.test("modelPrice() - unknown models: dearest price on OpenAI, free when sel
   assert.deepEqual(modelPrice("my-finetune"), UNKNOWN_MODEL_PRICE);
   assert.deepEqual(modelPrice("llama3.1:8b", { selfHosted: true }), { input: 0, output: 0 });
   assert.deepEqual(modelPrice("gpt-4o", { selfHosted: true }), { input: 2.5, output: 10 });
+});
+
+Deno.test("maxCallCost() - bounds input by UTF-8 bytes plus framing and output by the cap", () => {
+  // "abc" = 3 bytes, "價格" = 6 bytes; 2 messages × 8 framing + 3 priming + 10 extra = 38
+  assert.equal(maxPromptTokens(["abc", "價格"], 10), 3 + 6 + 16 + 3 + 10);
+  const usd = maxCallCost("gpt-4o-mini", ["abc", "價格"], {
+    maxOutputTokens: 1200,
+    extraBytes: 10,
+  });
+  assert.equal(usd, estimateCost("gpt-4o-mini", { prompt_tokens: 38, completion_tokens: 1200 }));
+  assert.ok(
+    usd >= estimateCost("gpt-4o-mini", { prompt_tokens: 38, completion_tokens: 1200 }),
+    "never below the cost it bounds",
+  );
+  assert.equal(maxCallCost("llama3.1:8b", ["x"], { maxOutputTokens: 99, selfHosted: true }), 0);
 });

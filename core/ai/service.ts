@@ -5,8 +5,10 @@
  *
  * Policy: an LLM answer already cached is served to anyone and costs nothing. A fresh LLM call
  * needs a signed-in user (anonymous callers get the rules analyst unless `AI_ANONYMOUS_LLM`),
- * spends one analysis of the user's quota before the call (a failed call still counts), and is
- * refused once today's recorded LLM cost reaches `AI_DAILY_BUDGET_USD`. Every refusal or failure
+ * spends one analysis of the user's quota before the call (a failed call still counts), and
+ * first reserves the most it can cost on today's `AI_DAILY_BUDGET_USD` in the database (settled
+ * to the real cost afterwards, see spend.ts): a call that does not fit is not made, so parallel
+ * requests on any number of instances never spend past the budget. Every refusal or failure
  * falls back to the rules analyst with a `fallback_reason`; only an exhausted quota on the AI
  * route itself is an error (429).
  *
@@ -32,9 +34,23 @@ import { estimateCost } from "./cost.ts";
 import { type FactsPack, round } from "./facts.ts";
 import { factsFromBars } from "./facts_from_bars.ts";
 import { levelProblems } from "./levels.ts";
-import { createLlmClient, type LlmClient, LlmError, type LlmUsage } from "./llm_client.ts";
+import {
+  createLlmClient,
+  type LlmClient,
+  LlmError,
+  type LlmMessage,
+  type LlmUsage,
+} from "./llm_client.ts";
 import { analystMessages, levelRetryMessages, PROMPT_VERSION } from "./prompts.ts";
 import { ruleAnalysis } from "./rule_analyst.ts";
+import {
+  AiSpend,
+  BudgetExhaustedError,
+  type BudgetHold,
+  callReservationUsd,
+  MAX_OUTPUT_TOKENS,
+  settledUsd,
+} from "./spend.ts";
 import { AiStore, type CacheKey } from "./store.ts";
 
 /** Version of the rule-based analyst (its "prompt version" in the cache and journal). */
@@ -78,6 +94,7 @@ export function llmFromConfig(c: CoreConfig): LlmClient | null {
     baseURL: c.OPENAI_BASE_URL,
     model: c.OPENAI_MODEL,
     timeoutMs: c.AI_TIMEOUT_MS,
+    maxTokens: MAX_OUTPUT_TOKENS,
   });
 }
 
@@ -113,6 +130,8 @@ export class AiService {
   readonly llm: LlmClient | null;
   /** Storage. */
   readonly store: AiStore;
+  /** Budget and chat reservations. */
+  readonly spend: AiSpend;
   readonly #deps: AiDeps;
   readonly #now: () => number;
 
@@ -128,22 +147,50 @@ export class AiService {
     this.#now = now;
     this.llm = llm === undefined ? llmFromConfig(deps.config) : llm;
     this.store = new AiStore(deps.db, now);
+    this.spend = new AiSpend(deps.db);
   }
 
-  /** Why a fresh LLM call is not made now (null when it may be), checking the budget. */
-  async llmRefusal(user: AuthUser | null): Promise<string | null> {
-    const c = this.#deps.config;
+  /**
+   * Why a fresh LLM call is not made for `user` (null when it may be). The budget is checked
+   * by {@link reserveCall}, atomically, when the call is about to be made.
+   */
+  llmRefusal(user: AuthUser | null): string | null {
     if (!this.llm) {
       return "no_api_key: OPENAI_API_KEY is not set, so the rule-based analyst answered";
     }
-    if (!user && !c.AI_ANONYMOUS_LLM) {
+    if (!user && !this.#deps.config.AI_ANONYMOUS_LLM) {
       return "anonymous: sign in to use the LLM analyst; the rule-based analyst answered";
     }
-    const spent = (await this.store.usage()).cost_usd;
-    if (spent >= c.AI_DAILY_BUDGET_USD) {
-      return `budget_exhausted: today's AI budget of $${c.AI_DAILY_BUDGET_USD} is spent; the rule-based analyst answered`;
-    }
     return null;
+  }
+
+  /** The `fallback_reason` of a call the budget has no room for. */
+  budgetReason(): string {
+    const b = this.#deps.config.AI_DAILY_BUDGET_USD;
+    return `budget_exhausted: today's AI budget of $${b} is spent; the rule-based analyst answered`;
+  }
+
+  /**
+   * Reserves on today's budget the most one call of `messages` can cost (structured calls also
+   * send the analyst's schema); null when it does not fit, and then the call must not be made.
+   */
+  reserveCall(
+    llm: LlmClient,
+    messages: readonly LlmMessage[],
+    structured: boolean,
+  ): Promise<BudgetHold | null> {
+    const usd = callReservationUsd(llm, messages, structured);
+    return this.spend.reserve(this.store.today(), usd, this.#deps.config.AI_DAILY_BUDGET_USD);
+  }
+
+  /** Settles a reservation to the call's cost (see {@link settledUsd}). */
+  async settleCall(
+    llm: LlmClient,
+    hold: BudgetHold,
+    usage: LlmUsage | null,
+    failure?: string,
+  ): Promise<void> {
+    await this.spend.settle(hold, settledUsd(llm, hold, usage, failure));
   }
 
   /** Analyses `req.symbol` (see the module doc for the policy). */
@@ -163,19 +210,27 @@ export class AiService {
       const hit = await this.#cached(key(llm.model, PROMPT_VERSION));
       if (hit) return hit;
     }
-    let reason = await this.llmRefusal(user);
+    let reason = this.llmRefusal(user);
+    const pack = !reason && llm ? factsFromBars(symbol, cols) : undefined;
+    let hold: BudgetHold | null = null;
+    if (pack && llm) {
+      hold = await this.reserveCall(llm, analystMessages(pack, language), true);
+      if (!hold) reason = this.budgetReason();
+    }
     if (!reason && user) {
       try {
         await consumeAnalysis(this.#deps.db, user.id, { now: this.#now() });
       } catch (e) {
+        if (hold) await this.spend.settle(hold, 0);
         if (!(e instanceof QuotaExceededError) || req.onQuotaExceeded !== "rules") throw e;
         reason = `quota_exceeded: ${e.message}; the rule-based analyst answered`;
       }
     }
-    if (reason || !llm) return await this.#rules(cols, language, reason ?? "no_api_key");
-    const pack = factsFromBars(symbol, cols);
+    if (reason || !llm || !pack || !hold) {
+      return await this.#rules(cols, language, reason ?? "no_api_key", pack);
+    }
     try {
-      const { out, usage } = await this.#askLlm(llm, pack, req);
+      const { out, usage } = await this.#askLlm(llm, pack, req, hold);
       const cost = estimateCost(llm.model, usage, { selfHosted: llm.selfHosted });
       const a = this.#answer(out, pack, language, {
         source: "llm",
@@ -187,6 +242,9 @@ export class AiService {
       await this.#journal(a);
       return a;
     } catch (e) {
+      if (e instanceof BudgetExhaustedError) {
+        return await this.#rules(cols, language, e.message, pack);
+      }
       if (!(e instanceof LlmError)) throw e;
       this.#deps.logger.warn("ai fallback to rules", { symbol, kind: e.kind, error: e.message });
       return await this.#rules(
@@ -230,29 +288,36 @@ export class AiService {
     return a;
   }
 
-  async #askLlm(llm: LlmClient, pack: FactsPack, req: AnalyzeRequest) {
+  /** Asks the model (the first call on `hold`, a level retry on a reservation of its own). */
+  async #askLlm(llm: LlmClient, pack: FactsPack, req: AnalyzeRequest, hold: BudgetHold) {
     const messages = analystMessages(pack, req.language);
     const usage: LlmUsage = { prompt_tokens: 0, completion_tokens: 0 };
-    const call = async (msgs: typeof messages): Promise<AnalystOutput> => {
+    const call = async (msgs: typeof messages, held: BudgetHold | null): Promise<AnalystOutput> => {
+      const h = held ?? await this.reserveCall(llm, msgs, true);
+      if (!h) throw new BudgetExhaustedError(this.budgetReason());
+      let r;
       try {
-        const r = await llm.structured(msgs, AnalystOutputSchema, "analysis", {
+        r = await llm.structured(msgs, AnalystOutputSchema, "analysis", {
           ...(req.onToken ? { onToken: req.onToken } : {}),
         });
-        usage.prompt_tokens += r.usage.prompt_tokens;
-        usage.completion_tokens += r.usage.completion_tokens;
-        await this.#record(llm, req, "ok", null, r.usage);
-        return r.value;
       } catch (e) {
-        if (e instanceof LlmError) await this.#record(llm, req, e.kind, e.message, e.usage);
+        const failed = e instanceof LlmError ? e : null;
+        await this.settleCall(llm, h, failed?.usage ?? null, failed?.kind ?? "error");
+        if (failed) await this.#record(llm, req, failed.kind, failed.message, failed.usage);
         throw e;
       }
+      await this.settleCall(llm, h, r.usage);
+      usage.prompt_tokens += r.usage.prompt_tokens;
+      usage.completion_tokens += r.usage.completion_tokens;
+      await this.#record(llm, req, "ok", null, r.usage);
+      return r.value;
     };
-    let out = await call(messages);
+    let out = await call(messages, hold);
     let problems = levelProblems(out, pack.last_price);
     if (problems.length) {
       this.#deps.logger.warn("ai levels rejected", { symbol: pack.symbol, problems });
       req.onRetry?.();
-      out = await call([...messages, ...levelRetryMessages(JSON.stringify(out), problems)]);
+      out = await call([...messages, ...levelRetryMessages(JSON.stringify(out), problems)], null);
       problems = levelProblems(out, pack.last_price);
       if (problems.length) {
         throw new LlmError("invalid_levels", `levels rejected twice (${problems.join("; ")})`);

@@ -10,6 +10,7 @@ import { m0002 } from "./0002_accounts.ts";
 import { m0003 } from "./0003_backtests_paper.ts";
 import { m0004 } from "./0004_ai.ts";
 import { m0005 } from "./0005_online_data.ts";
+import { m0006 } from "./0006_ai_spend.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003,
   m0004,
   m0005,
+  m0006,
 ];
