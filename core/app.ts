@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import {
   buildOpenApi,
   errorHandler,
@@ -35,6 +37,9 @@ import { patternsSummary } from "./analysis/patterns_summary.ts";
 /** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Largest request body core reads (bytes); larger ones are refused with 413 before parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -79,6 +84,12 @@ export function createCoreApp(deps: CoreDeps) {
     .use(
       securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
     )
+    .use(bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: "Request body too large: at most 1 MiB" });
+      },
+    }))
     .use(authenticate(deps))
     .use(crossOriginGuard())
     .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
 import { getCookie, setCookie } from "hono/cookie";
 import type { WebConfig } from "@trading/shared/config";
 import {
@@ -36,6 +38,8 @@ export interface WebDeps {
 type Env = { Variables: RequestVars };
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
+/** Largest body forwarded to core's API (core's own limit). */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   js: "text/javascript; charset=utf-8",
   css: "text/css; charset=utf-8",
@@ -99,6 +103,16 @@ export function createWebApp(deps: WebDeps) {
       service: "core",
       clientIp: remoteAddress(c),
     });
+  // Core refuses larger bodies anyway; refusing them here first keeps web from carrying them.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_API_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: "Request body too large: at most 1 MiB" });
+      },
+    }),
+  );
   app.all("/api/*", toCore);
   app.get("/docs", toCore);
   app.get("/openapi.json", toCore);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { loadConfig, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
-import { createWebApp } from "./app.ts";
+import { createWebApp, MAX_API_BODY_BYTES } from "./app.ts";
 
 const config = loadConfig(WebEnvSchema, { CORE_SERVICE_URL: "http://core.test:1" });
 const logger = createLogger({ service: "test", level: "error", write: () => {} });
@@ -78,4 +78,57 @@ Deno.test("/api/* and /charts/* - web appends its caller's address to X-Forwarde
     "2001:db8::1",
     "unknown",
   ]);
+});
+
+Deno.test("/api/* - a body over 1 MiB is refused by web with 413 JSON, core never sees it", async () => {
+  const core = recordingCore();
+  const app = createWebApp({ config, logger, fetch: core.fetch });
+  const big = "x".repeat(MAX_API_BODY_BYTES + 1);
+  const sized = await app.request("/api/auth/register", {
+    method: "POST",
+    headers: { "content-type": "application/json", "content-length": String(big.length) },
+    body: big,
+  });
+  assert.equal(sized.status, 413);
+  assert.equal((await sized.json()).error.code, "payload_too_large");
+  const chunked = await app.request("/api/auth/register", {
+    method: "POST",
+    body: new Blob([big]).stream(),
+    duplex: "half",
+  } as RequestInit);
+  assert.equal(chunked.status, 413);
+  assert.equal(core.seen.length, 0);
+});
+
+Deno.test("/api/* - a body with Content-Length is streamed to core, not buffered first", async () => {
+  let coreGotRequest!: () => void;
+  const called = new Promise<void>((r) => coreGotRequest = r);
+  const core = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    coreGotRequest();
+    return Response.json({ body: await new Request(input, init).text() });
+  }) as typeof fetch;
+  const app = createWebApp({ config, logger, fetch: core });
+  const enc = new TextEncoder();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    async start(ctrl) {
+      ctrl.enqueue(enc.encode('{"part":1,'));
+      // The rest is sent only once core has the request: a buffering forwarder would wait
+      // for the end of the body first and never get there.
+      const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), 2000));
+      const first = await Promise.race([called, late]);
+      clearTimeout(timer);
+      if (first === "late") return ctrl.error(new Error("core was not called before the end"));
+      ctrl.enqueue(enc.encode('"part2":2}'));
+      ctrl.close();
+    },
+  });
+  const res = await app.request("/api/x", {
+    method: "POST",
+    headers: { "content-type": "application/json", "content-length": "20" },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).body, '{"part":1,"part2":2}');
 });

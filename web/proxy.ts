@@ -51,8 +51,8 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
     const prior = req.headers.get("x-forwarded-for");
     headers.set("x-forwarded-for", prior ? `${prior}, ${opts.clientIp}` : opts.clientIp);
   }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const body = hasBody ? await req.arrayBuffer() : null;
+  // The body is streamed through, never buffered here (its size is limited before forwarding).
+  const body = req.method !== "GET" && req.method !== "HEAD" ? req.body : null;
   const ctrl = new AbortController();
   const timer = setTimeout(
     () => ctrl.abort(new DOMException("timeout", "TimeoutError")),
@@ -64,6 +64,7 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
       method: req.method,
       headers,
       body,
+      ...(body ? { duplex: "half" } : {}),
       redirect: "manual",
       signal: ctrl.signal,
     });
