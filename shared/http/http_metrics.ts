@@ -11,10 +11,29 @@ function routeLabel(c: Context): string {
   return !pattern || pattern.endsWith("*") ? "(unmatched)" : pattern;
 }
 
+/** The methods of HTTP (RFC 9110 and PATCH); any other is labelled `OTHER`. */
+const STANDARD_METHODS = new Set([
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "DELETE",
+  "CONNECT",
+  "OPTIONS",
+  "TRACE",
+  "PATCH",
+]);
+
+/** The `method` label: a standard method as is, anything a client invented as `OTHER`. */
+export function methodLabel(method: string): string {
+  return STANDARD_METHODS.has(method) ? method : "OTHER";
+}
+
 /**
  * Counts requests and records their latency by method, route pattern and status in
  * `http_requests_total` and `http_request_duration_seconds`, plus `http_requests_in_flight`.
- * Labels use the route pattern so that raw paths (user input) never create series.
+ * Labels use the route pattern and a bounded set of methods so that user input (raw paths,
+ * invented methods) never creates series.
  */
 export function httpMetrics(registry: MetricsRegistry): MiddlewareHandler {
   const total = registry.counter(
@@ -35,7 +54,11 @@ export function httpMetrics(registry: MetricsRegistry): MiddlewareHandler {
       await next();
     } finally {
       inFlight.inc({}, -1);
-      const labels = { method: c.req.method, route: routeLabel(c), status: c.res.status };
+      const labels = {
+        method: methodLabel(c.req.method),
+        route: routeLabel(c),
+        status: c.res.status,
+      };
       total.inc(labels);
       duration.observe(labels, (performance.now() - started) / 1000);
     }
