@@ -129,3 +129,33 @@ Deno.test("GET /charts/* and POST /render* - a client that forced too many rende
   await other.body?.cancel();
   assert.equal((await as("10.0.0.1", "/health/live")).status, 200, "probes are not limited");
 });
+
+Deno.test("POST /render - identical requests arriving during a render share it (one gate slot, one rasterisation)", async () => {
+  const release = Promise.withResolvers<void>();
+  let started = 0;
+  const gate = new RenderGate({ concurrency: 1, queue: 0 });
+  const { app } = appFor({
+    renderGate: gate,
+    rasterise: async () => {
+      started++;
+      await release.promise;
+      return new Uint8Array([137, 80, 78, 71]);
+    },
+  });
+  const body = { spec: { symbol: "AAPL" }, candles: realCandles("AAPL", 30), format: "png" };
+  const same = Array.from({ length: 5 }, () => post(app, body));
+  for (let i = 0; i < 200 && started < 1; i++) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 20));
+  release.resolve();
+  const res = await Promise.all(same);
+  assert.deepEqual(res.map((r) => r.status), [200, 200, 200, 200, 200]);
+  assert.equal(started, 1);
+  assert.deepEqual(res.map((r) => r.headers.get("x-cache")).sort(), [
+    "hit",
+    "hit",
+    "hit",
+    "hit",
+    "miss",
+  ]);
+  await Promise.all(res.map((r) => r.body?.cancel()));
+});

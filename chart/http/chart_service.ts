@@ -63,6 +63,7 @@ export class ChartService {
   readonly #logger: Logger;
   readonly #ttl: number;
   readonly #rasterise: Rasterise;
+  readonly #inflight = new Map<string, Promise<Rendered>>();
   /** The render slots and queue. */
   readonly gate: RenderGate;
 
@@ -122,8 +123,9 @@ export class ChartService {
 
   /**
    * Returns the cached image for `key` or renders it with `build` once the gate lets it in
-   * (a full gate throws `RenderBusyError`, a 503). Non-domain errors are logged with the spec
-   * and rethrown without detail (the client sees a 500 with a request id).
+   * (a full gate throws `RenderBusyError`, a 503). Identical requests arriving while it renders
+   * share that one render. Non-domain errors are logged with the spec and rethrown without
+   * detail (the client sees a 500 with a request id).
    */
   async cached(
     key: string,
@@ -134,6 +136,24 @@ export class ChartService {
   ): Promise<Rendered> {
     const hit = this.images.get(key);
     if (hit) return { ...hit, cached: true };
+    const pending = this.#inflight.get(key);
+    if (pending) return { ...(await pending), cached: true };
+    const render = this.#render(key, format, spec, requestId, build);
+    this.#inflight.set(key, render);
+    try {
+      return await render;
+    } finally {
+      this.#inflight.delete(key);
+    }
+  }
+
+  async #render(
+    key: string,
+    format: "svg" | "png",
+    spec: unknown,
+    requestId: string | undefined,
+    build: () => Drawn | Promise<Drawn>,
+  ): Promise<Rendered> {
     let out;
     try {
       out = await this.gate.run(build);
