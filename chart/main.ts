@@ -18,7 +18,13 @@ function main(): void {
     service: "chart",
     level: config.DEBUG ? "debug" : config.LOG_LEVEL,
   });
-  const app = createChartApp({ config, logger, fetch, startedAt: Date.now() });
+  const app = createChartApp({
+    config,
+    logger,
+    fetch,
+    startedAt: Date.now(),
+    rateLimit: { proxyHops: config.TRUST_PROXY_HOPS },
+  });
   Deno.serve({
     hostname: config.HOST,
     port: config.PORT,
