@@ -91,7 +91,9 @@ function retryAfter(start: number, windowS: number, now: number): number {
 
 /**
  * The client's IP: the socket address, or with `hops` trusted proxies the entry `hops` places
- * from the right of `X-Forwarded-For` (the address the outermost trusted proxy saw).
+ * from the right of `X-Forwarded-For` (the address the outermost trusted proxy saw). Web counts
+ * as one hop (it appends its caller's address); entries further left are the client's own
+ * claims and are never used when `hops` matches the real chain.
  */
 export function clientIp(c: Context, hops: number): string {
   if (hops > 0) {
