@@ -246,7 +246,12 @@ export class AiService {
         return await this.#rules(cols, language, e.message, pack);
       }
       if (!(e instanceof LlmError)) throw e;
-      this.#deps.logger.warn("ai fallback to rules", { symbol, kind: e.kind, error: e.message });
+      this.#deps.logger.warn("ai fallback to rules", {
+        symbol,
+        kind: e.kind,
+        error: e.message,
+        ...(e.detail ? { detail: e.detail } : {}),
+      });
       return await this.#rules(
         cols,
         language,
