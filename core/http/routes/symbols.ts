@@ -13,6 +13,8 @@ import { quoteOf } from "../../market_data/quote.ts";
 import { rangeIndices, toCandles } from "../../market_data/series.ts";
 import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
+import { Lru } from "@trading/shared/lru";
+import type { Series } from "../../market_data/series.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
@@ -49,8 +51,22 @@ export const symbolsDocs: RouteDoc[] = [
   },
 ];
 
+const seriesIds = new WeakMap<Series, number>();
+let nextSeriesId = 0;
+/** A stable number per series object, for cache keys. */
+function seriesId(s: Series): number {
+  let id = seriesIds.get(s);
+  if (id === undefined) seriesIds.set(s, id = ++nextSeriesId);
+  return id;
+}
+
 /** Symbols, candles and quotes. */
 export function symbolsRoutes(deps: CoreDeps): Hono {
+  const candlesJson = new Lru<string>({
+    maxEntries: 1000,
+    maxSize: 32 * 1024 * 1024,
+    sizeOf: (v) => v.length,
+  });
   return new Hono()
     .get("/symbols", async (c) => {
       const q = validate(SymbolsQuery, c.req.query(), "query");
@@ -61,18 +77,26 @@ export function symbolsRoutes(deps: CoreDeps): Hono {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
       const q = validate(CandlesQuerySchema, c.req.query(), "query");
       const s = await deps.series.get(symbol, { adjust: q.adjust });
-      const { start, end } = rangeIndices(s, q);
-      const candles = toCandles(s, start, end);
       const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
-      return c.json({
-        symbol,
-        interval: "1d" as const,
-        count: candles.length,
-        adjust: q.adjust,
-        as_of,
-        stale,
-        candles,
-      });
+      // serialising 250 candles was most of this route's cost: the JSON is kept per series
+      // object (a reload or re-import gives a new one), range and freshness
+      const key = `${seriesId(s)}|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}`;
+      let body = candlesJson.get(key);
+      if (body === undefined) {
+        const { start, end } = rangeIndices(s, q);
+        const candles = toCandles(s, start, end);
+        body = JSON.stringify({
+          symbol,
+          interval: "1d" as const,
+          count: candles.length,
+          adjust: q.adjust,
+          as_of,
+          stale,
+          candles,
+        });
+        candlesJson.set(key, body);
+      }
+      return c.body(body, 200, { "content-type": "application/json" });
     })
     .get("/api/symbols/:symbol/quote", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
