@@ -72,7 +72,9 @@ export async function startPostgres(): Promise<PgCluster> {
         "`apt-get install -y postgresql` (.ci/run does); the PostgreSQL tests cannot run without it.",
     );
   }
+  reapStaleClusters(bin);
   const dir = await Deno.makeTempDir({ prefix: "trading-pg-" });
+  Deno.writeTextFileSync(`${dir}/owner.pid`, String(Deno.pid));
   if (isRoot()) {
     const id = new Deno.Command("id", { args: ["-u", "postgres"], stdout: "piped" }).outputSync();
     const gid = new Deno.Command("id", { args: ["-g", "postgres"], stdout: "piped" }).outputSync();
@@ -143,6 +145,38 @@ export async function startPostgres(): Promise<PgCluster> {
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
   };
+}
+
+/**
+ * Stops and removes clusters left by test processes that were killed before their `unload`
+ * handler ran (their `owner.pid` is no longer alive).
+ */
+function reapStaleClusters(bin: string): void {
+  const tmp = Deno.env.get("TMPDIR") ?? "/tmp";
+  for (const e of Deno.readDirSync(tmp)) {
+    if (!e.isDirectory || !e.name.startsWith("trading-pg-")) continue;
+    const dir = `${tmp}/${e.name}`;
+    let owner: number;
+    try {
+      owner = Number(Deno.readTextFileSync(`${dir}/owner.pid`));
+    } catch {
+      continue;
+    }
+    try {
+      Deno.statSync(`/proc/${owner}`);
+      continue; // still running
+    } catch { /* owner gone */ }
+    try {
+      run(
+        `${bin}/pg_ctl`,
+        ["-D", `${dir}/data`, "-m", "immediate", "-w", "stop"],
+        "stop a stale cluster",
+      );
+    } catch { /* not running */ }
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* another process reaped it */ }
+  }
 }
 
 let shared: Promise<PgCluster> | null = null;
