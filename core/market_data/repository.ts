@@ -167,6 +167,19 @@ export class MarketRepository {
     ]);
   }
 
+  /** The default universe's size and the symbols of it without any bar (index seeks only). */
+  async universeHealth(): Promise<{ universe: number; empty: string[] }> {
+    const rows = await this.#db.query<{ symbol: string; has_bars: number }>(
+      `SELECT s.symbol,
+              CASE WHEN EXISTS (SELECT 1 FROM candles c WHERE c.symbol = s.symbol) THEN 1 ELSE 0 END AS has_bars
+         FROM symbols s WHERE s.in_universe = 1 ORDER BY s.symbol`,
+    );
+    return {
+      universe: rows.length,
+      empty: rows.filter((r) => Number(r.has_bars) === 0).map((r) => r.symbol),
+    };
+  }
+
   /** Cheap liveness check of the store: the number of symbols. */
   async countSymbols(): Promise<number> {
     const r = await this.#db.query<{ n: number }>("SELECT COUNT(*) AS n FROM symbols");
