@@ -4,7 +4,8 @@
  * paths come from the environment:
  * - `--allow-net`: its own listen address plus the host:port of every URL in its config
  *   (other services, `DATABASE_URL`, the OpenID issuer, the LLM server) and nothing else;
- * - `--allow-read`/`--allow-write`: only its data (core: the SQLite directory and `DATA_DIR`;
+ * - `--allow-read`/`--allow-write`: only its data (core: the SQLite directory and `DATA_DIR`, and
+ *   reading its own code for the optimiser's workers;
  *   chart: its fonts; web: its built assets);
  * - `--allow-env`: only the names its schema reads (plus the libpq names `npm:postgres` probes);
  * - `--allow-ffi`/`--allow-sys`: chart only, for resvg's native addon.
@@ -158,6 +159,9 @@ export function serviceFlags(
       write.push(dir);
     } else if (db.startsWith("postgres")) PG_ENV.forEach((n) => envs.add(n));
     read.push(abs(String(cfg.DATA_DIR), cwd));
+    // The optimiser's Web Workers load their module graph at run time: core may read its own
+    // code (not secret), never the rest of the file system.
+    read.push(`${root}/core`, `${root}/shared`, `${root}/node_modules`, `${root}/deno.json`);
     if (cfg.GOOGLE_CLIENT_ID && String(cfg.GOOGLE_ISSUER).includes("accounts.google.com")) {
       GOOGLE_HOSTS.forEach((h) => net.add(h));
     } else if (!cfg.GOOGLE_CLIENT_ID) net.delete(endpoint(cfg.GOOGLE_ISSUER) ?? "");

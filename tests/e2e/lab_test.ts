@@ -12,7 +12,7 @@ Deno.test({
   sanitizeOps: false,
   async fn() {
     const browser = await launchBrowser();
-    const stack = await startStack("e2e-lab", { optimisation: true }).catch(async (e) => {
+    const stack = await startStack("e2e-lab").catch(async (e) => {
       await browser.close();
       throw e;
     });
