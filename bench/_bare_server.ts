@@ -1,5 +1,5 @@
 /**
- * Baseline for bench/http_bench.ts and the load suite: a bare Hono app (and a bare Deno.serve
+ * Baseline for bench/http_load.ts and the load suite: a bare Hono app (and a bare Deno.serve
  * handler) answering fixed bytes read from a JSON file `{path: body}` given as argument, with
  * the same content type as core. No validation, no database, no middleware.
  *

@@ -5,7 +5,7 @@
  * period, so this is the served path), and the uncached computation per request measured
  * in-process on the same bars (indicators, signals, score, patterns). Target: p99 ≤ 20 ms.
  *
- * Run: `deno run -A bench/analyze_bench.ts` (BENCH_SECONDS=5).
+ * Run: `deno run -A bench/analyze_load.ts` (BENCH_SECONDS=5).
  *
  * @module
  */

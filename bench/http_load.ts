@@ -4,7 +4,7 @@
  * in the same run on 127.0.0.1. Reports req/s, p50 and p99 and the ratio to the bare app.
  * Target: candles ≥ 50% of the bare app's throughput.
  *
- * Run: `deno run -A bench/http_bench.ts` (BENCH_SECONDS=5, BENCH_CONNECTIONS=64; core runs with
+ * Run: `deno run -A bench/http_load.ts` (BENCH_SECONDS=5, BENCH_CONNECTIONS=64; core runs with
  * LOG_LEVEL=warn so the request log's pipe to this process does not steal the CPU it measures).
  *
  * @module
