@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  freePort,
   removeSqlite,
   type RunningService,
   startService,
@@ -43,12 +44,14 @@ export interface Stack {
 export interface StackOptions {
   /** Extra environment of core. */
   coreEnv?: Record<string, string>;
+  /** Port of web (default: a free one), when core's configuration must name web's URL. */
+  webPort?: number;
 }
 
 /** Builds the assets and starts core and web. */
 export async function startStack(
   label: string,
-  { coreEnv = {} }: StackOptions = {},
+  { coreEnv = {}, webPort = freePort() }: StackOptions = {},
 ) {
   await buildAssets();
   const dbUrl = tempSqliteUrl(label);
@@ -63,6 +66,7 @@ export async function startStack(
     running.push(core);
     const web = await startService("web", { CORE_SERVICE_URL: core.url }, {
       readyPath: "/health",
+      port: webPort,
     });
     running.push(web);
     return { core, web, dbUrl, stop } satisfies Stack;

@@ -2,7 +2,7 @@
  * Browser tests of the signed-in workflows: register with e-mail, quota and API tokens on the
  * account page, paper trading (place, cancel, replay to a fill, position), the admin page
  * (mint a code) and redeeming it, the AI panel filled by the rule-based analyst, signing out
- * and back in. Google sign-in is not driven here (see the closing note of the web issue).
+ * and back in. Google sign-in has its own test (google_signin_test.ts).
  */
 import assert from "node:assert/strict";
 import { launchBrowser, recordProblems, SHOTS } from "./_browser.ts";

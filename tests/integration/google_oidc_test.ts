@@ -8,12 +8,10 @@
  * @module
  */
 import assert from "node:assert/strict";
-import http from "node:http";
-import Provider from "oidc-provider";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { generateKeyPair, SignJWT } from "jose";
 import { createCoreApp } from "../../core/app.ts";
 import { accountsApp, cookiesOf, register } from "../../core/auth/_test_http.ts";
-import { freePort } from "../helpers/services.ts";
+import { startOidcProvider } from "../helpers/oidc_provider.ts";
 
 const REDIRECT = "http://app.test/api/auth/google/callback";
 const CORE_CLIENT = { client_id: "core-client", client_secret: "core-client-secret-0123456789" };
@@ -27,76 +25,15 @@ const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
 /** Knobs the tests turn: who logs in at the provider, the ID token lifetime, a forged token. */
 const knobs = { login: "alice", idTokenTtl: 600, forgedIdToken: null as string | null };
 
-async function startProvider() {
-  const port = freePort();
-  const issuer = `http://127.0.0.1:${port}`;
-  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: "test-key", use: "sig", alg: "RS256" };
-  const clients = [CORE_CLIENT, OTHER_CLIENT].map((c) => ({
-    ...c,
-    redirect_uris: [REDIRECT],
-    grant_types: ["authorization_code"],
-    response_types: ["code"],
-  }));
-  const provider = new Provider(issuer, {
-    clients,
-    jwks: { keys: [jwk] },
-    findAccount: (_ctx: unknown, id: string) => ({
-      accountId: id,
-      claims: () => ({ sub: id, ...ACCOUNTS[id] }),
-    }),
-    claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    // like Google: the e-mail claims are in the ID token itself
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
-    // deno-lint-ignore no-explicit-any
-    loadExistingGrant: async (ctx: any) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client.clientId,
-        accountId: ctx.oidc.session.accountId,
-      });
-      grant.addOIDCScope("openid email");
-      await grant.save();
-      return grant;
-    },
-    ttl: {
-      IdToken: () => knobs.idTokenTtl,
-      AccessToken: 600,
-      AuthorizationCode: 60,
-      Grant: 600,
-      Interaction: 600,
-      Session: 600,
-    },
-    cookies: { keys: ["test-cookie-key"] },
+function startProvider() {
+  return startOidcProvider({
+    clients: [CORE_CLIENT, OTHER_CLIENT],
+    redirectUris: [REDIRECT],
+    accounts: ACCOUNTS,
+    autoLogin: () => knobs.login,
+    idTokenTtl: () => knobs.idTokenTtl,
+    forgedIdToken: () => knobs.forgedIdToken,
   });
-  const callback = provider.callback();
-  const server = http.createServer((req, res) => {
-    if (req.url?.startsWith("/interaction/")) {
-      provider.interactionFinished(req, res, { login: { accountId: knobs.login } }, {
-        mergeWithLastSubmission: false,
-      }).catch((e: unknown) => {
-        res.statusCode = 500;
-        res.end(String(e));
-      });
-      return;
-    }
-    if (knobs.forgedIdToken && req.method === "POST" && req.url === "/token") {
-      // A token endpoint answering with a genuine ID token issued to another client.
-      req.resume();
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({
-        access_token: "opaque-access-token",
-        token_type: "Bearer",
-        expires_in: 600,
-        id_token: knobs.forgedIdToken,
-      }));
-      return;
-    }
-    callback(req, res);
-  });
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
-  return { issuer, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** Drives the provider from an authorization URL to the redirect back; returns that URL. */
