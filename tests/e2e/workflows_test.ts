@@ -1,8 +1,9 @@
 /**
  * Browser tests of the signed-in workflows: register with e-mail, quota and API tokens on the
  * account page, paper trading (place, cancel, replay to a fill, position), the admin page
- * (mint a code) and redeeming it, the AI panel filled by the rule-based analyst, signing out
- * and back in. Google sign-in has its own test (google_signin_test.ts).
+ * (mint a code) and redeeming it, the AI panel filled by the rule-based analyst, changing the
+ * password (which revokes the API token), signing out and back in with the new password.
+ * Google sign-in has its own test (google_signin_test.ts).
  */
 import assert from "node:assert/strict";
 import { launchBrowser, recordProblems, SHOTS } from "./_browser.ts";
@@ -11,6 +12,7 @@ import { startStack } from "./_stack.ts";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const EMAIL = "e2e-trader@example.com";
 const PASSWORD = "correct horse battery";
+const NEW_PASSWORD = "battery staple horse";
 
 async function makeAdmin(dbUrl: string, email: string): Promise<void> {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -24,7 +26,7 @@ async function makeAdmin(dbUrl: string, email: string): Promise<void> {
 }
 
 Deno.test({
-  name: "e2e workflows - register, tokens, paper orders, admin codes, redeem, AI panel",
+  name: "e2e workflows - register, tokens, paper orders, admin codes, redeem, AI panel, password",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
@@ -125,11 +127,46 @@ Deno.test({
       assert.ok(await page.locator(".ai-result .reasons li").count() >= 1);
       await page.screenshot({ path: `${SHOTS}symbol-ai.png`, fullPage: true });
 
-      // Sign out, then the account page offers the sign-in form again.
+      // Change the password: a wrong current one is tied to its input; the change revokes the
+      // API token (the page says so and empties the list) and keeps this browser signed in.
       await page.goto(`${web.url}/account`, { waitUntil: "networkidle" });
       await page.waitForSelector("[data-island=AccountPanel][data-hydrated=true]");
+      assert.equal(await page.locator("[data-testid=tokens] tbody tr").count(), 1);
+      await page.getByLabel("Current password").fill("not my password");
+      await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.locator("#pw-current[aria-invalid=true]").waitFor();
+      assert.equal(
+        await page.locator("#pw-current-err").innerText(),
+        "is not the current password",
+      );
+      assert.match(
+        await page.locator("#pw-current").getAttribute("aria-describedby") ?? "",
+        /pw-current-err/,
+      );
+      problems.splice(0); // the expected 422 of that attempt
+      await page.getByLabel("Current password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Change password" }).click();
+      assert.match(await page.getByTestId("pw-done").innerText(), /API token was revoked/);
+      assert.equal(await page.locator("[data-testid=tokens]").count(), 0, "token list emptied");
+      const revoked = await fetch(`${web.url}/api/me`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      await revoked.body?.cancel();
+      assert.equal(revoked.status, 401, "the API token no longer works");
+      await page.reload({ waitUntil: "networkidle" });
+      await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+
+      // Sign out, then sign in again with the new password.
+      await page.waitForSelector("[data-island=AccountPanel][data-hydrated=true]");
       await page.getByRole("button", { name: "Sign out" }).click();
-      await page.waitForSelector("[data-island=SignIn]");
+      await page.waitForSelector("[data-island=SignIn][data-hydrated=true]");
+      await page.locator("#login-email").fill(EMAIL);
+      await page.locator("#login-password").fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByText(`Signed in as ${EMAIL}`).waitFor();
+      await page.screenshot({ path: `${SHOTS}account-password.png`, fullPage: true });
 
       assert.deepEqual(problems, [], "no console errors and no failed requests");
     } catch (e) {

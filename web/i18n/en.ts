@@ -373,6 +373,18 @@ export const en = {
   "acct.redeem.code": "Code",
   "acct.redeem.submit": "Redeem",
   "acct.redeem.done": "{n} credits added.",
+  "acct.pw": "Change password",
+  "acct.pw.intro":
+    "Changing it signs you out everywhere else and revokes every API token of this account; scripts need a new token afterwards.",
+  "acct.pw.current": "Current password",
+  "acct.pw.current.help": "Leave empty if you have only signed in with Google so far.",
+  "acct.pw.new": "New password",
+  "acct.pw.confirm": "Repeat the new password",
+  "acct.pw.mismatch": "The two new passwords differ.",
+  "acct.pw.submit": "Change password",
+  "acct.pw.done":
+    "Password changed. Your other sessions were signed out and every API token was revoked: create new tokens for your scripts.",
+  "acct.pw.tooMany": "Too many attempts. Wait a few minutes, then try again.",
   "acct.tokens": "API tokens",
   "acct.tokens.intro":
     "For scripts: send the token as Authorization: Bearer. It is shown once, when created.",

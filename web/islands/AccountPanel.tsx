@@ -5,6 +5,7 @@ import type { ApiToken, MeResponse, QuotaStatus } from "../routes/api_types.ts";
 import { api, type FieldIssue, issueFor } from "./_api_error.ts";
 import { Field } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import { PasswordForm } from "./_password.tsx";
 import { Tokens } from "./_tokens.tsx";
 
 /** Props of the account island. */
@@ -49,7 +50,10 @@ function Quota({ t, lang, q }: { t: T; lang: Lang; q: QuotaStatus }) {
 
 type T = ReturnType<typeof translator>;
 
-/** The signed-in user's account: plan, AI quota and credits, redeem a code, API tokens. */
+/**
+ * The signed-in user's account: plan, AI quota and credits, redeem a code, change the password,
+ * API tokens.
+ */
 export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
   const t = translator(lang);
   const [quota, setQuota] = useState(me.quota);
@@ -57,6 +61,8 @@ export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
   const [added, setAdded] = useState<number | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  // a password change revokes every API token: the list restarts empty
+  const [tokenList, setTokenList] = useState({ gen: 0, tokens });
 
   const redeem = async (e: Event) => {
     e.preventDefault();
@@ -120,7 +126,8 @@ export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
           : null}
         <ApiNotice t={t} failure={failure} />
       </section>
-      <Tokens t={t} lang={lang} initial={tokens} />
+      <PasswordForm t={t} onChanged={() => setTokenList((x) => ({ gen: x.gen + 1, tokens: [] }))} />
+      <Tokens key={tokenList.gen} t={t} lang={lang} initial={tokenList.tokens} />
     </>
   );
 }
