@@ -1,6 +1,7 @@
 /**
  * Browser tests of the backtest lab: run a backtest and read its metrics and trades (checked
- * against core's own answer), then an optimisation with live progress and a heat-map.
+ * against core's own answer), then an optimisation with live progress and a heat-map; strategies
+ * the optimiser cannot evaluate are not offered to it.
  */
 import assert from "node:assert/strict";
 import { launchBrowser, recordProblems, SHOTS } from "./_browser.ts";
@@ -71,6 +72,21 @@ Deno.test({
         await page.getByRole("tab", { name: "Backtest" }).getAttribute("aria-selected"),
         "true",
       );
+
+      // A strategy the optimiser cannot evaluate (exit levels) is not offered for a grid search.
+      await page.getByRole("tab", { name: "Optimise" }).click();
+      const breakout = page.locator("#bt-strategy option[value=pattern_breakout]");
+      assert.equal(await breakout.isDisabled(), true, "disabled while optimising");
+      assert.match(await breakout.innerText(), /\(backtest only\)$/);
+      await page.getByRole("tab", { name: "Backtest" }).click();
+      assert.equal(await breakout.isDisabled(), false, "offered for a single backtest");
+      await page.getByLabel("Strategy").selectOption("pattern_breakout");
+      await page.getByRole("tab", { name: "Optimise" }).click();
+      assert.match(
+        await page.getByTestId("opt-not-optimisable").innerText(),
+        /stop-loss and take-profit/,
+      );
+      assert.equal(await page.getByRole("button", { name: "Start optimisation" }).count(), 0);
 
       assert.deepEqual(problems, [], "no console errors and no failed requests");
     } catch (e) {

@@ -308,6 +308,9 @@ export const en = {
   "bt.chart.error": "The charts could not be drawn.",
   "bt.noStrategies": "The server lists no strategy yet.",
   "bt.disclaimer": "Past results do not predict future returns; costs and slippage are as entered.",
+  "opt.notOptimisable":
+    "{name} sets stop-loss and take-profit levels on its trades, which the optimiser cannot evaluate exactly. Pick another strategy to optimise, or run this one as a single backtest.",
+  "opt.notOptimisable.option": "{name} (backtest only)",
   "opt.intro":
     "Search a grid of parameter values. The heat-map shows which region is robust, not only the single best cell.",
   "opt.grid": "Values to try",

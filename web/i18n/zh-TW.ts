@@ -305,6 +305,9 @@ export const zhTW: Record<MessageKey, string> = {
   "bt.chart.error": "無法繪製圖表。",
   "bt.noStrategies": "伺服器尚未提供任何策略。",
   "bt.disclaimer": "過去績效不代表未來報酬；成本與滑價依您的輸入計算。",
+  "opt.notOptimisable":
+    "{name} 會為交易設定停損與停利價位，最佳化器無法精確評估。請改選其他策略進行最佳化，或以單次回測執行此策略。",
+  "opt.notOptimisable.option": "{name}（僅限回測）",
   "opt.intro": "搜尋參數網格。熱度圖顯示哪一區域穩健，而不只是單一最佳格。",
   "opt.grid": "要測試的數值",
   "opt.grid.help": "以逗號分隔；只填一個值即固定該參數。",

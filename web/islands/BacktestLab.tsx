@@ -87,6 +87,7 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
           symbols={symbols}
           strategies={strategies}
           issues={[]}
+          optimising={tab === "optimise"}
         />
       </form>
       <Tabs
@@ -116,6 +117,7 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
                 t={t}
                 lang={lang}
                 settings={settings}
+                strategy={strategy}
                 fields={fields}
                 grid={grid}
                 setGrid={(k, v) => setGrid((g) => ({ ...g, [k]: v }))}

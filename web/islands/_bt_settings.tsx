@@ -48,15 +48,33 @@ export function settingsBody(s: Settings): Record<string, unknown> {
   return body;
 }
 
+/**
+ * The strategy picker's options. While optimising, strategies the optimiser cannot evaluate
+ * (`optimisable: false`) are disabled and marked, so they cannot be picked for a grid search.
+ */
+export function strategyOptions(
+  t: T,
+  strategies: StrategyInfo[],
+  optimising: boolean,
+): { value: string; label: string; disabled?: boolean }[] {
+  return strategies.map((x) =>
+    optimising && !x.optimisable
+      ? { value: x.id, label: t("opt.notOptimisable.option", { name: x.name }), disabled: true }
+      : { value: x.id, label: x.name }
+  );
+}
+
 /** Symbol, strategy, dates, cash and costs. */
 export function SettingsFields(
-  { t, s, set, symbols, strategies, issues }: {
+  { t, s, set, symbols, strategies, issues, optimising = false }: {
     t: T;
     s: Settings;
     set: (patch: Partial<Settings>) => void;
     symbols: LabSymbol[];
     strategies: StrategyInfo[];
     issues: FieldIssue[];
+    /** The optimise tab is open: non-optimisable strategies cannot be picked. */
+    optimising?: boolean;
   },
 ) {
   const sym = symbols.find((x) => x.symbol === s.symbol);
@@ -78,7 +96,7 @@ export function SettingsFields(
           label={t("bt.strategy")}
           value={s.strategy}
           onChange={(v) => set({ strategy: v })}
-          options={strategies.map((x) => ({ value: x.id, label: x.name }))}
+          options={strategyOptions(t, strategies, optimising)}
           help={strat?.description}
           error={issueFor(issues, "strategy")}
         />

@@ -60,8 +60,8 @@ export interface SelectProps {
   value: string;
   /** Called with the new value. */
   onChange: (v: string) => void;
-  /** Options: value and label. */
-  options: { value: string; label: string }[];
+  /** Options: value, label, and whether it cannot be chosen. */
+  options: { value: string; label: string; disabled?: boolean }[];
   /** Help text. */
   help?: string | undefined;
   /** Error message. */
@@ -82,7 +82,9 @@ export function Select({ id, label, value, onChange, options, help, error }: Sel
         aria-describedby={described || undefined}
         onChange={(e) => onChange((e.target as HTMLSelectElement).value)}
       >
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>{o.label}</option>
+        ))}
       </select>
       {help ? <span id={`${id}-help`} class="muted small">{help}</span> : null}
       {error ? <span id={`${id}-err`} class="field-error small">{error}</span> : null}

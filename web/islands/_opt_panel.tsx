@@ -8,6 +8,7 @@
 import { useState } from "preact/hooks";
 import { fmtNum } from "../components/format.ts";
 import type { Lang, MessageKey, T } from "../i18n/mod.ts";
+import type { StrategyInfo } from "../routes/api_types.ts";
 import { api, errorMessage, type FieldIssue, issueFor } from "./_api_error.ts";
 import { type Settings, settingsBody } from "./_bt_settings.tsx";
 import { Check, Field, FieldRow, Select } from "./_fields.tsx";
@@ -63,6 +64,8 @@ export interface OptimisePanelProps {
   t: T;
   lang: Lang;
   settings: Settings;
+  /** The chosen strategy (not optimisable: explained, nothing to start). */
+  strategy: StrategyInfo | undefined;
   fields: ParamField[];
   grid: Record<string, string>;
   setGrid: (name: string, v: string) => void;
@@ -90,6 +93,14 @@ export function OptimisePanel(p: OptimisePanelProps) {
     numeric.map((f) => [f.name, parseGridValues(grid[f.name] ?? "")]),
   );
   const count = Object.values(parsed).reduce((a, v) => a * (v?.length ?? 0), 1);
+
+  if (p.strategy && !p.strategy.optimisable) {
+    return (
+      <p class="notice" role="status" data-testid="opt-not-optimisable">
+        {t("opt.notOptimisable", { name: p.strategy.name })}
+      </p>
+    );
+  }
 
   const start = async (e: Event) => {
     e.preventDefault();
