@@ -1,6 +1,7 @@
 /**
  * Browser tests of the signed-in workflows: register with e-mail, quota and API tokens on the
- * account page, paper trading (place, cancel, replay to a fill, position), the admin page
+ * account page, paper trading (place, cancel, replay to a fill, position, risk limits and kill
+ * switch), the admin page
  * (mint a code) and redeeming it, the AI panel filled by the rule-based analyst, changing the
  * password (which revokes the API token), signing out and back in with the new password.
  * Google sign-in has its own test (google_signin_test.ts).
@@ -84,7 +85,30 @@ Deno.test({
         await page.locator("[data-testid=positions] tr[data-symbol=AAPL] td").first().innerText(),
         "10",
       );
+
+      // Risk limits: an order above the max order value is refused with the reason; the kill
+      // switch is saved, shown and kept after a reload; both cleared again.
+      await page.getByLabel("Max order value").fill("100");
+      await page.getByRole("button", { name: "Save risk settings" }).click();
+      await page.getByTestId("risk-saved").waitFor();
+      await page.getByLabel("Order type").selectOption("market");
+      await page.getByLabel("Quantity").fill("3");
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByText(/Order refused by the risk check: order value .* exceeds/).waitFor();
+      await page.locator("[data-testid=order-history] tr[data-status=rejected]").waitFor();
+      await page.getByLabel("Kill switch: refuse every new order").check();
+      await page.getByRole("button", { name: "Save risk settings" }).click();
+      await page.getByTestId("kill-switch-on").waitFor();
+      await page.reload({ waitUntil: "networkidle" });
+      await page.waitForSelector("[data-island=PaperDesk][data-hydrated=true]");
+      assert.equal(await page.getByLabel("Kill switch: refuse every new order").isChecked(), true);
+      assert.equal(await page.getByLabel("Max order value").inputValue(), "100");
       await page.screenshot({ path: `${SHOTS}paper.png`, fullPage: true });
+      await page.getByLabel("Kill switch: refuse every new order").uncheck();
+      await page.getByLabel("Max order value").fill("");
+      await page.getByRole("button", { name: "Save risk settings" }).click();
+      await page.getByTestId("risk-saved").waitFor();
+      assert.equal(await page.getByTestId("kill-switch-on").count(), 0);
 
       // Account: quota, an API token shown once and usable as a Bearer token.
       await page.goto(`${web.url}/account`, { waitUntil: "networkidle" });

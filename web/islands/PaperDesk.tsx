@@ -3,6 +3,7 @@ import { type Lang, translator } from "../i18n/mod.ts";
 import type { PaperAccount, PaperOrder } from "../routes/api_types.ts";
 import { api, type FieldIssue } from "./_api_error.ts";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import { RiskLimits } from "./_paper_risk.tsx";
 import { Orders, Positions, Summary } from "./_paper_tables.tsx";
 import { NewAccount, orderBody, Ticket, type TicketValues } from "./_paper_ticket.tsx";
 
@@ -82,11 +83,15 @@ export default function PaperDesk(props: PaperDeskProps) {
   const place = async (v: TicketValues) => {
     const o = await call<PaperOrder>("POST", `${base}/orders`, orderBody(v, crypto.randomUUID()));
     if (!o) return;
-    setNote(t("paper.placed", {
-      side: t(o.side === "buy" ? "paper.buy" : "paper.sell"),
-      qty: o.qty,
-      symbol: o.symbol,
-    }));
+    setNote(
+      o.status === "rejected"
+        ? t("paper.rejected", { reason: o.reason ?? "" })
+        : t("paper.placed", {
+          side: t(o.side === "buy" ? "paper.buy" : "paper.sell"),
+          qty: o.qty,
+          symbol: o.symbol,
+        }),
+    );
     await refresh(account.id);
   };
   const cancel = async (o: PaperOrder) => {
@@ -103,7 +108,9 @@ export default function PaperDesk(props: PaperDeskProps) {
       <section class="card" aria-labelledby="pa-h">
         <h2 id="pa-h">{t("paper.account")}: {account.name}</h2>
         <Summary t={t} lang={lang} a={account} />
-        {account.risk.kill_switch ? <p class="notice">{t("paper.killSwitch")}</p> : null}
+        {account.risk.kill_switch
+          ? <p class="notice" data-testid="kill-switch-on">{t("paper.killSwitch")}</p>
+          : null}
         <div role="group" aria-label={t("paper.advance.label")} class="seg">
           <span class="muted small">{t("paper.advance.label")}</span>
           {STEPS.map((n) => (
@@ -126,6 +133,7 @@ export default function PaperDesk(props: PaperDeskProps) {
           <ApiNotice t={t} failure={failure} />
         </div>
       </section>
+      <RiskLimits t={t} account={account} onSaved={setAccount} />
       <div class="grid2">
         <section class="card" aria-labelledby="pos-h">
           <h2 id="pos-h">{t("paper.positions")}</h2>
