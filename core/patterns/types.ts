@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/schemas";
 
 /** Columnar daily bars, dates ascending. `Series` of core/market_data satisfies it. */
 export interface OhlcvColumns {
@@ -71,24 +72,8 @@ export interface Breakout {
   confirmed: boolean;
 }
 
-/** Kinds of chart patterns, in the order they are documented. */
-export const CHART_PATTERN_KINDS = [
-  "head_and_shoulders",
-  "inverse_head_and_shoulders",
-  "double_top",
-  "double_bottom",
-  "ascending_triangle",
-  "descending_triangle",
-  "symmetric_triangle",
-  "bull_flag",
-  "bear_flag",
-  "pennant",
-  "rising_wedge",
-  "falling_wedge",
-  "channel_up",
-  "channel_down",
-  "cup_and_handle",
-] as const;
+/** Kinds of chart patterns, in the order they are documented (the wire schema's list). */
+export const CHART_PATTERN_KINDS = CHART_PATTERN_KIND_NAMES;
 
 /** One chart-pattern kind. */
 export type ChartPatternKind = typeof CHART_PATTERN_KINDS[number];
@@ -138,22 +123,8 @@ export interface PatternMatch {
   lines?: PatternLine[];
 }
 
-/** Kinds of candlestick patterns. */
-export const CANDLE_PATTERN_KINDS = [
-  "doji",
-  "hammer",
-  "hanging_man",
-  "bullish_engulfing",
-  "bearish_engulfing",
-  "bullish_harami",
-  "bearish_harami",
-  "morning_star",
-  "evening_star",
-  "three_white_soldiers",
-  "three_black_crows",
-  "inverted_hammer",
-  "shooting_star",
-] as const;
+/** Kinds of candlestick patterns (the wire schema's list). */
+export const CANDLE_PATTERN_KINDS = CANDLE_KIND_NAMES;
 
 /** One candlestick-pattern kind. */
 export type CandleKind = typeof CANDLE_PATTERN_KINDS[number];

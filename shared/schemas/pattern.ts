@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
 
-/** Chart-pattern kinds (same list as core/patterns `CHART_PATTERN_KINDS`). */
+/** Chart-pattern kinds (core/patterns detects exactly these). */
 export const CHART_PATTERN_KIND_NAMES = [
   "head_and_shoulders",
   "inverse_head_and_shoulders",
@@ -20,7 +20,7 @@ export const CHART_PATTERN_KIND_NAMES = [
   "cup_and_handle",
 ] as const;
 
-/** Candlestick-pattern kinds (same list as core/patterns `CANDLE_PATTERN_KINDS`). */
+/** Candlestick-pattern kinds (core/patterns detects exactly these). */
 export const CANDLE_KIND_NAMES = [
   "doji",
   "hammer",
