@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { ValidationError } from "@trading/shared/errors";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
-import { MAX_BOTS, MAX_REPLAY_BARS, PaperService } from "./service.ts";
+import { MAX_REPLAY_BARS } from "./advance.ts";
+import { MAX_BOTS } from "./bots.ts";
+import { PaperService } from "./service.ts";
 
 const { deps } = await testCoreApp();
 const series = (s: string) => deps.series.get(s);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { NotFoundError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import { type Ledger, newLedger } from "../portfolio/ledger.ts";
 
@@ -94,6 +95,18 @@ export async function getAccount(db: Db, id: string, userId: string, lock = fals
       "kill_switch",
     ])
     : null;
+}
+
+/** The account of `userId` (see {@link getAccount}); throws NotFoundError when there is none. */
+export async function requireAccount(
+  db: Db,
+  id: string,
+  userId: string,
+  lock = false,
+): Promise<AccountRow> {
+  const a = await getAccount(db, id, userId, lock);
+  if (!a) throw new NotFoundError(`No paper account ${id}`);
+  return a;
 }
 
 /** Accounts of a user, newest first. */

@@ -1,0 +1,113 @@
+/**
+ * The replay clock of the paper broker: advancing an account over the stored bars after its
+ * clock, in chunks of one transaction each.
+ *
+ * @module
+ */
+import { ValidationError } from "@trading/shared/errors";
+import type { Db } from "../db/db.ts";
+import type { Series } from "../market_data/series.ts";
+import { type BotDecider, botDecider, replayDates } from "./_replay.ts";
+import { replayDays } from "./_replay_days.ts";
+import type { PaperEnv } from "./orders.ts";
+import * as store from "./store.ts";
+
+/** Most trading days one `advance` replays. */
+export const MAX_REPLAY_BARS = 2000;
+
+/** Trading days replayed per transaction (the write lock is held for one chunk at a time). */
+export const REPLAY_CHUNK = 250;
+
+/** What a replay needs from the paper service. */
+export interface AdvanceEnv extends PaperEnv {
+  /** The database. */
+  readonly db: Db;
+  /** Trading days per replay transaction. */
+  readonly replayChunk: number;
+}
+
+/**
+ * Replays the stored bars after the clock of account `id` (the next `bars` trading days of
+ * its symbols, or up to `to`, at most {@link MAX_REPLAY_BARS}): open orders are matched bar by
+ * bar with the shared fill model, then each bot decides at that day's close and places a
+ * market order for the next open. Each bot's strategy is prepared once, on its bars up to the
+ * last replayed day (strategies are causal: a decision at bar i reads only bars ≤ i). The
+ * replay commits in chunks of at most `env.replayChunk` days, one transaction each: a chunk is
+ * never half-applied, and a failure keeps the chunks before it (the clock says how far).
+ * Returns the fills and the number of trading days replayed.
+ */
+export async function advanceAccount(
+  env: AdvanceEnv,
+  userId: string,
+  id: string,
+  by: { bars?: number | undefined; to?: string | undefined },
+): Promise<{ fills: unknown[]; replayed_bars: number }> {
+  const a0 = await store.requireAccount(env.db, id, userId);
+  if (by.to !== undefined && by.to <= a0.clock) {
+    throw new ValidationError(`to must be after the clock ${a0.clock}`, [{
+      field: "to",
+      message: `must be after ${a0.clock}`,
+    }]);
+  }
+  const [ledger0, bots0, open0] = await Promise.all([
+    store.loadLedger(env.db, a0),
+    store.listBots(env.db, id),
+    store.listOrders(env.db, id, "open"),
+  ]);
+  const symbols = new Set([
+    ...open0.map((o) => o.symbol),
+    ...ledger0.positions.keys(),
+    ...bots0.map((b) => b.symbol),
+  ]);
+  const series = new Map<string, Series>();
+  for (const s of symbols) series.set(s, await env.series(s));
+  const dates = replayDates(series, a0.clock, by);
+  if (dates.length > MAX_REPLAY_BARS) {
+    throw new ValidationError(
+      `Replay too long: ${dates.length} trading days until ${by.to}, at most ${MAX_REPLAY_BARS} ` +
+        "per request; advance in steps",
+      [{ field: "to", message: `at most ${MAX_REPLAY_BARS} trading days per request` }],
+    );
+  }
+  if (dates.length === 0 && by.to === undefined) {
+    throw new ValidationError(
+      "Nothing to replay: no stored bars after the clock for the account's symbols " +
+        "(place an order or add a bot first)",
+      [{ field: "bars", message: "no bars after the clock" }],
+    );
+  }
+  const last = dates.at(-1) ?? by.to!;
+  const deciders = new Map<string, BotDecider | null>();
+  const fills: unknown[] = [];
+  let clock = a0.clock;
+  for (let k = 0; k === 0 || k < dates.length; k += env.replayChunk) {
+    const chunk = dates.slice(k, k + env.replayChunk);
+    const end = k + env.replayChunk >= dates.length;
+    const reached = chunk.at(-1) ?? clock;
+    const target = end && by.to !== undefined && by.to > reached ? by.to : reached;
+    await env.db.transaction(async (tx) => {
+      const a = await store.requireAccount(tx, id, userId, true);
+      if (a.clock !== clock) {
+        throw new ValidationError(
+          `The account's clock moved to ${a.clock} during the replay (another replay ran); ` +
+            "nothing after it was replayed here",
+          [{ field: "bars", message: "concurrent replay" }],
+        );
+      }
+      const ledger = await store.loadLedger(tx, a);
+      const bots = await store.listBots(tx, id);
+      for (const b of bots) {
+        if (!deciders.has(b.id)) {
+          const s = series.get(b.symbol) ?? await env.series(b.symbol);
+          series.set(b.symbol, s);
+          deciders.set(b.id, botDecider(b, s, last));
+        }
+      }
+      const ctx = { tx, ledger, series, fills, deciders };
+      await replayDays(env, ctx, a, bots, await store.listOrders(tx, id, "open"), chunk);
+      await store.saveLedger(tx, a, ledger, target, env.now());
+    });
+    clock = target;
+  }
+  return { fills, replayed_bars: dates.length };
+}

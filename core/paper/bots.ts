@@ -1,0 +1,58 @@
+/**
+ * Bots of the paper broker: a strategy attached to an account that trades one symbol as the
+ * clock advances (see advance.ts for how they decide).
+ *
+ * @module
+ */
+import { ValidationError } from "@trading/shared/errors";
+import type { Db } from "../db/db.ts";
+import { findStrategy, optimisable } from "../strategies/mod.ts";
+import type { PaperEnv } from "./orders.ts";
+import * as store from "./store.ts";
+
+/** Most active bots per account. */
+export const MAX_BOTS = 10;
+
+/**
+ * Attaches a strategy that trades `b.symbol` on account `id` of `userId`. Throws NotFoundError
+ * for an unknown account or symbol, ValidationError for a strategy whose decisions carry exit
+ * levels or when the account already has {@link MAX_BOTS} bots.
+ */
+export async function addBot(
+  env: PaperEnv & { readonly db: Db },
+  userId: string,
+  id: string,
+  b: {
+    symbol: string;
+    strategy: string;
+    params: Record<string, unknown>;
+    percent: number;
+  },
+) {
+  await store.requireAccount(env.db, id, userId);
+  const strategy = findStrategy(b.strategy);
+  if (strategy && !optimisable(strategy)) {
+    throw new ValidationError(
+      `${strategy.id} sets stop-loss/take-profit levels with its decisions, which paper bots ` +
+        "do not place yet; backtest it with POST /api/backtests instead",
+      [{ field: "strategy", message: "decisions carry exit levels: not available as a bot" }],
+    );
+  }
+  const active = await store.listBots(env.db, id);
+  if (active.length >= MAX_BOTS) {
+    throw new ValidationError(
+      `The account already has ${active.length} bots (at most ${MAX_BOTS})`,
+      [
+        { field: "strategy", message: `at most ${MAX_BOTS} bots per account` },
+      ],
+    );
+  }
+  await env.series(b.symbol);
+  const botId = crypto.randomUUID();
+  await env.db.run(
+    `INSERT INTO paper_bots (id, account_id, symbol, strategy, params, percent, last_target,
+       active, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?)`,
+    [botId, id, b.symbol, b.strategy, JSON.stringify(b.params), b.percent, env.now()],
+  );
+  return { id: botId, ...b, last_target: 0, active: true };
+}

@@ -1,0 +1,87 @@
+/**
+ * Order entry of the paper broker: the order the API (or a bot) gives, risk-checked at the
+ * account's clock and stored as open or rejected.
+ *
+ * @module
+ */
+import { ValidationError } from "@trading/shared/errors";
+import type { Db } from "../db/db.ts";
+import type { Series } from "../market_data/series.ts";
+import type { Ledger } from "../portfolio/ledger.ts";
+import { checkOrder } from "../portfolio/risk.ts";
+import { type AccountRow, insertOrder, type OrderRow } from "./store.ts";
+import { accountView, lastClose } from "./view.ts";
+
+/** A new order as the API gives it. */
+export interface NewOrder {
+  client_order_id: string;
+  symbol: string;
+  side: "buy" | "sell";
+  type: "market" | "limit" | "stop";
+  qty: number;
+  price?: number | undefined;
+}
+
+/** What order entry needs from the paper service: the stored bars and the wall clock. */
+export interface PaperEnv {
+  /** A symbol's stored bars (throws NotFoundError when unknown). */
+  readonly series: (symbol: string) => Promise<Series>;
+  /** Wall clock as ISO text (for created/updated stamps only). */
+  readonly now: () => string;
+}
+
+/**
+ * Risk-checks `o` against `ledger` at the account's clock (at its limit price, else the last
+ * close on or before the clock) and stores it: open when it passes, rejected with the reason
+ * otherwise. Throws ValidationError when the symbol has no bar on or before the clock.
+ */
+export async function newOrder(
+  env: PaperEnv,
+  tx: Db,
+  a: AccountRow,
+  ledger: Ledger,
+  o: NewOrder,
+  source: string,
+): Promise<OrderRow> {
+  const s = await env.series(o.symbol);
+  const ref = o.price ?? lastClose(s, a.clock);
+  if (ref === null) {
+    throw new ValidationError(`No ${o.symbol} bar on or before the clock ${a.clock}`, [
+      { field: "symbol", message: `no bar on or before ${a.clock}` },
+    ]);
+  }
+  const view = await accountView(a, ledger, env.series);
+  const reason = checkOrder(
+    {
+      maxPositionPct: a.max_position_pct,
+      maxOrderValue: a.max_order_value,
+      killSwitch: a.kill_switch === 1,
+    },
+    {
+      signedQty: o.side === "buy" ? o.qty : -o.qty,
+      price: ref,
+      heldQty: ledger.positions.get(o.symbol)?.qty ?? 0,
+      equity: view.equity,
+    },
+  );
+  const order: OrderRow = {
+    id: crypto.randomUUID(),
+    account_id: a.id,
+    client_order_id: o.client_order_id,
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type,
+    qty: o.qty,
+    price: o.price ?? null,
+    status: reason ? "rejected" : "open",
+    reason,
+    source,
+    placed_clock: a.clock,
+    created_at: env.now(),
+    filled_date: null,
+    fill_price: null,
+    fee: null,
+  };
+  await insertOrder(tx, order);
+  return order;
+}
