@@ -32,6 +32,7 @@ export const PURE = [
   "core/ai/evaluate.ts",
   "core/ai/backtest_summary.ts",
   "core/ai/analyst_backtest.ts",
+  "core/ai/bars_as_of.ts",
   "core/market_data/csv.ts",
   "core/market_data/series.ts",
   "core/market_data/quote.ts",

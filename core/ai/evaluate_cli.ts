@@ -19,10 +19,10 @@ import { openDatabase } from "../db/open.ts";
 import { seedEmbedded } from "../market_data/embedded.ts";
 import { MarketRepository } from "../market_data/repository.ts";
 import type { Series } from "../market_data/series.ts";
+import { barsAsOf } from "./bars_as_of.ts";
 import { hitRates, scoreCall, type ScoredCall } from "./evaluate.ts";
 import { factsFromBars } from "./facts_from_bars.ts";
-import { ruleAnalysis } from "./rule_analyst.ts";
-import { barsAsOf, RULES_VERSION } from "./service.ts";
+import { ruleAnalysis, RULES_VERSION } from "./rule_analyst.ts";
 import { AiStore } from "./store.ts";
 
 const print = (s: string) => Deno.stdout.writeSync(new TextEncoder().encode(s + "\n"));

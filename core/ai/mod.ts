@@ -18,12 +18,13 @@ import { type AuthUser, optionalUser } from "../http/auth_context.ts";
 import { ChatService } from "./chat.ts";
 import { type AiDeps, AiService } from "./service.ts";
 
-export { AiService, barsAsOf, llmFromConfig, RULES_VERSION } from "./service.ts";
+export { AiService, llmFromConfig } from "./service.ts";
+export { barsAsOf } from "./bars_as_of.ts";
 export type { AiDeps, AnalyzeRequest } from "./service.ts";
 export { ChatService } from "./chat.ts";
 export { buildFactsPack, type Fact, type FactsPack } from "./facts.ts";
 export { factsFromBars } from "./facts_from_bars.ts";
-export { ruleAnalysis } from "./rule_analyst.ts";
+export { ruleAnalysis, RULES_VERSION } from "./rule_analyst.ts";
 export { CHAT_PROMPT_VERSION, PROMPT_VERSION } from "./prompts.ts";
 export { createLlmClient, type LlmClient, LlmError } from "./llm_client.ts";
 

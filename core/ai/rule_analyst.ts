@@ -16,6 +16,9 @@ import type { Fact, FactsPack } from "./facts.ts";
 import { round } from "./facts.ts";
 import { ruleTexts } from "./_rule_text.ts";
 
+/** Version of the rule-based analyst (its "prompt version" in the cache and journal). */
+export const RULES_VERSION = "rules-v1";
+
 /** Horizon of a rule-based BUY or SELL call, in trading days. */
 export const RULE_HORIZON_DAYS = 20;
 /** Horizon of a HOLD call (its ±2 ATR range is a near-term range), in trading days. */

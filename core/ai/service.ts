@@ -15,25 +15,25 @@
  * @module
  */
 import type { CoreConfig } from "@trading/shared/config";
-import { QuotaExceededError, ValidationError } from "@trading/shared/errors";
+import { QuotaExceededError } from "@trading/shared/errors";
 import type { Logger } from "@trading/shared/log";
 import {
   type AiAnalysis,
   AiAnalysisSchema,
   type AiLanguage,
   type AnalystOutput,
-  AnalystOutputSchema,
 } from "@trading/shared/schemas";
 import { consumeAnalysis } from "../auth/quota.ts";
 import type { Db } from "../db/db.ts";
 import type { AuthUser } from "../http/auth_context.ts";
-import { lowerBound, type Series } from "../market_data/series.ts";
+import type { Series } from "../market_data/series.ts";
 import type { SeriesCache } from "../market_data/series_cache.ts";
-import { checkCitations } from "./citations.ts";
+import { analysisOf } from "./_answer.ts";
+import { askLlm } from "./_ask_llm.ts";
+import { barsAsOf } from "./bars_as_of.ts";
 import { estimateCost } from "./cost.ts";
-import { type FactsPack, round } from "./facts.ts";
+import type { FactsPack } from "./facts.ts";
 import { factsFromBars } from "./facts_from_bars.ts";
-import { levelProblems } from "./levels.ts";
 import {
   createLlmClient,
   type LlmClient,
@@ -41,8 +41,8 @@ import {
   type LlmMessage,
   type LlmUsage,
 } from "./llm_client.ts";
-import { analystMessages, levelRetryMessages, PROMPT_VERSION } from "./prompts.ts";
-import { ruleAnalysis } from "./rule_analyst.ts";
+import { analystMessages, PROMPT_VERSION } from "./prompts.ts";
+import { ruleAnalysis, RULES_VERSION } from "./rule_analyst.ts";
 import {
   AiSpend,
   BudgetExhaustedError,
@@ -52,9 +52,6 @@ import {
   settledUsd,
 } from "./spend.ts";
 import { AiStore, type CacheKey } from "./store.ts";
-
-/** Version of the rule-based analyst (its "prompt version" in the cache and journal). */
-export const RULES_VERSION = "rules-v1";
 
 /** What the service needs from core's dependencies. */
 export interface AiDeps {
@@ -97,32 +94,6 @@ export function llmFromConfig(c: CoreConfig): LlmClient | null {
     maxTokens: MAX_OUTPUT_TOKENS,
   });
 }
-
-/** The bars of `s` up to `asOf` (inclusive); 422 when there are fewer than 2. */
-export function barsAsOf(s: Series, asOf?: string): Series {
-  const n = asOf ? lowerBound(s.dates, asOf + "\uffff") : s.dates.length;
-  if (n < 2) {
-    throw new ValidationError(`Invalid body: ${s.symbol} has fewer than 2 bars up to ${asOf}`, [
-      { field: "as_of", message: `needs at least 2 bars on or before it (first: ${s.dates[0]})` },
-    ]);
-  }
-  if (n === s.dates.length) return s;
-  return {
-    ...s,
-    dates: s.dates.slice(0, n),
-    open: s.open.subarray(0, n),
-    high: s.high.subarray(0, n),
-    low: s.low.subarray(0, n),
-    close: s.close.subarray(0, n),
-    volume: s.volume.subarray(0, n),
-  };
-}
-
-const HORIZON: Record<AiLanguage, (d: number) => string> = {
-  en: (d) => `${d} trading days`,
-  "zh-TW": (d) => `${d} 個交易日`,
-  "zh-CN": (d) => `${d} 个交易日`,
-};
 
 /** The analyst service. */
 export class AiService {
@@ -230,7 +201,7 @@ export class AiService {
       return await this.#rules(cols, language, reason ?? "no_api_key", pack);
     }
     try {
-      const { out, usage } = await this.#askLlm(llm, pack, req, hold);
+      const { out, usage } = await askLlm(this, this.#deps.logger, llm, pack, req, hold);
       const cost = estimateCost(llm.model, usage, { selfHosted: llm.selfHosted });
       const a = this.#answer(out, pack, language, {
         source: "llm",
@@ -293,106 +264,13 @@ export class AiService {
     return a;
   }
 
-  /** Asks the model (the first call on `hold`, a level retry on a reservation of its own). */
-  async #askLlm(llm: LlmClient, pack: FactsPack, req: AnalyzeRequest, hold: BudgetHold) {
-    const messages = analystMessages(pack, req.language);
-    const usage: LlmUsage = { prompt_tokens: 0, completion_tokens: 0 };
-    const call = async (msgs: typeof messages, held: BudgetHold | null): Promise<AnalystOutput> => {
-      const h = held ?? await this.reserveCall(llm, msgs, true);
-      if (!h) throw new BudgetExhaustedError(this.budgetReason());
-      let r;
-      try {
-        r = await llm.structured(msgs, AnalystOutputSchema, "analysis", {
-          ...(req.onToken ? { onToken: req.onToken } : {}),
-        });
-      } catch (e) {
-        const failed = e instanceof LlmError ? e : null;
-        await this.settleCall(llm, h, failed?.usage ?? null, failed?.kind ?? "error");
-        if (failed) await this.#record(llm, req, failed.kind, failed.message, failed.usage);
-        throw e;
-      }
-      await this.settleCall(llm, h, r.usage);
-      usage.prompt_tokens += r.usage.prompt_tokens;
-      usage.completion_tokens += r.usage.completion_tokens;
-      await this.#record(llm, req, "ok", null, r.usage);
-      return r.value;
-    };
-    let out = await call(messages, hold);
-    let problems = levelProblems(out, pack.last_price);
-    if (problems.length) {
-      this.#deps.logger.warn("ai levels rejected", { symbol: pack.symbol, problems });
-      req.onRetry?.();
-      out = await call([...messages, ...levelRetryMessages(JSON.stringify(out), problems)], null);
-      problems = levelProblems(out, pack.last_price);
-      if (problems.length) {
-        throw new LlmError("invalid_levels", `levels rejected twice (${problems.join("; ")})`);
-      }
-    }
-    return { out, usage };
-  }
-
-  async #record(
-    llm: LlmClient,
-    req: AnalyzeRequest,
-    status: string,
-    error: string | null,
-    usage: LlmUsage | null,
-  ): Promise<void> {
-    const u = usage ?? { prompt_tokens: 0, completion_tokens: 0 };
-    await this.store.recordCall({
-      userId: req.user?.id ?? null,
-      kind: "analyze",
-      symbol: req.symbol,
-      model: llm.model,
-      status,
-      error,
-      promptTokens: u.prompt_tokens,
-      completionTokens: u.completion_tokens,
-      costUsd: estimateCost(llm.model, u, { selfHosted: llm.selfHosted }),
-    });
-  }
-
   #answer(
     out: AnalystOutput,
     pack: FactsPack,
     language: AiLanguage,
     meta: Pick<AiAnalysis, "source" | "model" | "fallback_reason" | "usage">,
   ): AiAnalysis {
-    const reasons = checkCitations(out, pack);
-    const citationsOk = reasons.every((r) => r.verified);
-    if (!citationsOk) {
-      this.#deps.logger.warn("ai citations not verified", {
-        symbol: pack.symbol,
-        source: meta.source,
-        reasons: reasons.filter((r) => !r.verified).map((r) => ({
-          text: r.text.slice(0, 160),
-          unverified: r.unverified_values,
-          unknown_ids: r.unknown_fact_ids,
-        })),
-      });
-    }
-    return {
-      symbol: pack.symbol,
-      language,
-      stance: out.stance,
-      confidence: out.confidence,
-      horizon: HORIZON[language](out.horizon_days),
-      horizon_days: out.horizon_days,
-      entry: out.entry,
-      target: out.target,
-      stop: out.stop,
-      summary: out.summary,
-      reasons,
-      risks: out.risks,
-      invalidation: out.invalidation,
-      ...meta,
-      prompt_version: meta.source === "llm" ? PROMPT_VERSION : RULES_VERSION,
-      data_date: pack.data_date,
-      last_price: round(pack.last_price),
-      citations_ok: citationsOk,
-      cached: false,
-      created_at: new Date(this.#now()).toISOString(),
-    };
+    return analysisOf(out, pack, language, meta, { logger: this.#deps.logger, now: this.#now });
   }
 
   async #journal(a: AiAnalysis): Promise<void> {
