@@ -8,6 +8,7 @@ import { runEngine } from "./engine.ts";
 import { simulateTargets } from "./kernel.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, newTally } from "./types.ts";
 import { buyAndHold, runBacktest } from "./run.ts";
+import { smaCross } from "../strategies/sma_cross.ts";
 
 const load = async (s: string) =>
   seriesFromBars(
@@ -231,4 +232,37 @@ Deno.test("buyAndHold() - enters at the second bar's open, the same rule as the 
     assert.ok(Math.abs(hold.equity[i]! - engine.equity[i]!) < 1e-6, `bar ${i}`);
   }
   assert.equal(hold.metrics.trade_count, 1);
+});
+
+Deno.test("simulateTargets() and runEngine() agree on a series longer than the kernel's read-ahead threshold", () => {
+  // 70,000 bars (the kernel reads fill bars ahead from 65,536): the real SPX bars tiled end to
+  // end, as in bench/backtest_bench.ts; targets from the SMA(10)/SMA(50) crossover
+  const n = 70_000, m = spx.close.length;
+  const pick = (a: Float64Array) => Float64Array.from({ length: n }, (_, i) => a[i % m]!);
+  const cols: Cols = {
+    dates: Array.from({ length: n }, (_, i) => spx.dates[i % m]!),
+    open: pick(spx.open),
+    high: pick(spx.high),
+    low: pick(spx.low),
+    close: pick(spx.close),
+    volume: pick(spx.volume),
+  };
+  const opts = { ...DEFAULT_OPTIONS, feeBps: 5, minFee: 1, slippageBps: 2, allowShort: true };
+  const vec = runBacktest(cols, smaCross, { fast: 10, slow: 50 }, opts);
+  const cb = runBacktest(cols, smaCross, { fast: 10, slow: 50 }, opts, { path: "callback" });
+  assert.equal(vec.path, "vectorised");
+  assert.equal(cb.path, "callback");
+  assert.ok(vec.trades.length > 1000, `${vec.trades.length} trades`);
+  assert.equal(vec.trades.length, cb.trades.length);
+  for (let k = 0; k < vec.trades.length; k++) {
+    const a = vec.trades[k]!, b = cb.trades[k]!;
+    assert.deepEqual([a.entry_date, a.exit_date, a.side, a.qty], [
+      b.entry_date,
+      b.exit_date,
+      b.side,
+      b.qty,
+    ]);
+    assert.ok(Math.abs(a.pnl - b.pnl) < 1e-6);
+  }
+  for (let i = 0; i < n; i++) assert.ok(Math.abs(vec.equity[i]! - cb.equity[i]!) < 1e-6);
 });

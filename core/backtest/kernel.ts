@@ -95,7 +95,10 @@ export function simulateTargets(
   };
   let dir = 0, qty = 0, entryPrice = 0, entryFee = 0, entryBar = 0, exposed = 0;
   if (carry) ({ dir, qty, entryPrice, entryFee, entryBar } = carry);
+  // long series do not fit in cache: read each block's fill bars ahead (see warmFills)
+  let warm = end - start >= WARM_MIN_BARS ? start : end;
   for (let i = start; i < end; i++) {
+    if (i >= warm) warm = warmFills(targets, cols, trades !== undefined, i, end);
     let want = i === start ? (range.initial ?? 0) : targets[i - 1]!;
     if (want < 0 && !allowShort) want = 0;
     if (want !== dir) {
@@ -156,6 +159,42 @@ export function simulateTargets(
     }
   }
   return end > start ? equity[end - start - 1]! : cash;
+}
+
+const WARM_BLOCK = 4096, WARM_MIN_BARS = 65_536;
+const warmAt = new Int32Array(WARM_BLOCK);
+const warmSink = new Float64Array(WARM_BLOCK);
+const warmDates = new Array<string>(WARM_BLOCK).fill("");
+
+/**
+ * Reads the open, high and low (and the date, for the trade list) of the bars in
+ * `[from, from + WARM_BLOCK)` where the target changes: first lists those bars, then loads them
+ * in a loop of independent loads, so the fills that follow find them in cache instead of each
+ * waiting for memory in turn (on a 1,000,000-bar series that wait was half the simulation).
+ * Only a speed-up: the values read are discarded. Returns the end of the block.
+ */
+function warmFills(
+  targets: Int8Array,
+  { open, high, low, dates }: Cols,
+  withDates: boolean,
+  from: number,
+  end: number,
+): number {
+  const to = from + WARM_BLOCK < end ? from + WARM_BLOCK : end;
+  let m = 0;
+  let prev = from > 1 ? targets[from - 2]! : 0;
+  for (let k = from > 1 ? from : 1; k < to; k++) {
+    const t = targets[k - 1]!;
+    warmAt[m] = k;
+    m += t !== prev ? 1 : 0;
+    prev = t;
+  }
+  for (let q = 0; q < m; q++) {
+    const k = warmAt[q]!;
+    warmSink[q] = open[k]! + high[k]! + low[k]!;
+  }
+  if (withDates) { for (let q = 0; q < m; q++) warmDates[q] = dates[warmAt[q]!]!; }
+  return to;
 }
 
 function trade(

@@ -54,6 +54,73 @@ export interface Metrics {
 
 const fin = (x: number): number | null => Number.isFinite(x) ? x : null;
 
+const SCAN_BLOCK = 4096;
+const [PREV, SUM, SUM_SQ, DOWN_SQ, PEAK, LOW, MAX_DD, UNDER, MAX_UNDER, SCAN_STATE] = [
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+];
+
+/**
+ * One block of the metrics pass over `equity[from..to)`, carrying the running state in `s`.
+ *
+ * Returns: bar-to-bar simple returns `r` (sum, sum of squares, sum of squared negative ones);
+ * a bar where equity did not move has `r = 0` and adds nothing, so it is skipped.
+ * Drawdown: under a fixed finite peak > 0, `1 − e/peak` is largest at the lowest `e` (division
+ * and subtraction round monotonically), so the spell's lowest equity is divided once when the
+ * spell ends instead of every bar; the same maximum to the last bit.
+ */
+function scan(equity: Float64Array, from: number, to: number, s: Float64Array): void {
+  let prev = s[PREV]!, sum = s[SUM]!, sumSq = s[SUM_SQ]!, downSq = s[DOWN_SQ]!;
+  let peak = s[PEAK]!, low = s[LOW]!, maxDd = s[MAX_DD]!, under = s[UNDER]!;
+  let maxUnder = s[MAX_UNDER]!;
+  for (let i = from; i < to; i++) {
+    const e = equity[i]!;
+    if (e !== prev || prev === Infinity) {
+      const r = prev > 0 ? e / prev - 1 : 0;
+      // min(r, 0) without a data-dependent branch: (r − |r|) / 2 is exact
+      const d = (r - Math.abs(r)) * 0.5;
+      sum += r;
+      sumSq += r * r;
+      downSq += d * d;
+      prev = e;
+    }
+    if (e >= peak) {
+      if (low < peak) {
+        const dd = 1 - low / peak;
+        if (dd > maxDd) maxDd = dd;
+        low = Infinity;
+      }
+      peak = e;
+      under = 0;
+    } else {
+      if (peak > 0 && peak < Infinity) {
+        if (e < low) low = e;
+      } else {
+        const dd = 1 - e / peak;
+        if (dd > maxDd) maxDd = dd;
+      }
+      if (++under > maxUnder) maxUnder = under;
+    }
+  }
+  s[PREV] = prev;
+  s[SUM] = sum;
+  s[SUM_SQ] = sumSq;
+  s[DOWN_SQ] = downSq;
+  s[PEAK] = peak;
+  s[LOW] = low;
+  s[MAX_DD] = maxDd;
+  s[UNDER] = under;
+  s[MAX_UNDER] = maxUnder;
+}
+
 /**
  * Computes {@link Metrics} from an equity curve (`equity[start..end)`), the starting cash and a
  * trade tally, in one pass over the curve.
@@ -75,24 +142,21 @@ export function computeMetrics(
   } = {},
 ): Metrics {
   const n = end - start;
-  let prev = cash, sum = 0, sumSq = 0, downSq = 0;
-  let peak = cash, maxDd = 0, under = 0, maxUnder = 0;
-  for (let i = start; i < end; i++) {
-    const e = equity[i]!;
-    const r = prev > 0 ? e / prev - 1 : 0;
-    sum += r;
-    sumSq += r * r;
-    if (r < 0) downSq += r * r;
-    prev = e;
-    if (e >= peak) {
-      peak = e;
-      under = 0;
-    } else {
-      const dd = 1 - e / peak;
-      if (dd > maxDd) maxDd = dd;
-      if (++under > maxUnder) maxUnder = under;
-    }
+  // the running state lives in a typed array between blocks: the loop runs in a small function
+  // called once per block, which the JIT optimises as a whole with every local an unboxed double
+  // (one long loop would run on-stack-replaced code that boxes the sums on every bar)
+  const s = new Float64Array(SCAN_STATE);
+  s[PREV] = cash;
+  s[PEAK] = cash;
+  s[LOW] = Infinity;
+  for (let b = start; b < end; b += SCAN_BLOCK) scan(equity, b, Math.min(b + SCAN_BLOCK, end), s);
+  let maxDd = s[MAX_DD]!;
+  const low = s[LOW]!, peak = s[PEAK]!;
+  if (low < peak) {
+    const dd = 1 - low / peak;
+    if (dd > maxDd) maxDd = dd;
   }
+  const sum = s[SUM]!, sumSq = s[SUM_SQ]!, downSq = s[DOWN_SQ]!, maxUnder = s[MAX_UNDER]!;
   const last = n > 0 ? equity[end - 1]! : cash;
   const totalReturn = last / cash - 1;
   const years = n / periodsPerYear;

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { computeMetrics } from "./metrics.ts";
 import { newTally, tallyTrade } from "./types.ts";
 
@@ -61,4 +63,71 @@ Deno.test("computeMetrics() - a long drawdown counts every bar under the previou
   const none = computeMetrics(new Float64Array([]), 100, newTally());
   assert.equal(none.total_return, 0);
   assert.equal(none.profit_factor, null);
+});
+
+/** The metrics pass written the plain way (a division per bar for every return and drawdown). */
+function reference(equity: Float64Array, cash: number) {
+  let prev = cash, sum = 0, sumSq = 0, downSq = 0, peak = cash, maxDd = 0, under = 0, maxUnder = 0;
+  for (const e of equity) {
+    const r = prev > 0 ? e / prev - 1 : 0;
+    sum += r;
+    sumSq += r * r;
+    if (r < 0) downSq += r * r;
+    prev = e;
+    if (e >= peak) {
+      peak = e;
+      under = 0;
+    } else {
+      const dd = 1 - e / peak;
+      if (dd > maxDd) maxDd = dd;
+      if (++under > maxUnder) maxUnder = under;
+    }
+  }
+  return { sum, sumSq, downSq, maxDd, maxUnder };
+}
+
+Deno.test("computeMetrics() equals the plain per-bar pass to the last bit, over block edges and odd values", () => {
+  const value = fc.oneof(
+    fc.double(),
+    fc.constantFrom(0, -0, 100, 99, 101, 250, Infinity, -Infinity, NaN),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(value, { maxLength: 60 }),
+      fc.oneof(fc.double(), fc.constantFrom(100, 0, -5)),
+      (xs, cash) => {
+        const eq = Float64Array.from(xs);
+        const m = computeMetrics(eq, cash, newTally());
+        const r = reference(eq, cash);
+        const n = eq.length;
+        const mean = n > 0 ? r.sum / n : NaN;
+        const variance = n > 1 ? (r.sumSq - n * mean * mean) / (n - 1) : NaN;
+        const sd = variance > 0 ? Math.sqrt(variance) : 0;
+        const downDev = n > 0 ? Math.sqrt(r.downSq / n) : 0;
+        const fin = (x: number) => Number.isFinite(x) ? x : null;
+        assert.ok(Object.is(m.max_drawdown, r.maxDd), `max_drawdown ${m.max_drawdown} ${r.maxDd}`);
+        assert.equal(m.max_drawdown_duration, r.maxUnder);
+        assert.ok(Object.is(m.volatility, n > 1 ? sd * Math.sqrt(252) : null));
+        assert.ok(Object.is(m.sharpe, sd > 0 ? fin(mean / sd * Math.sqrt(252)) : null));
+        assert.ok(Object.is(m.sortino, downDev > 0 ? fin(mean / downDev * Math.sqrt(252)) : null));
+      },
+    ),
+    { seed: 11, numRuns: 20_000 },
+  );
+  // real curves longer than one block: SPX closes as equity, and the same held flat in spells
+  const spx = parseOhlcvCsv(
+    Deno.readTextFileSync(new URL("../data/market/SPX.csv", import.meta.url)),
+  ).bars.map((b) => b.close);
+  const curves = [Float64Array.from(spx), Float64Array.from(spx, (x, i) => i % 50 < 20 ? 1000 : x)];
+  for (const eq of curves) {
+    assert.ok(eq.length > 5000 && eq.every(Number.isFinite));
+    const m = computeMetrics(eq, eq[0]!, newTally());
+    const r = reference(eq, eq[0]!);
+    assert.equal(m.max_drawdown, r.maxDd);
+    assert.equal(m.max_drawdown_duration, r.maxUnder);
+    const n = eq.length, mean = r.sum / n;
+    const sd = Math.sqrt((r.sumSq - n * mean * mean) / (n - 1));
+    assert.equal(m.sharpe, mean / sd * Math.sqrt(252));
+    assert.equal(m.sortino, mean / Math.sqrt(r.downSq / n) * Math.sqrt(252));
+  }
 });

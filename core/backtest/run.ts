@@ -127,7 +127,7 @@ export function buyAndHold(
   const n = cols.close.length;
   const equity = new Float64Array(n);
   const tally = newTally();
-  const targets = new Int8Array(n).fill(1);
+  const targets = ones(n);
   simulateTargets(
     cols,
     targets,
@@ -137,6 +137,17 @@ export function buyAndHold(
     tally,
   );
   return { metrics: computeMetrics(equity, opts.cash, tally), equity };
+}
+
+let allLong = new Int8Array(0);
+
+/**
+ * A read-only array of at least `n` long targets (1), shared by every buy-and-hold run instead
+ * of allocating and filling one per run; the kernel only reads it.
+ */
+function ones(n: number): Int8Array {
+  if (allLong.length < n) allLong = new Int8Array(n).fill(1);
+  return allLong;
 }
 
 /** Targets of the decide loop (the reference for vectorised `targets`). */
