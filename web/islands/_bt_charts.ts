@@ -6,7 +6,7 @@
  */
 import type * as LC from "lightweight-charts";
 import type { Lang } from "../i18n/mod.ts";
-import { chartColours } from "./_chart_theme.ts";
+import { addCandles, chartColours } from "./_chart_theme.ts";
 import type { Trade } from "./_bt_metrics.tsx";
 
 /** Running drawdown (≤ 0, a fraction) of an equity curve. */
@@ -96,20 +96,7 @@ export function tradesChart(
 ): LC.IChartApi {
   const col = chartColours();
   const chart = baseChart(lc, el, lang);
-  const candle = chart.addSeries(lc.CandlestickSeries, {
-    upColor: col.up,
-    downColor: col.down,
-    borderVisible: false,
-    wickUpColor: col.up,
-    wickDownColor: col.down,
-  });
-  candle.setData(bars.map((b) => ({
-    time: b.date as LC.Time,
-    open: b.open,
-    high: b.high,
-    low: b.low,
-    close: b.close,
-  })));
+  const candle = addCandles(lc, chart, bars, col);
   const dates = new Set(bars.map((b) => b.date));
   const markers: LC.SeriesMarker<LC.Time>[] = [];
   for (const t of trades) {

@@ -6,7 +6,13 @@
  */
 import type * as LC from "lightweight-charts";
 import type { Lang } from "../i18n/mod.ts";
-import { chartColours, INDICATOR_CHOICES, monthsBefore, RANGES } from "./_chart_theme.ts";
+import {
+  addCandles,
+  chartColours,
+  INDICATOR_CHOICES,
+  monthsBefore,
+  RANGES,
+} from "./_chart_theme.ts";
 
 /** A pattern to outline on the chart. */
 export interface PatternOverlay {
@@ -95,20 +101,7 @@ export function buildChart(
     timeScale: { borderColor: col.grid },
     rightPriceScale: { borderColor: col.grid },
   });
-  const candle = chart.addSeries(lc.CandlestickSeries, {
-    upColor: col.up,
-    downColor: col.down,
-    borderVisible: false,
-    wickUpColor: col.up,
-    wickDownColor: col.down,
-  });
-  candle.setData(bars.map((b) => ({
-    time: b.date as LC.Time,
-    open: b.open,
-    high: b.high,
-    low: b.low,
-    close: b.close,
-  })));
+  const candle = addCandles(lc, chart, bars, col);
   const volume = chart.addSeries(lc.HistogramSeries, {
     priceFormat: { type: "volume" },
     ...quiet,

@@ -1,8 +1,11 @@
 /**
- * Chart colours read from the page's CSS variables, so the chart follows the light/dark theme.
+ * Chart colours read from the page's CSS variables, so the chart follows the light/dark theme,
+ * and the candle series every chart of the dashboard draws the same way.
  *
  * @module
  */
+
+import type * as LC from "lightweight-charts";
 
 /** Colours the chart uses. */
 export interface ChartColours {
@@ -72,3 +75,41 @@ export const INDICATOR_CHOICES = [
   { id: "rsi", pane: "rsi" },
   { id: "macd", pane: "macd" },
 ] as const;
+
+/** Daily bars as the charts read them. */
+export interface ChartBar {
+  /** ISO date. */
+  date: string;
+  /** Open. */
+  open: number;
+  /** High. */
+  high: number;
+  /** Low. */
+  low: number;
+  /** Close. */
+  close: number;
+}
+
+/** Adds the candlestick series in the theme's up/down colours and sets its data. */
+export function addCandles(
+  lc: typeof LC,
+  chart: LC.IChartApi,
+  bars: readonly ChartBar[],
+  col: ChartColours,
+): LC.ISeriesApi<"Candlestick"> {
+  const candle = chart.addSeries(lc.CandlestickSeries, {
+    upColor: col.up,
+    downColor: col.down,
+    borderVisible: false,
+    wickUpColor: col.up,
+    wickDownColor: col.down,
+  });
+  candle.setData(bars.map((b) => ({
+    time: b.date as LC.Time,
+    open: b.open,
+    high: b.high,
+    low: b.low,
+    close: b.close,
+  })));
+  return candle;
+}
