@@ -4,23 +4,15 @@
  * the optimiser cannot evaluate are not offered to it.
  */
 import assert from "node:assert/strict";
-import { launchBrowser, recordProblems, SHOTS } from "./_browser.ts";
-import { startStack } from "./_stack.ts";
+import { SHOTS } from "./_browser.ts";
+import { browserSession } from "./_stack.ts";
 
 Deno.test({
   name: "e2e backtest lab - run a backtest (metrics, trades, charts), optimise with progress",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const browser = await launchBrowser();
-    const stack = await startStack("e2e-lab").catch(async (e) => {
-      await browser.close();
-      throw e;
-    });
-    await Deno.mkdir(SHOTS, { recursive: true });
-    const page = await browser.ctx.newPage();
-    const problems = recordProblems(page);
-    try {
+    await browserSession("e2e-lab", {}, async ({ page, problems, stack }) => {
       const { web, core } = stack;
       await page.goto(`${web.url}/backtest?symbol=AAPL&strategy=sma_cross`, {
         waitUntil: "networkidle",
@@ -89,12 +81,6 @@ Deno.test({
       assert.equal(await page.getByRole("button", { name: "Start optimisation" }).count(), 0);
 
       assert.deepEqual(problems, [], "no console errors and no failed requests");
-    } catch (e) {
-      await page.screenshot({ path: `${SHOTS}lab-failure.png`, fullPage: true }).catch(() => {});
-      throw new Error(`${e}\nproblems seen: ${problems.join("\n")}`, { cause: e });
-    } finally {
-      await browser.close();
-      await stack.stop();
-    }
+    });
   },
 });

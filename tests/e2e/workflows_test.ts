@@ -7,8 +7,8 @@
  * Google sign-in has its own test (google_signin_test.ts).
  */
 import assert from "node:assert/strict";
-import { launchBrowser, recordProblems, SHOTS } from "./_browser.ts";
-import { startStack } from "./_stack.ts";
+import { SHOTS } from "./_browser.ts";
+import { browserSession } from "./_stack.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const EMAIL = "e2e-trader@example.com";
@@ -31,15 +31,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const browser = await launchBrowser();
-    const stack = await startStack("e2e-flows").catch(async (e) => {
-      await browser.close();
-      throw e;
-    });
-    await Deno.mkdir(SHOTS, { recursive: true });
-    const page = await browser.ctx.newPage();
-    const problems = recordProblems(page);
-    try {
+    await browserSession("e2e-flows", {}, async ({ page, problems, stack }) => {
       const { web } = stack;
       // Signed out: paper trading asks to sign in (no error page), the account page offers forms.
       await page.goto(`${web.url}/paper`, { waitUntil: "networkidle" });
@@ -193,12 +185,6 @@ Deno.test({
       await page.screenshot({ path: `${SHOTS}account-password.png`, fullPage: true });
 
       assert.deepEqual(problems, [], "no console errors and no failed requests");
-    } catch (e) {
-      await page.screenshot({ path: `${SHOTS}flows-failure.png`, fullPage: true }).catch(() => {});
-      throw new Error(`${e}\nproblems seen: ${problems.join("\n")}`, { cause: e });
-    } finally {
-      await browser.close();
-      await stack.stop();
-    }
+    });
   },
 });
