@@ -11,7 +11,8 @@
  */
 import { runLoad, table } from "../tests/load/load_gen.ts";
 import { hasWrk, runWrk } from "../tests/load/wrk.ts";
-import { freePort, removeSqlite, startService, tempSqliteUrl } from "../tests/helpers/services.ts";
+import { removeSqlite, startService, tempSqliteUrl } from "../tests/helpers/services.ts";
+import { startBareBaseline } from "./bare_baseline.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
 const connections = Number(Deno.env.get("BENCH_CONNECTIONS") ?? 64);
@@ -28,29 +29,8 @@ for (const p of ["/health", CANDLES]) {
   if (r.status !== 200) throw new Error(`core ${p} answered ${r.status}`);
   bodies[p.split("?")[0]!] = await r.text();
 }
-const file = await Deno.makeTempFile({ suffix: ".json" });
-await Deno.writeTextFile(file, JSON.stringify(bodies));
-const barePort = freePort();
-const bare = new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "-A",
-    new URL("./_bare_server.ts", import.meta.url).pathname,
-    String(barePort),
-    file,
-  ],
-  stdout: "null",
-  stderr: "inherit",
-}).spawn();
-const bareUrl = `http://127.0.0.1:${barePort}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    await (await fetch(bareUrl + "/health")).body?.cancel();
-    break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const bare = await startBareBaseline(bodies, "hono");
+const bareUrl = bare.url;
 
 const useWrk = hasWrk() && Deno.env.get("BENCH_CLIENT") !== "deno";
 
@@ -77,11 +57,9 @@ try {
     }
   }
 } finally {
-  bare.kill("SIGTERM");
-  await bare.status;
+  await bare.stop();
   await core.stop();
   removeSqlite(dbUrl);
-  await Deno.remove(file);
 }
 
 out(

@@ -11,6 +11,7 @@
  */
 import { runLoad, table } from "./load_gen.ts";
 import type { LoadRequest, LoadResult } from "./load_gen.ts";
+import { startBareBaseline } from "../../bench/bare_baseline.ts";
 import { freePort, removeSqlite, startService, tempSqliteUrl } from "../helpers/services.ts";
 
 const SECONDS = Number(Deno.env.get("LOAD_SECONDS") ?? 60);
@@ -132,30 +133,8 @@ for (const kind of MIX) {
     bodies[path] = await (await fetch((r.chart ? chart.url : core.url) + r.path)).text();
   }
 }
-const file = await Deno.makeTempFile({ suffix: ".json" });
-await Deno.writeTextFile(file, JSON.stringify(bodies));
-const barePort = freePort();
-const bare = new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "-A",
-    new URL("../../bench/_bare_server.ts", import.meta.url).pathname,
-    String(barePort),
-    file,
-    "plain",
-  ],
-  stdout: "null",
-  stderr: "inherit",
-}).spawn();
-const bareUrl = `http://127.0.0.1:${barePort}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    await (await fetch(`${bareUrl}/`)).body?.cancel();
-    break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const bare = await startBareBaseline(bodies, "plain");
+const bareUrl = bare.url;
 
 let failed = false;
 try {
@@ -177,12 +156,10 @@ try {
     if (baseline.errors > 0) out(`baseline errors: ${baseline.samples.join("; ")}`);
   }
 } finally {
-  bare.kill("SIGTERM");
-  await bare.status;
+  await bare.stop();
   await chart.stop();
   await core.stop();
   removeSqlite(dbUrl);
-  await Deno.remove(file);
 }
 
 function report(connections: number, app: LoadResult, baseline: LoadResult): void {
