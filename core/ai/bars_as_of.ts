@@ -4,7 +4,7 @@
  * @module
  */
 import { ValidationError } from "@trading/shared/errors";
-import { lowerBound, type Series } from "../market_data/series.ts";
+import { firstBars, lowerBound, type Series } from "../market_data/series.ts";
 
 /**
  * The bars of `s` up to `asOf` (inclusive); 422 when there are fewer than 2.
@@ -21,14 +21,5 @@ export function barsAsOf(s: Series, asOf?: string): Series {
       { field: "as_of", message: `needs at least 2 bars on or before it (first: ${s.dates[0]})` },
     ]);
   }
-  if (n === s.dates.length) return s;
-  return {
-    ...s,
-    dates: s.dates.slice(0, n),
-    open: s.open.subarray(0, n),
-    high: s.high.subarray(0, n),
-    low: s.low.subarray(0, n),
-    close: s.close.subarray(0, n),
-    volume: s.volume.subarray(0, n),
-  };
+  return n === s.dates.length ? s : firstBars(s, n);
 }

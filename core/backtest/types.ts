@@ -3,23 +3,11 @@
  *
  * @module
  */
+import type { OhlcvColumns } from "../market_data/series.ts";
 import type { Sizing } from "../portfolio/sizing.ts";
 
 /** Columnar OHLCV bars, dates ascending (a `Series` from market_data fits). */
-export interface Cols {
-  /** ISO dates, one per bar. */
-  dates: readonly string[];
-  /** Opening prices. */
-  open: Float64Array;
-  /** Highs. */
-  high: Float64Array;
-  /** Lows. */
-  low: Float64Array;
-  /** Closes. */
-  close: Float64Array;
-  /** Volumes. */
-  volume: Float64Array;
-}
+export type Cols = OhlcvColumns;
 
 /** Costs and sizing every backtest uses. */
 export interface CostOptions {

@@ -7,8 +7,27 @@
 import type { Candle } from "@trading/shared/schemas";
 import type { Bar } from "./csv.ts";
 
+/**
+ * Columns of daily bars, dates ascending: what indicators, patterns, signals, strategies and the
+ * backtester read (a {@link Series} is one).
+ */
+export interface OhlcvColumns {
+  /** ISO dates, ascending, one per bar. */
+  readonly dates: readonly string[];
+  /** Opening prices. */
+  readonly open: Float64Array;
+  /** Highs. */
+  readonly high: Float64Array;
+  /** Lows. */
+  readonly low: Float64Array;
+  /** Closes. */
+  readonly close: Float64Array;
+  /** Volumes. */
+  readonly volume: Float64Array;
+}
+
 /** Columnar daily bars of one symbol, dates ascending. */
-export interface Series {
+export interface Series extends OhlcvColumns {
   /** Ticker. */
   symbol: string;
   /** ISO dates, ascending, one per bar. */
@@ -52,6 +71,22 @@ export function seriesFromBars(symbol: string, bars: readonly Bar[], version = 0
     s.volume[i] = b.volume;
   }
   return s;
+}
+
+/**
+ * The first `n` bars as views over the same buffers (no copy of prices): what a strategy may see
+ * at bar `n − 1`, or the history as of a past date.
+ */
+export function firstBars<T extends OhlcvColumns>(s: T, n: number): T {
+  return {
+    ...s,
+    dates: s.dates.slice(0, n),
+    open: s.open.subarray(0, n),
+    high: s.high.subarray(0, n),
+    low: s.low.subarray(0, n),
+    close: s.close.subarray(0, n),
+    volume: s.volume.subarray(0, n),
+  };
 }
 
 /** First index whose date is ≥ `date` (binary search). */

@@ -9,7 +9,7 @@ import { commission } from "../portfolio/fill_model.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { findStrategy } from "../strategies/mod.ts";
 import type { BotRow } from "./store.ts";
-import { sliceTo } from "./view.ts";
+import { firstBars } from "../market_data/series.ts";
 
 /** A bot's strategy prepared once on its bars up to the last replayed day. */
 export interface BotDecider {
@@ -30,7 +30,7 @@ export function botDecider(bot: BotRow, s: Series, until: string): BotDecider | 
   const strategy = findStrategy(bot.strategy);
   const lastBar = lowerBound(s.dates, until + "\uffff") - 1;
   if (!strategy || lastBar < 0) return null;
-  const cols = sliceTo(s, lastBar + 1);
+  const cols = firstBars(s, lastBar + 1);
   const params = JSON.parse(bot.params);
   const state = strategy.prepare(cols, params, new IndicatorCache());
   const ctx = { i: 0, cols, params, state, target: 0 };

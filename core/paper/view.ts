@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
 import { lowerBound, type Series } from "../market_data/series.ts";
 import type { Ledger } from "../portfolio/ledger.ts";
 import type { AccountRow } from "./store.ts";
@@ -12,18 +11,6 @@ import type { AccountRow } from "./store.ts";
 export function lastClose(s: Series, date: string): number | null {
   const i = lowerBound(s.dates, date + "\uffff") - 1;
   return i >= 0 ? s.close[i]! : null;
-}
-
-/** The first `n` bars as views (no copy): what a strategy may see at bar `n − 1`. */
-export function sliceTo(s: Series, n: number): Cols {
-  return {
-    dates: s.dates.slice(0, n),
-    open: s.open.subarray(0, n),
-    high: s.high.subarray(0, n),
-    low: s.low.subarray(0, n),
-    close: s.close.subarray(0, n),
-    volume: s.volume.subarray(0, n),
-  };
 }
 
 /** An account as returned by the API. */

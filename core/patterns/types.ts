@@ -7,20 +7,7 @@
 import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/schemas";
 
 /** Columnar daily bars, dates ascending. `Series` of core/market_data satisfies it. */
-export interface OhlcvColumns {
-  /** ISO dates, one per bar. */
-  readonly dates: readonly string[];
-  /** Opening prices. */
-  readonly open: Float64Array;
-  /** Highs. */
-  readonly high: Float64Array;
-  /** Lows. */
-  readonly low: Float64Array;
-  /** Closes. */
-  readonly close: Float64Array;
-  /** Volumes. */
-  readonly volume: Float64Array;
-}
+export type { OhlcvColumns } from "../market_data/series.ts";
 
 /** A swing high or low found by the zig-zag. */
 export interface Pivot {

@@ -5,20 +5,7 @@
  */
 
 /** Columns of daily bars the signals read (a `Series` satisfies it). */
-export interface OhlcvColumns {
-  /** ISO dates, ascending. */
-  dates: readonly string[];
-  /** Opens. */
-  open: Float64Array;
-  /** Highs. */
-  high: Float64Array;
-  /** Lows. */
-  low: Float64Array;
-  /** Closes. */
-  close: Float64Array;
-  /** Volumes. */
-  volume: Float64Array;
-}
+export type { OhlcvColumns } from "../market_data/series.ts";
 
 /** One trading signal at the close of a bar. */
 export interface Signal {
