@@ -9,7 +9,7 @@ import type { ChartLang, ChartSpec } from "@trading/shared/schemas";
 import { ValidationError } from "@trading/shared/errors";
 import { themeOf } from "../themes/theme.ts";
 import type { ChartData } from "./chart_data.ts";
-import { el, serializeSvg } from "./dom.ts";
+import { chartRoot, el, serializeSvg } from "./dom.ts";
 import { hasCjk } from "./fonts.ts";
 import { formatPrice } from "./format.ts";
 import { label } from "./i18n.ts";
@@ -94,18 +94,11 @@ export function buildChart(spec: ChartSpec, input: ChartData): BuiltChart {
   const avail = height - HEADER - X_AXIS;
   const lowerH = Math.max(48, Math.floor(avail * (lowers.length > 2 ? 0.16 : 0.2)));
   const priceH = Math.max(80, avail - lowerH * lowers.length);
-  const root = el("svg", {
-    xmlns: "http://www.w3.org/2000/svg",
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    "font-family": theme.fontFamily,
-    "font-size": 11,
+  const root = chartRoot(width, height, theme, {
     class: `chart theme-${theme.name}`,
     role: "img",
     "aria-label": `${spec.symbol} chart`,
   });
-  root.append(el("rect", { width, height, fill: theme.background }));
   const measure = (t: string) => measureText(t, 11);
   let top = HEADER;
   root.append(plotPane(frame, theme, {

@@ -38,6 +38,29 @@ export function el(tag: string, attrs: Attrs = {}, text?: string): Element {
   return node;
 }
 
+/**
+ * The root `<svg>` of a chart: size, view box, the theme's font and a background rectangle.
+ * `attrs` adds to (or overrides) the root's attributes, e.g. `class`, `role`, `aria-label`.
+ */
+export function chartRoot(
+  width: number,
+  height: number,
+  theme: { name: string; fontFamily: string; background: string },
+  attrs: Attrs = {},
+): Element {
+  const root = el("svg", {
+    xmlns: SVG_NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    "font-family": theme.fontFamily,
+    "font-size": 11,
+    ...attrs,
+  });
+  root.append(el("rect", { width, height, fill: theme.background }));
+  return root;
+}
+
 /** Serialises an SVG root with its namespace, ready for a browser or resvg. */
 export function serializeSvg(root: Element): string {
   if (!root.getAttribute("xmlns")) root.setAttribute("xmlns", SVG_NS);

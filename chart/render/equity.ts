@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { EquityChartRequest } from "@trading/shared/schemas";
 import { themeOf } from "../themes/theme.ts";
-import { el } from "./dom.ts";
+import { chartRoot, el } from "./dom.ts";
 import { label } from "./i18n.ts";
 import { lineMark } from "./marks/lines.ts";
 import { niceTicks, type PaneFrame, paneLabel, plotPane } from "./pane.ts";
@@ -52,16 +52,9 @@ export function buildEquityChart(req: EquityChartRequest): Element {
   const header = 30;
   const ddH = Math.max(60, Math.floor((height - header) * 0.28));
   const topH = height - header - ddH - 22;
-  const root = el("svg", {
-    xmlns: "http://www.w3.org/2000/svg",
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    "font-family": theme.fontFamily,
-    "font-size": 11,
+  const root = chartRoot(width, height, theme, {
     class: `equity-chart theme-${theme.name}`,
   });
-  root.append(el("rect", { width, height, fill: theme.background }));
   root.append(plotPane(frame, theme, {
     name: "equity",
     top: header,

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { HeatmapRequest } from "@trading/shared/schemas";
 import { themeOf } from "../themes/theme.ts";
-import { el, svgDocument } from "./dom.ts";
+import { chartRoot, el, svgDocument } from "./dom.ts";
 import { label } from "./i18n.ts";
 
 interface Cell {
@@ -76,16 +76,9 @@ export function buildHeatmap(req: HeatmapRequest): Element {
   plot.setAttribute("y", String(header));
   plot.setAttribute("color", theme.text);
   plot.setAttribute("font-family", theme.fontFamily);
-  const root = el("svg", {
-    xmlns: "http://www.w3.org/2000/svg",
-    width: req.width,
-    height: req.height,
-    viewBox: `0 0 ${req.width} ${req.height}`,
-    "font-family": theme.fontFamily,
-    "font-size": 11,
+  const root = chartRoot(req.width, req.height, theme, {
     class: `heatmap-chart theme-${theme.name}`,
   });
-  root.append(el("rect", { width: req.width, height: req.height, fill: theme.background }));
   root.append(plot);
   const min = defined.length ? Math.min(...defined.map((c) => c.z!)) : null;
   const title = `${req.title ? `${req.title} · ` : ""}${req.metric}`;
