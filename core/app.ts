@@ -13,7 +13,8 @@ import {
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
-import { authenticate, crossOriginGuard, rateLimit } from "./auth/mod.ts";
+import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./auth/mod.ts";
+import { ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
 import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
 import { authDocs, authRoutes } from "./http/routes/auth.ts";
 import { meDocs, meRoutes } from "./http/routes/me.ts";
@@ -91,7 +92,11 @@ export function createCoreApp(deps: CoreDeps) {
       },
     }))
     .use(authenticate(deps))
-    .use(crossOriginGuard())
+    .use(crossOriginGuard({
+      trustForwardedHost: deps.config.TRUST_PROXY_HOPS > 0,
+      guardedGets: STATE_CHANGING_GETS,
+    }))
+    .use(tokenScopeGuard(ROUTE_SCOPE))
     .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
     .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
     .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))

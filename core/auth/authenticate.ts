@@ -50,12 +50,12 @@ export function authenticate(
     const header = c.req.header("authorization");
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const row = m ? await apiTokenUser(deps.db, m[1]!, { now: now() }) : null;
-      if (!row) {
+      const found = m ? await apiTokenUser(deps.db, m[1]!, { now: now() }) : null;
+      if (!found) {
         c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
         throw new UnauthorizedError("Invalid or revoked API token");
       }
-      c.set("user", toAuthUser(row));
+      c.set("user", { ...toAuthUser(found.user), token: found.grant });
     } else {
       const token = readSessionCookie(c, production);
       if (token) {

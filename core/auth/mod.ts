@@ -6,6 +6,7 @@
  */
 export { authenticate } from "./authenticate.ts";
 export { crossOriginGuard } from "./csrf.ts";
+export { tokenScopeGuard } from "./token_scope.ts";
 export { rateLimit, type RateLimitOptions } from "./rate_limit.ts";
 export { consumeAnalysis, quotaStatus } from "./quota.ts";
 export type { AuthDeps } from "./auth_deps.ts";

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { DomainError, UnauthorizedError } from "@trading/shared/errors";
+import type { ApiScope } from "@trading/shared/schemas";
 
 /** The signed-in user as routes see it. */
 export interface AuthUser {
@@ -11,6 +12,8 @@ export interface AuthUser {
   role: "user" | "admin";
   /** `free` or `premium`. */
   plan: "free" | "premium";
+  /** Set when the caller signed in with an API token: the token's id and scopes. */
+  token?: { id: string; scopes: readonly ApiScope[] };
 }
 
 /** Context variables set by the authentication middleware (core/auth). */

@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { ApiScope } from "@trading/shared/schemas";
+
 /** Access class of a route. */
 export type Access = "public" | "user" | "admin";
 
@@ -82,6 +84,81 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   "GET /api/admin/usage": "admin",
   "PATCH /api/admin/users/:id": "admin",
 };
+
+/**
+ * The API token scope each route needs when the caller authenticates with a token (sessions
+ * carry every right of the account). `null`: any token may call it (sign-in, sign-out, the
+ * service's own documents). `core/http/route_scopes_test.ts` checks that every route of
+ * `ROUTE_ACCESS` is listed here and that a token without the scope is refused (403).
+ */
+export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
+  "GET /": null,
+  "GET /openapi.json": null,
+  "GET /docs": null,
+  "GET /health": null,
+  "GET /health/live": null,
+  "GET /metrics": null,
+  "GET /symbols": "read",
+  "GET /api/markets": "read",
+  "GET /api/symbols/:symbol/candles": "read",
+  "GET /api/symbols/:symbol/quote": "read",
+  "GET /api/symbols/:symbol/quality": "read",
+  "GET /api/symbols/:symbol/actions": "read",
+  "GET /api/symbols/:symbol/indicators": "read",
+  "GET /api/symbols/:symbol/signals": "read",
+  "GET /api/symbols/:symbol/patterns": "read",
+  "GET /api/quotes/stream": "read",
+  "GET /api/indicators": "read",
+  "GET /api/strategies": "read",
+  "GET /chart/:symbol": "read",
+  "POST /api/symbols": "data",
+  "POST /api/backtests": "backtest",
+  "GET /api/backtests/:id": "read",
+  "POST /api/optimisations": "backtest",
+  "GET /api/optimisations/:id": "read",
+  "GET /api/optimisations/:id/events": "read",
+  "POST /api/ai/analyze/:symbol": "ai",
+  "GET /api/ai/analyze/:symbol": "ai",
+  "POST /analyze/:symbol": "ai",
+  "POST /api/ai/chat": "ai",
+  "GET /api/ai/chat/:session_id": "read",
+  "GET /api/ai/usage": "read",
+  "POST /api/auth/register": null,
+  "POST /api/auth/login": null,
+  "POST /api/auth/logout": null,
+  "POST /api/auth/password": "account",
+  "GET /api/auth/providers": null,
+  "GET /api/auth/google/login": null,
+  "GET /api/auth/google/callback": null,
+  "GET /api/me": "read",
+  "GET /api/tokens": "account",
+  "POST /api/tokens": "account",
+  "DELETE /api/tokens/:id": "account",
+  "POST /api/redemption/redeem": "account",
+  "POST /api/paper/accounts": "paper:trade",
+  "GET /api/paper/accounts": "read",
+  "GET /api/paper/accounts/:id": "read",
+  "PATCH /api/paper/accounts/:id/risk": "paper:trade",
+  "POST /api/paper/accounts/:id/orders": "paper:trade",
+  "GET /api/paper/accounts/:id/orders": "read",
+  "DELETE /api/paper/accounts/:id/orders/:orderId": "paper:trade",
+  "GET /api/paper/accounts/:id/positions": "read",
+  "GET /api/paper/accounts/:id/fills": "read",
+  "POST /api/paper/accounts/:id/advance": "paper:trade",
+  "POST /api/paper/accounts/:id/bots": "paper:trade",
+  "GET /api/admin/redemption-codes": "admin",
+  "POST /api/admin/redemption-codes": "admin",
+  "DELETE /api/admin/redemption-codes/:id": "admin",
+  "GET /api/admin/usage": "admin",
+  "PATCH /api/admin/users/:id": "admin",
+};
+
+/**
+ * GET routes that change state (they spend AI quota or credits). The cross-origin guard treats
+ * them like unsafe methods: a cookie-carrying cross-site navigation or `<img>` cannot reach them.
+ * Every other GET is a read.
+ */
+export const STATE_CHANGING_GETS: readonly string[] = ["GET /api/ai/analyze/:symbol"];
 
 /** The access class of `method path`, or undefined when the route is not classified. */
 export function accessOf(method: string, path: string): Access | undefined {

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { API_SCOPES } from "../scopes.ts";
+
+export { API_SCOPES, type ApiScope } from "../scopes.ts";
 
 /** An e-mail address as typed by a user (trimmed, lower-cased). */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254)).meta({
@@ -64,17 +67,26 @@ export const ProvidersResponseSchema = z.object({
   google_login_url: z.string().nullable(),
 });
 
+/** One API token scope (see `shared/scopes.ts`). */
+export const ApiScopeSchema = z.enum(API_SCOPES);
+
 /** An API token as listed (never the secret). */
 export const ApiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scopes: z.array(ApiScopeSchema),
+  /** The token that minted this one (revoked with it), or null when made by a session. */
+  parent_id: z.string().nullable(),
   created_at: z.string(),
   last_used_at: z.string().nullable(),
 }).meta({ id: "ApiToken" });
 
-/** Body of `POST /api/tokens`. */
-export const CreateTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+/** Body of `POST /api/tokens`; `scopes` defaults to every scope (today's full account rights). */
+export const CreateTokenBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(ApiScopeSchema).min(1).max(API_SCOPES.length).optional(),
+});
 
 /** Answer of `POST /api/tokens`: the only time `token` is shown. */
 export const CreatedTokenSchema = ApiTokenSchema.extend({ token: z.string() });

@@ -7,14 +7,16 @@ import { useState } from "preact/hooks";
 import { fmtDate } from "../components/format.ts";
 import type { Lang, T } from "../i18n/mod.ts";
 import type { ApiToken } from "../routes/api_types.ts";
+import { API_SCOPES, type ApiScope } from "@trading/shared/scopes";
 import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Field } from "./_fields.tsx";
+import { Check, Field } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 
 /** The tokens section. */
 export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiToken[] }) {
   const [tokens, setTokens] = useState(initial);
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiScope[]>([...API_SCOPES]);
   const [secret, setSecret] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -23,7 +25,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
     e.preventDefault();
     setFailure(null);
     setIssues([]);
-    const r = await api<ApiToken & { token: string }>("POST", "/api/tokens", { name });
+    const r = await api<ApiToken & { token: string }>("POST", "/api/tokens", { name, scopes });
     if (!r.ok) {
       setIssues(r.details);
       return setFailure({ status: r.status, message: r.message });
@@ -37,8 +39,12 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
     setFailure(null);
     const r = await api("DELETE", `/api/tokens/${encodeURIComponent(id)}`);
     if (!r.ok) return setFailure({ status: r.status, message: r.message });
-    setTokens((x) => x.filter((k) => k.id !== id));
+    // tokens minted by the revoked one are revoked with it: list again
+    const listed = await api<{ tokens: ApiToken[] }>("GET", "/api/tokens");
+    setTokens((x) => listed.ok ? listed.data.tokens : x.filter((k) => k.id !== id));
   };
+  const toggle = (scope: ApiScope, on: boolean) =>
+    setScopes((x) => API_SCOPES.filter((s) => s === scope ? on : x.includes(s)));
 
   return (
     <section class="card" aria-labelledby="tok-h">
@@ -53,6 +59,24 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
           error={issueFor(issues, "name")}
           attrs={{ required: true, maxlength: 100 }}
         />
+        <fieldset
+          class="scopes"
+          aria-describedby={issueFor(issues, "scopes") ? "scopes-err" : undefined}
+        >
+          <legend>{t("acct.tokens.scopes")}</legend>
+          {API_SCOPES.map((s) => (
+            <Check
+              key={s}
+              id={`scope-${s.replace(":", "-")}`}
+              label={t(`acct.tokens.scope.${s}`)}
+              checked={scopes.includes(s)}
+              onChange={(on) => toggle(s, on)}
+            />
+          ))}
+          {issueFor(issues, "scopes")
+            ? <p id="scopes-err" class="field-error">{issueFor(issues, "scopes")}</p>
+            : null}
+        </fieldset>
         <button type="submit" class="primary align-end">{t("acct.tokens.create")}</button>
       </form>
       {secret
@@ -70,6 +94,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
               <tr>
                 <th scope="col">{t("acct.tokens.col.name")}</th>
                 <th scope="col">{t("acct.tokens.col.prefix")}</th>
+                <th scope="col">{t("acct.tokens.col.scopes")}</th>
                 <th scope="col">{t("acct.tokens.col.created")}</th>
                 <th scope="col">{t("acct.tokens.col.used")}</th>
                 <th scope="col">
@@ -83,6 +108,11 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
                   <th scope="row">{k.name}</th>
                   <td>
                     <code>{k.prefix}…</code>
+                  </td>
+                  <td class="small">
+                    {k.scopes.length === API_SCOPES.length
+                      ? t("acct.tokens.scope.all")
+                      : k.scopes.map((s) => t(`acct.tokens.scope.${s}`)).join(", ")}
                   </td>
                   <td>{fmtDate(lang, k.created_at)}</td>
                   <td>{k.last_used_at ? fmtDate(lang, k.last_used_at) : t("acct.tokens.never")}</td>

@@ -11,6 +11,7 @@ import { m0003 } from "./0003_backtests_paper.ts";
 import { m0004 } from "./0004_ai.ts";
 import { m0005 } from "./0005_online_data.ts";
 import { m0006 } from "./0006_ai_spend.ts";
+import { m0007 } from "./0007_token_scopes.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004,
   m0005,
   m0006,
+  m0007,
 ];

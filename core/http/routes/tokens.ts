@@ -23,7 +23,9 @@ export const tokensDocs: RouteDoc[] = [
     method: "post",
     path: "/api/tokens",
     summary:
-      "Create an API token; the secret is in this answer only. Send it as `Authorization: Bearer`",
+      "Create an API token; the secret is in this answer only. Send it as `Authorization: Bearer`. " +
+      "`scopes` defaults to every scope; a token (with the `account` scope) may mint tokens with " +
+      "at most its own scopes, and they are revoked with it",
     tag: TAG,
     body: CreateTokenBodySchema,
     response: CreatedTokenSchema,
@@ -32,7 +34,7 @@ export const tokensDocs: RouteDoc[] = [
   {
     method: "delete",
     path: "/api/tokens/{id}",
-    summary: "Revoke one of the caller's API tokens",
+    summary: "Revoke one of the caller's API tokens and every token minted from it",
     tag: TAG,
     params: TokenPath,
     errors: [401, 404],
@@ -50,14 +52,24 @@ export function tokensRoutes(deps: AuthDeps): Hono {
     .post("/api/tokens", async (c) => {
       const user = requireUser(c);
       const body = validate(CreateTokenBodySchema, await readJson(c.req), "body");
-      const created = await createApiToken(deps.db, user.id, { name: body.name, now: now() });
-      deps.logger.info("api token created", { user_id: user.id, token_id: created.id });
+      const parent = user.token ?? null;
+      const created = await createApiToken(deps.db, user.id, {
+        name: body.name,
+        now: now(),
+        parent,
+        ...(body.scopes ? { scopes: body.scopes } : parent ? { scopes: parent.scopes } : {}),
+      });
+      deps.logger.info("api token created", {
+        user_id: user.id,
+        token_id: created.id,
+        scopes: created.scopes.join(" "),
+      });
       return c.json(created, 201);
     })
     .delete("/api/tokens/:id", async (c) => {
       const user = requireUser(c);
       const { id } = validate(TokenPath, c.req.param(), "path");
-      await revokeApiToken(deps.db, user.id, id);
-      return c.json({ revoked: id });
+      const count = await revokeApiToken(deps.db, user.id, id);
+      return c.json({ revoked: id, count });
     });
 }
