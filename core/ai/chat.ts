@@ -13,6 +13,7 @@
  * @module
  */
 import { QuotaExceededError } from "@trading/shared/errors";
+import { recentBacktests } from "../backtest_store/store.ts";
 import type { AiLanguage } from "@trading/shared/schemas";
 import type { AuthUser } from "../http/auth_context.ts";
 import { type StoredBacktest, summarizeBacktests } from "./backtest_summary.ts";
@@ -84,14 +85,11 @@ export class ChatService {
   }
 
   async #backtests(userId: string): Promise<string | null> {
-    const rows = await this.#deps.db.query<{ result: string }>(
-      "SELECT result FROM backtests WHERE user_id = ? ORDER BY created_at DESC LIMIT ?",
-      [userId, MAX_BACKTESTS],
-    );
+    const texts = await recentBacktests(this.#deps.db, userId, MAX_BACKTESTS);
     const parsed: StoredBacktest[] = [];
-    for (const r of rows) {
+    for (const text of texts) {
       try {
-        parsed.push(JSON.parse(r.result));
+        parsed.push(JSON.parse(text));
       } catch { /* a corrupt row is left out */ }
     }
     return parsed.length ? summarizeBacktests(parsed) : null;

@@ -22,6 +22,11 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
   QUOTE_POLL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   REPLAY_STEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   ...AuthEnvShape,
+  // Stored backtest results (core/backtest_store): anonymous ones expire; caps per owner.
+  BACKTEST_ANON_TTL_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
+  BACKTEST_ANON_MAX_MB: z.coerce.number().min(1).max(100_000).default(256),
+  BACKTEST_USER_MAX_MB: z.coerce.number().min(1).max(100_000).default(64),
+  BACKTEST_USER_MAX_COUNT: z.coerce.number().int().min(1).max(100_000).default(500),
   // AI analyst: without OPENAI_API_KEY the rule-based analyst answers (see core/ai).
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: ServiceUrlSchema.optional(),

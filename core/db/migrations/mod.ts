@@ -12,6 +12,7 @@ import { m0004 } from "./0004_ai.ts";
 import { m0005 } from "./0005_online_data.ts";
 import { m0006 } from "./0006_ai_spend.ts";
 import { m0007 } from "./0007_token_scopes.ts";
+import { m0008 } from "./0008_backtest_retention.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005,
   m0006,
   m0007,
+  m0008,
 ];

@@ -7,6 +7,15 @@ import { parseParams, runRequest } from "../../backtest/request.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { optionalUser } from "../auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
+import {
+  loadBacktest,
+  purgeExpiredBacktests,
+  retentionLimits,
+  saveBacktest,
+} from "../../backtest_store/store.ts";
+
+/** The retention job runs at most this often per instance (ms), beside a POST. */
+const PURGE_EVERY_MS = 60_000;
 
 const IdPath = z.object({ id: z.uuid() });
 
@@ -15,7 +24,10 @@ export const backtestsDocs: RouteDoc[] = [
   {
     method: "post",
     path: "/api/backtests",
-    summary: "Run a strategy on stored bars (one symbol or a basket); stores and returns it",
+    summary:
+      "Run a strategy on stored bars (one symbol or a basket); stores and returns it. Anonymous " +
+      "results are kept BACKTEST_ANON_TTL_HOURS (24 h); a user keeps the newest " +
+      "BACKTEST_USER_MAX_COUNT results within BACKTEST_USER_MAX_MB",
     tag: "backtests",
     body: BacktestRequestSchema,
     response: BacktestResultSchema,
@@ -32,14 +44,17 @@ export const backtestsDocs: RouteDoc[] = [
   },
 ];
 
-interface Row {
-  id: string;
-  user_id: string | null;
-  result: string;
-}
-
 /** Backtests: run, store, fetch. */
 export function backtestsRoutes(deps: CoreDeps): Hono {
+  const limits = retentionLimits(deps.config);
+  let lastPurge = 0;
+  const purgeNow = () => {
+    if (deps.now() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = deps.now();
+    purgeExpiredBacktests(deps.db, { now: lastPurge })
+      .then((n) => n && deps.logger.info("expired backtests purged", { count: n }))
+      .catch((e) => deps.logger.warn("backtest purge failed", { error: (e as Error).message }));
+  };
   return new Hono()
     .post("/api/backtests", async (c) => {
       const body = validate(BacktestRequestSchema, await readJson(c.req), "body");
@@ -60,30 +75,24 @@ export function backtestsRoutes(deps: CoreDeps): Hono {
         created_at: new Date().toISOString(),
         ...result,
       };
-      await deps.db.run(
-        `INSERT INTO backtests (id, user_id, symbol, strategy, request, result, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          optionalUser(c)?.id ?? null,
-          symbols.join(","),
-          strategy.id,
-          JSON.stringify(body),
-          JSON.stringify(stored),
-          stored.created_at,
-        ],
-      );
-      return c.json(stored, 201);
+      const json = JSON.stringify(stored);
+      await saveBacktest(deps.db, {
+        id,
+        userId: optionalUser(c)?.id ?? null,
+        symbols,
+        strategy: strategy.id,
+        request: JSON.stringify(body),
+        result: json,
+        createdAt: stored.created_at,
+      }, { now: deps.now(), limits });
+      purgeNow();
+      return c.body(json, 201, { "content-type": "application/json" });
     })
     .get("/api/backtests/:id", async (c) => {
       const { id } = validate(IdPath, c.req.param(), "path");
-      const rows = await deps.db.query<Row>(
-        "SELECT id, user_id, result FROM backtests WHERE id = ?",
-        [id],
-      );
-      const row = rows[0];
-      if (!row || (row.user_id !== null && row.user_id !== optionalUser(c)?.id)) {
-        throw new NotFoundError(`No backtest ${id}`);
+      const row = await loadBacktest(deps.db, id, { now: deps.now() });
+      if (!row || (row.userId !== null && row.userId !== optionalUser(c)?.id)) {
+        throw new NotFoundError(`No backtest ${id} (anonymous results are kept 24 hours)`);
       }
       return c.body(row.result, 200, { "content-type": "application/json" });
     });
