@@ -39,6 +39,13 @@ export interface ParsedCsv {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REQUIRED = ["date", "open", "high", "low", "close", "volume"] as const;
+/** A plain decimal (`12`, `-1.5`, `.5`, `1e3`): not hex/binary/octal, `Infinity` or blank. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a cell holds, or NaN unless it is a plain decimal. */
+function decimal(cell: string | undefined): number {
+  return cell !== undefined && DECIMAL.test(cell) ? Number(cell) : NaN;
+}
 
 function isRealDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
@@ -49,7 +56,7 @@ function isRealDate(s: string): boolean {
 /**
  * Parses and validates a daily OHLCV CSV: the header names the columns (any order, extra
  * columns ignored, case-insensitive); every row must have a real ISO date, strictly after the
- * previous row's, finite prices > 0 with high ≥ max(open, close) and low ≤ min(open, close),
+ * previous row's, plain decimal numbers (no hex, `Infinity` or blanks), prices > 0 with high ≥ max(open, close) and low ≤ min(open, close),
  * and a finite volume ≥ 0.
  *
  * @example
@@ -86,7 +93,7 @@ export function parseOhlcvCsv(text: string): ParsedCsv {
     const cells = raw.split(",").map((c) => c.trim());
     const line = n + 1;
     const date = cells[iDate] ?? "";
-    const num = (i: number) => (cells[i] === undefined || cells[i] === "" ? NaN : Number(cells[i]));
+    const num = (i: number) => decimal(cells[i]);
     const open = num(iOpen), high = num(iHigh), low = num(iLow), close = num(iClose);
     const volume = num(iVol);
     let reason: string | null = null;
@@ -96,9 +103,9 @@ export function parseOhlcvCsv(text: string): ParsedCsv {
         ? `date ${date} is duplicated`
         : `date ${date} is before the previous row's ${prevDate} (dates must ascend)`;
     } else if (![open, high, low, close].every((v) => Number.isFinite(v) && v > 0)) {
-      reason = "open, high, low and close must be finite numbers > 0";
+      reason = "open, high, low and close must be decimal numbers > 0";
     } else if (!(Number.isFinite(volume) && volume >= 0)) {
-      reason = "volume must be a finite number ≥ 0";
+      reason = "volume must be a decimal number ≥ 0";
     } else if (high < Math.max(open, close)) {
       reason = `high ${high} is below max(open, close) ${Math.max(open, close)}`;
     } else if (low > Math.min(open, close)) {

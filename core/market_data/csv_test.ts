@@ -55,3 +55,26 @@ Deno.test("parseOhlcvCsv() - the bundled dataset is valid as shipped", async () 
     assert.ok(r.bars.length > 100, f.name);
   }
 });
+
+Deno.test("parseOhlcvCsv() - refuses non-decimal numbers (hex, binary, octal, Infinity, blanks)", () => {
+  const rows = [
+    "2017-06-01,0x10,0x20,0x08,0x10,100", // hex prices (line 2)
+    "2017-06-02,1,2,0.5,1.5,0x10", // hex volume (3)
+    "2017-06-03,0b1,2,0.5,1.5,100", // binary (4)
+    "2017-06-04,0o7,8,0.5,1.5,100", // octal (5)
+    "2017-06-05,1,Infinity,0.5,1.5,100", // Infinity (6)
+    "2017-06-06,1,2,0.5,1.5, ", // blank volume (7)
+    "2017-06-07,1_0,20,0.5,15,100", // separators (8)
+    "2017-06-08,+1,2,.5,1.5e0,1e3", // decimal forms stay valid (9)
+  ];
+  const r = parseOhlcvCsv([H, ...rows].join("\n"));
+  assert.deepEqual(r.rejected.map((x) => x.line), [2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(r.bars, [{
+    date: "2017-06-08",
+    open: 1,
+    high: 2,
+    low: 0.5,
+    close: 1.5,
+    volume: 1000,
+  }]);
+});

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { SymbolParamSchema } from "./market.ts";
 
 /** Languages the analyst writes in. */
 export const AiLanguageSchema = z.enum(["en", "zh-TW", "zh-CN"]).meta({
@@ -120,9 +121,7 @@ export const AiChatBodySchema = z.object({
   session_id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "session_id must be 8..64 url-safe chars")
     .optional(),
   message: z.string().trim().min(1).max(4000),
-  symbol: z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9.^-]+$/).transform((s) =>
-    s.toUpperCase()
-  ).optional(),
+  symbol: SymbolParamSchema.optional(),
   language: AiLanguageSchema.default("en"),
 }).strict();
 

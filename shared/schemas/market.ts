@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { MAX_SYMBOL_LENGTH, SYMBOL_PATTERN } from "../symbol.ts";
 
-/** A ticker as accepted in paths: letters, digits, `.`, `-`, `^`, 1..16 chars, upper-cased. */
-export const SymbolParamSchema = z.string().trim().min(1).max(16)
-  .regex(/^[A-Za-z0-9.^-]+$/, "symbol may contain only letters, digits, '.', '-' and '^'")
+/**
+ * A ticker as accepted everywhere (paths, bodies, queries), upper-cased: letters or digits
+ * first, at most one dot followed by a known suffix (`.TW`, `.TWO`, a class letter), 1..16
+ * chars (the grammar of `shared/symbol.ts`).
+ */
+export const SymbolParamSchema = z.string().trim().min(1).max(MAX_SYMBOL_LENGTH)
+  .regex(
+    new RegExp(SYMBOL_PATTERN.source, "i"),
+    "symbol must start with a letter or digit and have at most one dot, followed by .TW, .TWO or a class letter",
+  )
   .transform((s) => s.toUpperCase());
 
 /** One symbol of the universe with the extent of its stored history. */

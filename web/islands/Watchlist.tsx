@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { isSymbol } from "@trading/shared/symbol";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
@@ -105,7 +106,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
     onlyStarred,
     starred,
   ]);
-  const looksLikeTicker = /^[A-Z0-9.^-]{1,16}$/.test(q);
+  const looksLikeTicker = isSymbol(q);
   const { quotes, state: liveState } = useLiveQuotes(shown.map((r) => r.symbol), live);
   const replaying = Object.values(quotes).some((x) => x.source === "replay");
 

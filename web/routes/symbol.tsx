@@ -1,3 +1,4 @@
+import { isSymbol } from "@trading/shared/symbol";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
 import {
@@ -36,7 +37,7 @@ function daysBefore(iso: string, days: number): string {
 export async function symbolPage(req: PageRequest): Promise<PageSpec> {
   const { t, lang } = req;
   const symbol = (req.params.symbol ?? "").toUpperCase();
-  if (!/^[A-Z0-9.^-]{1,16}$/.test(symbol)) {
+  if (!isSymbol(symbol)) {
     return {
       title: symbol || "?",
       status: 404,
