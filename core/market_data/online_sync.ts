@@ -1,7 +1,8 @@
 /**
  * Keeps online symbols up to date when `MARKET_DATA=online`: makes the original product's 13
- * symbols the default universe (backfilling the missing ones), then refreshes each online
- * symbol after its market's close. A lease in the database makes one instance do each refresh.
+ * symbols the default universe once they are all stored (backfilling the missing ones, never
+ * dropping a stored symbol whose refresh failed), then refreshes each online symbol after its
+ * market's close. A lease in the database makes one instance do each refresh.
  *
  * @module
  */
@@ -14,6 +15,7 @@ import {
 } from "../calendars/calendar.ts";
 import type { RefreshDeps } from "./refresh.ts";
 import { refreshSymbol } from "./refresh.ts";
+import type { MarketRepository } from "./repository.ts";
 
 /** The original product's default universe. */
 export const ONLINE_UNIVERSE = [
@@ -63,8 +65,22 @@ export async function syncOnce(d: RefreshDeps & { holder: string }): Promise<str
       d.logger.warn("refresh failed; stored data kept", { symbol, error: (e as Error).message });
     }
   }
-  await d.market.setUniverse(ONLINE_UNIVERSE.filter((s) => online.has(s) || done.includes(s)));
+  await d.market.setUniverse(await nextUniverse(d.market));
   return done;
+}
+
+/**
+ * The universe after a sync pass. It becomes exactly {@link ONLINE_UNIVERSE} once every member
+ * has stored bars; until then it is the current universe plus the members that have bars. A
+ * failed refresh therefore never removes a symbol: its stored data keeps serving (stale).
+ */
+export async function nextUniverse(market: MarketRepository): Promise<string[]> {
+  const stored = await market.listSymbols({ all: true });
+  const hasBars = new Set(stored.filter((s) => s.bars > 0).map((s) => s.symbol));
+  const ready = ONLINE_UNIVERSE.filter((s) => hasBars.has(s));
+  if (ready.length === ONLINE_UNIVERSE.length) return [...ONLINE_UNIVERSE];
+  const current = (await market.listSymbols()).map((s) => s.symbol);
+  return [...new Set([...current, ...ready])];
 }
 
 /** Runs {@link syncOnce} now and every `everyMs` until `signal` aborts. */

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createCoreApp } from "../app.ts";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
 import { fixture, startFixtureServer } from "../../tests/helpers/fixture_server.ts";
 import { TwseProvider } from "../providers/twse.ts";
@@ -35,15 +36,44 @@ Deno.test("syncOnce() - backfills the online universe under a lease; failures ke
   try {
     const done = await syncOnce({ ...deps, holder: "a" });
     assert.deepEqual(done, ["QQQ"]);
-    const universe = (await (await import("../app.ts")).createCoreApp(deps).request("/symbols"))
-      .json();
-    assert.deepEqual((await universe).symbols.map((s: { symbol: string }) => s.symbol), ["QQQ"]);
+    const universe = await (await createCoreApp(deps).request("/symbols")).json();
+    const listed = universe.symbols.map((s: { symbol: string }) => s.symbol);
+    assert.ok(listed.includes("QQQ"), "the loaded symbol joins the universe");
+    assert.ok(listed.includes("AAPL"), "a symbol whose refresh failed stays");
+    assert.equal(universe.total, 14, "13 stored + QQQ until the online universe is complete");
     assert.equal(
       await deps.online.acquireLease("refresh:SPY", "b", deps.now(), 1000),
       false,
       "instance a holds the lease",
     );
     assert.equal(ONLINE_UNIVERSE.length, 13);
+  } finally {
+    await deps.db.close();
+    await srv.close();
+  }
+});
+
+Deno.test("syncOnce() - providers unreachable at first start: the 13 stored symbols keep serving", async () => {
+  const srv = startFixtureServer(() => new Response("upstream down", { status: 503 }));
+  const { deps } = await testCoreApp({ MARKET_DATA: "online" });
+  const opts = { sleep: () => Promise.resolve(), random: () => 0, retries: 0 };
+  deps.providers = {
+    yahoo: new YahooProvider(srv.url, opts),
+    twse: new TwseProvider(srv.url, { ...opts, minIntervalMs: 0 }),
+  };
+  deps.now = () => Date.parse("2020-01-03T23:00:00Z");
+  try {
+    assert.deepEqual(await syncOnce({ ...deps, holder: "a" }), []);
+    const app = createCoreApp(deps);
+    const health = await app.request("/health");
+    assert.equal(health.status, 200, await health.clone().text());
+    assert.equal((await health.json()).status, "healthy");
+    assert.equal((await (await app.request("/symbols")).json()).total, 13);
+    const candles = await (await app.request("/api/symbols/AAPL/candles?limit=1")).json();
+    assert.equal(candles.stale, true, "stored data keeps serving, marked stale");
+    // a second pass (e.g. after a restart, still offline upstream) changes nothing
+    await syncOnce({ ...deps, holder: "a" });
+    assert.equal((await (await app.request("/symbols")).json()).total, 13);
   } finally {
     await deps.db.close();
     await srv.close();
