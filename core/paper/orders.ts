@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { ValidationError } from "@trading/shared/errors";
+import { DomainError, type FieldIssue, ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
 import type { Ledger } from "../portfolio/ledger.ts";
 import { checkOrder } from "../portfolio/risk.ts";
-import { type AccountRow, insertOrder, type OrderRow } from "./store.ts";
+import { type AccountRow, countOpenOrders, insertOrder, type OrderRow } from "./store.ts";
 import { accountView, lastClose } from "./view.ts";
 
 /** A new order as the API gives it. */
@@ -20,6 +20,55 @@ export interface NewOrder {
   type: "market" | "limit" | "stop";
   qty: number;
   price?: number | undefined;
+}
+
+/**
+ * Most open orders an account may hold when placing through the API (bots add at most one
+ * market order each). Bounds the work of every replayed bar and the size of the order book.
+ */
+export const MAX_OPEN_ORDERS = 500;
+
+/**
+ * Throws ValidationError (HTTP 422) when the account already holds {@link MAX_OPEN_ORDERS}
+ * open orders.
+ */
+export async function requireRoomForOrder(tx: Db, accountId: string): Promise<void> {
+  const open = await countOpenOrders(tx, accountId);
+  if (open < MAX_OPEN_ORDERS) return;
+  throw new ValidationError(
+    `Too many open orders: the account has ${open}, at most ${MAX_OPEN_ORDERS} open orders ` +
+      "per account; cancel some or advance the clock first",
+    [{ field: "open_orders", message: `at most ${MAX_OPEN_ORDERS} open orders per account` }],
+  );
+}
+
+/**
+ * The stored order a retried request names by its client order id, when the request asks for
+ * the same order; throws a `conflict` DomainError (HTTP 409) listing the terms that differ
+ * when the key was used for another order.
+ */
+export function sameOrder(prior: OrderRow, o: NewOrder): OrderRow {
+  const asked = {
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type,
+    qty: o.qty,
+    price: o.price ?? null,
+  };
+  const issues: FieldIssue[] = [];
+  for (const [field, want] of Object.entries(asked)) {
+    const had = prior[field as keyof typeof asked];
+    if (had !== want) {
+      issues.push({ field, message: `stored order has ${had}, this request ${want}` });
+    }
+  }
+  if (issues.length === 0) return prior;
+  throw new DomainError(
+    "conflict",
+    `client_order_id ${o.client_order_id} was already used for another order ` +
+      `(${issues.map((i) => i.field).join(", ")} differ); use a new client_order_id`,
+    issues,
+  );
 }
 
 /** What order entry needs from the paper service: the stored bars and the wall clock. */

@@ -11,7 +11,7 @@ import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
 import { addBot } from "./bots.ts";
 import { advanceAccount, REPLAY_CHUNK } from "./advance.ts";
-import { type NewOrder, newOrder } from "./orders.ts";
+import { type NewOrder, newOrder, requireRoomForOrder, sameOrder } from "./orders.ts";
 import * as store from "./store.ts";
 import { type AccountView, accountView } from "./view.ts";
 
@@ -102,7 +102,9 @@ export class PaperService {
 
   /**
    * Places an order (checked against the risk limits at the last close on or before the
-   * clock); a retry with the same client order id returns the stored order unchanged.
+   * clock); a retry with the same client order id and the same terms returns the stored order
+   * unchanged, with other terms it is a conflict (409). At most `MAX_OPEN_ORDERS` (orders.ts)
+   * open orders per account (422 beyond).
    */
   async place(
     userId: string,
@@ -112,7 +114,8 @@ export class PaperService {
     return await this.db.transaction(async (tx) => {
       const a = await store.requireAccount(tx, id, userId, true);
       const prior = await store.findOrder(tx, id, { clientOrderId: o.client_order_id });
-      if (prior) return { order: prior, replayed: true };
+      if (prior) return { order: sameOrder(prior, o), replayed: true };
+      await requireRoomForOrder(tx, id);
       const order = await newOrder(this, tx, a, await store.loadLedger(tx, a), o, "api");
       return { order, replayed: false };
     });

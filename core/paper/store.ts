@@ -158,6 +158,15 @@ export async function listOrders(db: Db, accountId: string, status?: string): Pr
   return rows.map((r) => nums(r, ["qty", "price", "fill_price", "fee"]));
 }
 
+/** Number of open orders of an account. */
+export async function countOpenOrders(db: Db, accountId: string): Promise<number> {
+  const rows = await db.query<{ n: number | string }>(
+    "SELECT COUNT(*) AS n FROM paper_orders WHERE account_id = ? AND status = 'open'",
+    [accountId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** One order by id or by client order id. */
 export async function findOrder(
   db: Db,

@@ -12,6 +12,7 @@ import {
 } from "@trading/shared/schemas";
 import { parseParams } from "../../backtest/request.ts";
 import type { CoreDeps } from "../../deps.ts";
+import { MAX_OPEN_ORDERS } from "../../paper/orders.ts";
 import { PaperService } from "../../paper/service.ts";
 import { requireUser } from "../auth_context.ts";
 import { strategyOr422 } from "./_backtest_input.ts";
@@ -58,12 +59,13 @@ export const paperDocs: RouteDoc[] = [
   {
     method: "post",
     path: `${base}/{id}/orders`,
-    summary: "Place a market/limit/stop order (idempotent by client_order_id)",
+    summary: "Place a market/limit/stop order (idempotent by client_order_id: the same id with " +
+      `other terms is 409; at most ${MAX_OPEN_ORDERS} open orders per account, 422 beyond)`,
     tag,
     params: AccountPath,
     body: PaperOrderCreateSchema,
     response: PaperOrderSchema,
-    errors: [401, 404, 422],
+    errors: [401, 404, 409, 422],
   },
   {
     method: "get",
