@@ -14,7 +14,7 @@ import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./auth/mod.ts";
-import { ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
+import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
 import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
 import { authDocs, authRoutes } from "./http/routes/auth.ts";
 import { meDocs, meRoutes } from "./http/routes/me.ts";
@@ -78,7 +78,7 @@ export function createCoreApp(deps: CoreDeps) {
     version: CORE_VERSION,
     description:
       "Market data, indicators, patterns, signals, AI analyst, backtests and paper trading.",
-  }, CORE_ROUTE_DOCS);
+  }, CORE_ROUTE_DOCS, { accessOf, cookieAuth: true });
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))

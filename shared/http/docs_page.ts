@@ -41,9 +41,10 @@ export function renderDocsPage(doc: Record<string, unknown>, specUrl = "/openapi
         }</code></td></tr>`
       ).join("");
       const body = op.requestBody?.content?.["application/json"]?.schema;
-      const ok = op.responses?.["200"]?.content;
+      const okStatus = Object.keys(op.responses ?? {}).find((s) => s.startsWith("2")) ?? "200";
+      const ok = op.responses?.[okStatus]?.content;
       const okSchema = ok && Object.values(ok)[0]?.schema;
-      const errs = Object.entries(op.responses ?? {}).filter(([s]) => s !== "200")
+      const errs = Object.entries(op.responses ?? {}).filter(([s]) => s !== okStatus)
         .map(([s, r]) => `<code>${esc(s)}</code> ${esc(r.description ?? "")}`).join(", ");
       const tryLink = method === "get" && !path.includes("{")
         ? ` <a href="${esc(path)}">try it</a>`

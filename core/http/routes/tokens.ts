@@ -29,7 +29,9 @@ export const tokensDocs: RouteDoc[] = [
     tag: TAG,
     body: CreateTokenBodySchema,
     response: CreatedTokenSchema,
-    errors: [401, 422],
+    status: 201,
+    errors: [401, 403, 422],
+    example: { name: "research notebook", scopes: ["read", "backtest"] },
   },
   {
     method: "delete",
