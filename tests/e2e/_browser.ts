@@ -6,8 +6,9 @@
  */
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
-/** Where CI installs Chromium (`apt-get install -y chromium`). */
-export const CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM } from "../helpers/chromium_path.ts";
+
+export { CHROMIUM };
 
 /** Launches headless Chromium; throws a clear error when it is not installed. */
 export async function launchBrowser(): Promise<
