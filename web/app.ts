@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { getCookie, setCookie } from "hono/cookie";
 import type { WebConfig } from "@trading/shared/config";
 import {
+  clientIp,
   errorHandler,
   notFoundHandler,
   requestContext,
@@ -52,15 +53,6 @@ function themeOf(c: Context): Theme {
   return v === "dark" || v === "light" ? v : "auto";
 }
 
-/**
- * The address the caller connected from (`Deno.serve` passes it as the handler's `info`, which
- * Hono exposes as `c.env`), or `unknown` when there is none (in-process requests).
- */
-function remoteAddress(c: Context): string {
-  const env = c.env as { remoteAddr?: { hostname?: string } } | undefined;
-  return env?.remoteAddr?.hostname || "unknown";
-}
-
 /** Builds the web app: pages, islands assets, preference switches and the API forwarders. */
 export function createWebApp(deps: WebDeps) {
   const { config, logger } = deps;
@@ -94,14 +86,15 @@ export function createWebApp(deps: WebDeps) {
     return c.redirect(sameOriginPath(c.req.query("next")), 303);
   });
 
-  const toCore = (c: Context<Env>) =>
+  const toCore = (allow: string) => (c: Context<Env>) =>
     forward(c.req.raw, {
       target: config.CORE_SERVICE_URL,
+      allow,
       fetch: deps.fetch,
       timeoutMs: 30_000,
       requestId: c.get("requestId"),
       service: "core",
-      clientIp: remoteAddress(c),
+      clientIp: clientIp(c, 0), // the socket: web appends it
     });
   // Core refuses larger bodies anyway; refusing them here first keeps web from carrying them.
   app.use(
@@ -113,18 +106,19 @@ export function createWebApp(deps: WebDeps) {
       },
     }),
   );
-  app.all("/api/*", toCore);
-  app.get("/docs", toCore);
-  app.get("/openapi.json", toCore);
-  app.get("/symbols", toCore);
+  app.all("/api/*", toCore("/api/"));
+  app.get("/docs", toCore("/docs"));
+  app.get("/openapi.json", toCore("/openapi.json"));
+  app.get("/symbols", toCore("/symbols"));
   app.get("/charts/*", (c) =>
     forward(c.req.raw, {
       target: config.CHART_SERVICE_URL,
+      allow: "/charts/",
       fetch: deps.fetch,
       timeoutMs: 15_000,
       requestId: c.get("requestId"),
       service: "chart",
-      clientIp: remoteAddress(c),
+      clientIp: clientIp(c, 0), // the socket: web appends it
     }));
 
   for (const page of PAGES) {

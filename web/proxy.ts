@@ -7,8 +7,13 @@
  * `X-Forwarded-For`, so core (with `TRUST_PROXY_HOPS` counting web) sees each client's own IP.
  * What the caller sent in that header is kept to the left, where core does not trust it.
  *
+ * Only the route's allow-listed prefix is forwarded: a path with dot segments or encoded
+ * slashes (which a URL parser would resolve to another prefix) is refused with 400 before any
+ * upstream call (see {@link upstreamUrl}).
+ *
  * @module
  */
+import { upstreamUrl } from "./forward_path.ts";
 
 const HOP_BY_HOP = [
   "connection",
@@ -27,6 +32,11 @@ const HOP_BY_HOP = [
 export interface ForwardOptions {
   /** Target base URL, e.g. `http://127.0.0.1:8002`. */
   target: string;
+  /**
+   * The upstream paths this route may reach: a prefix ending in `/` (`/api/`) or one exact path
+   * (`/docs`). Anything else, once parsed, is refused with 400.
+   */
+  allow: string;
   /** The fetch to use. */
   fetch: typeof fetch;
   /** Time allowed until the response headers arrive (the body may stream longer). */
@@ -41,6 +51,17 @@ export interface ForwardOptions {
 
 /** Forwards `req` to `target` + its path and query. */
 export async function forward(req: Request, opts: ForwardOptions): Promise<Response> {
+  const upstream = upstreamUrl(opts.target, req.url, opts.allow);
+  if (!upstream.ok) {
+    await req.body?.cancel();
+    return Response.json({
+      error: {
+        code: "bad_path",
+        message: "Path not allowed: dot segments and encoded slashes or backslashes are refused.",
+        ...(opts.requestId ? { request_id: opts.requestId } : {}),
+      },
+    }, { status: 400 });
+  }
   const url = new URL(req.url);
   const headers = new Headers();
   for (const [k, v] of req.headers) if (!HOP_BY_HOP.includes(k)) headers.set(k, v);
@@ -60,7 +81,7 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
   );
   let res: Response;
   try {
-    res = await opts.fetch(opts.target + url.pathname + url.search, {
+    res = await opts.fetch(upstream.url, {
       method: req.method,
       headers,
       body,

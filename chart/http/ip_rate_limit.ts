@@ -13,7 +13,8 @@
  *
  * @module
  */
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
+import { clientIp } from "@trading/shared/http";
 
 /** Options of {@link TokenBuckets} and {@link ipRateLimit}. */
 export interface IpRateLimitOptions {
@@ -100,18 +101,6 @@ export class TokenBuckets {
   }
 }
 
-/** The client's address: the socket's, or the `proxyHops`-th from the right of X-Forwarded-For. */
-export function clientAddress(c: Context, proxyHops: number): string {
-  if (proxyHops > 0) {
-    const chain = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim())
-      .filter(Boolean);
-    const ip = chain[chain.length - proxyHops] ?? chain[0];
-    if (ip) return ip;
-  }
-  const env = c.env as { remoteAddr?: { hostname?: string } } | undefined;
-  return env?.remoteAddr?.hostname ?? "unknown";
-}
-
 /** Loopback addresses (127.0.0.0/8, ::1, ::ffff:127.x). */
 export function isLoopback(ip: string): boolean {
   return /^(127\.|::1$|::ffff:127\.)/.test(ip);
@@ -131,7 +120,7 @@ export function ipRateLimit(o: IpRateLimitOptions = {}): MiddlewareHandler {
   const buckets = new TokenBuckets(o);
   const { proxyHops = 0, now = Date.now, exempt = isLoopback } = o;
   return async function ipRateLimitMiddleware(c, next) {
-    const ip = clientAddress(c, proxyHops);
+    const ip = clientIp(c, proxyHops);
     if (exempt(ip)) return await next();
     const wait = buckets.waitS(ip, now());
     if (wait > 0) {

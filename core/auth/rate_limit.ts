@@ -6,6 +6,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { clientIp } from "@trading/shared/http";
 import type { Db } from "../db/db.ts";
 import { optionalUser } from "../http/auth_context.ts";
 
@@ -89,22 +90,8 @@ function retryAfter(start: number, windowS: number, now: number): number {
   return Math.max(1, Math.ceil((start + windowS * 1000 - now) / 1000));
 }
 
-/**
- * The client's IP: the socket address, or with `hops` trusted proxies the entry `hops` places
- * from the right of `X-Forwarded-For` (the address the outermost trusted proxy saw). Web counts
- * as one hop (it appends its caller's address); entries further left are the client's own
- * claims and are never used when `hops` matches the real chain.
- */
-export function clientIp(c: Context, hops: number): string {
-  if (hops > 0) {
-    const chain = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim())
-      .filter(Boolean);
-    const ip = chain[chain.length - hops] ?? chain[0];
-    if (ip) return ip;
-  }
-  const env = c.env as { remoteAddr?: { hostname?: string } } | undefined;
-  return env?.remoteAddr?.hostname ?? "unknown";
-}
+/** The client's IP (the one parser, shared by the three services). */
+export { clientIp };
 
 /** A 429 answer with `Retry-After`. */
 export function tooManyRequests(c: Context, retryAfterS: number, message: string): Response {

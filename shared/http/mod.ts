@@ -13,3 +13,4 @@ export * from "./metrics.ts";
 export * from "./http_metrics.ts";
 export * from "./forward.ts";
 export * from "./security_headers.ts";
+export * from "./client_ip.ts";
