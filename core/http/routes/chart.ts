@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { UnavailableError } from "@trading/shared/errors";
-import { type RouteDoc, validate } from "@trading/shared/http";
+import { clientIp, type RouteDoc, validate } from "@trading/shared/http";
 import { ChartQuerySchema, SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 
@@ -36,16 +36,24 @@ const PASSED = ["content-type", "etag", "cache-control", "x-chart-warnings"];
 
 /**
  * The seed contract's `GET /chart/{symbol}`: core knows the symbol and answers with the chart
- * service's URLs, or proxies the image; 503 JSON when the chart service is down. `fetch` is
- * injectable for tests.
+ * service's URLs, or proxies the image; 503 JSON when the chart service is down (the address and
+ * the cause go to the log, never to the client). A proxied render carries the client's address
+ * as core sees it in `X-Forwarded-For` (one entry), so chart's per-IP render limit counts that
+ * client, not core. `fetch` is injectable for tests.
  */
 export function chartRoutes(
-  deps: Pick<CoreDeps, "config" | "series">,
+  deps: Pick<CoreDeps, "config" | "series" | "logger">,
   { fetch: f = fetch, timeoutMs = 10_000 }: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): Hono {
   const base = deps.config.CHART_SERVICE_URL;
-  const unavailable = (e: unknown) =>
-    new UnavailableError(`Chart service unavailable at ${base}: ${(e as Error).message}`);
+  const unavailable = (e: unknown, requestId: string | undefined) => {
+    deps.logger.warn("chart service unavailable", {
+      request_id: requestId,
+      chart_service: base,
+      error: e instanceof Error ? e.message : String(e),
+    });
+    return new UnavailableError("Chart service unavailable; try again shortly.");
+  };
   return new Hono().get("/chart/:symbol", async (c) => {
     const { symbol } = validate(SymbolPath, c.req.param(), "path");
     const raw = c.req.query();
@@ -64,7 +72,7 @@ export function chartRoutes(
         await r.body?.cancel();
         if (!r.ok) throw new Error(`it answered ${r.status}`);
       } catch (e) {
-        throw unavailable(e);
+        throw unavailable(e, requestId);
       }
       return c.json({
         symbol,
@@ -77,9 +85,12 @@ export function chartRoutes(
     }
     let res: Response;
     try {
-      res = await f(base + path(format), { signal: AbortSignal.timeout(timeoutMs), headers });
+      res = await f(base + path(format), {
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: { ...headers, "x-forwarded-for": clientIp(c, deps.config.TRUST_PROXY_HOPS) },
+      });
     } catch (e) {
-      throw unavailable(e);
+      throw unavailable(e, requestId);
     }
     const out = new Headers();
     for (const h of PASSED) {

@@ -4,17 +4,21 @@ import { errorHandler, notFoundHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { chartRoutes } from "./chart.ts";
 
-const { deps } = await testCoreApp();
+const { deps, logs } = await testCoreApp();
 
 /** Core's chart route in front of `chart` (a function standing for the chart service). */
-function appWith(chart: (req: Request) => Response | Promise<Response>, timeoutMs = 2000) {
+function appWith(
+  chart: (req: Request) => Response | Promise<Response>,
+  timeoutMs = 2000,
+  routeDeps: Parameters<typeof chartRoutes>[0] = deps,
+) {
   const seen: string[] = [];
   const f = (async (input: string | URL | Request, init?: RequestInit) => {
     const req = new Request(input, init);
     seen.push(new URL(req.url).pathname + new URL(req.url).search);
     return await chart(req);
   }) as typeof fetch;
-  const app = new Hono().route("/", chartRoutes(deps, { fetch: f, timeoutMs }));
+  const app = new Hono().route("/", chartRoutes(routeDeps, { fetch: f, timeoutMs }));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return { app, seen };
@@ -74,4 +78,43 @@ Deno.test("GET /chart/{symbol} - 404 for an unknown symbol, 422 for bad input, c
   assert.equal((await bad.json()).error.details[0].field, "width");
   assert.equal((await app.request("/chart/AAPL?format=gif")).status, 422);
   assert.equal((await app.request("/chart/AAPL?format=svg&style=line")).status, 422);
+});
+
+Deno.test("GET /chart/{symbol} - chart down: a generic 503 to the client, the address and cause only in the log", async () => {
+  const { app } = appWith(() => Promise.reject(new TypeError("error sending request: refused")));
+  const address = new URL(deps.config.CHART_SERVICE_URL).host;
+  for (const q of ["", "?format=png"]) {
+    logs.length = 0;
+    const text = await (await app.request(`/chart/AAPL${q}`)).text();
+    assert.ok(!text.includes(address), `address in the answer: ${text}`);
+    assert.doesNotMatch(text, /refused|error sending/, `cause in the answer: ${text}`);
+    assert.match(JSON.parse(text).error.message, /^Chart service unavailable/);
+    const logged = logs.join("");
+    assert.ok(logged.includes(address) && logged.includes("refused"), `not logged: ${logged}`);
+  }
+});
+
+/** What `Deno.serve` hands the handler as its second argument (Hono's `c.env`). */
+const connInfo = (hostname: string) => ({
+  remoteAddr: { hostname, port: 50000, transport: "tcp" },
+});
+
+Deno.test("GET /chart/{symbol}?format=png - carries the client's address (as core sees it) to chart in X-Forwarded-For", async () => {
+  const forwardedFor: (string | null)[] = [];
+  const chart = (req: Request) => {
+    forwardedFor.push(req.headers.get("x-forwarded-for"));
+    return new Response("<svg/>", { headers: { "content-type": "image/svg+xml" } });
+  };
+  const direct = appWith(chart);
+  await direct.app.request("/chart/AAPL?format=svg", {
+    headers: { "x-forwarded-for": "6.6.6.6" },
+  }, connInfo("203.0.113.9"));
+  const behindWeb = appWith(chart, 2000, {
+    ...deps,
+    config: { ...deps.config, TRUST_PROXY_HOPS: 1 },
+  });
+  await behindWeb.app.request("/chart/AAPL?format=png", {
+    headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.2" },
+  }, connInfo("10.0.0.5"));
+  assert.deepEqual(forwardedFor, ["203.0.113.9", "198.51.100.2"]);
 });
