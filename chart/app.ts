@@ -64,6 +64,7 @@ export function createChartApp(deps: ChartDeps) {
   const core = new CoreClient({
     baseUrl: deps.config.CORE_SERVICE_URL,
     fetch: deps.fetch,
+    logger: deps.logger,
     ...deps.core,
   });
   const service = new ChartService({
@@ -103,7 +104,7 @@ export function createChartApp(deps: ChartDeps) {
     .get("/health", async (c) => {
       const checks = {
         render: renderCheck(),
-        core: await coreCheck(deps.fetch, deps.config.CORE_SERVICE_URL),
+        core: await coreCheck(deps.fetch, deps.config.CORE_SERVICE_URL, { logger: deps.logger }),
       };
       const healthy = Object.values(checks).every((x) => x.ok);
       return c.json({

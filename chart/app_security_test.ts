@@ -159,3 +159,32 @@ Deno.test("POST /render - identical requests arriving during a render share it (
   ]);
   await Promise.all(res.map((r) => r.body?.cancel()));
 });
+
+Deno.test("core down - /charts/*, /health and chart warnings never show core's address or the cause; the log has both", async () => {
+  const lines: string[] = [];
+  const logger = createLogger({
+    service: "chart-test",
+    level: "debug",
+    write: (l) => lines.push(l),
+  });
+  const refused = (input: RequestInfo | URL) =>
+    Promise.reject(
+      new TypeError(`error sending request for url (${input}): tcp connect error: refused`),
+    );
+  const config = loadConfig(ChartEnvSchema, { CORE_SERVICE_URL: "http://10.9.8.7:8002" });
+  const app = createChartApp({
+    config,
+    logger,
+    fetch: refused,
+    startedAt: 0,
+    core: { retries: 0 },
+  });
+  for (const path of ["/charts/AAPL.svg", "/charts/AAPL.png", "/health"]) {
+    const res = await app.request(path);
+    const text = await res.text();
+    assert.ok(res.status >= 500, `${path} → ${res.status}`);
+    assert.ok(!/10\.9\.8\.7|tcp connect|refused/.test(text), `${path} leaks: ${text}`);
+  }
+  const logged = lines.join("");
+  assert.ok(logged.includes("10.9.8.7") && logged.includes("refused"), `not logged: ${logged}`);
+});

@@ -81,10 +81,17 @@ export class UpstreamError extends DomainError {
   }
 }
 
-/** A dependency this service needs is not available right now (HTTP 503). */
+/**
+ * A dependency this service needs is not available right now (HTTP 503). The message reaches
+ * the client, so it names no internal address; `cause` (logged, never sent) may.
+ */
 export class UnavailableError extends DomainError {
-  /** @param message what is unavailable */
-  constructor(message: string) {
+  /**
+   * @param message what is unavailable, in words safe to show
+   * @param options `cause`: the internal detail (address, driver error) for the log
+   */
+  constructor(message: string, options: { cause?: unknown } = {}) {
     super("unavailable", message);
+    if (options.cause !== undefined) this.cause = options.cause;
   }
 }

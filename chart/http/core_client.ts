@@ -1,11 +1,14 @@
 /**
  * The chart service's HTTP client for core: one deadline per call, retries with exponential
  * backoff on connection errors and 5xx, and a circuit breaker so a dead core fails fast.
+ * Its errors reach chart's clients, so they never name core's address or the network cause:
+ * those go to the log.
  *
  * @module
  */
 import { NotFoundError, UpstreamError, ValidationError } from "@trading/shared/errors";
 import { CircuitBreaker } from "@trading/shared/http";
+import type { Logger } from "@trading/shared/log";
 
 /** Options of {@link CoreClient}. */
 export interface CoreClientOptions {
@@ -25,6 +28,8 @@ export interface CoreClientOptions {
   resetMs?: number;
   /** Clock (injectable for tests). */
   now?: () => number;
+  /** Where a failed call's address and cause are written (default: nowhere). */
+  logger?: Logger;
 }
 
 /** A JSON answer from core. */
@@ -51,6 +56,7 @@ export class CoreClient {
   readonly #retries: number;
   readonly #backoffMs: number;
   readonly #now: () => number;
+  readonly #logger: Logger | undefined;
 
   /** @param o base URL, timeouts, retry and breaker settings */
   constructor(o: CoreClientOptions) {
@@ -60,6 +66,7 @@ export class CoreClient {
     this.#retries = o.retries ?? 2;
     this.#backoffMs = o.backoffMs ?? 50;
     this.#now = o.now ?? Date.now;
+    this.#logger = o.logger;
     this.breaker = new CircuitBreaker({
       failureThreshold: o.failureThreshold ?? 5,
       resetMs: o.resetMs ?? 10_000,
@@ -108,7 +115,12 @@ export class CoreClient {
             timeout: true,
           });
         }
-        last = `core unreachable at ${this.baseUrl}: ${(e as Error).message}`;
+        last = "core unreachable";
+        this.#logger?.warn("core unreachable", {
+          url: this.baseUrl + path,
+          attempt,
+          error: (e as Error).message,
+        });
       }
       const wait = this.#backoffMs * 2 ** attempt;
       if (attempt < this.#retries && deadline - this.#now() > wait) {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Logger } from "@trading/shared/log";
 import { el } from "../render/dom.ts";
 import { svgToPixels } from "../render/png.ts";
 
@@ -31,17 +32,25 @@ export function renderCheck(): Check {
   }
 }
 
-/** Calls core's liveness probe with a short timeout. */
+/**
+ * Calls core's liveness probe with a short timeout. The public detail never names core's
+ * address or the network cause; `logger` gets them.
+ */
 export async function coreCheck(
   f: typeof fetch,
   baseUrl: string,
-  timeoutMs = 2000,
+  { timeoutMs = 2000, logger }: { timeoutMs?: number; logger?: Logger } = {},
 ): Promise<Check> {
   try {
     const r = await f(`${baseUrl}/health/live`, { signal: AbortSignal.timeout(timeoutMs) });
     await r.body?.cancel();
     return { ok: r.ok, detail: `core answered ${r.status}` };
   } catch (e) {
-    return { ok: false, detail: `core unreachable: ${(e as Error).message}` };
+    logger?.warn("core unreachable", {
+      url: `${baseUrl}/health/live`,
+      error: (e as Error).message,
+    });
+    const timeout = (e as Error).name === "TimeoutError";
+    return { ok: false, detail: timeout ? "core did not answer in time" : "core unreachable" };
   }
 }

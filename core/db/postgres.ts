@@ -133,9 +133,9 @@ class PgConn implements Db {
       } catch (e) {
         if (!isConnectionError(e)) throw e;
         if (!retriable(e) || performance.now() >= deadline) {
-          throw new UnavailableError(
-            `Database unavailable: ${(e as Error).message} (${(e as { code: string }).code})`,
-          );
+          throw new UnavailableError("Database unavailable", {
+            cause: `${(e as Error).message} (${(e as { code: string }).code})`,
+          });
         }
         await sleep(Math.min(50 * 2 ** attempt, 500));
       }
@@ -186,7 +186,7 @@ class PgConn implements Db {
       }) as T;
     } catch (e) {
       if (isConnectionError(e)) {
-        throw new UnavailableError(`Database unavailable: ${(e as Error).message}`);
+        throw new UnavailableError("Database unavailable", { cause: (e as Error).message });
       }
       throw e;
     }

@@ -42,7 +42,11 @@ export function errorHandler(logger: Logger): ErrorHandler {
         c.header("Retry-After", String(Math.ceil(err.retryAfter)));
       }
       if (status >= 500 && !(err instanceof UpstreamError)) {
-        logger.error("request failed", { code: err.code, message: err.message });
+        logger.error("request failed", {
+          code: err.code,
+          message: err.message,
+          ...(err.cause === undefined ? {} : { cause: String(err.cause) }),
+        });
       }
       const details = err instanceof ValidationError ? err.issues : err.details;
       return c.json(body(c, err.code, err.message, details), status);

@@ -28,10 +28,9 @@ async function runChecks(deps: CoreDeps): Promise<Checks> {
     const n = await deps.market.countSymbols();
     checks.database = { ok: true, detail: `${deps.db.dialect} reachable, ${n} symbols stored` };
   } catch (e) {
-    checks.database = {
-      ok: false,
-      detail: `${deps.db.dialect} query failed: ${(e as Error).message}`,
-    };
+    // /health is public: the driver's error (which may name the database's address) is logged.
+    deps.logger.error("health: database check failed", { error: (e as Error).message });
+    checks.database = { ok: false, detail: `${deps.db.dialect} query failed` };
   }
   try {
     const { universe, empty } = await deps.market.universeHealth();
@@ -39,7 +38,8 @@ async function runChecks(deps: CoreDeps): Promise<Checks> {
       ? { ok: true, detail: `${universe} symbols with bars` }
       : { ok: false, detail: universe ? `no bars for ${empty.join(", ")}` : "no symbols loaded" };
   } catch (e) {
-    checks.data = { ok: false, detail: `cannot list symbols: ${(e as Error).message}` };
+    deps.logger.error("health: data check failed", { error: (e as Error).message });
+    checks.data = { ok: false, detail: "cannot list symbols" };
   }
   return checks;
 }
