@@ -188,3 +188,30 @@ Deno.test("core down - /charts/*, /health and chart warnings never show core's a
   const logged = lines.join("");
   assert.ok(logged.includes("10.9.8.7") && logged.includes("refused"), `not logged: ${logged}`);
 });
+
+Deno.test("POST /render - candles with high < low, or open/close outside [low, high], are refused with 422 naming the field and index", async () => {
+  const { app } = appFor();
+  const candles = realCandles("AAPL", 30);
+  const cases: [string, (c: Record<string, number>) => void, string][] = [
+    ["high < low", (c) => {
+      [c.high, c.low] = [c.low!, c.high!];
+    }, "candles.7.high"],
+    ["open above high", (c) => {
+      c.open = c.high! + 1;
+    }, "candles.7.high"],
+    ["close below low", (c) => {
+      c.close = c.low! - 1;
+    }, "candles.7.low"],
+  ];
+  for (const [name, spoil, field] of cases) {
+    const bad = candles.map((c) => ({ ...c })) as unknown as Record<string, number>[];
+    spoil(bad[7]!);
+    const res = await post(app, { spec: { symbol: "AAPL" }, candles: bad });
+    assert.equal(res.status, 422, name);
+    const body = await res.json();
+    assert.ok(
+      body.error.details.some((d: { field: string }) => d.field === field),
+      `${name}: ${JSON.stringify(body.error.details)}`,
+    );
+  }
+});

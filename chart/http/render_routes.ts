@@ -6,10 +6,13 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { ValidationError } from "@trading/shared/errors";
 import { readJson, type RequestVars, type RouteDoc, validate } from "@trading/shared/http";
 import {
+  type Candle,
   EquityChartRequestSchema,
   HeatmapRequestSchema,
+  ohlcIssues,
   RenderRequestSchema,
 } from "@trading/shared/schemas";
 import { chartData } from "../render/chart_data.ts";
@@ -54,6 +57,22 @@ export const renderDocs: RouteDoc[] = [
   },
 ];
 
+/** Most inconsistent bars listed in one 422. */
+const MAX_LISTED = 20;
+
+/** Refuses bars whose high is not their highest price or low not their lowest (422 per field). */
+function checkBars(candles: readonly Candle[]): void {
+  const issues = candles.flatMap((c, i) =>
+    ohlcIssues(c).map((x) => ({ field: `candles.${i}.${x.field}`, message: x.message }))
+  );
+  if (!issues.length) return;
+  const summary = issues.slice(0, 3).map((x) => `${x.field}: ${x.message}`).join("; ");
+  throw new ValidationError(
+    `Invalid body: ${issues.length} inconsistent bar price(s): ${summary}`,
+    issues.slice(0, MAX_LISTED),
+  );
+}
+
 /** Render routes. */
 export function renderRoutes(service: ChartService) {
   return new Hono<{ Variables: RequestVars }>()
@@ -62,6 +81,7 @@ export function renderRoutes(service: ChartService) {
     .post("/render", async (c) => {
       const raw = await readJson(c.req);
       const req = validate(RenderRequestSchema, raw, "body");
+      checkBars(req.candles);
       const key = `render:${await hashText(JSON.stringify(raw))}`;
       const data = chartData(req.candles, {
         series: req.series,

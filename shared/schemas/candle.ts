@@ -19,6 +19,41 @@ export const CandleSchema = z.object({
 /** One daily bar. */
 export type Candle = z.infer<typeof CandleSchema>;
 
+/** One inconsistency of a bar's prices, named by the field that is wrong. */
+export interface OhlcIssue {
+  /** `high` or `low`. */
+  field: "high" | "low";
+  /** What is wrong, with the values. */
+  message: string;
+}
+
+/**
+ * What is inconsistent in one bar's prices: the high must be its highest price and the low its
+ * lowest (`low ≤ open, close ≤ high`). Inputs that draw or compute from bars refuse such bars
+ * (corrupt data is worse than no data); stored history is kept as its source gave it.
+ *
+ * @example
+ * ```ts
+ * ohlcIssues({ open: 10, high: 9, low: 11, close: 10 });
+ * // [{ field: "high", message: "high (9) is below low (11)" }]
+ * ```
+ */
+export function ohlcIssues(
+  { open, high, low, close }: Pick<Candle, "open" | "high" | "low" | "close">,
+): OhlcIssue[] {
+  if (high < low) return [{ field: "high", message: `high (${high}) is below low (${low})` }];
+  const issues: OhlcIssue[] = [];
+  const top = Math.max(open, close);
+  const bottom = Math.min(open, close);
+  if (high < top) {
+    issues.push({ field: "high", message: `high (${high}) is below open/close (${top})` });
+  }
+  if (low > bottom) {
+    issues.push({ field: "low", message: `low (${low}) is above open/close (${bottom})` });
+  }
+  return issues;
+}
+
 /** Query of `GET /api/symbols/:symbol/candles`. */
 export const CandlesQuerySchema = z.object({
   from: IsoDateSchema.optional(),
