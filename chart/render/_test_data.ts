@@ -30,15 +30,15 @@ export function pivotPattern(
   const neck = candles[b]!.high;
   return {
     kind: "double_bottom",
-    startDate: candles[a]!.date,
-    endDate: candles[c]!.date,
+    start_date: candles[a]!.date,
+    end_date: candles[c]!.date,
     direction: "bullish",
     pivots: [
       { index: a, date: candles[a]!.date, price: candles[a]!.low, type: "low" },
       { index: b, date: candles[b]!.date, price: neck, type: "high" },
       { index: c, date: candles[c]!.date, price: candles[c]!.low, type: "low" },
     ],
-    breakoutLevel: neck,
+    breakout_level: neck,
     target: neck + (neck - Math.min(candles[a]!.low, candles[c]!.low)),
     confirmed: true,
     confidence: 0.7,

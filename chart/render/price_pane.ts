@@ -136,7 +136,7 @@ export function pricePane(
   if (wants.has("patterns") && data.patterns.length) {
     const shown = [...data.patterns].sort((a, b) =>
       Number(b.confirmed ?? false) - Number(a.confirmed ?? false) ||
-      (b.confidence ?? 0) - (a.confidence ?? 0) || (b.endDate < a.endDate ? -1 : 1)
+      (b.confidence ?? 0) - (a.confidence ?? 0) || (b.end_date < a.end_date ? -1 : 1)
     ).slice(0, MAX_PATTERNS);
     for (const p of shown) {
       if (

@@ -14,15 +14,15 @@ import type { Strategy } from "./types.ts";
 /** Parameters of {@link analystRules}. */
 export interface AnalystParams {
   /** Entry average: buy when the close moves above it (MA10). */
-  entryMa: number;
+  entry_ma: number;
   /** Exit average: sell when the close falls below it (MA5). */
-  exitMa: number;
+  exit_ma: number;
   /** RSI overbought level confirmed by a bearish KD cross (80). */
-  rsiHigh: number;
+  rsi_high: number;
   /** RSI oversold level confirmed by a bullish KD cross (20). */
-  rsiLow: number;
+  rsi_low: number;
   /** Bars of the high that 三陽開泰 must break (20). */
-  breakoutBars: number;
+  breakout_bars: number;
 }
 
 /** Prepared arrays. */
@@ -32,24 +32,24 @@ export interface AnalystState {
   rsi: Float64Array;
   k: Float64Array;
   d: Float64Array;
-  /** 1 where three white soldiers close above the prior `breakoutBars` high. */
+  /** 1 where three white soldiers close above the prior `breakout_bars` high. */
   soldiers: Uint8Array;
 }
 
 const schema = z.object({
-  entryMa: z.number().int().min(2).max(100).default(10).describe(
-    "buy when close crosses above MA(entryMa)",
+  entry_ma: z.number().int().min(2).max(100).default(10).describe(
+    "buy when close crosses above MA(entry_ma)",
   ),
-  exitMa: z.number().int().min(2).max(100).default(5).describe(
-    "sell when close falls below MA(exitMa)",
+  exit_ma: z.number().int().min(2).max(100).default(5).describe(
+    "sell when close falls below MA(exit_ma)",
   ),
-  rsiHigh: z.number().min(55).max(95).default(80).describe(
+  rsi_high: z.number().min(55).max(95).default(80).describe(
     "RSI(14) overbought level (with KD cross down)",
   ),
-  rsiLow: z.number().min(5).max(45).default(20).describe(
+  rsi_low: z.number().min(5).max(45).default(20).describe(
     "RSI(14) oversold level (with KD cross up)",
   ),
-  breakoutBars: z.number().int().min(5).max(120).default(20).describe(
+  breakout_bars: z.number().int().min(5).max(120).default(20).describe(
     "三陽開泰 must close above this many bars' high",
   ),
 });
@@ -83,18 +83,18 @@ export const analystRules: Strategy<AnalystParams, AnalystState> = {
     "above %D, or on 三陽開泰 (three white soldiers breaking the 20-bar high); sells when the " +
     "close falls below MA5 or RSI ≥ 80 is confirmed by %K crossing below %D. Long only.",
   params: schema,
-  warmup: (p) => Math.max(p.entryMa, p.exitMa, 17, p.breakoutBars),
+  warmup: (p) => Math.max(p.entry_ma, p.exit_ma, 17, p.breakout_bars),
   prepare: (cols, p, cache) => {
     const kd = cache.get("kd:14:3:3", () => stochastic(cols.high, cols.low, cols.close));
     return {
-      entryMa: cache.get(`sma:${p.entryMa}`, () => sma(cols.close, p.entryMa)),
-      exitMa: cache.get(`sma:${p.exitMa}`, () => sma(cols.close, p.exitMa)),
+      entryMa: cache.get(`sma:${p.entry_ma}`, () => sma(cols.close, p.entry_ma)),
+      exitMa: cache.get(`sma:${p.exit_ma}`, () => sma(cols.close, p.exit_ma)),
       rsi: cache.get("rsi:14", () => rsi(cols.close, 14)),
       k: kd.k,
       d: kd.d,
       soldiers: cache.get(
-        `soldiers:${p.breakoutBars}`,
-        () => soldierBreakouts(cols, p.breakoutBars),
+        `soldiers:${p.breakout_bars}`,
+        () => soldierBreakouts(cols, p.breakout_bars),
       ),
     };
   },
@@ -103,14 +103,14 @@ export const analystRules: Strategy<AnalystParams, AnalystState> = {
     const c = cols.close[i]!, r = s.rsi[i]!;
     const kUp = s.k[i]! > s.d[i]! && s.k[i - 1]! <= s.d[i - 1]!;
     const kDown = s.k[i]! < s.d[i]! && s.k[i - 1]! >= s.d[i - 1]!;
-    if (target > 0) return c < s.exitMa[i]! || (r >= p.rsiHigh && kDown) ? 0 : 1;
+    if (target > 0) return c < s.exitMa[i]! || (r >= p.rsi_high && kDown) ? 0 : 1;
     const maUp = c > s.entryMa[i]! && cols.close[i - 1]! <= s.entryMa[i - 1]!;
-    return maUp || (r <= p.rsiLow && kUp) || s.soldiers[i] === 1 ? 1 : 0;
+    return maUp || (r <= p.rsi_low && kUp) || s.soldiers[i] === 1 ? 1 : 0;
   },
   grid: {
-    entryMa: [5, 10, 15, 20, 30],
-    exitMa: [3, 5, 8, 10],
-    rsiHigh: [75, 80, 85],
-    rsiLow: [15, 20, 25],
+    entry_ma: [5, 10, 15, 20, 30],
+    exit_ma: [3, 5, 8, 10],
+    rsi_high: [75, 80, 85],
+    rsi_low: [15, 20, 25],
   },
 };

@@ -12,9 +12,9 @@ import type { Decision, Strategy } from "./types.ts";
 /** Parameters of {@link patternBreakout}. */
 export interface PatternParams {
   /** Least pattern confidence to trade (0..1). */
-  minConfidence: number;
+  min_confidence: number;
   /** Leave the trade after this many bars if neither target nor invalidation was reached. */
-  maxBars: number;
+  max_bars: number;
 }
 
 /** Prepared: the confirmed patterns by breakout bar, and where each one's trade ends. */
@@ -26,13 +26,13 @@ export interface PatternState {
 }
 
 const schema = z.object({
-  minConfidence: z.number().min(0).max(1).default(0.5).describe("least pattern confidence"),
-  maxBars: z.number().int().min(2).max(250).default(40).describe("bars before a time exit"),
+  min_confidence: z.number().min(0).max(1).default(0.5).describe("least pattern confidence"),
+  max_bars: z.number().int().min(2).max(250).default(40).describe("bars before a time exit"),
 });
 
 /**
  * Walks the bars once: a confirmed breakout at bar j opens a trade from j that lasts while the
- * closes stay between the invalidation and the target, at most `maxBars` bars. Uses only bars
+ * closes stay between the invalidation and the target, at most `max_bars` bars. Uses only bars
  * ≤ i to decide whether the trade is live at i (the pattern itself reads bars ≤ j).
  */
 function activeTrades(cols: Cols, p: PatternParams, patterns: PatternMatch[]): Int32Array {
@@ -49,7 +49,7 @@ function activeTrades(cols: Cols, p: PatternParams, patterns: PatternMatch[]): I
       const m = patterns[cur]!, c = cols.close[i]!, up = m.direction === "bullish";
       const stopped = up ? c <= m.invalidation : c >= m.invalidation;
       const hit = m.target !== null && (up ? c >= m.target : c <= m.target);
-      if (stopped || hit || i - since >= p.maxBars) cur = -1;
+      if (stopped || hit || i - since >= p.max_bars) cur = -1;
     }
     const fresh = byEnd.get(i);
     if (cur < 0 && fresh !== undefined) {
@@ -64,11 +64,11 @@ function activeTrades(cols: Cols, p: PatternParams, patterns: PatternMatch[]): I
 /**
  * Enters at the next open after a confirmed chart-pattern breakout (long for bullish patterns,
  * short for bearish), with the pattern's invalidation as the stop and its measured move as
- * the take-profit; leaves when either is reached or after `maxBars` bars.
+ * the take-profit; leaves when either is reached or after `max_bars` bars.
  *
  * @example
  * ```ts
- * runBacktest(series, patternBreakout, { minConfidence: 0.5, maxBars: 40 });
+ * runBacktest(series, patternBreakout, { min_confidence: 0.5, max_bars: 40 });
  * ```
  */
 export const patternBreakout: Strategy<PatternParams, PatternState> = {
@@ -77,13 +77,13 @@ export const patternBreakout: Strategy<PatternParams, PatternState> = {
   description: "Trades confirmed breakouts of chart patterns (head and shoulders, double " +
     "tops/bottoms, triangles, flags, wedges, channels, cup and handle): enters at the next " +
     "open, stop at the pattern's invalidation level, take-profit at its measured-move target, " +
-    "time exit after maxBars.",
+    "time exit after max_bars.",
   params: schema,
   warmup: () => 30,
   prepare(cols, p, cache) {
     const all = cache.get("chart_patterns", () => detectChartPatterns(cols));
     const patterns = all.filter((m) =>
-      m.confirmed && m.direction !== "neutral" && m.confidence >= p.minConfidence
+      m.confirmed && m.direction !== "neutral" && m.confidence >= p.min_confidence
     );
     return { patterns, active: activeTrades(cols, p, patterns) };
   },
@@ -98,6 +98,6 @@ export const patternBreakout: Strategy<PatternParams, PatternState> = {
     if (m.target !== null) d.takeProfit = m.target;
     return d;
   },
-  grid: { minConfidence: [0.3, 0.4, 0.5, 0.6, 0.7], maxBars: [10, 20, 40, 60, 90] },
+  grid: { min_confidence: [0.3, 0.4, 0.5, 0.6, 0.7], max_bars: [10, 20, 40, 60, 90] },
   exitLevels: true,
 };

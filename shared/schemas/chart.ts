@@ -87,8 +87,8 @@ export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 /** A pattern outline as drawn: pivots by date, optional named lines and levels. */
 export const ChartPatternSchema = z.object({
   kind: z.string().max(64),
-  startDate: IsoDateSchema,
-  endDate: IsoDateSchema,
+  start_date: IsoDateSchema,
+  end_date: IsoDateSchema,
   direction: z.string().max(16).optional(),
   pivots: z.array(z.object({
     index: z.number().int().optional(),
@@ -96,7 +96,7 @@ export const ChartPatternSchema = z.object({
     price: z.number(),
     type: z.string().max(16).optional(),
   })).max(64).default([]),
-  breakoutLevel: z.number().nullable().optional(),
+  breakout_level: z.number().nullable().optional(),
   target: z.number().nullable().optional(),
   invalidation: z.number().nullable().optional(),
   confirmed: z.boolean().optional(),

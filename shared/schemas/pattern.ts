@@ -57,10 +57,10 @@ export const LevelSchema = z.object({
   price: z.number(),
   kind: z.enum(["support", "resistance"]),
   touches: z.number().int(),
-  firstIndex: z.number().int(),
-  lastIndex: z.number().int(),
-  firstDate: z.string(),
-  lastDate: z.string(),
+  first_index: z.number().int(),
+  last_index: z.number().int(),
+  first_date: z.string(),
+  last_date: z.string(),
   strength: z.number().meta({ description: "0..1: more touches and more recent is stronger" }),
 }).meta({ id: "Level" });
 
@@ -69,20 +69,25 @@ const PointSchema = z.object({ index: z.number().int(), price: z.number() });
 /** A detected chart pattern. */
 export const PatternMatchSchema = z.object({
   kind: ChartPatternKindSchema,
-  startIndex: z.number().int(),
-  endIndex: z.number().int(),
-  startDate: z.string(),
-  endDate: z.string(),
+  start_index: z.number().int(),
+  end_index: z.number().int(),
+  start_date: z.string(),
+  end_date: z.string(),
   pivots: z.array(PivotSchema),
   direction: PatternDirectionSchema,
-  breakoutLevel: z.number(),
+  breakout_level: z.number(),
   target: z.number().nullable().meta({ description: "measured-move target" }),
   invalidation: z.number(),
-  confirmed: z.boolean().meta({ description: "a close beyond breakoutLevel happened by endIndex" }),
+  confirmed: z.boolean().meta({
+    description: "a close beyond breakout_level happened by end_index",
+  }),
   confidence: z.number().min(0).max(1),
   criteria: z.array(z.string()),
   lines: z.array(z.object({ from: PointSchema, to: PointSchema, label: z.string() })).optional(),
 }).meta({ id: "PatternMatch" });
+
+/** A detected chart pattern as sent on the wire. */
+export type PatternMatchWire = z.infer<typeof PatternMatchSchema>;
 
 /** A detected candlestick pattern. */
 export const CandleMatchSchema = z.object({

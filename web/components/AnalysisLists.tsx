@@ -69,11 +69,11 @@ function PatternList({ patterns }: { patterns: CoreResult<PatternsResponse> }) {
     <>
       <ul class="list" data-testid="pattern-list">
         {chart.slice(-10).reverse().map((p) => (
-          <li key={`${p.kind}${p.startIndex}`}>
+          <li key={`${p.kind}${p.start_index}`}>
             <strong>{patternLabel(t, p.kind)}</strong>{" "}
             <span class={`badge ${p.direction}`}>{directionLabel(t, p.direction)}</span>{" "}
             <span class="muted small">
-              {fmtDate(lang, p.startDate)} – {fmtDate(lang, p.endDate)}
+              {fmtDate(lang, p.start_date)} – {fmtDate(lang, p.end_date)}
               {" · "}
               {p.confirmed ? t("patterns.confirmed") : t("patterns.forming")}
               {" · "}

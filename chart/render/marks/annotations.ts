@@ -119,17 +119,17 @@ export function patternsMark(
       const end = pts[pts.length - 1]!.i;
       const span = Math.max(5, end - pts[0]!.i);
       const xEnd = Math.min(right, x(end + span / 2));
-      if (p.breakoutLevel !== null && p.breakoutLevel !== undefined) {
+      if (p.breakout_level !== null && p.breakout_level !== undefined) {
         pg.append(el("path", {
           class: "pattern-breakout",
-          d: `M${r2(x(pts[0]!.i))} ${r2(y(p.breakoutLevel))}H${r2(xEnd)}`,
+          d: `M${r2(x(pts[0]!.i))} ${r2(y(p.breakout_level))}H${r2(xEnd)}`,
           stroke: theme.pattern,
           "stroke-dasharray": "2 2",
           "stroke-width": 1,
         }));
       }
       if (p.target !== null && p.target !== undefined) {
-        const from = p.breakoutLevel ?? pts[pts.length - 1]!.price;
+        const from = p.breakout_level ?? pts[pts.length - 1]!.price;
         const yt = r2(y(p.target));
         pg.append(el("path", {
           class: "pattern-target",

@@ -13,6 +13,7 @@ import { m0005 } from "./0005_online_data.ts";
 import { m0006 } from "./0006_ai_spend.ts";
 import { m0007 } from "./0007_token_scopes.ts";
 import { m0008 } from "./0008_backtest_retention.ts";
+import { m0009 } from "./0009_snake_case_params.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006,
   m0007,
   m0008,
+  m0009,
 ];

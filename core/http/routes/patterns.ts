@@ -11,6 +11,7 @@ import {
 import type { CoreDeps } from "../../deps.ts";
 import { rangeIndices } from "../../market_data/series.ts";
 import { type PatternScan, patternsInRange, scanPatterns } from "../../patterns/mod.ts";
+import { levelToWire, patternToWire } from "../../patterns/wire.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const CANDLE_KINDS: ReadonlySet<string> = new Set(CANDLE_KIND_NAMES);
@@ -68,7 +69,9 @@ export function patternsRoutes(deps: CoreDeps): Hono {
       symbol,
       from: end > start ? s.dates[start]! : null,
       to: end > start ? s.dates[end - 1]! : null,
-      ...found,
+      patterns: found.patterns.map(patternToWire),
+      candlesticks: found.candlesticks,
+      levels: found.levels.map(levelToWire),
     };
     return c.json(body);
   });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { patternToWire } from "../../patterns/wire.ts";
 import { PatternsResponseSchema } from "@trading/shared/schemas";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { detectChartPatterns } from "../../patterns/mod.ts";
@@ -15,7 +16,9 @@ Deno.test("GET /api/symbols/:symbol/patterns - patterns, candlesticks and levels
   assert.equal(body.from, "2016-01-04");
   assert.equal(body.to, "2017-12-29");
   assert.ok(body.patterns.length > 0 && body.candlesticks.length > 0 && body.levels.length > 0);
-  for (const p of body.patterns) assert.ok(p.endDate >= "2016-01-04" && p.endDate <= "2017-12-29");
+  for (const p of body.patterns) {
+    assert.ok(p.end_date >= "2016-01-04" && p.end_date <= "2017-12-29");
+  }
   for (const c of body.candlesticks) assert.ok(c.date >= "2016-01-04" && c.date <= "2017-12-29");
   // detection reads the history up to `to` only: the same as detecting on the cut series
   const s = await deps.series.get("AAPL");
@@ -28,7 +31,7 @@ Deno.test("GET /api/symbols/:symbol/patterns - patterns, candlesticks and levels
     close: s.close.subarray(0, end),
     volume: s.volume.subarray(0, end),
   }).filter((m) => m.endDate >= "2016-01-04");
-  assert.deepEqual(body.patterns, JSON.parse(JSON.stringify(cut)));
+  assert.deepEqual(body.patterns, JSON.parse(JSON.stringify(cut.map(patternToWire))));
 });
 
 Deno.test("GET /api/symbols/:symbol/patterns - kinds, candles and min_confidence filter", async () => {
