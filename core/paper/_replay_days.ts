@@ -1,6 +1,7 @@
 /**
  * One replay transaction of the paper broker (private to core/paper): bar by bar, the open
- * orders are matched with the shared fill model, then each bot decides at that day's close.
+ * orders the bar reaches (found through the price index of order_book.ts) are matched with the
+ * shared fill model, then each bot decides at that day's close.
  *
  * @module
  */
@@ -10,6 +11,7 @@ import { botOrderQty, matchOrder } from "../portfolio/broker.ts";
 import { fillPrice } from "../portfolio/fill_model.ts";
 import { applyFill, type Ledger } from "../portfolio/ledger.ts";
 import { affordable, type BotDecider } from "./_replay.ts";
+import { type BookBar, type BookEntry, OrderBook } from "./order_book.ts";
 import { newOrder, type PaperEnv } from "./orders.ts";
 import * as store from "./store.ts";
 import { accountView } from "./view.ts";
@@ -26,9 +28,15 @@ export interface ReplayContext {
   fills: unknown[];
   /** Each bot's prepared strategy (null: the bot does not trade). */
   deciders: ReadonlyMap<string, BotDecider | null>;
+  /** True when the chunk has used its work budget: the replay ends after the current day. */
+  stop: () => boolean;
 }
 
-/** Replays `dates` inside one transaction: fills open orders, then lets the bots decide. */
+/**
+ * Replays `dates` inside one transaction (fills open orders, then lets the bots decide) until
+ * they end or `c.stop()` says so after a day; returns the number of days replayed (≥ 1 when
+ * `dates` is not empty).
+ */
 export async function replayDays(
   env: PaperEnv,
   c: ReplayContext,
@@ -36,7 +44,7 @@ export async function replayDays(
   bots: store.BotRow[],
   open: store.OrderRow[],
   dates: readonly string[],
-): Promise<void> {
+): Promise<number> {
   const { tx, ledger } = c;
   let seq = Number(
     (await tx.query<{ m: number | null }>(
@@ -45,17 +53,28 @@ export async function replayDays(
     ))[0]?.m ?? 0,
   );
   const costs = { feeBps: a.fee_bps, minFee: a.min_fee, slippageBps: a.slippage_bps };
-  let pending = open;
+  // indexed by price: a bar visits only the orders it reaches, in the order a scan of every
+  // open order would have visited them (order_book.ts; fills spend cash in that order)
+  const book = new OrderBook<store.OrderRow>();
+  for (const o of open) book.add(o);
+  let done = 0;
   for (const d of dates) {
-    const still: store.OrderRow[] = [];
-    for (const o of pending) {
-      const s = c.series.get(o.symbol) ?? await env.series(o.symbol);
+    done++;
+    const due: (BookEntry<store.OrderRow> & { bar: BookBar })[] = [];
+    for (const symbol of book.symbols()) {
+      const s = c.series.get(symbol) ?? await env.series(symbol);
       const at = lowerBound(s.dates, d);
-      if (s.dates[at] !== d || o.placed_clock >= d) {
-        still.push(o);
+      if (s.dates[at] !== d) continue;
+      const bar = { open: s.open[at]!, high: s.high[at]!, low: s.low[at]! };
+      for (const e of book.take(symbol, bar)) due.push({ ...e, bar });
+    }
+    due.sort((x, y) => x.seq - y.seq);
+    for (const e of due) {
+      const { order: o, bar } = e;
+      if (o.placed_clock >= d) {
+        book.putBack(e);
         continue;
       }
-      const bar = { open: s.open[at]!, high: s.high[at]!, low: s.low[at]! };
       if (o.source.startsWith("bot:") && o.side === "buy") {
         // like the backtester, a bot's entry is sized with the fill price: no more than the cash buys
         const fit = affordable(ledger.cash, fillPrice(o, bar, costs.slippageBps), costs);
@@ -65,7 +84,7 @@ export async function replayDays(
         }
       }
       const m = matchOrder(o, bar, ledger, costs);
-      if (m === null) still.push(o);
+      if (m === null) book.putBack(e);
       else if (m.kind === "reject") {
         await store.closeOrder(tx, o.id, { status: "rejected", reason: m.reason, date: d });
       } else {
@@ -103,14 +122,15 @@ export async function replayDays(
         c.fills.push({ order_id: o.id, ...fill, date: d });
       }
     }
-    pending = still;
     for (const bot of bots) {
       const decide = c.deciders.get(bot.id);
       if (!decide) continue;
       const placed = await botStep(env, tx, { ...a, clock: d }, ledger, bot, decide, d);
-      if (placed) pending.push(placed);
+      if (placed) book.add(placed);
     }
+    if (c.stop()) break;
   }
+  return done;
 }
 
 /** A bot's decision at the close of `d`: a market order for the next open, or null. */

@@ -15,15 +15,26 @@ import * as store from "./store.ts";
 /** Most trading days one `advance` replays. */
 export const MAX_REPLAY_BARS = 2000;
 
-/** Trading days replayed per transaction (the write lock is held for one chunk at a time). */
+/** Most trading days replayed per transaction (the write lock is held for one chunk at a time). */
 export const REPLAY_CHUNK = 250;
+
+/**
+ * Milliseconds of work after which a replay chunk commits at the end of the current day and
+ * lets the event loop serve other requests before the next chunk (SQLite calls are synchronous,
+ * so a chunk runs as one block).
+ */
+export const REPLAY_BUDGET_MS = 20;
 
 /** What a replay needs from the paper service. */
 export interface AdvanceEnv extends PaperEnv {
   /** The database. */
   readonly db: Db;
-  /** Trading days per replay transaction. */
+  /** Most trading days per replay transaction. */
   readonly replayChunk: number;
+  /** Milliseconds of work per replay transaction (at least one day is replayed). */
+  readonly replayBudgetMs: number;
+  /** A monotonic clock in milliseconds (for the work budget only). */
+  readonly ticks: () => number;
 }
 
 /**
@@ -32,8 +43,9 @@ export interface AdvanceEnv extends PaperEnv {
  * bar with the shared fill model, then each bot decides at that day's close and places a
  * market order for the next open. Each bot's strategy is prepared once, on its bars up to the
  * last replayed day (strategies are causal: a decision at bar i reads only bars ≤ i). The
- * replay commits in chunks of at most `env.replayChunk` days, one transaction each: a chunk is
- * never half-applied, and a failure keeps the chunks before it (the clock says how far).
+ * replay commits in chunks of at most `env.replayChunk` days and about `env.replayBudgetMs` of
+ * work, one transaction each, and yields to the event loop between chunks: a chunk is never
+ * half-applied, and a failure keeps the chunks before it (the clock says how far).
  * Returns the fills and the number of trading days replayed.
  */
 export async function advanceAccount(
@@ -80,12 +92,15 @@ export async function advanceAccount(
   const deciders = new Map<string, BotDecider | null>();
   const fills: unknown[] = [];
   let clock = a0.clock;
-  for (let k = 0; k === 0 || k < dates.length; k += env.replayChunk) {
+  let k = 0;
+  do {
+    // a macrotask between chunks: SQLite calls are synchronous, so without it the whole replay
+    // ran as one block and no other request was served until it ended
+    if (k > 0) await nextMacrotask();
     const chunk = dates.slice(k, k + env.replayChunk);
-    const end = k + env.replayChunk >= dates.length;
-    const reached = chunk.at(-1) ?? clock;
-    const target = end && by.to !== undefined && by.to > reached ? by.to : reached;
-    await env.db.transaction(async (tx) => {
+    const deadline = env.ticks() + env.replayBudgetMs;
+    const stop = () => env.ticks() >= deadline;
+    clock = await env.db.transaction(async (tx) => {
       const a = await store.requireAccount(tx, id, userId, true);
       if (a.clock !== clock) {
         throw new ValidationError(
@@ -103,11 +118,20 @@ export async function advanceAccount(
           deciders.set(b.id, botDecider(b, s, last));
         }
       }
-      const ctx = { tx, ledger, series, fills, deciders };
-      await replayDays(env, ctx, a, bots, await store.listOrders(tx, id, "open"), chunk);
+      const ctx = { tx, ledger, series, fills, deciders, stop };
+      const open = await store.listOrders(tx, id, "open");
+      const done = await replayDays(env, ctx, a, bots, open, chunk);
+      k += done;
+      const reached = chunk[done - 1] ?? a.clock;
+      const target = k >= dates.length && by.to !== undefined && by.to > reached ? by.to : reached;
       await store.saveLedger(tx, a, ledger, target, env.now());
+      return target;
     });
-    clock = target;
-  }
+  } while (k < dates.length);
   return { fills, replayed_bars: dates.length };
+}
+
+/** Resolves after the event loop has served pending I/O and timers (a macrotask, not a microtask). */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

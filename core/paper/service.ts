@@ -10,25 +10,54 @@ import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
 import { addBot } from "./bots.ts";
-import { advanceAccount, REPLAY_CHUNK } from "./advance.ts";
+import { advanceAccount, REPLAY_BUDGET_MS, REPLAY_CHUNK } from "./advance.ts";
 import { type NewOrder, newOrder, requireRoomForOrder, sameOrder } from "./orders.ts";
 import * as store from "./store.ts";
 import { type AccountView, accountView } from "./view.ts";
 
+/** Options of a {@link PaperService}. */
+export interface PaperServiceOptions {
+  /** Wall clock as ISO text, for created/updated stamps only (default: the system clock). */
+  now?: () => string;
+  /** Most trading days per replay transaction (default {@link REPLAY_CHUNK}). */
+  replayChunk?: number;
+  /** Milliseconds of work per replay transaction (default {@link REPLAY_BUDGET_MS}). */
+  replayBudgetMs?: number;
+  /** Monotonic clock in milliseconds for the replay budget (default `performance.now`). */
+  ticks?: () => number;
+}
+
 /** Paper-trading operations on a database and the stored bars. */
 export class PaperService {
+  /** Wall clock as ISO text (for created/updated stamps only). */
+  readonly now: () => string;
+  /** Most trading days per replay transaction. */
+  readonly replayChunk: number;
+  /** Milliseconds of work per replay transaction. */
+  readonly replayBudgetMs: number;
+  /** Monotonic clock in milliseconds (for the replay budget only). */
+  readonly ticks: () => number;
+
   /**
    * @param db the database
    * @param series a symbol's stored bars (throws NotFoundError when unknown)
-   * @param now wall clock as ISO text (for created/updated stamps only)
-   * @param replayChunk trading days per replay transaction (default {@link REPLAY_CHUNK})
+   * @param options clocks and replay chunking, see {@link PaperServiceOptions}
    */
   constructor(
     readonly db: Db,
     readonly series: (symbol: string) => Promise<Series>,
-    readonly now: () => string = () => new Date().toISOString(),
-    readonly replayChunk: number = REPLAY_CHUNK,
-  ) {}
+    {
+      now = () => new Date().toISOString(),
+      replayChunk = REPLAY_CHUNK,
+      replayBudgetMs = REPLAY_BUDGET_MS,
+      ticks = () => performance.now(),
+    }: PaperServiceOptions = {},
+  ) {
+    this.now = now;
+    this.replayChunk = replayChunk;
+    this.replayBudgetMs = replayBudgetMs;
+    this.ticks = ticks;
+  }
 
   /** Creates an account. */
   async create(userId: string, b: {

@@ -48,7 +48,7 @@ Deno.test("PaperService.advance() - one replay in chunks equals the old step-by-
   const a = await withBots(step, "eq-step");
   for (let k = 0; k < 90; k++) await step.advance("eq-step", a, { bars: 1 });
   // one call, replayed in chunks of 7 days (13 transactions)
-  const chunked = new PaperService(deps.db, series, undefined, 7);
+  const chunked = new PaperService(deps.db, series, { replayChunk: 7 });
   const b = await withBots(chunked, "eq-chunk");
   const r = await chunked.advance("eq-chunk", b, { bars: 90 });
   assert.equal(r.replayed_bars, 90);

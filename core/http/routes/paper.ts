@@ -104,8 +104,9 @@ export const paperDocs: RouteDoc[] = [
   {
     method: "post",
     path: `${base}/{id}/advance`,
-    summary: "Replay the next stored bars (at most 2000 trading days, committed 250 at a time): " +
-      "fill orders, run bots",
+    summary: "Replay the next stored bars (at most 2000 trading days, committed in chunks of at " +
+      "most 250 days and ~20 ms of work, other requests served between chunks): fill orders, " +
+      "run bots",
     tag,
     params: AccountPath,
     body: PaperAdvanceSchema,
