@@ -40,6 +40,7 @@ export const PURE = [
   "core/market_data/quality.ts",
   "core/market_data/reconcile.ts",
   "core/market_data/freshness.ts",
+  "core/paper/order_book.ts",
 ];
 
 const FORBIDDEN_IN_PURE_IMPORTS = [
