@@ -38,6 +38,11 @@ export interface CoreDeps {
   now: () => number;
   /** Prometheus metrics of this process, served at /metrics: add counters to it. */
   metrics: MetricsRegistry;
+  /**
+   * Aborted when the process shuts down (SIGTERM/SIGINT in main.ts): every outbound provider
+   * call listens to its signal, so backfills stop at once instead of outliving the listener.
+   */
+  shutdown: AbortController;
 }
 
 /**
@@ -61,6 +66,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
       });
     }
   }
+  const shutdown = new AbortController();
   return {
     config,
     db,
@@ -68,12 +74,13 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     series: new SeriesCache(market, { online }),
     online,
     providers: {
-      yahoo: new YahooProvider(config.YAHOO_BASE_URL),
-      twse: new TwseProvider(config.TWSE_BASE_URL),
+      yahoo: new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal }),
+      twse: new TwseProvider(config.TWSE_BASE_URL, { signal: shutdown.signal }),
     },
     logger,
     startedAt: Date.now(),
     now: Date.now,
     metrics,
+    shutdown,
   };
 }

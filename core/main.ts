@@ -48,12 +48,12 @@ async function main(): Promise<void> {
         database: redactUrl(config.DATABASE_URL),
       }),
   }, app.fetch);
-  const sync = new AbortController();
   if (config.MARKET_DATA === "online") {
-    startOnlineSync({ ...deps, holder: crypto.randomUUID() }, { signal: sync.signal });
+    startOnlineSync({ ...deps, holder: crypto.randomUUID() }, { signal: deps.shutdown.signal });
   }
   const stop = async () => {
-    sync.abort();
+    // Abort outbound provider calls first, so in-flight backfills end and shutdown() returns.
+    deps.shutdown.abort();
     await server.shutdown();
     await deps.db.close();
     Deno.exit(0);

@@ -83,6 +83,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   "DELETE /api/admin/redemption-codes/:id": "admin",
   "GET /api/admin/usage": "admin",
   "PATCH /api/admin/users/:id": "admin",
+  "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
 /**
@@ -151,6 +152,7 @@ export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "DELETE /api/admin/redemption-codes/:id": "admin",
   "GET /api/admin/usage": "admin",
   "PATCH /api/admin/users/:id": "admin",
+  "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
 /**

@@ -90,12 +90,16 @@ export class OnlineStore {
   /**
    * Applies a reconciled provider answer in one transaction: upserts the symbol with its
    * provider and basis, re-bases stored prices for splits, inserts the new bars and the
-   * corporate actions, bumps the data version. `replaceAll` first deletes bars and actions
-   * of another source (an embedded or imported symbol switching to its online provider).
+   * corporate actions, bumps the data version. A stored symbol keeps its name unless `rename`.
+   * `replaceAll` (an admin operation) first deletes the stored bars and actions. A split
+   * re-bases stored prices only when this transaction records it, so two refreshes that read
+   * the same history (two instances) never apply it twice; on PostgreSQL the transaction also
+   * holds the symbol's advisory lock.
    */
   async applyRefresh(a: {
     symbol: string;
     name: string;
+    rename: boolean;
     market: string;
     currency: string;
     provider: string;
@@ -109,10 +113,15 @@ export class OnlineStore {
     now: string;
   }): Promise<number> {
     return await this.#db.transaction(async (tx) => {
+      if (tx.dialect === "postgres") {
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext(?))", [`refresh:${a.symbol}`]);
+      }
       await tx.run(
         `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at, provider, price_basis, refreshed_at)
          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-         ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, market = excluded.market, currency = excluded.currency,
+         ON CONFLICT (symbol) DO UPDATE SET name = ${
+          a.rename ? "excluded.name" : "symbols.name"
+        }, market = excluded.market, currency = excluded.currency,
            source = excluded.source, provider = excluded.provider, price_basis = excluded.price_basis,
            refreshed_at = excluded.refreshed_at, data_version = symbols.data_version + 1,
            in_universe = CASE WHEN excluded.in_universe = 1 THEN 1 ELSE symbols.in_universe END`,
@@ -134,6 +143,13 @@ export class OnlineStore {
         await tx.run("DELETE FROM corporate_actions WHERE symbol = ?", [a.symbol]);
       }
       for (const r of a.rescale) {
+        // Record the split first: when another refresh already did, its re-basing is done.
+        const split = a.splits.find((s) => s.date === r.before);
+        const recorded = await tx.run(
+          "INSERT INTO corporate_actions (symbol, date, kind, value) VALUES (?, ?, 'split', ?) ON CONFLICT (symbol, date, kind) DO NOTHING",
+          [a.symbol, r.before, split?.ratio ?? 1 / r.factor],
+        );
+        if (recorded.changes === 0) continue;
         await tx.run(
           "UPDATE candles SET open = open * ?, high = high * ?, low = low * ?, close = close * ?, volume = volume / ? WHERE symbol = ? AND date < ?",
           [r.factor, r.factor, r.factor, r.factor, r.factor, a.symbol, r.before],
@@ -165,6 +181,15 @@ export class OnlineStore {
       }
       return written;
     });
+  }
+
+  /** Renames a stored symbol (an admin operation); false when the symbol is unknown. */
+  async rename(symbol: string, name: string): Promise<boolean> {
+    const r = await this.#db.run(
+      "UPDATE symbols SET name = ?, data_version = data_version + 1 WHERE symbol = ?",
+      [name, symbol],
+    );
+    return r.changes === 1;
   }
 
   /**

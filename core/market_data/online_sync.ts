@@ -46,12 +46,19 @@ export function isDue(symbol: string, lastDate: string | null, nowMs: number): b
   return nowMs >= closeAt + SETTLE_MINUTES * 60_000;
 }
 
-/** One pass: backfill the universe, refresh what is due. Returns the symbols refreshed. */
-export async function syncOnce(d: RefreshDeps & { holder: string }): Promise<string[]> {
+/**
+ * One pass: backfill the universe, refresh what is due. Returns the symbols refreshed. An
+ * aborted `signal` (shutdown) stops the pass between symbols and cancels the running refresh.
+ */
+export async function syncOnce(
+  d: RefreshDeps & { holder: string },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<string[]> {
   const done: string[] = [];
   const now = d.now();
   const online = new Map((await d.online.onlineSymbols()).map((s) => [s.symbol, s]));
   for (const symbol of new Set([...ONLINE_UNIVERSE, ...online.keys()])) {
+    if (signal?.aborted) return done;
     const known = online.has(symbol);
     const last = known ? (await d.market.extent(symbol)).last : null;
     if (known && !isDue(symbol, last, now)) continue;
@@ -59,6 +66,7 @@ export async function syncOnce(d: RefreshDeps & { holder: string }): Promise<str
     try {
       const r = await refreshSymbol(d, symbol, {
         inUniverse: (ONLINE_UNIVERSE as readonly string[]).includes(symbol),
+        ...(signal ? { signal } : {}),
       });
       if (r.status === "applied") done.push(symbol);
     } catch (e) {
@@ -89,7 +97,9 @@ export function startOnlineSync(
   { everyMs = 15 * 60_000, signal }: { everyMs?: number; signal?: AbortSignal } = {},
 ): void {
   const tick = () =>
-    syncOnce(d).catch((e) => d.logger.error("online sync failed", { error: (e as Error).message }));
+    syncOnce(d, signal ? { signal } : {}).catch((e) =>
+      d.logger.error("online sync failed", { error: (e as Error).message })
+    );
   tick();
   const id = setInterval(tick, everyMs);
   signal?.addEventListener("abort", () => clearInterval(id));

@@ -1,7 +1,9 @@
 /**
  * Backfill and incremental refresh of a symbol from its online provider: the answer is
  * reconciled against stored history and either applied in one transaction or quarantined.
- * A provider failure never deletes or overwrites stored bars.
+ * Whatever the symbol's origin (embedded, CSV import, online), a refresh only appends and
+ * reconciles: it never deletes stored bars nor renames the symbol. Replacing the history is a
+ * separate, explicit `replace` (an admin operation). One refresh per symbol runs at a time.
  *
  * @module
  */
@@ -14,6 +16,7 @@ import type { OnlineStore } from "./online_store.ts";
 import { reconcile } from "./reconcile.ts";
 import type { MarketRepository } from "./repository.ts";
 import type { SeriesCache } from "./series_cache.ts";
+import { refreshLocks, type SymbolLocks } from "./symbol_locks.ts";
 
 /** What a refresh needs. */
 export interface RefreshDeps {
@@ -29,6 +32,29 @@ export interface RefreshDeps {
   now: () => number;
   /** Logger. */
   logger: Logger;
+  /** Per-symbol locks (default: the process's {@link refreshLocks}). */
+  locks?: SymbolLocks;
+}
+
+/** Options of {@link refreshSymbol}. */
+export interface RefreshOptions {
+  /** First date to fetch (default: a week before the last stored bar, or 10 years back). */
+  from?: string;
+  /** Last date to fetch (default: today). */
+  to?: string;
+  /** Put the symbol in the default universe. */
+  inUniverse?: boolean;
+  /** Display name of a symbol not stored yet (a stored symbol keeps its name). */
+  name?: string;
+  /** Progress of the upstream requests. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborts the refresh (client gone, shutdown): nothing is written. */
+  signal?: AbortSignal;
+  /**
+   * Admin only: delete the stored bars and corporate actions and store the provider's answer
+   * instead (and apply `name` to a stored symbol).
+   */
+  replace?: boolean;
 }
 
 /** Outcome of a refresh. */
@@ -53,20 +79,27 @@ export function providerFor(symbol: string): "twse" | "yahoo" {
 }
 
 /**
- * Fetches `symbol` from its provider and stores what reconciles. A first load (or a symbol
- * that came from the embedded set or a CSV) backfills `[from, today]` (default 10 years);
- * later calls fetch from a week before the last stored bar, so the overlap is checked.
+ * Fetches `symbol` from its provider and stores what reconciles. A first load backfills
+ * `[from, today]` (default 10 years); a stored symbol (from any source) is fetched from a week
+ * before its last bar, so the overlap is checked, and the answer is only appended. Runs under
+ * the symbol's lock, so two refreshes of one symbol never interleave.
  */
-export async function refreshSymbol(
+export function refreshSymbol(
   d: RefreshDeps,
   symbol: string,
-  { from, to, inUniverse = false, name, onProgress }: {
-    from?: string;
-    to?: string;
-    inUniverse?: boolean;
-    name?: string;
-    onProgress?: (done: number, total: number) => void;
-  } = {},
+  options: RefreshOptions = {},
+): Promise<RefreshResult> {
+  return (d.locks ?? refreshLocks).run(
+    symbol,
+    () => refreshUnlocked(d, symbol, options),
+    options.signal,
+  );
+}
+
+async function refreshUnlocked(
+  d: RefreshDeps,
+  symbol: string,
+  { from, to, inUniverse = false, name, onProgress, signal, replace = false }: RefreshOptions,
 ): Promise<RefreshResult> {
   const providerId = providerFor(symbol);
   const provider = d.providers[providerId];
@@ -74,14 +107,15 @@ export async function refreshSymbol(
   const today = new Date(d.now()).toISOString().slice(0, 10);
   const src = await d.online.source(symbol);
   const foreign = src !== null && src.provider !== providerId;
-  const extent = foreign || !src ? { bars: 0, last: null } : await d.market.extent(symbol);
+  const extent = replace || !src ? { bars: 0, last: null } : await d.market.extent(symbol);
   const start = from ?? (extent.last ? addDays(extent.last, -7) : addDays(today, -3653));
   const end = to ?? today;
   const answer = await provider.candles(
     symbol,
     { from: start, to: end },
-    onProgress ? { onProgress } : {},
+    { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) },
   );
+  signal?.throwIfAborted();
   const basis = (answer as { basis?: "raw" | "split_adjusted" }).basis ?? "raw";
   const stored = extent.bars > 0 ? await d.market.loadSeries(symbol) : null;
   const r = reconcile(stored, answer, { rebaseOnSplit: basis === "split_adjusted" });
@@ -128,12 +162,13 @@ export async function refreshSymbol(
   const written = await d.online.applyRefresh({
     symbol,
     name: name ?? answer.meta.name ?? symbol,
+    rename: !src || (replace && name !== undefined),
     market: marketOf(symbol),
     currency: answer.meta.currency,
     provider: providerId,
     basis,
     inUniverse,
-    replaceAll: foreign,
+    replaceAll: replace,
     bars: r.newBars,
     rescale: r.rescale,
     splits: r.splits,

@@ -28,6 +28,8 @@ export interface FetchJsonOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Label used in error messages, e.g. `Yahoo Finance`. */
   label?: string;
+  /** Aborts the request and any backoff wait (client gone, shutdown): rejects with AbortError. */
+  signal?: AbortSignal;
 }
 
 /** An HTTP answer that will not get better by retrying (4xx other than 429). */
@@ -46,6 +48,24 @@ export class ProviderHttpError extends UpstreamError {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Waits `ms` unless `signal` aborts first (then rejects with its reason). */
+export function abortableSleep(
+  ms: number,
+  signal: AbortSignal | undefined,
+  sleep: (ms: number) => Promise<void> = defaultSleep,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  signal.throwIfAborted();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    sleep(ms).then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, reject);
+  });
+}
+
 /** GETs `url` and parses JSON, retrying transient failures; throws {@link UpstreamError}. */
 export async function fetchJson(url: string, o: FetchJsonOptions = {}): Promise<unknown> {
   const {
@@ -58,7 +78,9 @@ export async function fetchJson(url: string, o: FetchJsonOptions = {}): Promise<
     random = Math.random,
     sleep = defaultSleep,
     label = "provider",
+    signal,
   } = o;
+  signal?.throwIfAborted();
   if (breaker && !breaker.allow()) {
     throw new UpstreamError(
       `${label} is unavailable (circuit open; retry in ${
@@ -71,7 +93,9 @@ export async function fetchJson(url: string, o: FetchJsonOptions = {}): Promise<
     let retryAfterMs = 0;
     try {
       const res = await f(url, {
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
         headers: { accept: "application/json" },
       });
       const text = await res.text();
@@ -96,6 +120,7 @@ export async function fetchJson(url: string, o: FetchJsonOptions = {}): Promise<
       const ra = Number(res.headers.get("retry-after"));
       if (Number.isFinite(ra) && ra > 0) retryAfterMs = Math.min(maxDelayMs, ra * 1000);
     } catch (e) {
+      if (signal?.aborted) throw signal.reason;
       if (e instanceof ProviderHttpError) {
         if (e.body === null && e.status < 300) breaker?.failure();
         throw e;
@@ -106,7 +131,7 @@ export async function fetchJson(url: string, o: FetchJsonOptions = {}): Promise<
     }
     if (attempt < retries) {
       const backoff = Math.min(maxDelayMs, random() * baseDelayMs * 2 ** attempt);
-      await sleep(Math.max(backoff, retryAfterMs));
+      await abortableSleep(Math.max(backoff, retryAfterMs), signal, sleep);
     }
   }
   breaker?.failure();

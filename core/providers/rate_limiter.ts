@@ -1,3 +1,5 @@
+import { abortableSleep } from "./fetch_json.ts";
+
 /**
  * A serial queue that keeps at least `minIntervalMs` between the starts of its tasks (for
  * upstreams that publish a request-rate limit).
@@ -26,11 +28,12 @@ export class RateLimiter {
     this.#sleep = sleep;
   }
 
-  /** Queues `task`; resolves with its result. */
-  run<T>(task: () => Promise<T>): Promise<T> {
+  /** Queues `task`; resolves with its result. An aborted `signal` skips the task (AbortError). */
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const go = async () => {
+      signal?.throwIfAborted();
       const wait = this.#lastStart + this.#minIntervalMs - this.#now();
-      if (wait > 0) await this.#sleep(wait);
+      if (wait > 0) await abortableSleep(wait, signal, this.#sleep);
       this.#lastStart = this.#now();
       return await task();
     };

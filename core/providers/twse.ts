@@ -12,7 +12,12 @@ import { CircuitBreaker } from "@trading/shared/http";
 import type { Bar } from "../market_data/csv.ts";
 import { fetchJson, type FetchJsonOptions } from "./fetch_json.ts";
 import { RateLimiter } from "./rate_limiter.ts";
-import type { MarketDataProvider, ProviderHistory } from "./types.ts";
+import {
+  anySignal,
+  type CandlesOptions,
+  type MarketDataProvider,
+  type ProviderHistory,
+} from "./types.ts";
 
 /** The STOCK_DAY document. */
 export const TwseStockDaySchema = z.object({
@@ -77,13 +82,20 @@ export function parseStockDay(stockNo: string, body: unknown): Bar[] {
   return bars.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** First day of every month touching `[from, to]`, as `YYYYMM01`. */
+/** First trading day the STOCK_DAY API serves (its archive starts in January 2010). */
+export const TWSE_HISTORY_START = "2010-01-04";
+
+/**
+ * First day of every month touching `[from, to]`, as `YYYYMM01`; `from` is clamped to
+ * {@link TWSE_HISTORY_START}, so a backfill is at most one request per month since 2010.
+ */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
+  const start = from < TWSE_HISTORY_START ? TWSE_HISTORY_START : from;
+  let y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7));
   const ey = Number(to.slice(0, 4)), em = Number(to.slice(5, 7));
   while (y < ey || (y === ey && m <= em)) {
-    out.push(`${y}${String(m).padStart(2, "0")}01`);
+    out.push(`${String(y).padStart(4, "0")}${String(m).padStart(2, "0")}01`);
     if (++m > 12) (m = 1), y++;
   }
   return out;
@@ -92,11 +104,15 @@ export function monthsBetween(from: string, to: string): string[] {
 /** TWSE provider for `NNNN.TW` symbols. */
 export class TwseProvider implements MarketDataProvider {
   readonly id = "twse";
+  readonly historyStart = TWSE_HISTORY_START;
   readonly #baseUrl: string;
   readonly #opts: FetchJsonOptions;
   readonly #limiter: RateLimiter;
 
-  /** @param baseUrl e.g. `https://www.twse.com.tw` */
+  /**
+   * @param baseUrl e.g. `https://www.twse.com.tw`
+   * @param opts fetch options; `signal` is the app-wide one (shutdown aborts every call)
+   */
   constructor(
     baseUrl: string,
     opts: FetchJsonOptions & { minIntervalMs?: number; now?: () => number } = {},
@@ -117,7 +133,7 @@ export class TwseProvider implements MarketDataProvider {
   async candles(
     symbol: string,
     { from, to }: { from: string; to: string },
-    { onProgress }: { onProgress?: (done: number, total: number) => void } = {},
+    { onProgress, signal: callSignal }: CandlesOptions = {},
   ): Promise<ProviderHistory & { basis: "raw" }> {
     const stockNo = symbol.replace(/\.TW$/i, "");
     if (!/^\d{4,6}[A-Z]?$/.test(stockNo)) {
@@ -126,10 +142,14 @@ export class TwseProvider implements MarketDataProvider {
     const bars: Bar[] = [];
     const months = monthsBetween(from, to);
     let done = 0;
+    const signal = anySignal(this.#opts.signal, callSignal);
     for (const month of months) {
-      const url =
-        `${this.#baseUrl}/rwd/zh/afterTrading/STOCK_DAY?date=${month}&stockNo=${stockNo}&response=json`;
-      const body = await this.#limiter.run(() => fetchJson(url, this.#opts));
+      const query = new URLSearchParams({ date: month, stockNo, response: "json" });
+      const url = `${this.#baseUrl}/rwd/zh/afterTrading/STOCK_DAY?${query}`;
+      const body = await this.#limiter.run(
+        () => fetchJson(url, signal ? { ...this.#opts, signal } : this.#opts),
+        signal,
+      );
       try {
         bars.push(...parseStockDay(stockNo, body));
       } catch (e) {

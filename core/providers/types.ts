@@ -35,14 +35,30 @@ export interface ProviderHistory {
   meta: { name?: string; currency: string; exchange?: string; timeZone?: string };
 }
 
+/** Per-call options of {@link MarketDataProvider.candles}. */
+export interface CandlesOptions {
+  /** Called after each upstream request with `(done, total)`. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborts the call (e.g. the client went away): no further upstream request is made. */
+  signal?: AbortSignal;
+}
+
 /** An online source of daily bars. */
 export interface MarketDataProvider {
   /** Stable id, e.g. `yahoo`, `twse`. */
   readonly id: string;
-  /** Daily history of `symbol` over `[from, to]` (ISO dates); `onProgress(done, total)` per request. */
+  /** First date the upstream has data for (ISO); earlier `from` dates are clamped to it. */
+  readonly historyStart: string;
+  /** Daily history of `symbol` over `[from, to]` (ISO dates). */
   candles(
     symbol: string,
     range: { from: string; to: string },
-    options?: { onProgress?: (done: number, total: number) => void },
+    options?: CandlesOptions,
   ): Promise<ProviderHistory>;
+}
+
+/** The given signals combined (any of them aborts), skipping absent ones. */
+export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }

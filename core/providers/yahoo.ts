@@ -10,7 +10,15 @@ import { NotFoundError, UpstreamError } from "@trading/shared/errors";
 import { CircuitBreaker } from "@trading/shared/http";
 import type { Bar } from "../market_data/csv.ts";
 import { fetchJson, type FetchJsonOptions, ProviderHttpError } from "./fetch_json.ts";
-import type { MarketDataProvider, ProviderHistory } from "./types.ts";
+import {
+  anySignal,
+  type CandlesOptions,
+  type MarketDataProvider,
+  type ProviderHistory,
+} from "./types.ts";
+
+/** Earliest daily bar Yahoo's chart API serves (NYSE history from 1962); `from` is clamped to it. */
+export const YAHOO_HISTORY_START = "1962-01-02";
 
 const nums = z.array(z.number().nullable());
 
@@ -127,10 +135,14 @@ export function parseYahooChart(
 /** Yahoo Finance provider; `baseUrl` is configurable so tests point it at 127.0.0.1. */
 export class YahooProvider implements MarketDataProvider {
   readonly id = "yahoo";
+  readonly historyStart = YAHOO_HISTORY_START;
   readonly #baseUrl: string;
   readonly #opts: FetchJsonOptions;
 
-  /** @param baseUrl e.g. `https://query2.finance.yahoo.com` */
+  /**
+   * @param baseUrl e.g. `https://query2.finance.yahoo.com`
+   * @param opts fetch options; `signal` is the app-wide one (shutdown aborts every call)
+   */
   constructor(baseUrl: string, opts: FetchJsonOptions = {}) {
     this.#baseUrl = baseUrl.replace(/\/+$/, "");
     this.#opts = {
@@ -143,15 +155,17 @@ export class YahooProvider implements MarketDataProvider {
   async candles(
     symbol: string,
     { from, to }: { from: string; to: string },
-    { onProgress }: { onProgress?: (done: number, total: number) => void } = {},
+    { onProgress, signal: callSignal }: CandlesOptions = {},
   ): Promise<ProviderHistory & { basis: "split_adjusted" }> {
-    const p1 = Math.floor(Date.parse(`${from}T00:00:00Z`) / 1000);
+    const start = from < YAHOO_HISTORY_START ? YAHOO_HISTORY_START : from;
+    const p1 = Math.floor(Date.parse(`${start}T00:00:00Z`) / 1000);
     const p2 = Math.floor(Date.parse(`${to}T23:59:59Z`) / 1000);
     const url = `${this.#baseUrl}/v8/finance/chart/${
       encodeURIComponent(symbol)
     }?interval=1d&period1=${p1}&period2=${p2}&events=div%7Csplit`;
     try {
-      const body = await fetchJson(url, this.#opts);
+      const signal = anySignal(this.#opts.signal, callSignal);
+      const body = await fetchJson(url, signal ? { ...this.#opts, signal } : this.#opts);
       onProgress?.(1, 1);
       return parseYahooChart(symbol, body);
     } catch (e) {

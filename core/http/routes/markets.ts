@@ -7,14 +7,26 @@ import { marketOf, marketStatus } from "../../calendars/calendar.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { qualityReport } from "../../market_data/quality.ts";
 import { QuoteHub } from "../../market_data/quote_hub.ts";
-import { refreshSymbol } from "../../market_data/refresh.ts";
+import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
+import { rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
+import { anySignal } from "../../providers/types.ts";
+import { DomainError } from "@trading/shared/errors";
 import { requireUser } from "../auth_context.ts";
+import { abortedAnswer, BackfillSlots, checkFrom } from "./_backfill_guard.ts";
+import { adminSymbolsDocs, adminSymbolsRoutes } from "./admin_symbols.ts";
+
+/** Backfill requests (`POST /api/symbols`) allowed per user per 10 minutes (30 per IP). */
+export const SYMBOL_ADDS_PER_10_MIN = 10;
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const AddSymbolBody = z.object({
   symbol: SymbolParamSchema,
-  name: z.string().trim().min(1).max(100).optional(),
-  from: z.iso.date().optional(),
+  name: z.string().trim().min(1).max(100).optional().describe(
+    "display name of a symbol not stored yet (renaming a stored one is an admin operation)",
+  ),
+  from: z.iso.date().optional().describe(
+    "first date to fetch, not before the provider's history (Yahoo 1962-01-02, TWSE 2010-01-04)",
+  ),
 }).strict();
 const StreamQuery = z.object({
   symbols: z.string().min(1).max(400).transform((
@@ -36,10 +48,10 @@ export const marketsDocs: RouteDoc[] = [
     method: "post",
     path: "/api/symbols",
     summary:
-      "Add a symbol from its online provider and backfill its history (MARKET_DATA=online; signed in)",
+      "Add a symbol from its online provider and backfill its history, or append to a stored one (MARKET_DATA=online; signed in; 10 per 10 min, 2 in flight per user)",
     tag: "market data",
     body: AddSymbolBody,
-    errors: [401, 404, 409, 422, 502, 504],
+    errors: [401, 403, 404, 409, 422, 429, 502, 504],
   },
   {
     method: "get",
@@ -68,6 +80,7 @@ export const marketsDocs: RouteDoc[] = [
     produces: "text/event-stream",
     errors: [404, 422],
   },
+  ...adminSymbolsDocs,
 ];
 
 /** Markets, data quality, corporate actions, symbol backfill and live quotes. */
@@ -80,7 +93,15 @@ export function marketsRoutes(deps: CoreDeps, { hub }: { hub?: QuoteHub } = {}):
     replayStepMs: deps.config.REPLAY_STEP_MS,
     now: deps.now,
   });
+  const slots = new BackfillSlots();
+  const addLimit = rateLimit({
+    key: "symbols",
+    limit: SYMBOL_ADDS_PER_10_MIN,
+    windowS: 600,
+    ipLimit: 3 * SYMBOL_ADDS_PER_10_MIN,
+  });
   return new Hono()
+    .route("/", adminSymbolsRoutes(deps))
     .get("/api/markets", (c) => {
       const now = deps.now();
       return c.json({
@@ -88,8 +109,8 @@ export function marketsRoutes(deps: CoreDeps, { hub }: { hub?: QuoteHub } = {}):
         markets: [marketStatus("US", now), marketStatus("TW", now)],
       });
     })
-    .post("/api/symbols", async (c) => {
-      requireUser(c);
+    .post("/api/symbols", addLimit, async (c) => {
+      const user = requireUser(c);
       const body = validate(AddSymbolBody, await readJson(c.req), "body");
       if (deps.config.MARKET_DATA !== "online") {
         return c.json({
@@ -100,11 +121,32 @@ export function marketsRoutes(deps: CoreDeps, { hub }: { hub?: QuoteHub } = {}):
           },
         }, 409);
       }
-      const result = await refreshSymbol({ ...deps, providers: deps.providers }, body.symbol, {
-        ...(body.from ? { from: body.from } : {}),
-        ...(body.name ? { name: body.name } : {}),
-      });
-      return c.json(result, result.status === "quarantined" ? 409 : 201);
+      const today = new Date(deps.now()).toISOString().slice(0, 10);
+      checkFrom(body.from, deps.providers[providerFor(body.symbol)], today);
+      if (body.name && user.role !== "admin" && await deps.online.source(body.symbol)) {
+        throw new DomainError(
+          "forbidden",
+          `${body.symbol} is stored already: renaming it is an admin operation (PATCH /api/admin/symbols/${body.symbol})`,
+        );
+      }
+      if (!slots.tryAcquire(user.id)) {
+        return tooManyRequests(c, 5, "Too many backfills in flight: wait for yours to finish");
+      }
+      const signals = { client: c.req.raw.signal, shutdown: deps.shutdown.signal };
+      try {
+        const result = await refreshSymbol(deps, body.symbol, {
+          ...(body.from ? { from: body.from } : {}),
+          ...(body.name ? { name: body.name } : {}),
+          signal: anySignal(signals.client, signals.shutdown)!,
+        });
+        return c.json(result, result.status === "quarantined" ? 409 : 201);
+      } catch (e) {
+        const aborted = abortedAnswer(c, signals, deps.logger, body.symbol);
+        if (aborted) return aborted;
+        throw e;
+      } finally {
+        slots.release(user.id);
+      }
     })
     .get("/api/symbols/:symbol/quality", async (c) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
