@@ -12,5 +12,6 @@ export * from "./chart.ts";
 export * from "./ai.ts";
 export * from "./auth.ts";
 export * from "./backtest.ts";
+export * from "./optimisation.ts";
 export * from "./pattern.ts";
 export * from "./portfolio.ts";

@@ -9,16 +9,10 @@ import { useState } from "preact/hooks";
 import { fmtNum } from "../components/format.ts";
 import type { Lang, T } from "../i18n/mod.ts";
 import { Check } from "./_fields.tsx";
+import type { HeatmapBody } from "@trading/shared/schemas";
 
 /** The heat-map as core sends it. */
-export interface HeatmapData {
-  x: { param: string; values: number[] };
-  y: { param: string; values: number[] };
-  z: (number | null)[][];
-  smoothed: (number | null)[][];
-  best: { x: number; y: number; score: number } | null;
-  robust: { x: number; y: number; score: number } | null;
-}
+export type HeatmapData = HeatmapBody;
 
 /** Background colour of a score scaled into `[lo, hi]`: red (worst) → amber → green (best). */
 export function heatColour(v: number | null, lo: number, hi: number): string {

@@ -13,20 +13,17 @@ import { api, errorMessage, type FieldIssue, issueFor } from "./_api_error.ts";
 import { type Settings, settingsBody } from "./_bt_settings.tsx";
 import { Check, Field, FieldRow, Select } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { type OptimisationResult, OptimisationView } from "./_opt_result.tsx";
+import { OptimisationView } from "./_opt_result.tsx";
+import type {
+  OptimisationJob,
+  OptimisationResultBody as OptimisationResult,
+} from "@trading/shared/schemas";
 import { type ParamField, parseGridValues } from "./_schema_form.ts";
 import { readSse } from "./_sse.ts";
 
 const METRICS = ["sharpe", "sortino", "calmar", "total_return", "cagr"] as const;
 
-interface Job {
-  id: string;
-  status: "running" | "done" | "failed";
-  done: number;
-  total: number;
-  error: string | null;
-  result: OptimisationResult | null;
-}
+type Job = OptimisationJob;
 
 /** Initial grid texts: the strategy's own grid, else the default value. */
 export function initialGrid(

@@ -7,32 +7,11 @@
 import { fmtDate, fmtNum } from "../components/format.ts";
 import type { Lang, MessageKey, T } from "../i18n/mod.ts";
 import { fmtMetric, type Metrics, MetricsTable } from "./_bt_metrics.tsx";
-import { Heatmap, type HeatmapData } from "./_heatmap.tsx";
+import { Heatmap } from "./_heatmap.tsx";
+import type { OptimisationResultBody } from "@trading/shared/schemas";
 
-/** The `result` of a finished optimisation job. */
-export interface OptimisationResult {
-  metric: string;
-  combinations: number;
-  skipped: number;
-  top: { params: Record<string, unknown>; score: number | null; metrics: Metrics }[];
-  benchmark: Metrics;
-  heatmap: HeatmapData | null;
-  walk_forward: {
-    segments: {
-      is_from: string;
-      is_to: string;
-      oos_from: string;
-      oos_to: string;
-      params: Record<string, unknown> | null;
-      is_score: number | null;
-      oos: Metrics;
-    }[];
-    equity: { date: string; equity: number }[];
-    metrics: Metrics;
-  } | null;
-  from: string;
-  to: string;
-}
+/** The `result` of a finished optimisation job (the wire type from shared/schemas). */
+export type OptimisationResult = OptimisationResultBody;
 
 const paramText = (p: Record<string, unknown> | null) =>
   p ? Object.entries(p).map(([k, v]) => `${k}=${v}`).join(", ") : "";

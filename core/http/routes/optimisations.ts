@@ -3,7 +3,7 @@ import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
 import { readJson, type RouteDoc, validate } from "@trading/shared/http";
-import { OptimisationRequestSchema } from "@trading/shared/schemas";
+import { OptimisationJobSchema, OptimisationRequestSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
 import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
@@ -12,19 +12,6 @@ import { optionalUser } from "../auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
 
 const IdPath = z.object({ id: z.uuid() });
-
-const JobStatusSchema = z.object({
-  id: z.string(),
-  kind: z.enum(["grid", "walk_forward"]),
-  status: z.enum(["running", "done", "failed"]),
-  done: z.number().int(),
-  total: z.number().int(),
-  progress: z.number().describe("0..1"),
-  error: z.string().nullable(),
-  result: z.unknown().nullable().describe("top rows, heat-map, walk-forward (when done)"),
-  created_at: z.string(),
-  updated_at: z.string(),
-}).meta({ id: "OptimisationJob" });
 
 /** Route docs of this module. */
 export const optimisationsDocs: RouteDoc[] = [
@@ -36,7 +23,7 @@ export const optimisationsDocs: RouteDoc[] = [
       "a few in all, else 429 with Retry-After",
     tag: "backtests",
     body: OptimisationRequestSchema,
-    response: JobStatusSchema,
+    response: OptimisationJobSchema,
     errors: [404, 422, 429],
   },
   {
@@ -45,7 +32,7 @@ export const optimisationsDocs: RouteDoc[] = [
     summary: "Progress of a job, and its result once done",
     tag: "backtests",
     params: IdPath,
-    response: JobStatusSchema,
+    response: OptimisationJobSchema,
     errors: [404, 422],
   },
   {

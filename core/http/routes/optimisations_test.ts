@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { Hono } from "hono";
 import { errorHandler } from "@trading/shared/http";
+import { OptimisationJobSchema, OptimisationResultSchema } from "@trading/shared/schemas";
 import { optimisationJobsFor, optimisationsRoutes } from "./optimisations.ts";
 // The worker module joins the static graph so it is type-checked with the test, not at run time.
 import type {} from "../../optimise/grid_worker.ts";
@@ -45,6 +46,11 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
       assert.equal(job.status, "done", job.error);
       assert.equal(job.done, job.total);
       assert.equal(job.progress, 1);
+      // the wire type web imports describes exactly what core sends (strict: no extra keys)
+      const strict = OptimisationJobSchema.extend({
+        result: OptimisationResultSchema.strict(),
+      }).strict();
+      strict.parse(job);
       const r = job.result;
       assert.equal(r.combinations, 16);
       assert.ok(r.top[0].score >= r.top[1].score);
