@@ -131,24 +131,23 @@ const nearOrder = (i: number) => ({
 });
 
 /**
- * Measures; on a miss, measures once more (a loaded machine can deschedule core for tens of
- * ms) and keeps the better run. A replay that blocks the event loop misses both: before the
- * fix 500 orders × 2,000 bars held `/health/live` for ~330 ms every time.
+ * Measures up to three times and keeps the best run: a loaded machine can deschedule core for
+ * tens of ms (an idle process saw 85–98 ms timer lag here at a load of 5 on 2 cores). A replay
+ * that blocks the event loop misses every time: before the fix 500 orders × 2,000 bars held
+ * `/health/live` for 215–380 ms on each run.
  */
 async function stall(label: string, opts: Parameters<typeof measureReplayStall>[0]) {
-  let m = await measureReplayStall(opts);
-  const say = (m: Stall) =>
+  let m: Stall | null = null;
+  for (let attempt = 0; attempt < 3 && !(m && m.maxMs < 100); attempt++) {
+    const run = await measureReplayStall(opts);
     // deno-lint-ignore no-console
     console.log(
-      `${label}: ${m.replayed} bars, ${m.fills} fills in ${m.replayMs.toFixed(0)} ms; ` +
-        `/health/live max ${m.maxMs.toFixed(1)} ms, ${m.probes} probes during the replay`,
+      `${label}: ${run.replayed} bars, ${run.fills} fills in ${run.replayMs.toFixed(0)} ms; ` +
+        `/health/live max ${run.maxMs.toFixed(1)} ms, ${run.probes} probes during the replay`,
     );
-  say(m);
-  if (m.maxMs >= 100) {
-    const again = await measureReplayStall(opts);
-    say(again);
-    if (again.maxMs < m.maxMs) m = again;
+    if (!m || run.maxMs < m.maxMs) m = run;
   }
+  m = m!;
   assert.equal(m.replayed, 2000);
   assert.ok(m.probes >= 1, `probed during the replay (${m.probes} probes)`);
   assert.ok(m.maxMs < 100, `/health/live waited ${m.maxMs.toFixed(1)} ms during the replay`);
