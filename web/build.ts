@@ -20,6 +20,28 @@ export interface BuildOptions {
   minify?: boolean;
 }
 
+/**
+ * Resolves the workspace package `@trading/shared/<sub>` through `shared/deno.json`'s exports
+ * (esbuild does not read Deno workspaces), so islands can import zod-free shared modules.
+ */
+function workspaceShared(): esbuild.Plugin {
+  const root = new URL("../shared/", import.meta.url);
+  const exports = (JSON.parse(Deno.readTextFileSync(new URL("deno.json", root))) as {
+    exports: Record<string, string>;
+  }).exports;
+  return {
+    name: "workspace-shared",
+    setup(build) {
+      build.onResolve({ filter: /^@trading\/shared(\/.*)?$/ }, (args) => {
+        const sub = "." + args.path.slice("@trading/shared".length);
+        const target = exports[sub];
+        if (!target) return { errors: [{ text: `@trading/shared has no export "${sub}"` }] };
+        return { path: new URL(target, root).pathname };
+      });
+    },
+  };
+}
+
 /** Closure of the files a chunk needs through static imports (itself included). */
 function staticClosure(meta: esbuild.Metafile, file: string, seen = new Set<string>()): string[] {
   if (seen.has(file)) return [];
@@ -65,6 +87,7 @@ export async function buildAssets(
     absWorkingDir: new URL("../", import.meta.url).pathname,
     nodePaths: [new URL("../node_modules", import.meta.url).pathname],
     logLevel: "silent",
+    plugins: [workspaceShared()],
   });
   try {
     await Deno.remove(outdir, { recursive: true });

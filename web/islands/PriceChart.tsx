@@ -2,17 +2,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { fmtCompact, fmtDate, fmtPrice } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { INDICATOR_CHOICES, RANGES } from "./_chart_theme.ts";
+import type { Candle } from "@trading/shared/schemas";
 import { buildChart, type ChartHandle, type Overlays } from "./_chart_build.ts";
 
 /** OHLCV shown in the legend. */
-interface Bar {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+type Bar = Candle;
 
 /** Props of the price chart island. */
 export interface PriceChartProps extends Overlays {

@@ -8,6 +8,7 @@ import type * as LC from "lightweight-charts";
 import type { Lang } from "../i18n/mod.ts";
 import {
   addCandles,
+  type ChartBar,
   chartColours,
   INDICATOR_CHOICES,
   monthsBefore,
@@ -46,22 +47,6 @@ export interface Overlays {
   patterns: PatternOverlay[];
   /** Recent signals. */
   signals: SignalMarker[];
-}
-
-/** One daily bar. */
-export interface ChartBar {
-  /** ISO date. */
-  date: string;
-  /** Open. */
-  open: number;
-  /** High. */
-  high: number;
-  /** Low. */
-  low: number;
-  /** Close. */
-  close: number;
-  /** Volume. */
-  volume: number;
 }
 
 /** Controls of a built chart. */

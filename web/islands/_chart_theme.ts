@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { Candle } from "@trading/shared/schemas";
 import type * as LC from "lightweight-charts";
 
 /** Colours the chart uses. */
@@ -76,19 +77,8 @@ export const INDICATOR_CHOICES = [
   { id: "macd", pane: "macd" },
 ] as const;
 
-/** Daily bars as the charts read them. */
-export interface ChartBar {
-  /** ISO date. */
-  date: string;
-  /** Open. */
-  open: number;
-  /** High. */
-  high: number;
-  /** Low. */
-  low: number;
-  /** Close. */
-  close: number;
-}
+/** Daily bars as the charts read them (the wire type). */
+export type ChartBar = Candle;
 
 /** Adds the candlestick series in the theme's up/down colours and sets its data. */
 export function addCandles(

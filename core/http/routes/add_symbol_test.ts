@@ -1,3 +1,5 @@
+// Apps from testCoreApp() (tests/helpers/core_app.ts, via _online_test_app.ts): re-run on PostgreSQL by
+// tests/integration/postgres_suites_test.ts.
 // POST /api/symbols and the admin symbol route: a user request never deletes or renames stored
 // data; dot-only symbols and a `from` before the provider's history are 422.
 import assert from "node:assert/strict";
