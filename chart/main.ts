@@ -1,6 +1,7 @@
 import { ChartEnvSchema, ConfigError, loadConfig, readEnv } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createChartApp } from "./app.ts";
+import { guardedServe, guardOptions } from "@trading/shared/http";
 
 /** Starts the chart service. */
 function main(): void {
@@ -25,9 +26,8 @@ function main(): void {
     startedAt: Date.now(),
     rateLimit: { proxyHops: config.TRUST_PROXY_HOPS },
   });
-  Deno.serve({
-    hostname: config.HOST,
-    port: config.PORT,
+  guardedServe({
+    ...guardOptions(config),
     onListen: ({ hostname, port }) =>
       logger.info("listening", { url: `http://${hostname}:${port}` }),
   }, app.fetch);

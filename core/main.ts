@@ -4,6 +4,7 @@ import { createCoreApp } from "./app.ts";
 import { buildDeps } from "./deps.ts";
 import { redactUrl } from "./db/db.ts";
 import { startOnlineSync } from "./market_data/online_sync.ts";
+import { guardedServe, guardOptions } from "@trading/shared/http";
 
 /** Starts the core service: config → dependencies → HTTP server. */
 async function main(): Promise<void> {
@@ -39,9 +40,8 @@ async function main(): Promise<void> {
     Deno.exit(1);
   }
   const app = createCoreApp(deps);
-  const server = Deno.serve({
-    hostname: config.HOST,
-    port: config.PORT,
+  const server = guardedServe({
+    ...guardOptions(config),
     onListen: ({ hostname, port }) =>
       logger.info("listening", {
         url: `http://${hostname}:${port}`,

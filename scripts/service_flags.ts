@@ -2,7 +2,8 @@
  * The narrowest Deno permission flags each service runs under, computed from its configuration
  * (the same zod schema its `main.ts` parses), so the flags stay narrow while ports, hosts and
  * paths come from the environment:
- * - `--allow-net`: its own listen address plus the host:port of every URL in its config
+ * - `--allow-net`: its own listen address, the loopback port of its HTTP server behind the
+ *   connection guard, plus the host:port of every URL in its config
  *   (other services, `DATABASE_URL`, the OpenID issuer, the LLM server) and nothing else;
  * - `--allow-read`/`--allow-write`: only its data (core: the SQLite directory and `DATA_DIR`, and
  *   reading its own code for the optimiser's workers;
@@ -19,6 +20,7 @@ import {
   CoreEnvSchema,
   envNames,
   type EnvSchema,
+  internalPort,
   loadConfig,
   WebEnvSchema,
 } from "@trading/shared/config";
@@ -131,7 +133,7 @@ export interface FlagOptions {
  * @example
  * ```ts
  * serviceFlags("web", { PORT: "8000", CORE_SERVICE_URL: "http://core:8002" });
- * // ["--allow-net=0.0.0.0:8000,core:8002,127.0.0.1:8003", "--allow-read=…/web/static", "--allow-env=…"]
+ * // ["--allow-net=0.0.0.0:8000,127.0.0.1:18000,core:8002,127.0.0.1:8003", "--allow-read=…/web/static", "--allow-env=…"]
  * ```
  */
 export function serviceFlags(
@@ -141,7 +143,9 @@ export function serviceFlags(
 ): string[] {
   const schema = SCHEMAS[service];
   const cfg = loadConfig(schema as typeof CoreEnvSchema, env) as Record<string, unknown>;
-  const net = new Set<string>([`${cfg.HOST}:${cfg.PORT}`]);
+  // The public port, and the loopback port of the HTTP server behind the connection guard.
+  const inner = internalPort(cfg as { PORT: number; INTERNAL_PORT?: number });
+  const net = new Set<string>([`${cfg.HOST}:${cfg.PORT}`, `127.0.0.1:${inner}`]);
   for (const [k, v] of Object.entries(cfg)) {
     if (SELF_URL.test(k) || CONDITIONAL_URL[k]?.(cfg) === false) continue;
     const e = endpoint(v);

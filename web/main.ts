@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, readEnv, WebEnvSchema } from "@trading/shared/
 import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "./app.ts";
 import { BUILD_DIR, loadBuild } from "./build_manifest.ts";
+import { guardedServe, guardOptions } from "@trading/shared/http";
 
 /** Loads the built assets, building them first when the build is missing. */
 async function ensureBuild(log: (msg: string) => void) {
@@ -41,9 +42,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: "web", level: config.DEBUG ? "debug" : config.LOG_LEVEL });
   const build = await ensureBuild((msg) => logger.info(msg));
   const app = createWebApp({ config, logger, fetch, build });
-  Deno.serve({
-    hostname: config.HOST,
-    port: config.PORT,
+  guardedServe({
+    ...guardOptions(config),
     onListen: ({ hostname, port }) =>
       logger.info("listening", { url: `http://${hostname}:${port}` }),
   }, app.fetch);

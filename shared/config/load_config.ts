@@ -23,10 +23,32 @@ export const BaseEnvSchema = z.object({
   DEBUG: EnvBoolSchema.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /**
+   * Loopback port of the HTTP server behind the connection guard (shared/http/guarded_serve.ts);
+   * default {@link internalPort}'s. Only `127.0.0.1:<it>` is added to the service's net flags.
+   */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Connections one client address may hold open (0: no cap, e.g. behind a pooling edge proxy). */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(100_000).default(64),
 });
 
 /** Parsed common settings. */
 export type BaseEnv = z.infer<typeof BaseEnvSchema>;
+
+/**
+ * The loopback port a service's HTTP server listens on behind its connection guard:
+ * `INTERNAL_PORT`, else `PORT` + 10 000 (− 10 000 above 55 535), else 0 (any, with `PORT` 0).
+ *
+ * @example
+ * ```ts
+ * internalPort({ PORT: 8002 }); // 18002
+ * ```
+ */
+export function internalPort(cfg: { PORT: number; INTERNAL_PORT?: number | undefined }): number {
+  if (cfg.INTERNAL_PORT !== undefined) return cfg.INTERNAL_PORT;
+  if (cfg.PORT === 0) return 0;
+  return cfg.PORT > 55_535 ? cfg.PORT - 10_000 : cfg.PORT + 10_000;
+}
 
 /** A TCP port 1..65535 given as text (0 = pick a free one, for tests). */
 export const PortSchema = z.coerce.number().int().min(0).max(65535);
@@ -42,7 +64,13 @@ export const ServiceUrlSchema = z.url({ protocol: /^https?$/ }).transform((u) =>
  *
  * @example
  * ```ts
- * const cfg = loadConfig(CoreEnvSchema, Deno.env.toObject());
+ * import { CoreEnvSchema } from "./core_config.ts";
+ * import { loadConfig } from "./load_config.ts";
+ *
+ * // A service passes Deno.env.toObject() (or readEnv(CoreEnvSchema)); unset variables get defaults.
+ * const cfg = loadConfig(CoreEnvSchema, { PORT: "8080", LOG_LEVEL: "", DEBUG: "no" });
+ * cfg.PORT; // 8080
+ * cfg.LOG_LEVEL; // "info" (empty counts as unset)
  * ```
  */
 export function loadConfig<S extends z.ZodType<BaseEnv>>(

@@ -14,3 +14,4 @@ export * from "./http_metrics.ts";
 export * from "./forward.ts";
 export * from "./security_headers.ts";
 export * from "./client_ip.ts";
+export * from "./guarded_serve.ts";

@@ -96,7 +96,13 @@ export async function startService(
   { readyPath = "/health/live", timeoutMs = 30_000, port = freePort(), viaTask = false } = {},
 ): Promise<RunningService> {
   if (name === "web") await ensureWebBuild();
-  const fullEnv = { HOST: "127.0.0.1", PORT: String(port), NO_COLOR: "1", ...env };
+  const fullEnv = {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    INTERNAL_PORT: String(freePort()), // not PORT ± 10 000, which another test may hold
+    NO_COLOR: "1",
+    ...env,
+  };
   const child = new Deno.Command(Deno.execPath(), {
     args: viaTask
       ? taskArgs(`serve:${name}`)

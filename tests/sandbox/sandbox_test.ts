@@ -44,7 +44,7 @@ Deno.test("serviceFlags() - net, read, write, env, ffi and sys are each limited 
   };
   const core = serviceFlags("core", env, { cwd: "/app", root: "/app" });
   assert.deepEqual(core.slice(0, 3), [
-    "--allow-net=0.0.0.0:9002,chart.internal:9003",
+    "--allow-net=0.0.0.0:9002,127.0.0.1:19002,chart.internal:9003",
     "--allow-read=/app/data,/app/core/data/market,/app/core,/app/shared,/app/node_modules,/app/deno.json",
     "--allow-write=/app/data",
   ]);
@@ -53,14 +53,14 @@ Deno.test("serviceFlags() - net, read, write, env, ffi and sys are each limited 
   assert.equal(core.length, 4, "no ffi, sys or run for core");
 
   const pg = serviceFlags("core", { DATABASE_URL: "postgres://u:p@db:6543/t" }, { root: "/app" });
-  assert.equal(pg[0], "--allow-net=0.0.0.0:8002,db:6543,127.0.0.1:8003");
+  assert.equal(pg[0], "--allow-net=0.0.0.0:8002,127.0.0.1:18002,db:6543,127.0.0.1:8003");
   assert.ok(!pg.some((f) => f.startsWith("--allow-write")), "no disk writes on PostgreSQL");
 
   const web = serviceFlags("web", { CORE_SERVICE_URL: "https://core.example:443" }, {
     root: "/app",
   });
   assert.deepEqual(web.slice(0, 2), [
-    "--allow-net=0.0.0.0:8000,core.example:443,127.0.0.1:8003",
+    "--allow-net=0.0.0.0:8000,127.0.0.1:18000,core.example:443,127.0.0.1:8003",
     "--allow-read=/app/web/static",
   ]);
   const chart = serviceFlags("chart", {}, { root: ROOT }).join(" ");
