@@ -2,7 +2,9 @@
  * Web pages never reflect input unescaped: every page (and unknown paths) is requested with
  * hostile path segments and query values while web talks to a real in-process core (whose
  * error messages echo the symbol), and the HTML must not contain any payload verbatim, nor a
- * 5xx or a stack trace.
+ * 5xx or a stack trace. Web's forwarders (`/api/*`, `/charts/*`) get dot segments and encoded
+ * traversal sent raw over TCP (as `curl --path-as-is` does): no upstream may receive a path
+ * outside the route's allow-listed prefix.
  *
  * @module
  */
@@ -13,7 +15,8 @@ import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "../../web/app.ts";
 import { PAGES } from "../../web/routes/mod.ts";
 import { testCoreApp } from "../helpers/core_app.ts";
-import { nastyString } from "./nasty.ts";
+import { rawRequest } from "../helpers/raw_http.ts";
+import { NASTY_STRINGS, nastyString } from "./nasty.ts";
 
 const SEED = Number(Deno.env.get("FUZZ_SEED") ?? 20261125);
 const RUNS = Number(Deno.env.get("FUZZ_RUNS") ?? 25);
@@ -74,8 +77,90 @@ Deno.test({
   },
 });
 
+/** Pieces of a path that a URL parser, or an upstream decoding once or twice, may resolve. */
+const TRAVERSAL_PARTS = [
+  "..",
+  ".",
+  "%2e%2e",
+  "%2E%2E",
+  ".%2e",
+  "%2e.",
+  "%2e",
+  "%252e%252e",
+  "%25252e%25252e",
+  "..%2f",
+  "..%2F..%2F",
+  "%2f",
+  "%5c",
+  "..\\",
+  "\\..",
+  "%252f",
+  "..%252f",
+  "metrics",
+  "health",
+  "AAPL.svg",
+  "me",
+  ...NASTY_STRINGS.filter((s) => /^[\x21-\x7e]+$/.test(s) && !/[?#]/.test(s)).slice(0, 40),
+];
+
+let proxied = 0;
+Deno.test({
+  name:
+    "fuzz - web's /api/* and /charts/* never forward outside their prefix (dot segments, encoded traversal)",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const seen: { upstream: string; path: string }[] = [];
+    const upstream = (name: string) =>
+      Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (req) => {
+        seen.push({ upstream: name, path: req.url.replace(/^https?:\/\/[^/]+/, "") });
+        return Response.json({ ok: true });
+      });
+    const coreUp = upstream("core");
+    const chartUp = upstream("chart");
+    const proxy = createWebApp({
+      config: loadConfig(WebEnvSchema, {
+        CORE_SERVICE_URL: `http://127.0.0.1:${coreUp.addr.port}`,
+        CHART_SERVICE_URL: `http://127.0.0.1:${chartUp.addr.port}`,
+      }),
+      logger: createLogger({ service: "test", level: "error", write: () => {} }),
+      fetch,
+    });
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, proxy.fetch);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom("/api/", "/charts/"),
+          fc.array(fc.constantFrom(...TRAVERSAL_PARTS), { minLength: 1, maxLength: 5 }),
+          fc.constantFrom("/", "\\", "%2f"),
+          async (prefix, parts, sep) => {
+            const target = prefix + parts.join(sep);
+            seen.length = 0;
+            proxied++;
+            const res = await rawRequest(server.addr.port, target);
+            assert.ok(res.status !== 0 && res.status < 500, `${target} → ${res.status}`);
+            const allowed = prefix === "/api/" ? "core" : "chart";
+            for (const s of seen) {
+              assert.equal(s.upstream, allowed, `${target} reached ${s.upstream} ${s.path}`);
+              assert.ok(s.path.startsWith(prefix), `${target} reached ${s.upstream} ${s.path}`);
+              const segments = s.path.split("?")[0]!.split("/");
+              assert.ok(
+                !segments.some((x) => /^(\.|%2e){1,2}$/i.test(x)),
+                `${target} forwarded a dot segment: ${s.path}`,
+              );
+            }
+          },
+        ),
+        { seed: SEED, numRuns: RUNS * 8 },
+      );
+    } finally {
+      await Promise.all([server.shutdown(), coreUp.shutdown(), chartUp.shutdown()]);
+    }
+  },
+});
+
 globalThis.addEventListener("unload", () => {
   // deno-lint-ignore no-console
-  console.log(`web fuzz: ${tried} page requests (seed ${SEED})`);
+  console.log(`web fuzz: ${tried} page requests, ${proxied} raw proxy paths (seed ${SEED})`);
   deps.db.close();
 });
