@@ -17,7 +17,16 @@ export function envNames(schema: EnvSchema): string[] {
  *
  * @example
  * ```ts
- * const cfg = loadConfig(CoreEnvSchema, readEnv(CoreEnvSchema));
+ * import { CoreEnvSchema } from "./core_config.ts";
+ * import { loadConfig } from "./load_config.ts";
+ * import { readEnv } from "./read_env.ts";
+ *
+ * // In a service: `readEnv(CoreEnvSchema)` reads Deno.env; here a fixed map stands in for it.
+ * const env = new Map([["PORT", "8080"], ["UNRELATED_SECRET", "not read"]]);
+ * const vars = readEnv(CoreEnvSchema, (name) => env.get(name));
+ * "UNRELATED_SECRET" in vars; // false
+ * const cfg = loadConfig(CoreEnvSchema, vars);
+ * cfg.PORT; // 8080
  * ```
  */
 export function readEnv(

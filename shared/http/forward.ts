@@ -9,7 +9,15 @@ export const REQUEST_ID_HEADER = "x-request-id";
  *
  * @example
  * ```ts
- * await fetch(`${core}/api/symbols/AAPL/candles`, { headers: forwardHeaders(c) });
+ * import { Hono } from "hono";
+ * import { forwardHeaders } from "./forward.ts";
+ *
+ * const core = "http://127.0.0.1:8002";
+ * const app = new Hono();
+ * app.get("/candles", async (c) => {
+ *   const res = await fetch(`${core}/api/symbols/AAPL/candles`, { headers: forwardHeaders(c) });
+ *   return c.json(await res.json(), 200);
+ * });
  * ```
  */
 export function forwardHeaders(c: Context, init?: HeadersInit): Headers {

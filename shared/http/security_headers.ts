@@ -57,7 +57,16 @@ export interface SecurityHeaderOptions {
  *
  * @example
  * ```ts
+ * import { Hono } from "hono";
+ * import { securityHeaders } from "./security_headers.ts";
+ *
+ * const cfg = { ENVIRONMENT: "production" };
+ * const app = new Hono();
  * app.use(securityHeaders({ production: cfg.ENVIRONMENT === "production" }));
+ * app.get("/", (c) => c.text("ok"));
+ * const res = await app.request("/");
+ * res.headers.get("x-content-type-options"); // "nosniff"
+ * res.headers.has("strict-transport-security"); // true (production only)
  * ```
  */
 export function securityHeaders(
