@@ -112,6 +112,10 @@ export function isLoopback(ip: string): boolean {
  *
  * @example
  * ```ts
+ * import { Hono } from "hono";
+ * import { ipRateLimit } from "./ip_rate_limit.ts";
+ *
+ * const app = new Hono();
  * const limit = ipRateLimit({ capacity: 60, refillPerS: 1 });
  * app.use("/charts/*", limit).use("/render/*", limit);
  * ```

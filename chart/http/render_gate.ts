@@ -33,8 +33,12 @@ export interface RenderGateOptions {
  *
  * @example
  * ```ts
+ * import { rasteriseSvg } from "../render/png.ts";
+ * import { RenderGate } from "./render_gate.ts";
+ *
+ * const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>`;
  * const gate = new RenderGate({ concurrency: 2, queue: 8 });
- * const png = await gate.run(() => rasterise(svg, 2)); // throws RenderBusyError when full
+ * const png = await gate.run(() => rasteriseSvg(svg, 2)); // throws RenderBusyError when full
  * ```
  */
 export class RenderGate {

@@ -49,6 +49,17 @@ export function sliceToRange(spec: Pick<ChartSpec, "from" | "to">, data: ChartDa
  *
  * @example
  * ```ts
+ * import { type Candle, ChartSpecSchema } from "@trading/shared/schemas";
+ * import { buildChart } from "./chart.ts";
+ * import { chartData } from "./chart_data.ts";
+ * import { serializeSvg } from "./dom.ts";
+ *
+ * const spec = ChartSpecSchema.parse({ symbol: "AAPL", panes: [] });
+ * const candles: Candle[] = [
+ *   { date: "2024-01-02", open: 187.15, high: 188.44, low: 183.89, close: 185.64, volume: 82.5e6 },
+ *   { date: "2024-01-03", open: 184.22, high: 185.88, low: 183.43, close: 184.25, volume: 58.4e6 },
+ *   { date: "2024-01-04", open: 182.15, high: 183.09, low: 180.88, close: 181.91, volume: 71.9e6 },
+ * ];
  * const { root } = buildChart(spec, chartData(candles));
  * const svg = serializeSvg(root);
  * ```

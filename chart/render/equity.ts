@@ -27,6 +27,16 @@ export function drawdowns(values: readonly number[]): number[] {
  *
  * @example
  * ```ts
+ * import { EquityChartRequestSchema } from "@trading/shared/schemas";
+ * import { buildEquityChart } from "./equity.ts";
+ *
+ * const body = {
+ *   points: [
+ *     { date: "2024-01-02", equity: 10_000, benchmark: 10_000 },
+ *     { date: "2024-01-03", equity: 10_120, benchmark: 9_930 },
+ *     { date: "2024-01-04", equity: 10_050, benchmark: 9_800 },
+ *   ],
+ * };
  * const root = buildEquityChart(EquityChartRequestSchema.parse(body));
  * ```
  */

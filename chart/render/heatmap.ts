@@ -20,6 +20,15 @@ interface Cell {
  *
  * @example
  * ```ts
+ * import { HeatmapRequestSchema } from "@trading/shared/schemas";
+ * import { buildHeatmap } from "./heatmap.ts";
+ *
+ * const body = {
+ *   metric: "sharpe",
+ *   x: { name: "fast", values: [5, 10] },
+ *   y: { name: "slow", values: [20, 50] },
+ *   z: [[0.4, 0.9], [0.7, null]], // one row per slow value; null: not run
+ * };
  * const root = buildHeatmap(HeatmapRequestSchema.parse(body));
  * ```
  */

@@ -20,6 +20,16 @@ export interface PngOptions {
  *
  * @example
  * ```ts
+ * import { ChartSpecSchema } from "@trading/shared/schemas";
+ * import { buildChart } from "./chart.ts";
+ * import { chartData } from "./chart_data.ts";
+ * import { svgToPng } from "./png.ts";
+ *
+ * const spec = ChartSpecSchema.parse({ symbol: "AAPL", panes: [] });
+ * const data = chartData([
+ *   { date: "2024-01-02", open: 187.15, high: 188.44, low: 183.89, close: 185.64, volume: 82.5e6 },
+ *   { date: "2024-01-03", open: 184.22, high: 185.88, low: 183.43, close: 184.25, volume: 58.4e6 },
+ * ]);
  * const png = svgToPng(buildChart(spec, data).root, { scale: 2 });
  * ```
  */
@@ -43,6 +53,16 @@ export type Rasterise = (svg: string, scale: number) => Promise<Uint8Array>;
  *
  * @example
  * ```ts
+ * import { ChartSpecSchema } from "@trading/shared/schemas";
+ * import { buildChart } from "./chart.ts";
+ * import { chartData } from "./chart_data.ts";
+ * import { rasteriseSvg, svgForPng } from "./png.ts";
+ *
+ * const spec = ChartSpecSchema.parse({ symbol: "AAPL", panes: [] });
+ * const data = chartData([
+ *   { date: "2024-01-02", open: 187.15, high: 188.44, low: 183.89, close: 185.64, volume: 82.5e6 },
+ *   { date: "2024-01-03", open: 184.22, high: 185.88, low: 183.43, close: 184.25, volume: 58.4e6 },
+ * ]);
  * const png = await rasteriseSvg(svgForPng(buildChart(spec, data).root), 2);
  * ```
  */

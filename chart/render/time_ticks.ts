@@ -64,7 +64,10 @@ function labelOf(date: string, level: Level, prevDate: string | undefined, lang:
  *
  * @example
  * ```ts
- * timeTicks(dates, 10, "en"); // [{ index: 12, label: "Jun" }, { index: 34, label: "Jul" }, …]
+ * import { timeTicks } from "./time_ticks.ts";
+ *
+ * const dates = ["2024-05-30", "2024-05-31", "2024-06-03", "2024-06-28", "2024-07-01"];
+ * timeTicks(dates, 2, "en"); // [{ index: 2, label: "Jun" }, { index: 4, label: "Jul" }]
  * ```
  */
 export function timeTicks(dates: readonly string[], maxTicks: number, lang: ChartLang): TimeTick[] {
