@@ -19,7 +19,8 @@ const HORIZON: Record<AiLanguage, (d: number) => string> = {
 
 /**
  * The analysis of `out` (an LLM's or the rule-based analyst's) on `pack`, created at `now()`
- * (ms); unverified citations are logged as a warning and reported in `citations_ok`.
+ * (ms); unverified citations are logged as a warning and reported in `citations_ok`. The
+ * track record is attached by the service when the answer is served.
  */
 export function analysisOf(
   out: AnalystOutput,
@@ -62,5 +63,6 @@ export function analysisOf(
     citations_ok: citationsOk,
     cached: false,
     created_at: new Date(now()).toISOString(),
+    track_record: null,
   };
 }

@@ -50,9 +50,18 @@ export interface AskRequest {
   onRetry?: () => void;
 }
 
+/** What the track record adds to the call: its text in the prompt and the confidence check. */
+export interface AskTrack {
+  /** The TRACK RECORD section of the data message. */
+  prompt: string;
+  /** Problems with the answer's confidence (empty when the record supports it). */
+  check: (out: AnalystOutput) => string[];
+}
+
 /**
- * Asks the model for an analysis of `pack` (the first call on `hold`, a level retry on a
- * reservation of its own); throws LlmError (`invalid_levels` when rejected twice) or
+ * Asks the model for an analysis of `pack` (the first call on `hold`, one retry on a
+ * reservation of its own when the levels or, with `track`, the confidence are rejected);
+ * throws LlmError (`invalid_levels` or `overconfident` when rejected twice) or
  * BudgetExhaustedError when the retry does not fit the budget. Returns the output and the
  * tokens of all calls.
  */
@@ -63,8 +72,13 @@ export async function askLlm(
   pack: FactsPack,
   req: AskRequest,
   hold: BudgetHold,
+  track?: AskTrack,
 ): Promise<{ out: AnalystOutput; usage: LlmUsage }> {
-  const messages = analystMessages(pack, req.language);
+  const messages = analystMessages(pack, req.language, track?.prompt);
+  const problemsOf = (out: AnalystOutput) => {
+    const levels = levelProblems(out, pack.last_price);
+    return { levels, confidence: levels.length || !track ? [] : track.check(out) };
+  };
   const usage: LlmUsage = { prompt_tokens: 0, completion_tokens: 0 };
   const call = async (msgs: typeof messages, held: BudgetHold | null): Promise<AnalystOutput> => {
     const h = held ?? await host.reserveCall(llm, msgs, true);
@@ -87,14 +101,24 @@ export async function askLlm(
     return r.value;
   };
   let out = await call(messages, hold);
-  let problems = levelProblems(out, pack.last_price);
-  if (problems.length) {
-    logger.warn("ai levels rejected", { symbol: pack.symbol, problems });
+  let p = problemsOf(out);
+  if (p.levels.length || p.confidence.length) {
+    const problems = [...p.levels, ...p.confidence];
+    logger.warn(p.levels.length ? "ai levels rejected" : "ai confidence rejected", {
+      symbol: pack.symbol,
+      problems,
+    });
     req.onRetry?.();
     out = await call([...messages, ...levelRetryMessages(JSON.stringify(out), problems)], null);
-    problems = levelProblems(out, pack.last_price);
-    if (problems.length) {
-      throw new LlmError("invalid_levels", `levels rejected twice (${problems.join("; ")})`);
+    p = problemsOf(out);
+    if (p.levels.length) {
+      throw new LlmError("invalid_levels", `levels rejected twice (${p.levels.join("; ")})`);
+    }
+    if (p.confidence.length) {
+      throw new LlmError(
+        "overconfident",
+        `confidence rejected twice (${p.confidence.join("; ")})`,
+      );
     }
   }
   return { out, usage };

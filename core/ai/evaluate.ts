@@ -35,7 +35,15 @@ export interface ScoredCall {
  * ```
  */
 export function scoreCall(e: JournalEntry, cols: OhlcvColumns): ScoredCall {
-  const start = lowerBound(cols.dates, e.data_date + "\uffff");
+  return scoreFrom(e, cols, lowerBound(cols.dates, e.data_date + "\uffff"));
+}
+
+/**
+ * Scores `e` as if made at the close of the bar before `start` (the first bar it is judged
+ * on): what {@link scoreCall} does once it has found that bar. The random-entry baselines call
+ * it directly with other entry bars.
+ */
+export function scoreFrom(e: JournalEntry, cols: OhlcvColumns, start: number): ScoredCall {
   const long = e.stance === "BUY";
   for (let k = 0; k < e.horizon_days; k++) {
     const i = start + k;

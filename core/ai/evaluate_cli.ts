@@ -1,7 +1,10 @@
 /**
  * `deno task ai:evaluate [--backfill] [--every N] [--symbols A,B] [--json]`: scores every call
  * of the evaluation journal against the stored bars that followed it and prints hit rates per
- * source (llm vs rules) and stance.
+ * source (llm vs rules) and stance, each against its baselines (S/(S+T) of its own levels,
+ * seeded random entries on other dates and on the other side, buy-and-hold) with 95 %
+ * intervals and a verdict, then the calibration of stated confidence (Brier scores, the
+ * reliability table, the walk-forward re-mapping out of sample).
  *
  * `--backfill` first walks the rule-based analyst forward through each symbol's history (a call
  * every N bars, default 20, seeing only the bars up to that day) and journals its calls, so the
@@ -19,40 +22,24 @@ import { openDatabase } from "../db/open.ts";
 import { seedEmbedded } from "../market_data/embedded.ts";
 import { MarketRepository } from "../market_data/repository.ts";
 import type { Series } from "../market_data/series.ts";
-import { barsAsOf } from "./bars_as_of.ts";
 import { hitRates, scoreCall, type ScoredCall } from "./evaluate.ts";
-import { factsFromBars } from "./facts_from_bars.ts";
-import { ruleAnalysis, RULES_VERSION } from "./rule_analyst.ts";
+import { rateCalls } from "./baselines.ts";
+import { rulesWalk, WALK_MIN_BARS } from "./rules_walk.ts";
+import { trackReport } from "./track_record.ts";
+import { TRACK_DRAWS, TRACK_SEED } from "./track_record_service.ts";
+import { trackText } from "./track_text.ts";
 import { AiStore } from "./store.ts";
 
 const print = (s: string) => Deno.stdout.writeSync(new TextEncoder().encode(s + "\n"));
 
 /** Bars of history before the first backfilled call (indicators need 200). */
-export const BACKFILL_MIN_BARS = 250;
+export const BACKFILL_MIN_BARS = WALK_MIN_BARS;
 
 /** Journals the rules analyst's calls every `every` bars of `s`; returns how many. */
 export async function backfillRules(store: AiStore, s: Series, every: number): Promise<number> {
-  let count = 0;
-  for (let n = BACKFILL_MIN_BARS; n <= s.dates.length; n += every) {
-    const cols = barsAsOf(s, s.dates[n - 1]);
-    const pack = factsFromBars(s.symbol, cols, { backtest: null });
-    const out = ruleAnalysis(pack, "en");
-    await store.journal({
-      symbol: s.symbol,
-      data_date: pack.data_date,
-      source: "rules",
-      model: "rules",
-      prompt_version: RULES_VERSION,
-      stance: out.stance,
-      confidence: out.confidence,
-      entry: out.entry,
-      target: out.target,
-      stop: out.stop,
-      horizon_days: out.horizon_days,
-    }, "en");
-    count++;
-  }
-  return count;
+  const calls = rulesWalk(s, every);
+  for (const call of calls) await store.journal(call, "en");
+  return calls.length;
 }
 
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);
@@ -131,8 +118,25 @@ export async function runEvaluate(args: string[]): Promise<void> {
       const s = await load(e.symbol);
       if (s) scored.push(scoreCall(e, s));
     }
+    const started = performance.now();
+    const rated = rateCalls(scored, (sym) => series.get(sym), {
+      draws: TRACK_DRAWS,
+      seed: TRACK_SEED,
+    });
+    const track = trackReport(rated, {
+      dataVersion: [...series.values()].map((s) => `${s.symbol}:${s.version}`).join(","),
+      computedAt: new Date().toISOString(),
+      computeMs: 0,
+      everyBars: every,
+      draws: TRACK_DRAWS,
+      seed: TRACK_SEED,
+    });
+    track.compute_ms = Math.round(performance.now() - started);
     if (values.json) {
-      print(JSON.stringify(Object.fromEntries(hitRates(scored, (s) => s.entry.source))));
+      print(JSON.stringify({
+        hit_rates: Object.fromEntries(hitRates(scored, (s) => s.entry.source)),
+        track_record: track,
+      }));
     } else {
       print(`AI analyst evaluation: ${scored.length} journaled calls scored against later bars`);
       print(report(scored));
@@ -140,6 +144,9 @@ export async function runEvaluate(args: string[]): Promise<void> {
         "hit rate: BUY/SELL = target reached before stop within the horizon / decided calls; " +
           "HOLD = range held / decided calls. Stop assumed first when both are touched in one bar.",
       );
+      print("");
+      print(trackText(track));
+      print(`(baselines and calibration computed in ${track.compute_ms} ms)`);
     }
   } finally {
     await db.close();

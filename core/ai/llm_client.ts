@@ -39,6 +39,7 @@ export type LlmErrorKind =
   | "upstream"
   | "invalid_output"
   | "invalid_levels"
+  | "overconfident"
   | "refused";
 
 /** A failed LLM call (after the bounded retries). */

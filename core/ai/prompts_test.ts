@@ -46,7 +46,7 @@ const pack: FactsPack = {
 };
 
 Deno.test("analystMessages() - snapshot of the system prompt and facts message (en)", async () => {
-  assert.equal(PROMPT_VERSION, "analyst-v1");
+  assert.equal(PROMPT_VERSION, "analyst-v2");
   const [system, user] = analystMessages(pack, "en");
   assert.equal(system!.role, "system");
   assert.equal(user!.role, "user");

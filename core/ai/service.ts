@@ -52,6 +52,12 @@ import {
   settledUsd,
 } from "./spend.ts";
 import { AiStore, type CacheKey } from "./store.ts";
+import { trackRecordPrompt } from "./track_prompt.ts";
+import { RULES_ANALYST, TrackRecordService } from "./track_record_service.ts";
+import { confidenceProblems, trackSummary } from "./track_summary.ts";
+
+/** Cached answers are stored and read without their track record (attached when served). */
+const CachedAnalysisSchema = AiAnalysisSchema.omit({ track_record: true });
 
 /** What the service needs from core's dependencies. */
 export interface AiDeps {
@@ -103,6 +109,8 @@ export class AiService {
   readonly store: AiStore;
   /** Budget and chat reservations. */
   readonly spend: AiSpend;
+  /** The analysts' track record, computed once per data version. */
+  readonly track: TrackRecordService;
   readonly #deps: AiDeps;
   readonly #now: () => number;
 
@@ -119,6 +127,7 @@ export class AiService {
     this.llm = llm === undefined ? llmFromConfig(deps.config) : llm;
     this.store = new AiStore(deps.db, now);
     this.spend = new AiSpend(deps.db);
+    this.track = new TrackRecordService(deps, this.store, { now });
   }
 
   /**
@@ -164,8 +173,23 @@ export class AiService {
     await this.spend.settle(hold, settledUsd(llm, hold, usage, failure));
   }
 
-  /** Analyses `req.symbol` (see the module doc for the policy). */
+  /**
+   * Analyses `req.symbol` (see the module doc for the policy); the answer carries the track
+   * record of its analyst for its kind of call, as of its data date.
+   */
   async analyze(req: AnalyzeRequest): Promise<AiAnalysis> {
+    const a = await this.#analyze(req);
+    try {
+      const { rated } = await this.track.book();
+      const who = { source: a.source, model: a.model, prompt_version: a.prompt_version };
+      return { ...a, track_record: trackSummary(rated, who, RULES_ANALYST, a.data_date, a) };
+    } catch (e) {
+      this.#deps.logger.error("ai track record failed", { error: String(e) });
+      return { ...a, track_record: null };
+    }
+  }
+
+  async #analyze(req: AnalyzeRequest): Promise<AiAnalysis> {
     const { symbol, language, user } = req;
     const cols = barsAsOf(await this.#deps.series.get(symbol), req.asOf);
     const dataDate = cols.dates.at(-1)!;
@@ -184,8 +208,9 @@ export class AiService {
     let reason = this.llmRefusal(user);
     const pack = !reason && llm ? factsFromBars(symbol, cols) : undefined;
     let hold: BudgetHold | null = null;
+    const track = pack && llm ? await this.#llmTrack(llm, pack) : undefined;
     if (pack && llm) {
-      hold = await this.reserveCall(llm, analystMessages(pack, language), true);
+      hold = await this.reserveCall(llm, analystMessages(pack, language, track?.prompt), true);
       if (!hold) reason = this.budgetReason();
     }
     if (!reason && user) {
@@ -201,7 +226,7 @@ export class AiService {
       return await this.#rules(cols, language, reason ?? "no_api_key", pack);
     }
     try {
-      const { out, usage } = await askLlm(this, this.#deps.logger, llm, pack, req, hold);
+      const { out, usage } = await askLlm(this, this.#deps.logger, llm, pack, req, hold, track);
       const cost = estimateCost(llm.model, usage, { selfHosted: llm.selfHosted });
       const a = this.#answer(out, pack, language, {
         source: "llm",
@@ -232,9 +257,27 @@ export class AiService {
     }
   }
 
+  /** The track record text and confidence check of an LLM call on `pack`. */
+  async #llmTrack(
+    llm: LlmClient,
+    pack: FactsPack,
+  ): Promise<{ prompt: string; check: (out: AnalystOutput) => string[] }> {
+    const { rated } = await this.track.book();
+    const who = { source: "llm" as const, model: llm.model, prompt_version: PROMPT_VERSION };
+    const at = (out: Parameters<typeof trackSummary>[4]) =>
+      trackSummary(rated, who, RULES_ANALYST, pack.data_date, out);
+    const stances = (["BUY", "SELL", "HOLD"] as const).map((stance) =>
+      at({ stance, confidence: 0.5, entry: 1, target: 1, stop: 1 })
+    );
+    return {
+      prompt: trackRecordPrompt(stances),
+      check: (out) => confidenceProblems(out, at(out)),
+    };
+  }
+
   async #cached(key: CacheKey): Promise<AiAnalysis | null> {
-    const parsed = AiAnalysisSchema.safeParse(await this.store.getCached(key));
-    return parsed.success ? { ...parsed.data, cached: true } : null;
+    const parsed = CachedAnalysisSchema.safeParse(await this.store.getCached(key));
+    return parsed.success ? { ...parsed.data, cached: true, track_record: null } : null;
   }
 
   async #rules(

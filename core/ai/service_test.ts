@@ -8,6 +8,8 @@ import { aiAnalysisFor, setAiServices } from "./mod.ts";
 import { ChatService } from "./chat.ts";
 import { AiService } from "./service.ts";
 import { groundedAnswer } from "./_test_llm.ts";
+import { RULES_ANALYST } from "./track_record_service.ts";
+import { trackSummary } from "./track_summary.ts";
 
 const NOW = Date.UTC(2024, 0, 2, 12);
 
@@ -249,5 +251,74 @@ Deno.test("AiService.analyze() - as_of analyses the past without later bars", as
     assert.ok(a.reasons.every((r) => r.fact_refs.every((f) => f.date <= "2015-12-31")));
   } finally {
     await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - every answer carries its analyst's track record as of its date", async () => {
+  const t = await setup(null);
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: null });
+    const r = a.track_record!;
+    assert.equal(r.source, "rules");
+    assert.equal(r.stance, a.stance);
+    assert.equal(r.own_record, true);
+    assert.ok(r.scored_calls >= 30, `${r.scored_calls} scored ${a.stance} calls`);
+    assert.ok(r.hit_rate! >= r.hit_rate_low! && r.hit_rate! <= r.hit_rate_high!);
+    assert.ok(r.baseline_random! > 0 && r.baseline_random! < 1);
+    assert.ok(r.period_to! <= a.data_date);
+    assert.equal(r.as_of, a.data_date);
+    assert.ok(r.calibrated_confidence! > 0 && r.calibrated_confidence! < 1);
+    const cached = await t.ai.analyze({ symbol: "AAPL", language: "en", user: null });
+    assert.equal(cached.cached, true);
+    assert.deepEqual(cached.track_record, r, "a cached answer gets the record too");
+    const past = await t.ai.analyze({
+      symbol: "AAPL",
+      language: "en",
+      user: null,
+      asOf: "2015-06-01",
+    });
+    assert.ok(past.track_record!.period_to! <= "2015-06-01", "no outcome after the as-of date");
+    assert.equal(past.track_record!.as_of, past.data_date);
+    const { rated } = await t.ai.track.book();
+    const early = trackSummary(rated, RULES_ANALYST, RULES_ANALYST, "2015-06-01", a);
+    assert.ok(early.scored_calls < r.scored_calls, "fewer calls were decided by then");
+    const report = (await t.ai.track.book()).report;
+    assert.ok(report.compute_ms >= 0);
+    assert.ok(report.analysts.some((x) => x.source === "rules" && x.scored > 300));
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("AiService.analyze() - the LLM reads the track record; an over-confident answer is refused", async () => {
+  const t = await setup((req) => ({ json: groundedAnswer(req, { confidence: 0.9 }) }));
+  try {
+    const a = await t.ai.analyze({ symbol: "AAPL", language: "en", user: t.user });
+    assert.equal(a.source, "rules");
+    assert.match(a.fallback_reason!, /^llm_overconfident: confidence rejected twice/);
+    assert.equal(t.fake!.requests.length, 2);
+    const first = t.fake!.requests[0]!.body.messages[1]!.content;
+    assert.match(first, /TRACK RECORD \(data computed by the system, not instructions\)/);
+    assert.match(
+      first,
+      /BUY: \d+ scored calls \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}: target reached/,
+    );
+    const retry = t.fake!.requests[1]!.body.messages[3]!.content;
+    assert.match(retry, /confidence 0.9 exceeds what the track record supports/);
+  } finally {
+    await t.close();
+  }
+  const ok = await setup((req, n) => ({
+    json: groundedAnswer(req, { confidence: n === 0 ? 0.9 : 0.4 }),
+  }));
+  try {
+    const a = await ok.ai.analyze({ symbol: "AAPL", language: "en", user: ok.user });
+    assert.equal(a.source, "llm", "the corrected confidence passes");
+    assert.equal(a.confidence, 0.4);
+    assert.equal(a.track_record!.own_record, false, "a new model has no record of its own");
+    assert.equal(a.track_record!.own_scored_calls, 0);
+    assert.equal(a.track_record!.source, "rules");
+  } finally {
+    await ok.close();
   }
 });

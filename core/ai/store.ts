@@ -212,11 +212,22 @@ export class AiStore {
     );
   }
 
-  /** Every journal entry, oldest data first. */
-  async journalEntries(): Promise<JournalEntry[]> {
+  /** How many journal entries `source` has (a cheap change check of the track record). */
+  async journalCount(source: JournalEntry["source"]): Promise<number> {
+    const rows = await this.#db.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM ai_journal WHERE source = ?",
+      [source],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Every journal entry (of `source` when given), oldest data first. */
+  async journalEntries(source?: JournalEntry["source"]): Promise<JournalEntry[]> {
     const rows = await this.#db.query<Record<string, unknown>>(
       `SELECT symbol, data_date, source, model, prompt_version, stance, confidence, entry, target,
-         stop, horizon_days FROM ai_journal ORDER BY data_date, symbol, source`,
+         stop, horizon_days FROM ai_journal ${source ? "WHERE source = ?" : ""}
+       ORDER BY data_date, symbol, source`,
+      source ? [source] : [],
     );
     return rows.map((r) => ({
       symbol: String(r.symbol),

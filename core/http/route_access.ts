@@ -48,6 +48,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // AI analyst: anonymous callers get the cached/rule-based analysis; quota applies when signed in
   "POST /api/ai/analyze/:symbol": "public",
   "GET /api/ai/analyze/:symbol": "public",
+  "GET /api/ai/track-record": "public",
   "POST /analyze/:symbol": "public",
   "POST /api/ai/chat": "user",
   "GET /api/ai/chat/:session_id": "user",
@@ -120,6 +121,7 @@ export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /api/optimisations/:id/events": "read",
   "POST /api/ai/analyze/:symbol": "ai",
   "GET /api/ai/analyze/:symbol": "ai",
+  "GET /api/ai/track-record": "read",
   "POST /analyze/:symbol": "ai",
   "POST /api/ai/chat": "ai",
   "GET /api/ai/chat/:session_id": "read",

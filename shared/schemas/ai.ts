@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { TrackRecordSummarySchema } from "./ai_track_record.ts";
 import { SymbolParamSchema } from "./market.ts";
 
 /** Languages the analyst writes in. */
@@ -96,6 +97,10 @@ export const AiAnalysisSchema = z.object({
   cached: z.boolean(),
   usage: AiUsageSchema.nullable(),
   created_at: z.string(),
+  track_record: TrackRecordSummarySchema.nullable().meta({
+    description: "The analyst's scored record for this kind of call, beside its confidence " +
+      "(null while no record can be computed)",
+  }),
 }).meta({ id: "AiAnalysis" });
 
 /** A grounded analysis. */

@@ -10,6 +10,7 @@ export * from "./indicator.ts";
 export * from "./signal.ts";
 export * from "./chart.ts";
 export * from "./ai.ts";
+export * from "./ai_track_record.ts";
 export * from "./auth.ts";
 export * from "./backtest.ts";
 export * from "./optimisation.ts";

@@ -12,6 +12,7 @@ import {
   AiChatResponseSchema,
   AiUsageReportSchema,
   SymbolParamSchema,
+  TrackRecordReportSchema,
 } from "@trading/shared/schemas";
 import { aiServices, barsAsOf } from "../../ai/mod.ts";
 import type { CoreDeps } from "../../deps.ts";
@@ -47,6 +48,15 @@ export const aiDocs: RouteDoc[] = [
     query: AiAnalyzeQuerySchema,
     response: AiAnalysisSchema,
     errors: [404, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api/ai/track-record",
+    summary: "The analysts' track record on the stored data: hit rates against the analytic " +
+      "S/(S+T), random-entry and buy-and-hold baselines with 95% intervals, calibration of " +
+      "stated confidence (reliability table, Brier, walk-forward re-mapping), rules vs LLM",
+    tag: "ai",
+    response: TrackRecordReportSchema,
   },
   {
     method: "post",
@@ -132,6 +142,10 @@ export function aiRoutes(deps: CoreDeps): Hono {
           });
         }
       });
+    })
+    .get("/api/ai/track-record", async (c) => {
+      const { ai } = aiServices(deps);
+      return c.json((await ai.track.book()).report);
     })
     .post("/api/ai/chat", async (c) => {
       const user = requireUser(c);

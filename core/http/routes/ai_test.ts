@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { AiAnalysisSchema, AnalystOutputSchema } from "@trading/shared/schemas";
+import {
+  AiAnalysisSchema,
+  AnalystOutputSchema,
+  TrackRecordReportSchema,
+} from "@trading/shared/schemas";
 import { type FakeHandler, startFakeOpenAI } from "../../../tests/helpers/fake_openai.ts";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { createApiToken } from "../../auth/api_tokens.ts";
@@ -260,6 +264,25 @@ Deno.test("POST /api/ai/chat - the assistant sees the caller's own backtests onl
       t.fake!.requests[1]!.body.messages[1]!.content,
       /The user has no stored backtests/,
     );
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("GET /api/ai/track-record - the rules analyst's record on the bundled data, with baselines", async () => {
+  const t = await setup(null);
+  try {
+    const res = await t.get("/api/ai/track-record");
+    assert.equal(res.status, 200);
+    const body = TrackRecordReportSchema.parse(await res.json());
+    const all = body.groups.find((g) => g.source === "rules" && g.stance === "BUY+SELL")!;
+    assert.ok(all.scored >= 100, `${all.scored} scored BUY/SELL calls`);
+    for (const e of [all.vs_analytic, all.vs_random_date, all.vs_random_side, all.vs_buy_hold]) {
+      assert.ok(e.verdict !== null && e.difference_low! <= e.difference_high!);
+    }
+    assert.equal(body.side_by_side.ready, false, "no LLM calls are journaled");
+    assert.ok(body.calibration.some((c) => c.kind === "directional" && c.brier_stated !== null));
+    assert.ok(new Set(body.by_symbol.map((g) => g.symbol)).has("SPX"));
   } finally {
     await t.close();
   }

@@ -1,0 +1,53 @@
+/**
+ * The rules analyst walked forward through a history: a call every N bars, each seeing only
+ * the bars up to its day. The calls the track record and `ai:evaluate --backfill` score. Pure.
+ *
+ * @module
+ */
+import type { Series } from "../market_data/series.ts";
+import { barsAsOf } from "./bars_as_of.ts";
+import { factsFromBars } from "./facts_from_bars.ts";
+import { ruleAnalysis, RULES_VERSION } from "./rule_analyst.ts";
+import type { JournalEntry } from "./store.ts";
+
+/** Bars of history before the first walk-forward call (indicators need 200). */
+export const WALK_MIN_BARS = 250;
+
+/** Bars between two calls of the walk (the rules' BUY/SELL horizon: calls barely overlap). */
+export const WALK_EVERY_BARS = 20;
+
+/**
+ * The rules analyst's calls on `s` every `every` bars from bar {@link WALK_MIN_BARS}.
+ *
+ * @example
+ * ```ts
+ * const calls = rulesWalk(series, 20); // [{ symbol, data_date, stance, entry, target, stop, … }]
+ * ```
+ */
+export function rulesWalk(s: Series, every = WALK_EVERY_BARS): JournalEntry[] {
+  if (!Number.isInteger(every) || every < 1) {
+    throw new RangeError(
+      `Cannot walk the rules analyst: every must be a positive integer, current value is ${every}`,
+    );
+  }
+  const out: JournalEntry[] = [];
+  for (let n = WALK_MIN_BARS; n <= s.dates.length; n += every) {
+    const cols = barsAsOf(s, s.dates[n - 1]);
+    const pack = factsFromBars(s.symbol, cols, { backtest: null });
+    const a = ruleAnalysis(pack, "en");
+    out.push({
+      symbol: s.symbol,
+      data_date: pack.data_date,
+      source: "rules",
+      model: "rules",
+      prompt_version: RULES_VERSION,
+      stance: a.stance,
+      confidence: a.confidence,
+      entry: a.entry,
+      target: a.target,
+      stop: a.stop,
+      horizon_days: a.horizon_days,
+    });
+  }
+  return out;
+}
