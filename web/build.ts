@@ -56,8 +56,13 @@ function staticClosure(meta: esbuild.Metafile, file: string, seen = new Set<stri
  *
  * @example
  * ```ts
- * const manifest = await buildAssets();
- * console.log(manifest.client);
+ * import { buildAssets } from "./build.ts";
+ *
+ * // The default outdir (web/static/build) is emptied first; this example builds elsewhere.
+ * const outdir = await Deno.makeTempDir();
+ * const manifest = await buildAssets({ outdir, minify: false });
+ * console.log(manifest.client); // ["client-<hash>.js", "chunk-<hash>.js", …]
+ * await Deno.remove(outdir, { recursive: true });
  * ```
  */
 export async function buildAssets(

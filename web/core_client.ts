@@ -38,9 +38,13 @@ export interface CoreClientOptions {
  *
  * @example
  * ```ts
- * const core = coreClient({ baseUrl: "http://127.0.0.1:8002", fetch });
+ * import { coreClient } from "./core_client.ts";
+ *
+ * // web passes the global fetch; a stub stands in for core here.
+ * const stub: typeof fetch = () => Promise.resolve(Response.json({ total: 13 }));
+ * const core = coreClient({ baseUrl: "http://127.0.0.1:8002", fetch: stub });
  * const r = await core.get<{ total: number }>("/symbols");
- * if (r.ok) console.log(r.data.total);
+ * if (r.ok) console.log(r.data.total); // 13
  * ```
  */
 export function coreClient(opts: CoreClientOptions): CoreClient {

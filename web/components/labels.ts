@@ -18,7 +18,11 @@ function label(t: T, prefix: string, id: string): string {
  *
  * @example
  * ```ts
+ * import { translator } from "../i18n/mod.ts";
+ * import { patternLabel } from "./labels.ts";
+ *
  * patternLabel(translator("en"), "double_top"); // "Double top"
+ * patternLabel(translator("en"), "rounding_bottom"); // "rounding bottom" (no dictionary entry)
  * ```
  */
 export function patternLabel(t: T, kind: string): string {

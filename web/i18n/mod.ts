@@ -29,7 +29,9 @@ export type T = (key: MessageKey, vars?: Record<string, string | number>) => str
  *
  * @example
  * ```ts
- * translator("en")("markets.count", { n: 13 }); // "13 symbols"
+ * import { translator } from "./mod.ts";
+ *
+ * translator("en")("markets.watch", { symbol: "AAPL" }); // "Add AAPL to the watchlist"
  * ```
  */
 export function translator(lang: Lang): T {
