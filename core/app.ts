@@ -15,22 +15,14 @@ import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./auth/mod.ts";
 import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
-import { adminDocs, adminRoutes } from "./http/routes/admin.ts";
-import { authDocs, authRoutes } from "./http/routes/auth.ts";
-import { meDocs, meRoutes } from "./http/routes/me.ts";
-import { redemptionDocs, redemptionRoutes } from "./http/routes/redemption.ts";
-import { tokensDocs, tokensRoutes } from "./http/routes/tokens.ts";
-import { healthDocs, healthRoutes } from "./http/routes/health.ts";
-import { symbolsDocs, symbolsRoutes } from "./http/routes/symbols.ts";
+import { CORE_ROUTE_GROUPS, DECLARED_ROUTES } from "./http/routes/mod.ts";
+import { accessGuard } from "./http/access_guard.ts";
 import { paperDocs, paperRoutes } from "./http/routes/paper.ts";
 import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 import { aiHook } from "./ai/mod.ts";
-import { strategiesDocs, strategiesRoutes } from "./http/routes/strategies.ts";
-import { backtestsDocs, backtestsRoutes } from "./http/routes/backtests.ts";
 import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
 import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
-import { patternsDocs, patternsRoutes } from "./http/routes/patterns.ts";
 import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
 import { marketsDocs, marketsRoutes } from "./http/routes/markets.ts";
 import { patternsSummary } from "./analysis/patterns_summary.ts";
@@ -44,21 +36,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
-  ...healthDocs,
-  ...symbolsDocs,
+  ...DECLARED_ROUTES,
   ...paperDocs,
-  ...authDocs,
-  ...meDocs,
-  ...tokensDocs,
-  ...redemptionDocs,
-  ...adminDocs,
   ...optimisationsDocs,
   ...aiDocs,
-  ...strategiesDocs,
-  ...backtestsDocs,
   ...indicatorsDocs,
   ...signalsDocs,
-  ...patternsDocs,
   ...chartDocs,
   ...marketsDocs,
 ];
@@ -73,12 +56,16 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
  * ```
  */
 export function createCoreApp(deps: CoreDeps) {
-  const openapi = buildOpenApi({
-    title: "AI Trading System — core API",
-    version: CORE_VERSION,
-    description:
-      "Market data, indicators, patterns, signals, AI analyst, backtests and paper trading.",
-  }, CORE_ROUTE_DOCS, { accessOf, cookieAuth: true });
+  const openapi = buildOpenApi(
+    {
+      title: "AI Trading System — core API",
+      version: CORE_VERSION,
+      description:
+        "Market data, indicators, patterns, signals, AI analyst, backtests and paper trading.",
+    },
+    CORE_ROUTE_DOCS,
+    { accessOf, cookieAuth: true },
+  );
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
@@ -113,22 +100,14 @@ export function createCoreApp(deps: CoreDeps) {
         }),
     )
     .get("/openapi.json", (c) => c.json(openapi))
-    .get("/docs", (c) => c.html(docsHtml))
-    .route("/", healthRoutes(deps))
-    .route("/", symbolsRoutes(deps))
+    .get("/docs", (c) => c.html(docsHtml));
+  for (const group of CORE_ROUTE_GROUPS) group.mount(app, deps, accessGuard);
+  app
     .route("/", paperRoutes(deps))
-    .route("/", authRoutes(deps))
-    .route("/", meRoutes(deps))
-    .route("/", tokensRoutes(deps))
-    .route("/", redemptionRoutes(deps))
-    .route("/", adminRoutes(deps))
     .route("/", optimisationsRoutes(deps))
     .route("/", aiRoutes(deps))
-    .route("/", strategiesRoutes(deps))
-    .route("/", backtestsRoutes(deps))
     .route("/", indicatorsRoutes(deps))
     .route("/", signalsRoutes(deps, { patterns: patternsSummary, ai: aiHook }))
-    .route("/", patternsRoutes(deps))
     .route("/", chartRoutes(deps))
     .route("/", marketsRoutes(deps));
   app.onError(errorHandler(deps.logger));

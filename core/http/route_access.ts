@@ -10,38 +10,31 @@
  */
 
 import type { ApiScope } from "@trading/shared/schemas";
+import { routeKeyOf } from "@trading/shared/http";
+import { DECLARED_ROUTES } from "./routes/mod.ts";
 
 /** Access class of a route. */
 export type Access = "public" | "user" | "admin";
 
-/** `"METHOD /path/:param"` (Hono's pattern) → access class. */
-export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+/** Routes not yet declared with `routeGroup` (core/http/routes/mod.ts): their access class. */
+const UNDECLARED_ACCESS: Readonly<Record<string, Access>> = {
   // service, docs, health, metrics
   "GET /": "public",
   "GET /openapi.json": "public",
   "GET /docs": "public",
-  "GET /health": "public",
-  "GET /health/live": "public",
   "GET /metrics": "public",
   // market data, analysis and charts (the same for everyone)
-  "GET /symbols": "public",
   "GET /api/markets": "public",
-  "GET /api/symbols/:symbol/candles": "public",
-  "GET /api/symbols/:symbol/quote": "public",
   "GET /api/symbols/:symbol/quality": "public",
   "GET /api/symbols/:symbol/actions": "public",
   "GET /api/symbols/:symbol/indicators": "public",
   "GET /api/symbols/:symbol/signals": "public",
-  "GET /api/symbols/:symbol/patterns": "public",
   "GET /api/quotes/stream": "public",
   "GET /api/indicators": "public",
-  "GET /api/strategies": "public",
   "GET /chart/:symbol": "public",
   "POST /api/symbols": "user",
   // backtests and optimisations: anonymous runs allowed (rate-limited per IP); a run started by
   // a signed-in user is visible to that user only (404 to others)
-  "POST /api/backtests": "public",
-  "GET /api/backtests/:id": "public",
   "POST /api/optimisations": "public",
   "GET /api/optimisations/:id": "public",
   "GET /api/optimisations/:id/events": "public",
@@ -54,18 +47,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   "GET /api/ai/chat/:session_id": "user",
   "GET /api/ai/usage": "user",
   // accounts
-  "POST /api/auth/register": "public",
-  "POST /api/auth/login": "public",
-  "POST /api/auth/logout": "public",
-  "POST /api/auth/password": "user",
-  "GET /api/auth/providers": "public",
-  "GET /api/auth/google/login": "public",
-  "GET /api/auth/google/callback": "public",
-  "GET /api/me": "user",
-  "GET /api/tokens": "user",
-  "POST /api/tokens": "user",
-  "DELETE /api/tokens/:id": "user",
-  "POST /api/redemption/redeem": "user",
   // paper trading
   "POST /api/paper/accounts": "user",
   "GET /api/paper/accounts": "user",
@@ -79,11 +60,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   "POST /api/paper/accounts/:id/advance": "user",
   "POST /api/paper/accounts/:id/bots": "user",
   // administration
-  "GET /api/admin/redemption-codes": "admin",
-  "POST /api/admin/redemption-codes": "admin",
-  "DELETE /api/admin/redemption-codes/:id": "admin",
-  "GET /api/admin/usage": "admin",
-  "PATCH /api/admin/users/:id": "admin",
   "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
@@ -93,29 +69,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
  * service's own documents). `core/http/route_scopes_test.ts` checks that every route of
  * `ROUTE_ACCESS` is listed here and that a token without the scope is refused (403).
  */
-export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
+const UNDECLARED_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /": null,
   "GET /openapi.json": null,
   "GET /docs": null,
-  "GET /health": null,
-  "GET /health/live": null,
   "GET /metrics": null,
-  "GET /symbols": "read",
   "GET /api/markets": "read",
-  "GET /api/symbols/:symbol/candles": "read",
-  "GET /api/symbols/:symbol/quote": "read",
   "GET /api/symbols/:symbol/quality": "read",
   "GET /api/symbols/:symbol/actions": "read",
   "GET /api/symbols/:symbol/indicators": "read",
   "GET /api/symbols/:symbol/signals": "read",
-  "GET /api/symbols/:symbol/patterns": "read",
   "GET /api/quotes/stream": "read",
   "GET /api/indicators": "read",
-  "GET /api/strategies": "read",
   "GET /chart/:symbol": "read",
   "POST /api/symbols": "data",
-  "POST /api/backtests": "backtest",
-  "GET /api/backtests/:id": "read",
   "POST /api/optimisations": "backtest",
   "GET /api/optimisations/:id": "read",
   "GET /api/optimisations/:id/events": "read",
@@ -126,18 +93,6 @@ export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "POST /api/ai/chat": "ai",
   "GET /api/ai/chat/:session_id": "read",
   "GET /api/ai/usage": "read",
-  "POST /api/auth/register": null,
-  "POST /api/auth/login": null,
-  "POST /api/auth/logout": null,
-  "POST /api/auth/password": "account",
-  "GET /api/auth/providers": null,
-  "GET /api/auth/google/login": null,
-  "GET /api/auth/google/callback": null,
-  "GET /api/me": "read",
-  "GET /api/tokens": "account",
-  "POST /api/tokens": "account",
-  "DELETE /api/tokens/:id": "account",
-  "POST /api/redemption/redeem": "account",
   "POST /api/paper/accounts": "paper:trade",
   "GET /api/paper/accounts": "read",
   "GET /api/paper/accounts/:id": "read",
@@ -149,11 +104,6 @@ export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /api/paper/accounts/:id/fills": "read",
   "POST /api/paper/accounts/:id/advance": "paper:trade",
   "POST /api/paper/accounts/:id/bots": "paper:trade",
-  "GET /api/admin/redemption-codes": "admin",
-  "POST /api/admin/redemption-codes": "admin",
-  "DELETE /api/admin/redemption-codes/:id": "admin",
-  "GET /api/admin/usage": "admin",
-  "PATCH /api/admin/users/:id": "admin",
   "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
@@ -162,7 +112,29 @@ export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
  * them like unsafe methods: a cookie-carrying cross-site navigation or `<img>` cannot reach them.
  * Every other GET is a read.
  */
-export const STATE_CHANGING_GETS: readonly string[] = ["GET /api/ai/analyze/:symbol"];
+const UNDECLARED_SPENDING_GETS: readonly string[] = [
+  "GET /api/ai/analyze/:symbol",
+];
+
+/** `"METHOD /path/:param"` (Hono's pattern) → access class, declared routes included. */
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  ...UNDECLARED_ACCESS,
+  ...Object.fromEntries(DECLARED_ROUTES.map((r) => [routeKeyOf(r), r.access])),
+};
+
+/** Route → the API token scope it needs (`null`: any token), declared routes included. */
+export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
+  ...UNDECLARED_SCOPE,
+  ...Object.fromEntries(
+    DECLARED_ROUTES.map((r) => [routeKeyOf(r), r.scope ?? null]),
+  ),
+};
+
+/** GET routes that change state, declared routes included. */
+export const STATE_CHANGING_GETS: readonly string[] = [
+  ...UNDECLARED_SPENDING_GETS,
+  ...DECLARED_ROUTES.filter((r) => r.spends).map(routeKeyOf),
+];
 
 /** The access class of `method path`, or undefined when the route is not classified. */
 export function accessOf(method: string, path: string): Access | undefined {

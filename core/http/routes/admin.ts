@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { z } from "zod";
-import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import {
   MintCodesBodySchema,
@@ -25,105 +24,117 @@ const UserPatchBody = z.object({
 });
 const TAG = "admin";
 
-/** Route docs of this module. */
-export const adminDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/api/admin/redemption-codes",
-    summary: "Every redemption code with its uses and status (admins)",
-    tag: TAG,
-    response: z.object({ codes: z.array(RedemptionCodeSchema) }),
-    errors: [401, 403],
-  },
-  {
-    method: "post",
-    path: "/api/admin/redemption-codes",
-    summary: "Mint codes; the clear codes are in this answer only (admins)",
-    tag: TAG,
-    body: MintCodesBodySchema,
-    response: MintedCodesSchema,
-    errors: [401, 403, 422],
-  },
-  {
-    method: "delete",
-    path: "/api/admin/redemption-codes/{id}",
-    summary: "Revoke a code (admins)",
-    tag: TAG,
-    params: CodePath,
-    errors: [401, 403, 404],
-  },
-  {
-    method: "patch",
-    path: "/api/admin/users/{id}",
-    summary: "Set a user's plan (free/premium: premium analyses are unlimited) or role (admins)",
-    tag: TAG,
-    params: UserPath,
-    body: UserPatchBody,
-    errors: [401, 403, 404, 422],
-  },
-  {
-    method: "get",
-    path: "/api/admin/usage",
-    summary: "AI analyses per user, today and in total (admins)",
-    tag: TAG,
-    response: UsageResponseSchema,
-    errors: [401, 403],
-  },
-];
-
 /** Administration: redemption codes and usage. Every route checks the admin role. */
-export function adminRoutes(deps: AuthDeps): Hono {
-  const now = clockOf(deps);
-  return new Hono()
-    .get("/api/admin/redemption-codes", async (c) => {
-      requireAdmin(c);
-      return c.json({ codes: await listCodes(deps.db, { now: now() }) });
-    })
-    .post("/api/admin/redemption-codes", async (c) => {
-      const admin = requireAdmin(c);
-      const body = validate(MintCodesBodySchema, await readJson(c.req), "body");
-      const codes = await mintCodes(deps.db, {
-        amount: body.amount,
-        maxUses: body.max_uses,
-        count: body.count,
-        expiresAt: body.expires_at ? Date.parse(body.expires_at) : null,
-        note: body.note ?? null,
-        createdBy: admin.id,
-        now: now(),
-      });
-      deps.logger.info("redemption codes minted", { by: admin.id, count: codes.length });
-      return c.json({ codes }, 201);
-    })
-    .delete("/api/admin/redemption-codes/:id", async (c) => {
-      requireAdmin(c);
-      const { id } = validate(CodePath, c.req.param(), "path");
-      await revokeCode(deps.db, id, { now: now() });
-      return c.json({ revoked: id });
-    })
-    .patch("/api/admin/users/:id", async (c) => {
-      const me = requireAdmin(c);
-      const { id } = validate(UserPath, c.req.param(), "path");
-      const body = validate(UserPatchBody, await readJson(c.req), "body");
-      if (id === me.id && body.role === "user") {
-        throw new ValidationError("An admin cannot remove their own admin role", [{
-          field: "role",
-          message: "ask another admin",
-        }]);
-      }
-      const r = await deps.db.run(
-        "UPDATE users SET plan = COALESCE(?, plan), role = COALESCE(?, role) WHERE id = ?",
-        [body.plan ?? null, body.role ?? null, id],
-      );
-      if (r.changes === 0) throw new NotFoundError(`No user ${id}`);
-      const [row] = await deps.db.query<{ id: string; email: string; plan: string; role: string }>(
-        "SELECT id, email, plan, role FROM users WHERE id = ?",
-        [id],
-      );
-      return c.json(row);
-    })
-    .get("/api/admin/usage", async (c) => {
-      requireAdmin(c);
-      const t = now();
-      return c.json(await usageReport(deps.db, { now: t, today: utcDay(t) }));
-    });
-}
+export const adminRoutes = routeGroup(
+  (deps: AuthDeps) => {
+    const now = clockOf(deps);
+    return { deps, now };
+  },
+  [
+    {
+      method: "get",
+      path: "/api/admin/redemption-codes",
+      summary: "Every redemption code with its uses and status (admins)",
+      tag: TAG,
+      response: z.object({ codes: z.array(RedemptionCodeSchema) }),
+      errors: [401, 403],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps, now }) => {
+        requireAdmin(c);
+        return c.json({ codes: await listCodes(deps.db, { now: now() }) });
+      },
+    },
+    {
+      method: "post",
+      path: "/api/admin/redemption-codes",
+      summary: "Mint codes; the clear codes are in this answer only (admins)",
+      tag: TAG,
+      body: MintCodesBodySchema,
+      response: MintedCodesSchema,
+      errors: [401, 403, 422],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps, now }) => {
+        const admin = requireAdmin(c);
+        const body = validate(MintCodesBodySchema, await readJson(c.req), "body");
+        const codes = await mintCodes(deps.db, {
+          amount: body.amount,
+          maxUses: body.max_uses,
+          count: body.count,
+          expiresAt: body.expires_at ? Date.parse(body.expires_at) : null,
+          note: body.note ?? null,
+          createdBy: admin.id,
+          now: now(),
+        });
+        deps.logger.info("redemption codes minted", { by: admin.id, count: codes.length });
+        return c.json({ codes }, 201);
+      },
+    },
+    {
+      method: "delete",
+      path: "/api/admin/redemption-codes/{id}",
+      summary: "Revoke a code (admins)",
+      tag: TAG,
+      params: CodePath,
+      errors: [401, 403, 404],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps, now }) => {
+        requireAdmin(c);
+        const { id } = validate(CodePath, c.req.param(), "path");
+        await revokeCode(deps.db, id, { now: now() });
+        return c.json({ revoked: id });
+      },
+    },
+    {
+      method: "patch",
+      path: "/api/admin/users/{id}",
+      summary: "Set a user's plan (free/premium: premium analyses are unlimited) or role (admins)",
+      tag: TAG,
+      params: UserPath,
+      body: UserPatchBody,
+      errors: [401, 403, 404, 422],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps, now }) => {
+        const me = requireAdmin(c);
+        const { id } = validate(UserPath, c.req.param(), "path");
+        const body = validate(UserPatchBody, await readJson(c.req), "body");
+        if (id === me.id && body.role === "user") {
+          throw new ValidationError("An admin cannot remove their own admin role", [{
+            field: "role",
+            message: "ask another admin",
+          }]);
+        }
+        const r = await deps.db.run(
+          "UPDATE users SET plan = COALESCE(?, plan), role = COALESCE(?, role) WHERE id = ?",
+          [body.plan ?? null, body.role ?? null, id],
+        );
+        if (r.changes === 0) throw new NotFoundError(`No user ${id}`);
+        const [row] = await deps.db.query<
+          { id: string; email: string; plan: string; role: string }
+        >(
+          "SELECT id, email, plan, role FROM users WHERE id = ?",
+          [id],
+        );
+        return c.json(row);
+      },
+    },
+    {
+      method: "get",
+      path: "/api/admin/usage",
+      summary: "AI analyses per user, today and in total (admins)",
+      tag: TAG,
+      response: UsageResponseSchema,
+      errors: [401, 403],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps, now }) => {
+        requireAdmin(c);
+        const t = now();
+        return c.json(await usageReport(deps.db, { now: t, today: utcDay(t) }));
+      },
+    },
+  ],
+);

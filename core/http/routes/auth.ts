@@ -1,7 +1,6 @@
-import { Hono } from "hono";
 import { z } from "zod";
 import { UnauthorizedError, ValidationError } from "@trading/shared/errors";
-import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
   ChangePasswordBodySchema,
   LoginBodySchema,
@@ -36,68 +35,6 @@ import { requireUser } from "../auth_context.ts";
 const GoogleLoginQuery = z.object({ return_to: z.string().max(512).optional() });
 const TAG = "accounts";
 
-/** Route docs of this module. */
-export const authDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/api/auth/register",
-    summary: "Create an account with e-mail and password and sign in (sets the session cookie)",
-    tag: TAG,
-    body: RegisterBodySchema,
-    response: MeResponseSchema,
-    errors: [422, 429],
-  },
-  {
-    method: "post",
-    path: "/api/auth/login",
-    summary:
-      "Sign in with e-mail and password (sets the session cookie); attempts are throttled per IP, per (account, IP) and per account",
-    tag: TAG,
-    body: LoginBodySchema,
-    response: MeResponseSchema,
-    errors: [401, 422, 429],
-  },
-  {
-    method: "post",
-    path: "/api/auth/logout",
-    summary: "Sign out: revokes this session and clears its cookie",
-    tag: TAG,
-  },
-  {
-    method: "post",
-    path: "/api/auth/password",
-    summary:
-      "Change the password; revokes every session and API token of the account and starts a new session",
-    tag: TAG,
-    body: ChangePasswordBodySchema,
-    response: MeResponseSchema,
-    errors: [401, 422, 429],
-  },
-  {
-    method: "get",
-    path: "/api/auth/providers",
-    summary: "Which sign-in methods are enabled",
-    tag: TAG,
-    response: ProvidersResponseSchema,
-  },
-  {
-    method: "get",
-    path: "/api/auth/google/login",
-    summary: "Start Google sign-in (redirects to the provider); 404 when not configured",
-    tag: TAG,
-    query: GoogleLoginQuery,
-    errors: [404, 503],
-  },
-  {
-    method: "get",
-    path: "/api/auth/google/callback",
-    summary:
-      "Google's redirect back: checks state, exchanges the code, validates the ID token, signs in",
-    tag: TAG,
-    errors: [401, 503],
-  },
-];
-
 /**
  * Parses a registration body. Every refusal of the e-mail (malformed or already registered) is
  * the same {@link REGISTRATION_REFUSED} issue, so the answer alone does not say which.
@@ -114,18 +51,31 @@ function validateRegistration(data: unknown) {
   throw new ValidationError(REGISTRATION_REFUSED.message, [REGISTRATION_REFUSED.issue, ...others]);
 }
 
+/** Sign-in attempts per IP (shared by register, login and the Google flow). */
+const signInLimit = rateLimit({ key: "sign-in", limit: 30, windowS: 60 });
+
 /** Registration, sign-in and -out, password change, Google sign-in. */
-export function authRoutes(deps: AuthDeps): Hono {
-  const now = clockOf(deps);
-  const production = deps.config.ENVIRONMENT === "production";
-  const google = new GoogleSignIn(deps);
-  const signInLimit = rateLimit({ key: "sign-in", limit: 30, windowS: 60 });
-  const ip = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.TRUST_PROXY_HOPS);
-  return new Hono()
-    .post(
-      "/api/auth/register",
-      rateLimit({ key: "register", limit: 10, windowS: 3600 }),
-      async (c) => {
+export const authRoutes = routeGroup(
+  (deps: AuthDeps) => {
+    const now = clockOf(deps);
+    const production = deps.config.ENVIRONMENT === "production";
+    const google = new GoogleSignIn(deps);
+    const ip = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.TRUST_PROXY_HOPS);
+    return { deps, now, production, google, ip };
+  },
+  [
+    {
+      method: "post",
+      path: "/api/auth/register",
+      summary: "Create an account with e-mail and password and sign in (sets the session cookie)",
+      tag: TAG,
+      body: RegisterBodySchema,
+      response: MeResponseSchema,
+      errors: [422, 429],
+      access: "public",
+      scope: null,
+      use: [rateLimit({ key: "register", limit: 10, windowS: 3600 })],
+      handler: async (c, { deps, now, production, google, ip }) => {
         const body = validateRegistration(await readJson(c.req));
         const user = await createUser(deps.db, {
           email: body.email,
@@ -136,104 +86,174 @@ export function authRoutes(deps: AuthDeps): Hono {
         await startSession(c, deps, user);
         return c.json(await meBody(deps, user), 201);
       },
-    )
-    .post("/api/auth/login", signInLimit, async (c) => {
-      const body = validate(LoginBodySchema, await readJson(c.req), "body");
-      // Counted before the (slow) password check, so parallel guesses cannot outrun the limit.
-      const claim = await claimLoginAttempt(deps.db, { email: body.email, ip: ip(c), now: now() });
-      if (!claim.ok) {
-        const wait = claim.retryAfterS;
-        return tooManyRequests(c, wait, `Too many failed sign-ins; retry in ${wait} s`);
-      }
-      const user = await findUserByEmail(deps.db, body.email);
-      const ok = await verifyPassword(body.password, user?.password_hash ?? null);
-      if (!user || !ok) throw new UnauthorizedError("Invalid e-mail or password");
-      await loginSucceeded(deps.db, claim.attempt);
-      await startSession(c, deps, user);
-      return c.json(await meBody(deps, user));
-    })
-    .post("/api/auth/logout", async (c) => {
-      const token = readSessionCookie(c, production);
-      if (token) await revokeSession(deps.db, token);
-      clearSessionCookie(c, production);
-      return c.json({ signed_out: true });
-    })
-    .post("/api/auth/password", signInLimit, async (c) => {
-      const me = requireUser(c);
-      const body = validate(ChangePasswordBodySchema, await readJson(c.req), "body");
-      const user = (await findUserById(deps.db, me.id))!;
-      if (user.password_hash !== null) {
+    },
+    {
+      method: "post",
+      path: "/api/auth/login",
+      summary:
+        "Sign in with e-mail and password (sets the session cookie); attempts are throttled per IP, per (account, IP) and per account",
+      tag: TAG,
+      body: LoginBodySchema,
+      response: MeResponseSchema,
+      errors: [401, 422, 429],
+      access: "public",
+      scope: null,
+      use: [signInLimit],
+      handler: async (c, { deps, now, production, google, ip }) => {
+        const body = validate(LoginBodySchema, await readJson(c.req), "body");
+        // Counted before the (slow) password check, so parallel guesses cannot outrun the limit.
         const claim = await claimLoginAttempt(deps.db, {
-          email: user.email,
+          email: body.email,
           ip: ip(c),
           now: now(),
         });
         if (!claim.ok) {
           const wait = claim.retryAfterS;
-          return tooManyRequests(c, wait, `Too many failed attempts; retry in ${wait} s`);
+          return tooManyRequests(c, wait, `Too many failed sign-ins; retry in ${wait} s`);
         }
-        if (!(await verifyPassword(body.current_password ?? "", user.password_hash))) {
-          throw new ValidationError("Cannot change the password", [
-            { field: "current_password", message: "is not the current password" },
-          ]);
-        }
+        const user = await findUserByEmail(deps.db, body.email);
+        const ok = await verifyPassword(body.password, user?.password_hash ?? null);
+        if (!user || !ok) throw new UnauthorizedError("Invalid e-mail or password");
         await loginSucceeded(deps.db, claim.attempt);
-      }
-      const hash = await hashPassword(body.new_password);
-      const revoked = await deps.db.transaction(async (tx) => {
-        await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [hash, user.id]);
-        return {
-          sessions_revoked: await revokeUserSessions(tx, user.id),
-          api_tokens_revoked: await revokeUserApiTokens(tx, user.id),
-        };
-      });
-      deps.logger.info("password changed", { user_id: user.id, ...revoked });
-      await startSession(c, deps, user);
-      return c.json(await meBody(deps, user));
-    })
-    .get("/api/auth/providers", (c) =>
-      c.json({
-        password: true,
-        google: google.enabled,
-        google_login_url: google.enabled ? "/api/auth/google/login" : null,
-      }))
-    .get("/api/auth/google/login", signInLimit, async (c) => {
-      if (!google.enabled) {
-        return c.json(
-          { error: { code: "not_found", message: "Google sign-in is not configured" } },
-          404,
-        );
-      }
-      const q = validate(GoogleLoginQuery, c.req.query(), "query");
-      const { url, state } = await google.begin(q.return_to ?? "/");
-      writeStateCookie(c, state, { production, maxAgeS: LOGIN_TTL_S });
-      return c.redirect(url.href, 302);
-    })
-    .get("/api/auth/google/callback", signInLimit, async (c) => {
-      if (!google.enabled) {
-        return c.json(
-          { error: { code: "not_found", message: "Google sign-in is not configured" } },
-          404,
-        );
-      }
-      const query = new URL(c.req.url).searchParams;
-      const cookie = readStateCookie(c, production);
-      clearStateCookie(c, production);
-      const { identity, returnTo } = await google.finish(query, cookie);
-      const { user, created, linked } = await userForGoogle(deps.db, identity, { now: now() });
-      deps.logger.info("google sign-in", {
-        user_id: user.id,
-        created,
-        linked: linked !== null,
-        ...(linked
-          ? {
-            password_removed: linked.password,
-            sessions_revoked: linked.sessions,
-            api_tokens_revoked: linked.apiTokens,
+        await startSession(c, deps, user);
+        return c.json(await meBody(deps, user));
+      },
+    },
+    {
+      method: "post",
+      path: "/api/auth/logout",
+      summary: "Sign out: revokes this session and clears its cookie",
+      tag: TAG,
+      access: "public",
+      scope: null,
+      handler: async (c, { deps, now, production, google, ip }) => {
+        const token = readSessionCookie(c, production);
+        if (token) await revokeSession(deps.db, token);
+        clearSessionCookie(c, production);
+        return c.json({ signed_out: true });
+      },
+    },
+    {
+      method: "post",
+      path: "/api/auth/password",
+      summary:
+        "Change the password; revokes every session and API token of the account and starts a new session",
+      tag: TAG,
+      body: ChangePasswordBodySchema,
+      response: MeResponseSchema,
+      errors: [401, 422, 429],
+      access: "user",
+      scope: "account",
+      use: [signInLimit],
+      handler: async (c, { deps, now, production, google, ip }) => {
+        const me = requireUser(c);
+        const body = validate(ChangePasswordBodySchema, await readJson(c.req), "body");
+        const user = (await findUserById(deps.db, me.id))!;
+        if (user.password_hash !== null) {
+          const claim = await claimLoginAttempt(deps.db, {
+            email: user.email,
+            ip: ip(c),
+            now: now(),
+          });
+          if (!claim.ok) {
+            const wait = claim.retryAfterS;
+            return tooManyRequests(c, wait, `Too many failed attempts; retry in ${wait} s`);
           }
-          : {}),
-      });
-      await startSession(c, deps, user);
-      return c.redirect(returnTo, 302);
-    });
-}
+          if (!(await verifyPassword(body.current_password ?? "", user.password_hash))) {
+            throw new ValidationError("Cannot change the password", [
+              { field: "current_password", message: "is not the current password" },
+            ]);
+          }
+          await loginSucceeded(deps.db, claim.attempt);
+        }
+        const hash = await hashPassword(body.new_password);
+        const revoked = await deps.db.transaction(async (tx) => {
+          await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [hash, user.id]);
+          return {
+            sessions_revoked: await revokeUserSessions(tx, user.id),
+            api_tokens_revoked: await revokeUserApiTokens(tx, user.id),
+          };
+        });
+        deps.logger.info("password changed", { user_id: user.id, ...revoked });
+        await startSession(c, deps, user);
+        return c.json(await meBody(deps, user));
+      },
+    },
+    {
+      method: "get",
+      path: "/api/auth/providers",
+      summary: "Which sign-in methods are enabled",
+      tag: TAG,
+      response: ProvidersResponseSchema,
+      access: "public",
+      scope: null,
+      handler: (c, { deps, now, production, google, ip }) =>
+        c.json({
+          password: true,
+          google: google.enabled,
+          google_login_url: google.enabled ? "/api/auth/google/login" : null,
+        }),
+    },
+    {
+      method: "get",
+      path: "/api/auth/google/login",
+      summary: "Start Google sign-in (redirects to the provider); 404 when not configured",
+      tag: TAG,
+      query: GoogleLoginQuery,
+      errors: [404, 503],
+      access: "public",
+      scope: null,
+      use: [signInLimit],
+      handler: async (c, { deps, now, production, google, ip }) => {
+        if (!google.enabled) {
+          return c.json(
+            { error: { code: "not_found", message: "Google sign-in is not configured" } },
+            404,
+          );
+        }
+        const q = validate(GoogleLoginQuery, c.req.query(), "query");
+        const { url, state } = await google.begin(q.return_to ?? "/");
+        writeStateCookie(c, state, { production, maxAgeS: LOGIN_TTL_S });
+        return c.redirect(url.href, 302);
+      },
+    },
+    {
+      method: "get",
+      path: "/api/auth/google/callback",
+      summary:
+        "Google's redirect back: checks state, exchanges the code, validates the ID token, signs in",
+      tag: TAG,
+      errors: [401, 503],
+      access: "public",
+      scope: null,
+      use: [signInLimit],
+      handler: async (c, { deps, now, production, google, ip }) => {
+        if (!google.enabled) {
+          return c.json(
+            { error: { code: "not_found", message: "Google sign-in is not configured" } },
+            404,
+          );
+        }
+        const query = new URL(c.req.url).searchParams;
+        const cookie = readStateCookie(c, production);
+        clearStateCookie(c, production);
+        const { identity, returnTo } = await google.finish(query, cookie);
+        const { user, created, linked } = await userForGoogle(deps.db, identity, { now: now() });
+        deps.logger.info("google sign-in", {
+          user_id: user.id,
+          created,
+          linked: linked !== null,
+          ...(linked
+            ? {
+              password_removed: linked.password,
+              sessions_revoked: linked.sessions,
+              api_tokens_revoked: linked.apiTokens,
+            }
+            : {}),
+        });
+        await startSession(c, deps, user);
+        return c.redirect(returnTo, 302);
+      },
+    },
+  ],
+);

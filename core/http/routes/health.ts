@@ -1,20 +1,7 @@
-import { Hono } from "hono";
+import { z } from "zod";
 import { HealthSchema } from "@trading/shared/schemas";
-import type { RouteDoc } from "@trading/shared/http";
+import { routeGroup } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "../../deps.ts";
-
-/** Route docs of this module. */
-export const healthDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/health",
-    summary: "Readiness: database and data checks (503 when degraded)",
-    tag: "system",
-    response: HealthSchema,
-    errors: [503],
-  },
-  { method: "get", path: "/health/live", summary: "Liveness: the process answers", tag: "system" },
-];
 
 type Checks = Record<string, { ok: boolean; detail: string }>;
 
@@ -45,22 +32,44 @@ async function runChecks(deps: CoreDeps): Promise<Checks> {
 }
 
 /** `GET /health` from real checks of the database and the data; `GET /health/live`. */
-export function healthRoutes(deps: CoreDeps): Hono {
-  let cached: { at: number; checks: Promise<Checks> } | null = null;
-  return new Hono()
-    .get("/health", async (c) => {
-      // Probes from load balancers and several instances share one check per second.
-      const now = Date.now();
-      if (!cached || now - cached.at > CHECK_TTL_MS) cached = { at: now, checks: runChecks(deps) };
-      const checks = await cached.checks;
-      const healthy = Object.values(checks).every((x) => x.ok);
-      return c.json({
-        status: healthy ? "healthy" : "degraded",
-        service: "core-api",
-        version: CORE_VERSION,
-        checks,
-        uptime_s: Math.round((Date.now() - deps.startedAt) / 1000),
-      }, healthy ? 200 : 503);
-    })
-    .get("/health/live", (c) => c.json({ status: "alive", service: "core-api" }));
-}
+export const healthRoutes = routeGroup(
+  (deps: CoreDeps) => ({ deps, cached: null as { at: number; checks: Promise<Checks> } | null }),
+  [
+    {
+      method: "get",
+      path: "/health",
+      summary: "Readiness: database and data checks (503 when degraded)",
+      tag: "system",
+      access: "public",
+      scope: null,
+      response: HealthSchema,
+      errors: [503],
+      handler: async (c, ctx) => {
+        // Probes from load balancers and several instances share one check per second.
+        const now = Date.now();
+        if (!ctx.cached || now - ctx.cached.at > CHECK_TTL_MS) {
+          ctx.cached = { at: now, checks: runChecks(ctx.deps) };
+        }
+        const checks = await ctx.cached.checks;
+        const healthy = Object.values(checks).every((x) => x.ok);
+        return c.json({
+          status: healthy ? "healthy" : "degraded",
+          service: "core-api",
+          version: CORE_VERSION,
+          checks,
+          uptime_s: Math.round((Date.now() - ctx.deps.startedAt) / 1000),
+        }, healthy ? 200 : 503);
+      },
+    },
+    {
+      method: "get",
+      path: "/health/live",
+      summary: "Liveness: the process answers",
+      tag: "system",
+      access: "public",
+      scope: null,
+      response: z.object({ status: z.literal("alive"), service: z.string() }),
+      handler: (c) => c.json({ status: "alive", service: "core-api" }),
+    },
+  ],
+);

@@ -1,27 +1,27 @@
-import { Hono } from "hono";
-import { type RouteDoc } from "@trading/shared/http";
+import { routeGroup } from "@trading/shared/http";
 import { MeResponseSchema } from "@trading/shared/schemas";
 import type { AuthDeps } from "../../auth/auth_deps.ts";
 import { meBody } from "../../auth/sign_in.ts";
 import { requireUser } from "../auth_context.ts";
 
-/** Route docs of this module. */
-export const meDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/api/me",
-    summary: "The signed-in user, plan, remaining AI analyses and credits",
-    tag: "accounts",
-    response: MeResponseSchema,
-    errors: [401],
-  },
-];
-
 /** The caller's account. */
-export function meRoutes(deps: AuthDeps): Hono {
-  return new Hono().get("/api/me", async (c) => {
-    const user = requireUser(c);
-    const auth = /^Bearer\s/i.test(c.req.header("authorization") ?? "") ? "token" : "session";
-    return c.json({ ...(await meBody(deps, user)), auth });
-  });
-}
+export const meRoutes = routeGroup(
+  (deps: AuthDeps) => ({ deps }),
+  [
+    {
+      method: "get",
+      path: "/api/me",
+      summary: "The signed-in user, plan, remaining AI analyses and credits",
+      tag: "accounts",
+      response: MeResponseSchema,
+      errors: [401],
+      access: "user",
+      scope: "read",
+      handler: async (c, { deps }) => {
+        const user = requireUser(c);
+        const auth = /^Bearer\s/i.test(c.req.header("authorization") ?? "") ? "token" : "session";
+        return c.json({ ...(await meBody(deps, user)), auth });
+      },
+    },
+  ],
+);

@@ -1,5 +1,4 @@
-import { Hono } from "hono";
-import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { RedeemBodySchema, RedeemResponseSchema } from "@trading/shared/schemas";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { quotaStatus } from "../../auth/quota.ts";
@@ -7,34 +6,35 @@ import { rateLimit } from "../../auth/rate_limit.ts";
 import { redeemCode } from "../../auth/redemption.ts";
 import { requireUser } from "../auth_context.ts";
 
-/** Route docs of this module. */
-export const redemptionDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/api/redemption/redeem",
-    summary: "Redeem a code `XXXX-XXXX-XXXX` for AI-analysis credits (spent before the free ones)",
-    tag: "accounts",
-    body: RedeemBodySchema,
-    response: RedeemResponseSchema,
-    errors: [401, 422, 429],
-  },
-];
-
 /** Redeeming codes. Attempts are rate-limited per user and IP (codes cannot be guessed). */
-export function redemptionRoutes(deps: AuthDeps): Hono {
-  const now = clockOf(deps);
-  return new Hono().post(
-    "/api/redemption/redeem",
-    rateLimit({ key: "redeem", limit: 10, windowS: 600 }),
-    async (c) => {
-      const user = requireUser(c);
-      const { code } = validate(RedeemBodySchema, await readJson(c.req), "body");
-      const added = await redeemCode(deps.db, user.id, code, { now: now() });
-      deps.logger.info("code redeemed", { user_id: user.id, credits: added });
-      return c.json({
-        credits_added: added,
-        quota: await quotaStatus(deps.db, user.id, { now: now() }),
-      });
+export const redemptionRoutes = routeGroup(
+  (deps: AuthDeps) => {
+    const now = clockOf(deps);
+    return { deps, now };
+  },
+  [
+    {
+      method: "post",
+      path: "/api/redemption/redeem",
+      summary:
+        "Redeem a code `XXXX-XXXX-XXXX` for AI-analysis credits (spent before the free ones)",
+      tag: "accounts",
+      body: RedeemBodySchema,
+      response: RedeemResponseSchema,
+      errors: [401, 422, 429],
+      access: "user",
+      scope: "account",
+      use: [rateLimit({ key: "redeem", limit: 10, windowS: 600 })],
+      handler: async (c, { deps, now }) => {
+        const user = requireUser(c);
+        const { code } = validate(RedeemBodySchema, await readJson(c.req), "body");
+        const added = await redeemCode(deps.db, user.id, code, { now: now() });
+        deps.logger.info("code redeemed", { user_id: user.id, credits: added });
+        return c.json({
+          credits_added: added,
+          quota: await quotaStatus(deps.db, user.id, { now: now() }),
+        });
+      },
     },
-  );
-}
+  ],
+);

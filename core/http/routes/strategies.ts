@@ -1,19 +1,7 @@
-import { Hono } from "hono";
 import { z } from "zod";
-import type { RouteDoc } from "@trading/shared/http";
+import { routeGroup } from "@trading/shared/http";
 import { StrategyInfoSchema } from "@trading/shared/schemas";
 import { type AnyStrategy, optimisable, STRATEGIES } from "../../strategies/mod.ts";
-
-/** Route docs of this module. */
-export const strategiesDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/api/strategies",
-    summary: "Strategies with descriptions, parameter JSON schemas, defaults and default grids",
-    tag: "backtests",
-    response: z.object({ strategies: z.array(StrategyInfoSchema) }),
-  },
-];
 
 /** The wire description of one strategy. */
 export function strategyInfo(s: AnyStrategy) {
@@ -36,7 +24,21 @@ export function strategyInfo(s: AnyStrategy) {
 }
 
 /** The strategy catalogue. */
-export function strategiesRoutes(_deps: unknown): Hono {
-  const body = { strategies: Object.values(STRATEGIES).map(strategyInfo) };
-  return new Hono().get("/api/strategies", (c) => c.json(body));
-}
+export const strategiesRoutes = routeGroup(
+  (_deps: unknown) => {
+    const body = { strategies: Object.values(STRATEGIES).map(strategyInfo) };
+    return { _deps, body };
+  },
+  [
+    {
+      method: "get",
+      path: "/api/strategies",
+      summary: "Strategies with descriptions, parameter JSON schemas, defaults and default grids",
+      tag: "backtests",
+      response: z.object({ strategies: z.array(StrategyInfoSchema) }),
+      access: "public",
+      scope: "read",
+      handler: (c, { _deps, body }) => c.json(body),
+    },
+  ],
+);

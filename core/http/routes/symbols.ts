@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { z } from "zod";
-import { type RouteDoc, validate } from "@trading/shared/http";
+import { routeGroup, validate } from "@trading/shared/http";
 import {
   CandlesQuerySchema,
   CandlesResponseSchema,
@@ -19,38 +18,6 @@ import type { Series } from "../../market_data/series.ts";
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
 
-/** Route docs of this module. */
-export const symbolsDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/symbols",
-    summary: "The default universe (or every stored symbol with ?all=true)",
-    tag: "market data",
-    query: SymbolsQuery,
-    response: SymbolsResponseSchema,
-    errors: [422],
-  },
-  {
-    method: "get",
-    path: "/api/symbols/{symbol}/candles",
-    summary: "Daily candles of a symbol (ISO dates, inclusive range, last `limit` bars)",
-    tag: "market data",
-    params: SymbolPath,
-    query: CandlesQuerySchema,
-    response: CandlesResponseSchema,
-    errors: [404, 422],
-  },
-  {
-    method: "get",
-    path: "/api/symbols/{symbol}/quote",
-    summary: "Latest close, change, volume and 52-week range",
-    tag: "market data",
-    params: SymbolPath,
-    response: QuoteSchema,
-    errors: [404, 422],
-  },
-];
-
 const seriesIds = new WeakMap<Series, number>();
 let nextSeriesId = 0;
 /** A stable number per series object, for cache keys. */
@@ -61,53 +28,94 @@ function seriesId(s: Series): number {
 }
 
 /** Symbols, candles and quotes. */
-export function symbolsRoutes(deps: CoreDeps): Hono {
-  const candlesJson = new Lru<string>({
-    maxEntries: 1000,
-    maxSize: 32 * 1024 * 1024,
-    sizeOf: (v) => v.length,
-  });
-  return new Hono()
-    .get("/symbols", async (c) => {
-      const q = validate(SymbolsQuery, c.req.query(), "query");
-      const symbols = await deps.market.listSymbols({ all: q.all === "true" || q.all === "1" });
-      return c.json({ symbols, total: symbols.length });
-    })
-    .get("/api/symbols/:symbol/candles", async (c) => {
-      const { symbol } = validate(SymbolPath, c.req.param(), "path");
-      const q = validate(CandlesQuerySchema, c.req.query(), "query");
-      const s = await deps.series.get(symbol, { adjust: q.adjust });
-      const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
-      // serialising 250 candles was most of this route's cost: the JSON is kept per series
-      // object (a reload or re-import gives a new one), range and freshness
-      const key = `${seriesId(s)}|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}`;
-      let body = candlesJson.get(key);
-      if (body === undefined) {
-        const { start, end } = rangeIndices(s, q);
-        const candles = toCandles(s, start, end);
-        body = JSON.stringify({
-          symbol,
-          interval: "1d" as const,
-          count: candles.length,
-          adjust: q.adjust,
-          as_of,
-          stale,
-          candles,
-        });
-        candlesJson.set(key, body);
-      }
-      return c.body(body, 200, { "content-type": "application/json" });
-    })
-    .get("/api/symbols/:symbol/quote", async (c) => {
-      const { symbol } = validate(SymbolPath, c.req.param(), "path");
-      const s = await deps.series.get(symbol);
-      const quote = quoteOf(s);
-      if (!quote) {
-        return c.json(
-          { error: { code: "not_found", message: `No bars stored for ${symbol}` } },
-          404,
-        );
-      }
-      return c.json({ ...quote, stale: freshness(marketOf(symbol), quote.date, deps.now()).stale });
+export const symbolsRoutes = routeGroup(
+  (deps: CoreDeps) => {
+    const candlesJson = new Lru<string>({
+      maxEntries: 1000,
+      maxSize: 32 * 1024 * 1024,
+      sizeOf: (v) => v.length,
     });
-}
+    return { deps, candlesJson };
+  },
+  [
+    {
+      method: "get",
+      path: "/symbols",
+      summary: "The default universe (or every stored symbol with ?all=true)",
+      tag: "market data",
+      query: SymbolsQuery,
+      response: SymbolsResponseSchema,
+      errors: [422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps, candlesJson }) => {
+        const q = validate(SymbolsQuery, c.req.query(), "query");
+        const symbols = await deps.market.listSymbols({ all: q.all === "true" || q.all === "1" });
+        return c.json({ symbols, total: symbols.length });
+      },
+    },
+    {
+      method: "get",
+      path: "/api/symbols/{symbol}/candles",
+      summary: "Daily candles of a symbol (ISO dates, inclusive range, last `limit` bars)",
+      tag: "market data",
+      params: SymbolPath,
+      query: CandlesQuerySchema,
+      response: CandlesResponseSchema,
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps, candlesJson }) => {
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        const q = validate(CandlesQuerySchema, c.req.query(), "query");
+        const s = await deps.series.get(symbol, { adjust: q.adjust });
+        const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
+        // serialising 250 candles was most of this route's cost: the JSON is kept per series
+        // object (a reload or re-import gives a new one), range and freshness
+        const key = `${seriesId(s)}|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}`;
+        let body = candlesJson.get(key);
+        if (body === undefined) {
+          const { start, end } = rangeIndices(s, q);
+          const candles = toCandles(s, start, end);
+          body = JSON.stringify({
+            symbol,
+            interval: "1d" as const,
+            count: candles.length,
+            adjust: q.adjust,
+            as_of,
+            stale,
+            candles,
+          });
+          candlesJson.set(key, body);
+        }
+        return c.body(body, 200, { "content-type": "application/json" });
+      },
+    },
+    {
+      method: "get",
+      path: "/api/symbols/{symbol}/quote",
+      summary: "Latest close, change, volume and 52-week range",
+      tag: "market data",
+      params: SymbolPath,
+      response: QuoteSchema,
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps, candlesJson }) => {
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        const s = await deps.series.get(symbol);
+        const quote = quoteOf(s);
+        if (!quote) {
+          return c.json(
+            { error: { code: "not_found", message: `No bars stored for ${symbol}` } },
+            404,
+          );
+        }
+        return c.json({
+          ...quote,
+          stale: freshness(marketOf(symbol), quote.date, deps.now()).stale,
+        });
+      },
+    },
+  ],
+);
