@@ -41,7 +41,6 @@ const UNDECLARED_ACCESS: Readonly<Record<string, Access>> = {
   // AI analyst: anonymous callers get the cached/rule-based analysis; quota applies when signed in
   "POST /api/ai/analyze/:symbol": "public",
   "GET /api/ai/analyze/:symbol": "public",
-  "GET /api/ai/track-record": "public",
   "POST /analyze/:symbol": "public",
   "POST /api/ai/chat": "user",
   "GET /api/ai/chat/:session_id": "user",
@@ -88,7 +87,6 @@ const UNDECLARED_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /api/optimisations/:id/events": "read",
   "POST /api/ai/analyze/:symbol": "ai",
   "GET /api/ai/analyze/:symbol": "ai",
-  "GET /api/ai/track-record": "read",
   "POST /analyze/:symbol": "ai",
   "POST /api/ai/chat": "ai",
   "GET /api/ai/chat/:session_id": "read",
@@ -112,9 +110,7 @@ const UNDECLARED_SCOPE: Readonly<Record<string, ApiScope | null>> = {
  * them like unsafe methods: a cookie-carrying cross-site navigation or `<img>` cannot reach them.
  * Every other GET is a read.
  */
-const UNDECLARED_SPENDING_GETS: readonly string[] = [
-  "GET /api/ai/analyze/:symbol",
-];
+const UNDECLARED_SPENDING_GETS: readonly string[] = ["GET /api/ai/analyze/:symbol"];
 
 /** `"METHOD /path/:param"` (Hono's pattern) → access class, declared routes included. */
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
@@ -125,9 +121,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 /** Route → the API token scope it needs (`null`: any token), declared routes included. */
 export const ROUTE_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   ...UNDECLARED_SCOPE,
-  ...Object.fromEntries(
-    DECLARED_ROUTES.map((r) => [routeKeyOf(r), r.scope ?? null]),
-  ),
+  ...Object.fromEntries(DECLARED_ROUTES.map((r) => [routeKeyOf(r), r.scope ?? null])),
 };
 
 /** GET routes that change state, declared routes included. */
