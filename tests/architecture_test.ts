@@ -19,6 +19,7 @@ export const PURE = [
   "core/execution/",
   "core/analysis/",
   "core/calendars/",
+  "core/rules/",
   "core/ai/facts.ts",
   "core/ai/facts_from_bars.ts",
   "core/ai/_facts_events.ts",

@@ -16,6 +16,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   unavailable: 503,
   conflict: 409,
   bad_request: 400,
+  rule_invalid: 422,
 };
 
 function body(c: Context, code: string, message: string, details?: unknown) {

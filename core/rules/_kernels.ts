@@ -1,0 +1,201 @@
+/**
+ * Per-bar kernels of compiled rules over `Float64Array` series and three-valued condition
+ * arrays. Every kernel is causal: the value at bar i reads inputs at bars ≤ i only. Private to
+ * core/rules.
+ *
+ * Conditions are `Uint8Array`s in Kleene's three-valued logic, so a warm-up `NaN` never makes
+ * `not (rsi(14) < 30)` true: {@link F} false, {@link U} unknown (an input was `NaN`), {@link T}
+ * true. `and` is the minimum, `or` the maximum, `not x` is `2 − x`.
+ *
+ * @module
+ */
+import type { ArithOp } from "./ast.ts";
+import type { CmpOp, WindowFn } from "./nodes.ts";
+
+/** False. */
+export const F = 0;
+/** Unknown (an input was undefined, e.g. during warm-up). */
+export const U = 1;
+/** True. */
+export const T = 2;
+
+/** A series or a number known at compile time. */
+export type Num = Float64Array | number;
+
+const FLIP: Record<CmpOp, CmpOp> = {
+  "<": ">",
+  "<=": ">=",
+  ">": "<",
+  ">=": "<=",
+  "==": "==",
+  "!=": "!=",
+};
+
+/** `a op b` per bar: T, F, or U when either side is NaN. */
+export function compare(op: CmpOp, a: Num, b: Num, n: number): Uint8Array {
+  if (typeof a === "number") return compare(FLIP[op], b, a, n);
+  const out = new Uint8Array(n);
+  if (typeof b === "number") {
+    if (b !== b) return out.fill(U);
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      out[i] = x !== x
+        ? U
+        : (op === "<"
+            ? x < b
+            : op === "<="
+            ? x <= b
+            : op === ">"
+            ? x > b
+            : op === ">="
+            ? x >= b
+            : op === "=="
+            ? x === b
+            : x !== b)
+        ? T
+        : F;
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!, y = b[i]!;
+    out[i] = x !== x || y !== y
+      ? U
+      : (op === "<"
+          ? x < y
+          : op === "<="
+          ? x <= y
+          : op === ">"
+          ? x > y
+          : op === ">="
+          ? x >= y
+          : op === "=="
+          ? x === y
+          : x !== y)
+      ? T
+      : F;
+  }
+  return out;
+}
+
+/**
+ * `a` crosses above (below) `b` at bar i: `a > b` (`a < b`) is true at i and was not true at
+ * i − 1 (false or undefined there, or i is the first bar).
+ */
+export function cross(above: boolean, a: Num, b: Num, n: number): Uint8Array {
+  const rel = compare(above ? ">" : "<", a, b, n);
+  const out = new Uint8Array(n);
+  let was = F;
+  for (let i = 0; i < n; i++) {
+    const r = rel[i]!;
+    out[i] = r === T ? (was === T ? F : T) : r;
+    was = r;
+  }
+  return out;
+}
+
+/** Arithmetic per bar (`/` by 0 gives NaN). */
+export function arith(op: ArithOp | "min" | "max", a: Num, b: Num, n: number): Float64Array {
+  const out = new Float64Array(n);
+  const sa = typeof a === "number", sb = typeof b === "number";
+  for (let i = 0; i < n; i++) {
+    const x = sa ? a : a[i]!, y = sb ? b : b[i]!;
+    out[i] = op === "+"
+      ? x + y
+      : op === "-"
+      ? x - y
+      : op === "*"
+      ? x * y
+      : op === "/"
+      ? (y === 0 ? NaN : x / y)
+      : x !== x || y !== y
+      ? NaN
+      : op === "min"
+      ? Math.min(x, y)
+      : Math.max(x, y);
+  }
+  return out;
+}
+
+/** `-x` or `|x|` per bar. */
+export function unary(op: "neg" | "abs", a: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = op === "neg" ? -a[i]! : Math.abs(a[i]!);
+  return out;
+}
+
+/** Three-valued `and` (minimum) or `or` (maximum) of several conditions. */
+export function logic(op: "and" | "or", inputs: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(inputs[0]!);
+  for (let k = 1; k < inputs.length; k++) {
+    const x = inputs[k]!;
+    if (op === "and") { for (let i = 0; i < n; i++) out[i] = Math.min(out[i]!, x[i]!); }
+    else for (let i = 0; i < n; i++) out[i] = Math.max(out[i]!, x[i]!);
+  }
+  return out;
+}
+
+/** Three-valued `not`. */
+export function not(a: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = T - a[i]!;
+  return out;
+}
+
+function extreme(a: Float64Array, n: number, high: boolean): Float64Array {
+  const len = a.length, out = new Float64Array(len).fill(NaN);
+  const q = new Int32Array(len); // monotonic deque of indices
+  let head = 0, tail = 0, lastNaN = -1;
+  for (let i = 0; i < len; i++) {
+    const x = a[i]!;
+    if (x !== x) lastNaN = i;
+    else {
+      while (tail > head && (high ? a[q[tail - 1]!]! <= x : a[q[tail - 1]!]! >= x)) tail--;
+      q[tail++] = i;
+    }
+    while (tail > head && q[head]! <= i - n) head++;
+    if (i >= n - 1 && lastNaN <= i - n && tail > head) out[i] = a[q[head]!]!;
+  }
+  return out;
+}
+
+/** `prev`, `change`, `pct_change` (percent), `highest`, `lowest` over the last `n` bars. */
+export function windowed(fn: WindowFn, a: Float64Array, n: number): Float64Array {
+  if (fn === "highest" || fn === "lowest") return extreme(a, n, fn === "highest");
+  const out = new Float64Array(a.length).fill(NaN);
+  for (let i = n; i < a.length; i++) {
+    const x = a[i]!, p = a[i - n]!;
+    out[i] = fn === "prev" ? p : fn === "change" ? x - p : p === 0 ? NaN : (x / p - 1) * 100;
+  }
+  return out;
+}
+
+/** True when `a` was true on one of the last `n` bars; unknown when only unknowns are there. */
+export function within(a: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(a.length);
+  let lastT = -Infinity, lastU = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === T) lastT = i;
+    else if (a[i] === U) lastU = i;
+    out[i] = i - lastT < n ? T : i - lastU < n ? U : F;
+  }
+  return out;
+}
+
+/** Bars since `a` was last true (0 on a true bar), NaN before the first true bar. */
+export function barsSince(a: Uint8Array): Float64Array {
+  const out = new Float64Array(a.length);
+  let last = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === T) last = i;
+    out[i] = last < 0 ? NaN : i - last;
+  }
+  return out;
+}
+
+/** A condition true on the bars in `hits` and the `n − 1` bars after each, false elsewhere. */
+export function marks(hits: Iterable<number>, len: number, n: number): Uint8Array {
+  const out = new Uint8Array(len);
+  for (const h of hits) for (let i = h; i < Math.min(len, h + n); i++) out[i] = T;
+  return out;
+}
