@@ -7,6 +7,7 @@ export * from "./request_context.ts";
 export * from "./errors.ts";
 export * from "./validate.ts";
 export * from "./openapi.ts";
+export * from "./route.ts";
 export * from "./docs_page.ts";
 export * from "./circuit_breaker.ts";
 export * from "./metrics.ts";
