@@ -43,8 +43,19 @@ export function adxWarmup(period = 14): { adx: number; di: number } {
  *
  * @example
  * ```ts
+ * import { adxInto } from "./adx.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
  * const n = close.length;
- * adxInto({ adx: new Float64Array(n), plusDi: new Float64Array(n), minusDi: new Float64Array(n) }, high, low, close);
+ * const out = {
+ *   adx: new Float64Array(n),
+ *   plusDi: new Float64Array(n),
+ *   minusDi: new Float64Array(n),
+ * };
+ * adxInto(out, high, low, close); // out.adx[27] is the first ADX, out.plusDi[14] the first +DI
  * ```
  */
 export function adxInto(
@@ -110,7 +121,14 @@ export function adxInto(
  *
  * @example
  * ```ts
+ * import { adx } from "./adx.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
  * const { adx: strength, plusDi, minusDi } = adx(high, low, close); // period 14
+ * strength[26]; // NaN (warm-up)
  * ```
  */
 export function adx(

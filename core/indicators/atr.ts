@@ -30,7 +30,14 @@ export function atrWarmup(period = 14): number {
  *
  * @example
  * ```ts
- * atrInto(new Float64Array(close.length), high, low, close, 14);
+ * import { atrInto } from "./atr.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
+ * const out = atrInto(new Float64Array(close.length), high, low, close, 14);
+ * out[13]; // ≈ 3, the first ATR (bars have a 3-point range)
  * ```
  */
 export function atrInto(
@@ -62,7 +69,13 @@ export function atrInto(
  *
  * @example
  * ```ts
- * const a = atr(high, low, close); // period 14
+ * import { atr } from "./atr.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
+ * const a = atr(high, low, close); // period 14: a[0..12] are NaN
  * ```
  */
 export function atr(

@@ -46,8 +46,16 @@ export function bollingerWarmup({ period = 20 }: BollingerOptions = {}): number 
  *
  * @example
  * ```ts
+ * import { bollingerInto } from "./bollinger.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const n = close.length;
- * bollingerInto({ upper: new Float64Array(n), middle: new Float64Array(n), lower: new Float64Array(n) }, close);
+ * const out = {
+ *   upper: new Float64Array(n),
+ *   middle: new Float64Array(n),
+ *   lower: new Float64Array(n),
+ * };
+ * bollingerInto(out, close); // period 20, k 2: out.middle[19] is the first value
  * ```
  */
 export function bollingerInto(
@@ -105,7 +113,11 @@ export function bollingerInto(
  *
  * @example
  * ```ts
+ * import { bollinger } from "./bollinger.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const { upper, middle, lower } = bollinger(close); // 20, 2
+ * const wide = bollinger(close, { period: 10, k: 2.5 });
  * ```
  */
 export function bollinger(values: Float64Array, options: BollingerOptions = {}): BollingerResult {

@@ -36,6 +36,9 @@ function lookup(name: string): IndicatorSpec {
  *
  * @example
  * ```ts
+ * import { resolveParams } from "./compute.ts";
+ * import { findIndicator } from "./registry.ts";
+ *
  * resolveParams(findIndicator("macd")!, { fast: 5 }); // { fast: 5, slow: 26, signal: 9 }
  * ```
  */
@@ -140,7 +143,19 @@ export function indicatorWarmup(
  *
  * @example
  * ```ts
+ * import { computeIndicator } from "./compute.ts";
+ * import type { OhlcvSeries } from "./registry.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const series: OhlcvSeries = {
+ *   open: close.map((c) => c - 0.5),
+ *   high: close.map((c) => c + 1.5),
+ *   low: close.map((c) => c - 1.5),
+ *   close,
+ *   volume: close.map((_, i) => 1_000_000 + (i % 5) * 100_000),
+ * };
  * const { upper, middle, lower } = computeIndicator("bollinger", { period: 20 }, series);
+ * computeIndicator("bb", { k: 2.5 }, series); // aliases work; missing parameters take defaults
  * ```
  */
 export function computeIndicator(

@@ -64,8 +64,16 @@ export function macdWarmup(
  *
  * @example
  * ```ts
+ * import { macdInto } from "./macd.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const n = close.length;
- * macdInto({ macd: new Float64Array(n), signal: new Float64Array(n), histogram: new Float64Array(n) }, close);
+ * const out = {
+ *   macd: new Float64Array(n),
+ *   signal: new Float64Array(n),
+ *   histogram: new Float64Array(n),
+ * };
+ * macdInto(out, close); // 12/26/9: out.macd[25] and out.signal[33] are the first values
  * ```
  */
 export function macdInto(
@@ -121,7 +129,11 @@ export function macdInto(
  *
  * @example
  * ```ts
+ * import { macd } from "./macd.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const { macd: line, signal, histogram } = macd(close); // 12/26/9
+ * histogram[33] === line[33]! - signal[33]!; // true
  * ```
  */
 export function macd(close: Float64Array, options: MacdOptions = {}): MacdResult {

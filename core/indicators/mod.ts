@@ -9,8 +9,11 @@
  *
  * @example
  * ```ts
- * import { rsi, macd, toJsonArray } from "./mod.ts";
+ * import { macd, rsi, toJsonArray } from "./mod.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const r = rsi(close, 14);
+ * const { histogram } = macd(close);
  * const json = toJsonArray(r); // NaN → null
  * ```
  *

@@ -25,7 +25,11 @@ export function obvWarmup(): number {
  *
  * @example
  * ```ts
- * obvInto(new Float64Array(close.length), close, volume);
+ * import { obvInto } from "./obv.ts";
+ *
+ * const close = Float64Array.of(10, 11, 10.5, 10.5);
+ * const volume = Float64Array.of(100, 200, 50, 80);
+ * obvInto(new Float64Array(close.length), close, volume); // [0, 200, 150, 150]
  * ```
  */
 export function obvInto(

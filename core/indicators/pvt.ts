@@ -23,7 +23,11 @@ export function pvtWarmup(): number {
  *
  * @example
  * ```ts
- * pvtInto(new Float64Array(close.length), close, volume);
+ * import { pvtInto } from "./pvt.ts";
+ *
+ * const close = Float64Array.of(10, 11, 9.9);
+ * const volume = Float64Array.of(100, 200, 300);
+ * pvtInto(new Float64Array(close.length), close, volume); // [0, 20, -10]
  * ```
  */
 export function pvtInto(

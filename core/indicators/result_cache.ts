@@ -21,8 +21,15 @@ export function outputBytes(v: IndicatorOutputs): number {
  *
  * @example
  * ```ts
+ * import { computeIndicator } from "./compute.ts";
+ * import { indicatorCache } from "./result_cache.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const series = { open: close, high: close, low: close, close, volume: close.map(() => 1e6) };
  * const cache = indicatorCache({ maxEntries: 100 });
+ * const key = "AAPL|v1|60|rsi|14"; // symbol, data version, bars, indicator, parameters
  * const out = cache.getOrCompute(key, () => computeIndicator("rsi", {}, series));
+ * cache.getOrCompute(key, () => computeIndicator("rsi", {}, series)) === out; // true (a hit)
  * ```
  */
 export function indicatorCache(

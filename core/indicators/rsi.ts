@@ -33,8 +33,11 @@ export function rsiWarmup(period: number): number {
  *
  * @example
  * ```ts
+ * import { rsiInto } from "./rsi.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const out = new Float64Array(close.length);
- * rsiInto(out, close, 14);
+ * rsiInto(out, close, 14); // out[0..13] NaN, then values in [0, 100]
  * ```
  */
 export function rsiInto(out: Float64Array, close: Float64Array, period = 14): Float64Array {
@@ -78,7 +81,11 @@ function rsiOf(gain: number, loss: number): number {
  *
  * @example
  * ```ts
+ * import { rsi } from "./rsi.ts";
+ *
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
  * const r = rsi(close); // period 14
+ * const fast = rsi(close, 7);
  * ```
  */
 export function rsi(close: Float64Array, period = 14): Float64Array {

@@ -56,6 +56,12 @@ export function stochasticWarmup(
  *
  * @example
  * ```ts
+ * import { stochasticInto } from "./stochastic.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
  * const n = close.length;
  * stochasticInto({ k: new Float64Array(n), d: new Float64Array(n) }, high, low, close);
  * ```
@@ -81,7 +87,13 @@ export function stochasticInto(
  *
  * @example
  * ```ts
- * const { k, d } = stochastic(high, low, close); // 14, 3, 3
+ * import { stochastic } from "./stochastic.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
+ * const { k, d } = stochastic(high, low, close); // 14, 3, 3: k[15] and d[17] are the first values
  * ```
  */
 export function stochastic(

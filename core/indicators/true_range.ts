@@ -24,7 +24,12 @@ export function trueRangeWarmup(): number {
  *
  * @example
  * ```ts
- * trueRangeInto(new Float64Array(close.length), high, low, close);
+ * import { trueRangeInto } from "./true_range.ts";
+ *
+ * const high = Float64Array.of(11, 13, 12);
+ * const low = Float64Array.of(9, 12, 10);
+ * const close = Float64Array.of(10, 12.5, 11);
+ * trueRangeInto(new Float64Array(close.length), high, low, close); // [2, 3, 2.5]
  * ```
  */
 export function trueRangeInto(
@@ -57,7 +62,12 @@ export function trueRangeAt(
  *
  * @example
  * ```ts
- * const tr = trueRange(high, low, close);
+ * import { trueRange } from "./true_range.ts";
+ *
+ * const high = Float64Array.of(11, 13, 12);
+ * const low = Float64Array.of(9, 12, 10);
+ * const close = Float64Array.of(10, 12.5, 11);
+ * const tr = trueRange(high, low, close); // [2, 3, 2.5]: bar 1 gapped up from a close of 10
  * ```
  */
 export function trueRange(

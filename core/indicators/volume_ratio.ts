@@ -26,7 +26,10 @@ export function volumeRatioWarmup(period = 20): number {
  *
  * @example
  * ```ts
- * volumeRatioInto(new Float64Array(volume.length), volume, 20);
+ * import { volumeRatioInto } from "./volume_ratio.ts";
+ *
+ * const volume = Float64Array.of(900, 1_100, 1_000, 2_300);
+ * volumeRatioInto(new Float64Array(volume.length), volume, 3); // [NaN, NaN, NaN, 2.3]
  * ```
  */
 export function volumeRatioInto(

@@ -26,7 +26,13 @@ export function vwapWarmup(period = 20): number {
  *
  * @example
  * ```ts
- * vwapInto(new Float64Array(close.length), high, low, close, volume, 20);
+ * import { vwapInto } from "./vwap.ts";
+ *
+ * const high = Float64Array.of(11, 12, 13);
+ * const low = Float64Array.of(9, 10, 11);
+ * const close = Float64Array.of(10, 11, 12);
+ * const volume = Float64Array.of(100, 100, 200);
+ * vwapInto(new Float64Array(close.length), high, low, close, volume, 2); // [NaN, 10.5, 11.667]
  * ```
  */
 export function vwapInto(
@@ -61,7 +67,14 @@ export function vwapInto(
  *
  * @example
  * ```ts
- * const w = vwap(high, low, close, volume); // period 20
+ * import { vwap } from "./vwap.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
+ * const volume = close.map((_, i) => 1_000_000 + (i % 5) * 100_000);
+ * const w = vwap(high, low, close, volume); // period 20: w[19] is the first value
  * ```
  */
 export function vwap(

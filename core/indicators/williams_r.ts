@@ -25,7 +25,12 @@ export function williamsRWarmup(period = 14): number {
  *
  * @example
  * ```ts
- * williamsRInto(new Float64Array(close.length), high, low, close, 14);
+ * import { williamsRInto } from "./williams_r.ts";
+ *
+ * const high = Float64Array.of(11, 12, 13);
+ * const low = Float64Array.of(9, 10, 11);
+ * const close = Float64Array.of(10, 11.5, 11);
+ * williamsRInto(new Float64Array(close.length), high, low, close, 2); // [NaN, -16.67, -66.67]
  * ```
  */
 export function williamsRInto(
@@ -46,7 +51,13 @@ export function williamsRInto(
  *
  * @example
  * ```ts
- * const r = williamsR(high, low, close); // period 14
+ * import { williamsR } from "./williams_r.ts";
+ *
+ * // 60 daily bars: a gentle uptrend with a 30-bar swing
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+ * const high = close.map((c) => c + 1.5);
+ * const low = close.map((c) => c - 1.5);
+ * const r = williamsR(high, low, close); // period 14: r[13] is the first value, in [-100, 0]
  * ```
  */
 export function williamsR(
