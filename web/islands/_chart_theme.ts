@@ -77,8 +77,8 @@ export const INDICATOR_CHOICES = [
   { id: "macd", pane: "macd" },
 ] as const;
 
-/** Daily bars as the charts read them (the wire type). */
-export type ChartBar = Candle;
+/** Daily bars as the candle series reads them (the wire type without volume). */
+export type ChartBar = Omit<Candle, "volume">;
 
 /** Adds the candlestick series in the theme's up/down colours and sets its data. */
 export function addCandles(
