@@ -8,12 +8,12 @@ import type * as LC from "lightweight-charts";
 import type { Lang } from "../i18n/mod.ts";
 import {
   addCandles,
-  type ChartBar,
   chartColours,
   INDICATOR_CHOICES,
   monthsBefore,
   RANGES,
 } from "./_chart_theme.ts";
+import type { Candle as ChartBar } from "@trading/shared/schemas";
 
 /** A pattern to outline on the chart. */
 export interface PatternOverlay {
