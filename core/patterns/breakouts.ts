@@ -26,6 +26,14 @@ export interface BreakoutOptions {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectBreakouts } from "./breakouts.ts";
+ * import { supportResistance } from "./levels.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const levels = supportResistance(series);
  * const breaks = detectBreakouts(series, levels, { volumeMultiple: 1.5, confirmedOnly: true });
  * ```

@@ -61,8 +61,16 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectCandlestickPatterns } from "./candlesticks.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const candles = detectCandlestickPatterns(series, { kinds: ["hammer", "three_white_soldiers"] });
- * // [{ kind: "hammer", index: 812, date: "2016-07-11", direction: "bullish", confidence: 0.71, trend: "down" }]
+ * // [{ kind: "hammer", index: 153, date: "2013-12-18", direction: "bullish", confidence: 0.582,
+ * //    trend: "down" }, …]
  * ```
  */
 export function detectCandlestickPatterns(

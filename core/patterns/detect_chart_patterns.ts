@@ -60,8 +60,16 @@ function setupsAt(
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectChartPatterns } from "./detect_chart_patterns.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const matches = detectChartPatterns(series, { kinds: ["double_top"], minConfidence: 0.5 });
  * for (const m of matches) console.log(m.kind, m.startDate, m.endDate, m.target);
+ * // double_top 2013-12-05 2014-01-09 72.01…, …
  * ```
  */
 export function detectChartPatterns(

@@ -26,6 +26,22 @@ function meanVolume(v: Float64Array, from: number, to: number): number {
  *
  * @example
  * ```ts
+ * import { atr } from "../indicators/atr.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import type { DetectContext } from "./_setup.ts";
+ * import { headShouldersSetups } from "./head_shoulders.ts";
+ * import { zigzagConfirmed } from "./zigzag.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const ctx: DetectContext = {
+ *   cols: series,
+ *   atr: atr(series.high, series.low, series.close),
+ *   volumePeriod: 20,
+ *   maxWait: 60,
+ * };
  * const setups = headShouldersSetups(ctx, zigzagConfirmed(series), "top");
  * ```
  */

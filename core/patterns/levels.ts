@@ -30,6 +30,13 @@ export interface LevelOptions extends ZigzagOptions {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { supportResistance } from "./levels.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const levels = supportResistance(series, { atrMultiple: 2, toleranceAtr: 0.5, minTouches: 3 });
  * ```
  */

@@ -40,7 +40,18 @@ function key(m: PatternMatch): string {
  *
  * @example
  * ```ts
- * const kept = mergeOverlapping([...candidates]);
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectChartPatterns } from "./detect_chart_patterns.ts";
+ * import { mergeOverlapping } from "./merge.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * // candidates found at two zig-zag scales often describe the same formation
+ * const fine = detectChartPatterns(series, { atrMultiples: [1.5] });
+ * const coarse = detectChartPatterns(series, { atrMultiples: [4] });
+ * const kept = mergeOverlapping([...fine, ...coarse]);
  * ```
  */
 export function mergeOverlapping(matches: readonly PatternMatch[]): PatternMatch[] {

@@ -5,7 +5,13 @@
  *
  * @example
  * ```ts
- * import { detectChartPatterns, detectCandlestickPatterns } from "./core/patterns/mod.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectCandlestickPatterns, detectChartPatterns } from "./mod.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const patterns = detectChartPatterns(series, { minConfidence: 0.5 });
  * const candles = detectCandlestickPatterns(series);
  * ```

@@ -29,7 +29,17 @@ export interface PatternOutcome {
  *
  * @example
  * ```ts
- * const o = patternOutcome(series, match, { horizon: 60 }); // { outcome: "hit", bars: 12, … }
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { detectChartPatterns } from "./detect_chart_patterns.ts";
+ * import { patternOutcome } from "./outcome.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const [match] = detectChartPatterns(series, { kinds: ["rising_wedge"] });
+ * const o = match && patternOutcome(series, match, { horizon: 60 });
+ * // { outcome: "stopped", bars: 4, entry: 76.199997, rewardRisk: 7.54… }
  * ```
  */
 export function patternOutcome(

@@ -37,6 +37,13 @@ export function headOf(cols: OhlcvColumns, end: number): OhlcvColumns {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { scanPatterns } from "./patterns_in_range.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const scan = scanPatterns(series, series.close.length);
  * ```
  */
@@ -70,7 +77,17 @@ export interface RangeFilter {
  *
  * @example
  * ```ts
- * const { patterns, candlesticks, levels } = patternsInRange(series, scan, { start: 4800, candles: true });
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { patternsInRange, scanPatterns } from "./patterns_in_range.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const scan = scanPatterns(series, series.close.length); // once per data version
+ * // the last 260 bars (about a year)
+ * const start = series.close.length - 260;
+ * const { patterns, candlesticks, levels } = patternsInRange(series, scan, { start, candles: true });
  * ```
  */
 export function patternsInRange(

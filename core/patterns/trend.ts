@@ -21,7 +21,19 @@ export interface TrendOptions {
  *
  * @example
  * ```ts
- * const { trend } = trendBefore(series, 120, atr, sma10, { trendPeriod: 10 });
+ * import { atr as atrOf } from "../indicators/atr.ts";
+ * import { sma } from "../indicators/sma.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { trendBefore } from "./trend.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const atr = atrOf(series.high, series.low, series.close, 14);
+ * const sma10 = sma(series.close, 10);
+ * // the trend over the 10 bars before bar 120
+ * const { trend, strength } = trendBefore(series, 120, atr, sma10, { trendPeriod: 10 });
  * ```
  */
 export function trendBefore(

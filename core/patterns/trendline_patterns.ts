@@ -73,6 +73,22 @@ function insideShare(
  *
  * @example
  * ```ts
+ * import { atr } from "../indicators/atr.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import type { DetectContext } from "./_setup.ts";
+ * import { trendlineSetups } from "./trendline_patterns.ts";
+ * import { zigzagConfirmed } from "./zigzag.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const ctx: DetectContext = {
+ *   cols: series,
+ *   atr: atr(series.high, series.low, series.close),
+ *   volumePeriod: 20,
+ *   maxWait: 60,
+ * };
  * const setups = trendlineSetups(ctx, zigzagConfirmed(series));
  * ```
  */

@@ -108,8 +108,15 @@ export function zigzagConfirmed(
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { zigzagPivots } from "./zigzag.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pivots = zigzagPivots(series, { atrMultiple: 2 });
- * // [{ index: 12, date: "2017-06-19", price: 156.3, type: "high" }, …]
+ * // [{ index: 3, date: "2013-05-16", price: 59.842857, type: "low" }, …]
  * ```
  */
 export function zigzagPivots(cols: OhlcvColumns, opts: ZigzagOptions = {}): Pivot[] {
