@@ -73,7 +73,15 @@ function soldierBreakouts(cols: Parameters<Strategy["prepare"]>[0], bars: number
  *
  * @example
  * ```ts
- * runBacktest(series, analystRules, analystRules.params.parse({}));
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { analystRules } from "./analyst_rules.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, analystRules, analystRules.params.parse({}));
  * ```
  */
 export const analystRules: Strategy<AnalystParams, AnalystState> = {

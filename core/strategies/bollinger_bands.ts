@@ -46,7 +46,15 @@ function step(c: number, b: BollingerResult, i: number, rev: boolean, prev: numb
  *
  * @example
  * ```ts
- * runBacktest(series, bollingerBands, { period: 20, k: 2, mode: "reversion" });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { bollingerBands } from "./bollinger_bands.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, bollingerBands, { period: 20, k: 2, mode: "reversion" });
  * ```
  */
 export const bollingerBands: Strategy<BollingerParams, BollingerResult> = {

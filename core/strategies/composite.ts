@@ -36,7 +36,15 @@ function step(s: number, p: CompositeParams, prev: number): number {
  *
  * @example
  * ```ts
- * runBacktest(series, compositeStrategy, { enter: 25, exit: 0 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { compositeStrategy } from "./composite.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, compositeStrategy, { enter: 25, exit: 0 });
  * ```
  */
 export const compositeStrategy: Strategy<CompositeParams, Float64Array> = {

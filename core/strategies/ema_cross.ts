@@ -12,7 +12,15 @@ import { crossover } from "./_crossover.ts";
  *
  * @example
  * ```ts
- * runBacktest(series, emaCross, { fast: 12, slow: 26 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { emaCross } from "./ema_cross.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, emaCross, { fast: 12, slow: 26 });
  * ```
  */
 export const emaCross = crossover("ema_cross", "EMA", ema, (_f, s) => s - 1);

@@ -16,7 +16,13 @@ export class IndicatorCache {
    *
    * @example
    * ```ts
-   * const fast = cache.get("sma:10", () => sma(cols.close, 10));
+   * import { sma } from "../indicators/sma.ts";
+   * import { IndicatorCache } from "./indicator_cache.ts";
+   *
+   * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i * 0.2 + 5 * Math.sin(i / 5));
+   * const cache = new IndicatorCache();
+   * const fast = cache.get("sma:10", () => sma(close, 10));
+   * cache.get("sma:10", () => sma(close, 10)) === fast; // true: computed once (cache.misses is 1)
    * ```
    */
   get<T>(key: string, make: () => T): T {

@@ -32,7 +32,15 @@ function step(h: number, prev: number): number {
  *
  * @example
  * ```ts
- * runBacktest(series, macdTrend, { fast: 12, slow: 26, signal: 9 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { macdTrend } from "./macd_trend.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, macdTrend, { fast: 12, slow: 26, signal: 9 });
  * ```
  */
 export const macdTrend: Strategy<MacdParams, MacdResult> = {

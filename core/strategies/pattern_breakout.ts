@@ -68,7 +68,15 @@ function activeTrades(cols: Cols, p: PatternParams, patterns: PatternMatch[]): I
  *
  * @example
  * ```ts
- * runBacktest(series, patternBreakout, { min_confidence: 0.5, max_bars: 40 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { patternBreakout } from "./pattern_breakout.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, patternBreakout, { min_confidence: 0.5, max_bars: 40 });
  * ```
  */
 export const patternBreakout: Strategy<PatternParams, PatternState> = {

@@ -43,7 +43,15 @@ function step(r: number, p: RsiParams, prev: number): number {
  *
  * @example
  * ```ts
- * runBacktest(series, rsiReversion, { period: 14, lower: 30, upper: 70, exit: 50 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { rsiReversion } from "./rsi_reversion.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, rsiReversion, { period: 14, lower: 30, upper: 70, exit: 50 });
  * ```
  */
 export const rsiReversion: Strategy<RsiParams, Float64Array> = {

@@ -11,7 +11,15 @@ import { crossover } from "./_crossover.ts";
  *
  * @example
  * ```ts
- * runBacktest(series, smaCross, { fast: 10, slow: 50 });
+ * import { runBacktest } from "../backtest/run.ts";
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { smaCross } from "./sma_cross.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const { metrics, trades } = runBacktest(series, smaCross, { fast: 10, slow: 50 });
  * ```
  */
 export const smaCross = crossover("sma_cross", "SMA", sma, (_f, s) => s - 1);
