@@ -91,8 +91,8 @@ function call(c: Checker, name: string, args: Arg[], span: Span, nameSpan: Span,
 function arith(c: Checker, e: Extract<Expr, { type: "arith" }>): Typed {
   const a = c.numeric(expr(c, e.left), `"${e.op}"`);
   const b = c.numeric(expr(c, e.right), `"${e.op}"`);
+  if (e.op === "/" && b === 0) c.fail("division by zero", e.right.span);
   if (typeof a === "number" && typeof b === "number") {
-    if (e.op === "/" && b === 0) c.fail("division by zero", e.right.span);
     const v = e.op === "+" ? a + b : e.op === "-" ? a - b : e.op === "*" ? a * b : a / b;
     return { t: "number", v, span: e.span };
   }

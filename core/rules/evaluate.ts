@@ -57,7 +57,7 @@ function compute(
       return cols[node.field];
     case "indicator": {
       const src = node.source ? ser(node.source) : cols.close;
-      const out = cache.get(`rule:${node.callKey}`, () =>
+      const out = cache.get(`rule:call:${node.callKey}`, () =>
         node.spec.compute(node.params, {
           open: cols.open,
           high: cols.high,
@@ -115,8 +115,9 @@ export function checkBudget(rule: CompiledRule, units: number, budget: number): 
  * import { compileRule } from "./compile.ts";
  * import { evaluateRule } from "./evaluate.ts";
  * import type { Cols } from "../backtest/types.ts";
- * declare const cols: Cols;
- * const hits = evaluateRule(compileRule("close > sma(50)"), cols); // Uint8Array of 0/1
+ * function aboveTrend(cols: Cols): Uint8Array | Float64Array {
+ *   return evaluateRule(compileRule("close > sma(50)"), cols); // Uint8Array of 0/1
+ * }
  * ```
  */
 export function evaluateRule(

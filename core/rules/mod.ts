@@ -8,9 +8,8 @@
  * ```ts
  * import { compileRule, evaluateRule, ruleFunctions } from "./mod.ts";
  * import type { Cols } from "../backtest/types.ts";
- * declare const cols: Cols;
  * const rule = compileRule("rsi(14) crosses_above 30 and close > sma(200)", { expect: "condition" });
- * const hits = evaluateRule(rule, cols); // Uint8Array, 1 where true
+ * const hitsOf = (cols: Cols) => evaluateRule(rule, cols); // Uint8Array, 1 where true
  * const catalogue = ruleFunctions();
  * ```
  *

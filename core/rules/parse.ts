@@ -55,7 +55,7 @@ function describe(e: peggy.parser.SyntaxError): string {
   const found = e.found === null ? "end of rule" : `"${e.found}"`;
   const names = new Set<string>();
   for (const x of (e.expected ?? []) as peggy.parser.Expectation[]) {
-    if (x.type === "literal") names.add(`"${x.text}"`);
+    if (x.type === "literal" && x.text !== "#") names.add(`"${x.text}"`);
     else if (x.type === "other") names.add(x.description);
     else if (x.type === "end") names.add("end of rule");
   }

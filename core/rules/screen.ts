@@ -64,9 +64,9 @@ function valueAt(rule: CompiledRule, cols: Cols, cache: IndicatorCache, i: numbe
  * import { compileRule } from "./compile.ts";
  * import { screen } from "./screen.ts";
  * import type { Cols } from "../backtest/types.ts";
- * declare const universe: Map<string, Cols>;
  * const rule = compileRule("rsi(14) < 30 and close > sma(200)", { expect: "condition" });
- * const rows = screen(rule, universe, { columns: [compileRule("rsi(14)")] });
+ * const oversold = (universe: Map<string, Cols>) =>
+ *   screen(rule, universe, { columns: [compileRule("rsi(14)")] });
  * ```
  */
 export function screen(

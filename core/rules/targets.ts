@@ -91,9 +91,8 @@ export interface RuleTargetOptions {
  * ```ts
  * import { compileRuleSet, ruleTargets } from "./targets.ts";
  * import type { Cols } from "../backtest/types.ts";
- * declare const cols: Cols;
  * const set = compileRuleSet({ entry: "rsi(14) < 30", exit: "rsi(14) > 50" });
- * const targets = ruleTargets(set, cols); // Int8Array of 0/1
+ * const targetsOf = (cols: Cols): Int8Array => ruleTargets(set, cols); // 0/1 per bar
  * ```
  */
 export function ruleTargets(
