@@ -52,8 +52,10 @@ export function pairedEdge(a: readonly number[], b: readonly number[], o: EdgeOp
 
 /**
  * The hit rate of `calls` against random entries: the baseline is the mean over draws (with the
- * 2.5–97.5 % band of the draws' rates); the difference interval resamples the calls and, in
- * each round, one draw of the random entries.
+ * 2.5–97.5 % band of the draws' rates, what a random caller with as many calls scores); the
+ * difference interval is the paired bootstrap of each call's hit minus its random entries'
+ * mean hit rate (known precisely from the draws), so only the analyst's own sampling noise
+ * widens it, as for the S/(S+T) baseline.
  */
 export function randomEdge(
   hits: readonly number[],
@@ -69,23 +71,12 @@ export function randomEdge(
     for (let i = 0; i < n; i++) s += draws[i]![d]!;
     rates[d] = s / n;
   }
-  const baseline = mean(rates);
   rates.sort();
-  const [lo, hi] = bootstrap(n, (ix, random) => {
-    const d = Math.floor(random() * m);
-    let s = 0;
-    for (const i of ix) s += hits[i]! - draws[i]![d]!;
-    return s / n;
-  }, o);
+  const edge = pairedEdge(hits, draws.map((x) => mean(x)), o);
   return {
-    n,
-    baseline,
+    ...edge,
     baseline_low: quantileSorted(rates, 0.025),
     baseline_high: quantileSorted(rates, 0.975),
-    difference: mean(hits) - baseline,
-    difference_low: lo,
-    difference_high: hi,
-    verdict: verdictOf(lo, hi, n),
   };
 }
 

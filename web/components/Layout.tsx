@@ -7,6 +7,7 @@ const NAV: { href: string; key: MessageKey }[] = [
   { href: "/", key: "nav.markets" },
   { href: "/backtest", key: "nav.backtest" },
   { href: "/paper", key: "nav.paper" },
+  { href: "/track-record", key: "nav.track" },
   { href: "/account", key: "nav.account" },
 ];
 

@@ -513,6 +513,87 @@ export const en = {
   "paper.status.cancelled": "cancelled",
   "paper.status.rejected": "rejected",
   "nav.signin": "Sign in",
+  "nav.track": "Track record",
+  "track.title": "The analyst's track record",
+  "track.intro":
+    "Every claim of skill is measured here. The rule-based analyst is walked forward through the bundled history (a call every {every} trading days, each seeing only the bars up to its day) and each call is scored against the bars that followed, next to what chance would have scored with the same levels. Language-model calls are scored the same way once they are journaled.",
+  "track.headline.title": "Rule-based analyst, BUY and SELL calls",
+  "track.headline.body":
+    "{n} scored calls from {from} to {to}: the target was reached before the stop {rate} of the time (95% interval {lo}–{hi}).",
+  "track.groups.title": "Hit rate against each baseline",
+  "track.side.title": "Rules vs language model",
+  "track.side.notYet":
+    "The language model has no track record yet: an analyst needs {min} scored BUY/SELL calls before it is compared side by side ({llm}).",
+  "track.side.noLlmCalls": "no language-model calls journaled",
+  "track.symbols.title": "Per symbol (rule-based analyst)",
+  "track.symbols.chart": "Hit rate against the random-dates baseline per symbol, {kind}",
+  "track.cal.title": "Calibration of stated confidence",
+  "track.cal.intro":
+    "Calls are grouped by the confidence the analyst stated. A well-calibrated analyst's points lie on the diagonal. The calibrated value is the walk-forward re-mapping: for each call it is fitted only on calls decided before that call's year, never on the bars being scored.",
+  "track.brier":
+    "Brier score of the stated confidence {stated} (baseline {baseline}; lower is better).",
+  "track.brierOos":
+    "Out of sample from {year} ({n} calls): stated {stated} → calibrated {calibrated}.",
+  "track.reliabilityTable": "Reliability table",
+  "track.directional": "BUY + SELL",
+  "track.na": "n/a",
+  "track.baseline": "baseline",
+  "track.meanReturn": "mean return",
+  "track.noCalls": "No scored calls yet.",
+  "track.verdict.edge": "edge (interval above zero)",
+  "track.verdict.none": "no measurable edge",
+  "track.verdict.below": "below the baseline",
+  "track.verdict.few": "too few calls",
+  "track.col.analyst": "Analyst",
+  "track.col.symbol": "Symbol",
+  "track.col.calls": "Calls",
+  "track.col.n": "Scored",
+  "track.col.hitRate": "Hit rate (95%)",
+  "track.col.analytic": "vs S/(S+T)",
+  "track.col.randomDate": "vs random dates",
+  "track.col.randomSide": "vs random side",
+  "track.col.buyHold": "vs buy-and-hold",
+  "track.col.bucket": "Stated confidence",
+  "track.col.stated": "Mean stated",
+  "track.col.observed": "Observed",
+  "track.col.bucketBaseline": "Baseline",
+  "track.col.calibrated": "Calibrated",
+  "track.chart.reliability": "Reliability chart: {name}",
+  "track.chart.stated": "stated confidence",
+  "track.chart.observed": "observed hit rate",
+  "track.chart.legendObserved": "observed (size: calls; line: 95% interval)",
+  "track.chart.legendBaseline": "baseline",
+  "track.chart.legendCalibrated": "walk-forward calibrated",
+  "track.chart.legendDiagonal": "perfect calibration",
+  "track.chart.legendHit": "hit rate (line: 95% interval)",
+  "track.chart.legendRandom": "random-dates baseline",
+  "track.method.title": "How it is measured",
+  "track.method.hit":
+    "A BUY or SELL call hits when its target is reached before its stop within its horizon (expired calls miss); a HOLD call hits when the price stays inside its range. When both levels are touched in one daily bar the stop is assumed first.",
+  "track.method.analytic":
+    "S/(S+T): with the stop at distance S and the target at distance T, a driftless random walk reaches the target first S/(S+T) of the time. It is compared with the calls that reached one of their levels.",
+  "track.method.random":
+    "Random dates: the same symbol, side, distances and horizon, entered on a random day within about a year of the call; random side: the same day, long or short by a coin flip. {draws} seeded draws per call (seed {seed}).",
+  "track.method.buyHold":
+    "Buy-and-hold: the return of holding the symbol over the call's horizon, against the call's own return.",
+  "track.method.interval":
+    'Intervals are 95%: Wilson for hit rates, paired bootstrap for differences. "No measurable edge" means the interval of the difference contains zero.',
+  "track.method.calibration":
+    "Brier score: the mean squared gap between stated confidence and outcome (0 is perfect).",
+  "track.method.computed":
+    "Computed from the stored data on {at} in {ms} ms; recomputed when the data changes.",
+  "track.error.title": "The track record is not available",
+  "track.error.body":
+    "The analysis service did not answer in time; the track record may still be computing. Reload in a few seconds.",
+  "ai.track.title": "Track record",
+  "ai.track.body":
+    "{stance} calls of this analyst: {rate} hit (95% {lo}–{hi}) over {n} scored calls, {from} to {to}.",
+  "ai.track.baselines": "Baselines: S/(S+T) {analytic}, random entries {random}.",
+  "ai.track.calibrated": "Calibrated confidence: {value}.",
+  "ai.track.noRecord":
+    "The language model has no track record yet ({n} scored calls); the rule-based analyst's record is shown.",
+  "ai.track.none": "No track record available.",
+  "ai.track.link": "Full track record",
 } as const;
 
 /** A key of the dictionaries. */

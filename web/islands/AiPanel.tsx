@@ -6,6 +6,7 @@ import { errorMessage, statusOfCode } from "./_api_error.ts";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
 import { readSse } from "./_sse.ts";
 import { stanceLabel } from "../components/labels.ts";
+import { AnswerTrack } from "../components/track_record/AnswerTrack.tsx";
 
 /** Props of the AI panel. */
 export interface AiPanelProps {
@@ -105,6 +106,7 @@ function AiResult({ a, lang }: { a: AiAnalysis; lang: Lang }) {
         {" · "}
         {t("ai.horizon")} {t("ai.horizonDays", { n: a.horizon_days })}
       </p>
+      <AnswerTrack r={a.track_record} t={t} lang={lang} />
       <p class="small">
         <span class="tag" data-testid="ai-source">
           {a.source === "llm" ? t("ai.source.llm") : t("ai.source.rules")}

@@ -17,6 +17,11 @@ export type {
   Quote,
   SymbolInfo,
   SymbolsResponse,
+  TrackCalibration,
+  TrackEdge,
+  TrackGroup,
+  TrackRecordReport,
+  TrackRecordSummary,
 } from "@trading/shared/schemas";
 import type { z } from "zod";
 import type {

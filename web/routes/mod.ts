@@ -11,6 +11,7 @@ import { backtestPage } from "./backtest.tsx";
 import { accountPage } from "./account.tsx";
 import { adminPage } from "./admin.tsx";
 import { paperPage } from "./paper.tsx";
+import { trackRecordPage } from "./track_record.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -23,4 +24,5 @@ export const PAGES: PageRoute[] = [
   { path: "/account", load: accountPage },
   { path: "/admin", load: adminPage },
   { path: "/sources", load: sourcesPage },
+  { path: "/track-record", load: trackRecordPage },
 ];
