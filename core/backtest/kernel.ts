@@ -56,8 +56,22 @@ export function flatCarry(cash: number): KernelCarry {
  *
  * @example
  * ```ts
+ * import { simulateTargets } from "./kernel.ts";
+ * import { DEFAULT_OPTIONS, newTally } from "./types.ts";
+ *
+ * const cols = {
+ *   dates: ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"],
+ *   open: Float64Array.of(100, 101, 103, 102),
+ *   high: Float64Array.of(102, 104, 105, 103),
+ *   low: Float64Array.of(99, 100, 102, 100),
+ *   close: Float64Array.of(101, 103, 104, 101),
+ *   volume: Float64Array.of(1e6, 1.2e6, 0.9e6, 1.1e6),
+ * };
+ * // decided at each close, filled at the next open: long from bar 1's open to bar 3's open
+ * const targets = Int8Array.of(1, 1, 0, 0);
  * const eq = new Float64Array(cols.close.length);
  * simulateTargets(cols, targets, DEFAULT_OPTIONS, { start: 0, end: eq.length }, eq, newTally());
+ * eq; // [100000, 101980, 102970, 100990]: 990 shares bought at 101, sold at 102
  * ```
  */
 export function simulateTargets(

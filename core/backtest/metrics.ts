@@ -127,6 +127,10 @@ function scan(equity: Float64Array, from: number, to: number, s: Float64Array): 
  *
  * @example
  * ```ts
+ * import { computeMetrics } from "./metrics.ts";
+ * import { newTally } from "./types.ts";
+ *
+ * const tally = newTally(); // no round trips
  * const m = computeMetrics(new Float64Array([110, 99, 121]), 100, tally);
  * m.total_return; // 0.21
  * ```

@@ -110,6 +110,26 @@ export interface WireResult {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { smaCross } from "../strategies/sma_cross.ts";
+ * import { runRequest, type WireSettings } from "./request.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const cols = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const settings: WireSettings = {
+ *   cash: 10_000,
+ *   fee_bps: 5,
+ *   min_fee: 1,
+ *   slippage_bps: 2,
+ *   fractional: false,
+ *   allow_short: false,
+ *   stop_loss_pct: 8,
+ *   take_profit_pct: null,
+ *   trailing_stop_pct: null,
+ *   max_holding_bars: null,
+ * };
  * runRequest([{ symbol: "AAPL", cols }], smaCross, { fast: 10, slow: 50 }, settings);
  * ```
  */

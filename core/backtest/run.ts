@@ -67,7 +67,15 @@ export function decider(
  *
  * @example
  * ```ts
- * const r = runBacktest(series, STRATEGIES.sma_cross, { fast: 10, slow: 50 }, { feeBps: 5 });
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { STRATEGIES } from "../strategies/mod.ts";
+ * import { runBacktest } from "./run.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const r = runBacktest(series, STRATEGIES.sma_cross!, { fast: 10, slow: 50 }, { feeBps: 5 });
  * r.metrics.sharpe;
  * ```
  */
