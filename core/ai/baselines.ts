@@ -51,7 +51,7 @@ export interface RateOptions {
  *
  * @example
  * ```ts
- * analyticBaseline({ stance: "BUY", entry: 100, target: 104, stop: 96, … }); // 0.5
+ * analyticBaseline({ stance: "BUY", entry: 100, target: 104, stop: 96 }); // 0.5
  * ```
  */
 export function analyticBaseline(e: Pick<JournalEntry, "stance" | "entry" | "target" | "stop">) {
@@ -90,8 +90,20 @@ function hash(text: string): number {
  *
  * @example
  * ```ts
- * const rated = rateCalls(scored, (sym) => bySymbol.get(sym), { draws: 1000, seed: 20 });
- * rated[0].pAnalytic; // e.g. 0.4
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { scoreCall } from "./evaluate.ts";
+ * const bars = [100, 101, 103, 106, 104].map((close, i) => ({
+ *   date: `2020-01-0${i + 1}`, open: close, high: close + 1, low: close - 1, close, volume: 1,
+ * }));
+ * const s = seriesFromBars("T", bars);
+ * const call = {
+ *   symbol: "T", data_date: "2020-01-01", source: "rules" as const, model: "rules",
+ *   prompt_version: "rules-v1", stance: "BUY" as const, confidence: 0.6, entry: 100,
+ *   target: 104, stop: 98, horizon_days: 3,
+ * };
+ * const [rated] = rateCalls([scoreCall(call, s)], () => s, { draws: 100 });
+ * rated!.hit; // true: 104 is reached on 2020-01-03
+ * rated!.pAnalytic; // 2 / 6
  * ```
  */
 export function rateCalls(

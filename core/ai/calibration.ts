@@ -51,7 +51,11 @@ export function bucketOf(confidence: number): number {
  *
  * @example
  * ```ts
- * const fit = fitCalibration(forecasts.filter((f) => f.exitDate <= asOf));
+ * const fit = fitCalibration([
+ *   { confidence: 0.7, hit: true, date: "2019-03-01", exitDate: "2019-03-20" },
+ *   { confidence: 0.7, hit: false, date: "2019-04-01", exitDate: "2019-04-12" },
+ * ]);
+ * fit.buckets[3]; // { n: 2, hits: 1 }
  * ```
  */
 export function fitCalibration(train: readonly Forecast[]): CalibrationFit {
@@ -71,7 +75,8 @@ export function fitCalibration(train: readonly Forecast[]): CalibrationFit {
  *
  * @example
  * ```ts
- * calibrate(fitCalibration(train), 0.73); // e.g. 0.34
+ * const fit = fitCalibration([{ confidence: 0.7, hit: false, date: "2019-03-01", exitDate: "2019-03-20" }]);
+ * calibrate(fit, 0.73); // 0: one miss at this confidence (and overall)
  * ```
  */
 export function calibrate(fit: CalibrationFit, confidence: number): number | null {
@@ -87,7 +92,10 @@ export function calibrate(fit: CalibrationFit, confidence: number): number | nul
  *
  * @example
  * ```ts
- * const out = walkForward(forecasts); // out[i] uses only calls that exited before forecasts[i]'s year
+ * walkForward([
+ *   { confidence: 0.7, hit: true, date: "2019-03-01", exitDate: "2019-03-20" },
+ *   { confidence: 0.7, hit: false, date: "2020-03-02", exitDate: "2020-03-20" },
+ * ]); // [null, 1]: the 2020 call is mapped with the 2019 outcome only
  * ```
  */
 export function walkForward(forecasts: readonly Forecast[]): (number | null)[] {

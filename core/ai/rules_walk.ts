@@ -21,7 +21,8 @@ export const WALK_EVERY_BARS = 20;
  *
  * @example
  * ```ts
- * const calls = rulesWalk(series, 20); // [{ symbol, data_date, stance, entry, target, stop, … }]
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * rulesWalk(seriesFromBars("T", []), 20); // []: fewer than 250 bars, no call yet
  * ```
  */
 export function rulesWalk(s: Series, every = WALK_EVERY_BARS): JournalEntry[] {

@@ -85,8 +85,8 @@ export function randomEdge(
  *
  * @example
  * ```ts
- * const g = groupStats(rated, { source: "rules", model: "rules", prompt_version: "rules-v1" }, "BUY+SELL", null);
- * g.hit_rate; g.vs_analytic.verdict; // e.g. 0.352, "no_measurable_edge"
+ * const g = groupStats([], { source: "rules", model: "rules", prompt_version: "rules-v1" }, "BUY+SELL", null);
+ * g.hit_rate; // null: no decided calls (see trackReport for real groups)
  * ```
  */
 export function groupStats(

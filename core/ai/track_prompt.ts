@@ -40,8 +40,7 @@ export function trackRecordLine(s: TrackRecordSummary): string {
  *
  * @example
  * ```ts
- * trackRecordPrompt([buy, sell, hold]);
- * // "TRACK RECORD (…)\nBUY: 102 scored calls 2001-01-30..2018-04-27: target reached …"
+ * trackRecordPrompt([]); // "" (the service passes the BUY, SELL and HOLD summaries)
  * ```
  */
 export function trackRecordPrompt(summaries: readonly TrackRecordSummary[]): string {

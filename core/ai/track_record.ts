@@ -71,8 +71,8 @@ export function forecastsOf(
  *
  * @example
  * ```ts
- * const cal = calibrationOf(rulesCalls, RULES, "directional");
- * cal.brier_stated; cal.brier_calibrated_oos; cal.buckets; // reliability table
+ * const cal = calibrationOf([], { source: "rules", model: "rules", prompt_version: "rules-v1" }, "directional");
+ * cal.brier_stated; // null without decided calls; else the mean squared error of confidence
  * ```
  */
 export function calibrationOf(
@@ -131,8 +131,11 @@ export interface ReportMeta {
  *
  * @example
  * ```ts
- * const report = trackReport(rateCalls(scored, seriesOf), meta);
- * report.groups.find((g) => g.stance === "BUY+SELL")?.vs_random_date.verdict;
+ * const report = trackReport([], {
+ *   dataVersion: "AAPL:1", computedAt: "2024-01-01T00:00:00Z", computeMs: 0, everyBars: 20,
+ *   draws: 1000, seed: 20,
+ * });
+ * report.side_by_side.ready; // false: neither analyst has 30 scored calls
  * ```
  */
 export function trackReport(

@@ -39,8 +39,10 @@ const sameKind = (a: Stance, b: Stance) => (a === "HOLD") === (b === "HOLD");
  *
  * @example
  * ```ts
- * const s = trackSummary(rated, RULES, RULES, "2018-05-11", out);
- * s.hit_rate; s.baseline_analytic; s.verdict; s.calibrated_confidence;
+ * const rules = { source: "rules" as const, model: "rules", prompt_version: "rules-v1" };
+ * const out = { stance: "BUY" as const, confidence: 0.7, entry: 100, target: 106, stop: 96 };
+ * const s = trackSummary([], rules, rules, "2018-05-11", out);
+ * s.verdict; // "too_few_calls"; s.confidence_ceiling: 0.4, the S/(S+T) of its levels
  * ```
  */
 export function trackSummary(
@@ -103,8 +105,10 @@ export function trackSummary(
  *
  * @example
  * ```ts
- * confidenceProblems({ ...out, confidence: 0.9 }, { ...summary, confidence_ceiling: 0.35 });
- * // ["confidence 0.9 exceeds what the track record supports (0.35 + 0.15 margin): …"]
+ * confidenceProblems(
+ *   { stance: "BUY", confidence: 0.9 },
+ *   { confidence_ceiling: 0.35, hit_rate: 0.31, scored_calls: 102 },
+ * ); // ["confidence 0.9 exceeds what the track record supports (0.35 + 0.15 margin): …"]
  * ```
  */
 export function confidenceProblems(

@@ -85,7 +85,9 @@ export function calibrationText(c: TrackCalibration): string {
  *
  * @example
  * ```ts
- * console.log(trackText(trackReport(rated, meta)));
+ * import { trackReport } from "./track_record.ts";
+ * const meta = { dataVersion: "v", computedAt: "t", computeMs: 0, everyBars: 20, draws: 1, seed: 1 };
+ * trackText(trackReport([], meta)); // "Baselines: 1 seeded random draws per call …"
  * ```
  */
 export function trackText(r: TrackRecordReport): string {
