@@ -3,6 +3,13 @@
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { compositeScore, generateSignals } from "./mod.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const signals = generateSignals(series);
  * const view = compositeScore(series); // at the last bar
  * ```
