@@ -98,6 +98,13 @@ export interface AnalysisResult {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { analyzeSeries } from "./analyze.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const a = analyzeSeries({ symbol: "AAPL", market: "US", cols: series, period: "1y" });
  * a.score.stance; // "BUY" | "SELL" | "HOLD"
  * ```
