@@ -210,7 +210,10 @@ const toNumber = {
  * removed before connecting. The first query checks the server is reachable.
  *
  * @example
- * ```ts
+ * ```ts ignore
+ * // not run by `deno test --doc`: it needs a PostgreSQL server
+ * import { openPostgres } from "./postgres.ts";
+ *
  * const db = await openPostgres("postgres://app:secret@127.0.0.1:5432/trading?pool_max=20");
  * ```
  */

@@ -107,8 +107,12 @@ class SqliteConn implements Db {
  *
  * @example
  * ```ts
- * const db = await openSqlite("./data/trading.db");
+ * import { openSqlite } from "./sqlite.ts";
+ *
+ * // a service opens its file, e.g. "./data/trading.db"; the example uses memory
+ * const db = await openSqlite(":memory:");
  * await db.query("SELECT 1 AS one");
+ * await db.close();
  * ```
  */
 export async function openSqlite(path: string): Promise<Db> {
