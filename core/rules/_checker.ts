@@ -28,7 +28,7 @@ export const TYPE_WORDS: Record<Typed["t"], string> = {
 /** Distributes `Omit` over the node union. */
 type DistOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A node before interning: its shared fields are filled by {@link Checker.node}. */
-export type NodeInit = DistOmit<Node, "lookback" | "cost" | "key">;
+export type NodeInit = DistOmit<Node, "lookback" | "cost" | "key" | "cacheKey">;
 
 /** Canonical text of an operand. */
 export const keyOf = (o: Operand): string => typeof o === "number" ? String(o) : o.key;
@@ -70,7 +70,7 @@ export class Checker {
         span,
       );
     }
-    const n = { ...init, key, lookback, cost } as Node;
+    const n = { ...init, key, cacheKey: `rule:${key}`, lookback, cost } as Node;
     this.#byKey.set(key, n);
     this.nodes.push(n);
     return n;

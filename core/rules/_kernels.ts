@@ -37,45 +37,62 @@ export function compare(op: CmpOp, a: Num, b: Num, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (typeof b === "number") {
     if (b !== b) return out.fill(U);
-    for (let i = 0; i < n; i++) {
-      const x = a[i]!;
-      out[i] = x !== x
-        ? U
-        : (op === "<"
-            ? x < b
-            : op === "<="
-            ? x <= b
-            : op === ">"
-            ? x > b
-            : op === ">="
-            ? x >= b
-            : op === "=="
-            ? x === b
-            : x !== b)
-        ? T
-        : F;
-    }
-    return out;
-  }
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!, y = b[i]!;
-    out[i] = x !== x || y !== y
-      ? U
-      : (op === "<"
-          ? x < y
-          : op === "<="
-          ? x <= y
-          : op === ">"
-          ? x > y
-          : op === ">="
-          ? x >= y
-          : op === "=="
-          ? x === y
-          : x !== y)
-      ? T
-      : F;
-  }
+    compareScalar(op, a, b, out);
+  } else compareArrays(op, a, b, out);
   return out;
+}
+
+// One loop per operator (no branch on the operator inside a loop): the screener's hot path.
+// A comparison with NaN is false, so `U` is only decided on the false branch.
+function compareScalar(op: CmpOp, a: Float64Array, b: number, out: Uint8Array): void {
+  const n = out.length;
+  let i = 0, x = 0;
+  switch (op) {
+    case "<":
+      for (; i < n; i++) out[i] = (x = a[i]!) < b ? T : x !== x ? U : F;
+      return;
+    case "<=":
+      for (; i < n; i++) out[i] = (x = a[i]!) <= b ? T : x !== x ? U : F;
+      return;
+    case ">":
+      for (; i < n; i++) out[i] = (x = a[i]!) > b ? T : x !== x ? U : F;
+      return;
+    case ">=":
+      for (; i < n; i++) out[i] = (x = a[i]!) >= b ? T : x !== x ? U : F;
+      return;
+    case "==":
+      for (; i < n; i++) out[i] = (x = a[i]!) === b ? T : x !== x ? U : F;
+      return;
+    case "!=":
+      for (; i < n; i++) out[i] = (x = a[i]!) !== b ? (x !== x ? U : T) : F;
+  }
+}
+
+function compareArrays(op: CmpOp, a: Float64Array, b: Float64Array, out: Uint8Array): void {
+  const n = out.length;
+  let i = 0, x = 0, y = 0;
+  switch (op) {
+    case "<":
+      for (; i < n; i++) out[i] = (x = a[i]!) < (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+      return;
+    case "<=":
+      for (; i < n; i++) out[i] = (x = a[i]!) <= (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+      return;
+    case ">":
+      for (; i < n; i++) out[i] = (x = a[i]!) > (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+      return;
+    case ">=":
+      for (; i < n; i++) out[i] = (x = a[i]!) >= (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+      return;
+    case "==":
+      for (; i < n; i++) out[i] = (x = a[i]!) === (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+      return;
+    case "!=":
+      for (; i < n; i++) {
+        x = a[i]!, y = b[i]!;
+        out[i] = x !== x || y !== y ? U : x !== y ? T : F;
+      }
+  }
 }
 
 /**
@@ -97,8 +114,31 @@ export function cross(above: boolean, a: Num, b: Num, n: number): Uint8Array {
 /** Arithmetic per bar (`/` by 0 gives NaN). */
 export function arith(op: ArithOp | "min" | "max", a: Num, b: Num, n: number): Float64Array {
   const out = new Float64Array(n);
+  if (typeof a === "number" && (op === "+" || op === "*" || op === "min" || op === "max")) {
+    [a, b] = [b, a]; // commutative: keep the series on the left
+  }
+  if (typeof a !== "number" && typeof b === "number") {
+    if (op === "+") { for (let i = 0; i < n; i++) out[i] = a[i]! + b; }
+    else if (op === "-") { for (let i = 0; i < n; i++) out[i] = a[i]! - b; }
+    else if (op === "*") { for (let i = 0; i < n; i++) out[i] = a[i]! * b; }
+    else if (op === "/") { for (let i = 0; i < n; i++) out[i] = a[i]! / b; // b ≠ 0 (checked)
+     } else general(op, a, b, out);
+    return out;
+  }
+  if (typeof a !== "number" && typeof b !== "number") {
+    if (op === "+") { for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!; }
+    else if (op === "-") { for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!; }
+    else if (op === "*") { for (let i = 0; i < n; i++) out[i] = a[i]! * b[i]!; }
+    else general(op, a, b, out);
+    return out;
+  }
+  general(op, a, b, out);
+  return out;
+}
+
+function general(op: ArithOp | "min" | "max", a: Num, b: Num, out: Float64Array): void {
   const sa = typeof a === "number", sb = typeof b === "number";
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < out.length; i++) {
     const x = sa ? a : a[i]!, y = sb ? b : b[i]!;
     out[i] = op === "+"
       ? x + y
@@ -114,7 +154,6 @@ export function arith(op: ArithOp | "min" | "max", a: Num, b: Num, n: number): F
       ? Math.min(x, y)
       : Math.max(x, y);
   }
-  return out;
 }
 
 /** `-x` or `|x|` per bar. */
@@ -129,8 +168,9 @@ export function logic(op: "and" | "or", inputs: readonly Uint8Array[], n: number
   const out = new Uint8Array(inputs[0]!);
   for (let k = 1; k < inputs.length; k++) {
     const x = inputs[k]!;
-    if (op === "and") { for (let i = 0; i < n; i++) out[i] = Math.min(out[i]!, x[i]!); }
-    else for (let i = 0; i < n; i++) out[i] = Math.max(out[i]!, x[i]!);
+    let y = 0;
+    if (op === "and") { for (let i = 0; i < n; i++) (y = x[i]!) < out[i]! && (out[i] = y); }
+    else for (let i = 0; i < n; i++) (y = x[i]!) > out[i]! && (out[i] = y);
   }
   return out;
 }

@@ -39,14 +39,15 @@ export interface EvaluateOptions {
 
 type Values = Map<Node, Float64Array | Uint8Array>;
 
-function num(o: Operand, v: Values): Num {
+function num(o: Operand, v: ReadonlyMap<Node, Float64Array | Uint8Array>): Num {
   return typeof o === "number" ? o : v.get(o) as Float64Array;
 }
 
-function compute(
+/** One node's values over all of `cols`, from its inputs' values in `v`. */
+export function computeNode(
   node: Node,
   cols: Cols,
-  v: Values,
+  v: ReadonlyMap<Node, Float64Array | Uint8Array>,
   cache: IndicatorCache,
 ): Float64Array | Uint8Array {
   const n = cols.close.length;
@@ -144,7 +145,7 @@ export function evaluateRaw(
 ): Float64Array | Uint8Array {
   const v: Values = new Map();
   for (const node of rule.nodes) {
-    v.set(node, cache.get(`rule:${node.key}`, () => compute(node, cols, v, cache)));
+    v.set(node, cache.get(node.cacheKey, () => computeNode(node, cols, v, cache)));
   }
   return v.get(rule.root)!;
 }

@@ -7,7 +7,8 @@ import { seriesFromBars } from "../market_data/series.ts";
 import { headOf } from "../patterns/patterns_in_range.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { compileRule } from "./compile.ts";
-import { evaluateRule } from "./evaluate.ts";
+import { evaluateRaw, evaluateRule } from "./evaluate.ts";
+import { PointRule } from "./_pointwise.ts";
 import { RuleError } from "./rule_error.ts";
 
 const load = async (s: string): Promise<Cols> =>
@@ -121,5 +122,24 @@ Deno.test("evaluateRule() - causal: evaluating a prefix gives the prefix of the 
       },
     ),
     { numRuns: 60, seed: 7 },
+  );
+});
+
+Deno.test("PointRule - the screener's single-bar values equal the whole-series evaluation", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(aapl, goog),
+      fc.constantFrom(...RULES),
+      fc.array(fc.integer({ min: 0, max: 1040 }), { minLength: 1, maxLength: 20 }),
+      (cols, text, bars) => {
+        const rule = compileRule(text);
+        const whole = evaluateRaw(rule, cols, new IndicatorCache());
+        const point = new PointRule(rule, cols, new IndicatorCache());
+        for (const i of bars) {
+          assert.ok(Object.is(point.at(rule.root, i), whole[i]), `${text} at ${i}`);
+        }
+      },
+    ),
+    { numRuns: 40, seed: 11 },
   );
 });

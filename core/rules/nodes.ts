@@ -23,8 +23,10 @@ export type WindowFn = "prev" | "highest" | "lowest" | "change" | "pct_change";
 
 /** Fields shared by every node. */
 interface Base {
-  /** Canonical text, the key of common sub-expressions and of the cache. */
+  /** Canonical text, the key of common sub-expressions. */
   key: string;
+  /** `rule:` + key: its key in an `IndicatorCache` shared with strategies. */
+  cacheKey: string;
   /** Per-bar output. */
   kind: ValueKind;
   /** Bars before the first bar at which the node can be defined. */

@@ -7,9 +7,10 @@
 import type { Cols } from "../backtest/types.ts";
 import { headOf } from "../patterns/patterns_in_range.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
-import { T } from "./_kernels.ts";
+import { T, U } from "./_kernels.ts";
+import { PointRule } from "./_pointwise.ts";
 import type { CompiledRule } from "./compile.ts";
-import { checkBudget, DEFAULT_BUDGET, evaluateRaw } from "./evaluate.ts";
+import { checkBudget, DEFAULT_BUDGET } from "./evaluate.ts";
 
 /** Options of {@link screen}. */
 export interface ScreenOptions {
@@ -49,8 +50,8 @@ function lastOnOrBefore(dates: readonly string[], asOf: string): number {
 }
 
 function valueAt(rule: CompiledRule, cols: Cols, cache: IndicatorCache, i: number): number | null {
-  const v = evaluateRaw(rule, cols, cache)[i]!;
-  if (rule.kind === "condition") return v === 1 ? null : v === T ? 1 : 0;
+  const v = new PointRule(rule, cols, cache).at(rule.root, i);
+  if (rule.kind === "condition") return v === U ? null : v === T ? 1 : 0;
   return Number.isFinite(v) ? v : null;
 }
 
@@ -91,10 +92,10 @@ export function screen(
   for (const [symbol, full, i] of picked) {
     const cols = i === full.close.length - 1 ? full : headOf(full, i + 1);
     const cache = new IndicatorCache();
-    const hit = evaluateRaw(rule, cols, cache) as Uint8Array;
-    if (hit[i] !== T) continue;
+    const point = new PointRule(rule, cols, cache);
+    if (point.at(rule.root, i) !== T) continue;
     let k = i;
-    while (k > 0 && hit[k - 1] === T) k--;
+    while (k > 0 && point.at(rule.root, k - 1) === T) k--;
     out.push({
       symbol,
       index: i,
