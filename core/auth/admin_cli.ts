@@ -23,7 +23,15 @@ export type AdminOutcome = "promoted" | "already admin" | "created";
  *
  * @example
  * ```ts
+ * import { migrateUp } from "../db/migrations.ts";
+ * import { openSqlite } from "../db/sqlite.ts";
+ * import { createAdmin } from "./admin_cli.ts";
+ *
+ * const db = await openSqlite(":memory:");
+ * await migrateUp(db);
  * await createAdmin(db, { email: "ops@example.com", now: Date.now() }); // "created"
+ * await createAdmin(db, { email: "ops@example.com", now: Date.now() }); // "already admin"
+ * await db.close();
  * ```
  */
 export async function createAdmin(

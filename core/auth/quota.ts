@@ -62,8 +62,17 @@ async function userRow(db: Db, userId: string): Promise<UserRow> {
  *
  * @example
  * ```ts
+ * import { migrateUp } from "../db/migrations.ts";
+ * import { openSqlite } from "../db/sqlite.ts";
+ * import { quotaStatus } from "./quota.ts";
+ * import { createUser } from "./users.ts";
+ *
+ * const db = await openSqlite(":memory:");
+ * await migrateUp(db);
+ * const user = await createUser(db, { email: "ana@example.com", now: Date.now() });
  * const q = await quotaStatus(db, user.id, { now: Date.now() });
  * q.remaining; // e.g. 3 for a new account
+ * await db.close();
  * ```
  */
 export async function quotaStatus(
@@ -82,7 +91,16 @@ export async function quotaStatus(
  *
  * @example
  * ```ts
+ * import { migrateUp } from "../db/migrations.ts";
+ * import { openSqlite } from "../db/sqlite.ts";
+ * import { consumeAnalysis } from "./quota.ts";
+ * import { createUser } from "./users.ts";
+ *
+ * const db = await openSqlite(":memory:");
+ * await migrateUp(db);
+ * const user = await createUser(db, { email: "ana@example.com", now: Date.now() });
  * const { source, remaining } = await consumeAnalysis(db, user.id, { now: Date.now() });
+ * await db.close();
  * ```
  */
 export async function consumeAnalysis(

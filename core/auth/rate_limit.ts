@@ -121,7 +121,11 @@ export interface RateLimitOptions {
  *
  * @example
  * ```ts
- * new Hono().post("/api/backtests", rateLimit({ key: "backtest", limit: 20, windowS: 60 }), handler);
+ * import { Hono } from "hono";
+ * import { rateLimit } from "./rate_limit.ts";
+ *
+ * const limit = rateLimit({ key: "backtest", limit: 20, windowS: 60 });
+ * new Hono().post("/api/backtests", limit, (c) => c.json({ id: "bt_1" }, 202));
  * ```
  */
 export function rateLimit(
