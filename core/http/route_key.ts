@@ -13,7 +13,18 @@ import { matchedRoutes } from "hono/route";
  *
  * @example
  * ```ts
- * app.use(async (c, next) => { console.log(routeKey(c)); await next(); });
+ * import { Hono } from "hono";
+ * import { routeKey } from "./route_key.ts";
+ *
+ * const app = new Hono();
+ * const seen: (string | undefined)[] = [];
+ * app.use(async (c, next) => {
+ *   seen.push(routeKey(c));
+ *   await next();
+ * });
+ * app.get("/api/ai/analyze/:symbol", (c) => c.json({ symbol: c.req.param("symbol") }));
+ * await app.request("/api/ai/analyze/AAPL");
+ * seen; // ["GET /api/ai/analyze/:symbol"]
  * ```
  */
 export function routeKey(c: Context): string | undefined {
