@@ -1,7 +1,7 @@
 /**
  * Average Directional Index with +DI and −DI (Wilder, 1978).
  *
- * Convention (Wilder, TA-Lib `ADX`/`PLUS_DI`/`MINUS_DI`, StockCharts `cs-adx.xls`): from bar 1 on,
+ * Convention (Wilder's worked table, StockCharts `cs-adx.xls`): from bar 1 on,
  * `+DM = up` when `up = high − prevHigh` exceeds `down = prevLow − low` and is positive (else 0),
  * `−DM` symmetrically, and the true range. Wilder's running sums start as the plain sum of the
  * first `period` values (bars 1..period) and continue as `S = S − S/period + x`. At index
@@ -9,6 +9,12 @@
  * `2·period − 1` as the mean of the first `period` DX values and continues with Wilder's
  * smoothing `adx = (adx·(period − 1) + dx)/period`. A window with no range gives DI = 0 and
  * DX = 0.
+ *
+ * (TA-Lib's `ADX`/`PLUS_DI`/`MINUS_DI` seed differently: their running sums start from the
+ * first `period − 1` one-bar values (13 for period 14), and the `period`-th value enters
+ * through Wilder's update `S − S/period + x` rather than being added. The first DI values
+ * therefore differ slightly; the difference shrinks by a factor `1 − 1/period` per bar, so the
+ * two agree closely after a few hundred bars.)
  *
  * @module
  */

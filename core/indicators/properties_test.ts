@@ -79,7 +79,7 @@ Deno.test("property - Williams %R within [−100, 0] and stochastic %K/%D within
       });
       for (const a of [k, d]) {
         for (const v of a) {
-          if (!Number.isNaN(v)) assert.ok(v >= -1e-9 && v <= 100 + 1e-9, `K/D ${v}`);
+          if (!Number.isNaN(v)) assert.ok(v >= 0 && v <= 100, `K/D ${v}`);
         }
       }
     }),

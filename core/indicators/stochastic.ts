@@ -4,7 +4,8 @@
  * Convention (StockCharts "full stochastic", TradingView `ta.stoch` + `ta.sma`): raw %K =
  * `100·(close − LL)/(HH − LL)` over `kPeriod` bars (50 when HH = LL); `k = SMA(raw, kSmooth)`;
  * `d = SMA(k, dPeriod)`. With `kSmooth = 1` it is the fast stochastic (technicalindicators'
- * `Stochastic`). Values lie in [0, 100] when every close is within its bar's low..high.
+ * `Stochastic`). Values lie in [0, 100] when every close is within its bar's low..high; %K and
+ * %D are clamped to that range after smoothing so rounding never leaves it.
  *
  * @module
  */
@@ -52,6 +53,19 @@ export function stochasticWarmup(
 }
 
 /**
+ * Clamps finite values to [0, 100]: a running-sum SMA of values in [0, 100] can leave the
+ * range by rounding (e.g. −7.1e-14 on SPX 2015-03-10 for the fast %K, 28 of 8,812 real values
+ * in an independent TA-Lib run), and the oscillator is defined on [0, 100].
+ */
+function clamp100(a: Float64Array): void {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (v < 0) a[i] = 0;
+    else if (v > 100) a[i] = 100;
+  }
+}
+
+/**
  * Writes %K and %D into the caller's buffers without allocating (raw %K is staged in `out.d`).
  *
  * @example
@@ -78,7 +92,9 @@ export function stochasticInto(
   checkLengths("Stochastic", n, [high, low, out.k, out.d], ["high", "low", "out.k", "out.d"]);
   rangePositionInto(out.d, high, low, close, kPeriod, false);
   smaInto(out.k, out.d, kSmooth);
+  clamp100(out.k);
   smaInto(out.d, out.k, dPeriod);
+  clamp100(out.d);
   return out;
 }
 

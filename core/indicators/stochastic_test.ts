@@ -48,3 +48,14 @@ Deno.test("williamsR() tracks the highest high and lowest low across a long wind
     1e-12,
   );
 });
+
+Deno.test("stochastic() - fast %K stays within [0, 100] on real SPX bars (no rounding below 0)", async () => {
+  const { parseOhlcvCsv } = await import("../market_data/csv.ts");
+  const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+  const bars = parseOhlcvCsv(text).bars;
+  const col = (f: "high" | "low" | "close") => Float64Array.from(bars, (b) => b[f]);
+  for (const kSmooth of [1, 3]) {
+    const { k, d } = stochastic(col("high"), col("low"), col("close"), { kPeriod: 14, kSmooth });
+    for (const v of [...k, ...d]) if (!Number.isNaN(v)) assert.ok(v >= 0 && v <= 100, `${v}`);
+  }
+});

@@ -2,7 +2,8 @@
  * Candlestick patterns with the trend context they need.
  *
  * Shapes, with `body = |close − open|`, `range = high − low`, the shadows above and below the
- * body, and `avgBody` the mean body of the 10 bars before the pattern:
+ * body, and `avgBody` the mean body of the 10 bars before the pattern's first bar (the
+ * pattern's own candles are not in it):
  * - doji: body ≤ 10 % of the range (any trend; neutral).
  * - hammer / hanging man: lower shadow ≥ 2 × body, upper shadow ≤ 10 % of the range, body ≤
  *   35 % of the range, range ≥ 0.5 ATR. Hammer after a downtrend (bullish), hanging man after
@@ -82,17 +83,20 @@ export function detectCandlestickPatterns(
   const atr = atrOf(H, L, C, atrPeriod);
   const sma = smaOf(C, trendOpts.trendPeriod ?? 10);
   const bodies = new Float64Array(n);
-  for (let i = 0; i < n; i++) bodies[i] = Math.abs(C[i]! - O[i]!);
+  const sums = new Float64Array(n + 1); // sums[i] = bodies[0] + … + bodies[i − 1]
+  for (let i = 0; i < n; i++) {
+    bodies[i] = Math.abs(C[i]! - O[i]!);
+    sums[i + 1] = sums[i]! + bodies[i]!;
+  }
+  /** Mean body of the 10 bars before bar `first` (NaN when there are fewer). */
+  const avgBefore = (first: number) => first >= 10 ? (sums[first]! - sums[first - 10]!) / 10 : NaN;
   const wanted = kinds ? new Set(kinds) : null;
   const out: CandleMatch[] = [];
   const body = (i: number) => bodies[i]!;
   const top = (i: number) => Math.max(O[i]!, C[i]!), bot = (i: number) => Math.min(O[i]!, C[i]!);
   const white = (i: number) => C[i]! > O[i]!, black = (i: number) => C[i]! < O[i]!;
-  let bodySum = 0;
   for (let i = 0; i < n; i++) {
-    const avgBody = i >= 10 ? bodySum / 10 : NaN;
-    bodySum += body(i) - (i >= 10 ? body(i - 10) : 0);
-    if (i < fromIndex || Number.isNaN(avgBody)) continue;
+    if (i < fromIndex || i < 10) continue;
     const found: Found[] = [];
     const range = H[i]! - L[i]!, b = body(i);
     const up = H[i]! - top(i), low = bot(i) - L[i]!;
@@ -144,7 +148,7 @@ export function detectCandlestickPatterns(
           needs: "up",
         });
       }
-      if (bp >= avgBody && b <= 0.6 * bp && top(i) <= top(p) && bot(i) >= bot(p)) {
+      if (bp >= avgBefore(p) && b <= 0.6 * bp && top(i) <= top(p) && bot(i) >= bot(p)) {
         const shape = 1 - b / (0.6 * bp);
         if (black(p)) {
           found.push({
@@ -168,6 +172,7 @@ export function detectCandlestickPatterns(
     }
     if (i >= 2) {
       const f = i - 2, m = i - 1, bf = body(f), mid = (O[f]! + C[f]!) / 2;
+      const avgBody = avgBefore(f);
       if (bf >= avgBody && body(m) <= 0.3 * bf) {
         const shape = unit(1 - body(m) / (0.3 * bf)) * 0.5 + 0.5;
         if (black(f) && top(m) <= C[f]! && white(i) && C[i]! > mid) {

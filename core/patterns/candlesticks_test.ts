@@ -133,3 +133,15 @@ Deno.test("detectCandlestickPatterns() - reports the trend and a confidence, hon
   assert.ok(m!.confidence > 0.5 && m!.confidence <= 1);
   assert.deepEqual(detectCandlestickPatterns(cols, { kinds: ["hammer"], fromIndex: 21 }), []);
 });
+
+Deno.test("detectCandlestickPatterns() - the average body is that of the 10 bars before the pattern's first bar", () => {
+  const harami: Row[] = [[110.3, 110.8, 110.2, 110.7]]; // inside the last DOWN bar (111 → 110)
+  assert.ok(lastKinds(DOWN, harami).includes("bullish_harami"));
+  // The 10 bars before the harami's first bar are DOWN[9..18]; a body of 3 at DOWN[9] lifts
+  // their mean to 1.2, above the first bar's body of 1, so it is no longer a "long" body.
+  const bigger = DOWN.map((r, k) => (k === 9 ? [123, 123.2, 119.8, 120] : r) as Row);
+  assert.ok(!lastKinds(bigger, harami).includes("bullish_harami"));
+  // A big body 11 bars before the first bar is outside the window and changes nothing.
+  const outside = DOWN.map((r, k) => (k === 8 ? [124, 124.2, 120.8, 121] : r) as Row);
+  assert.ok(lastKinds(outside, harami).includes("bullish_harami"));
+});
