@@ -50,9 +50,17 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
  * Builds the core HTTP app from its dependencies (no I/O at build time).
  *
  * @example
- * ```ts
+ * ```ts ignore
+ * // not run by `deno test --doc`: it opens the configured database and starts a server
+ * import { CoreEnvSchema, loadConfig } from "@trading/shared/config";
+ * import { createLogger } from "@trading/shared/log";
+ * import { createCoreApp } from "./app.ts";
+ * import { buildDeps } from "./deps.ts";
+ *
+ * const config = loadConfig(CoreEnvSchema, Deno.env.toObject());
+ * const logger = createLogger({ service: "core", level: config.LOG_LEVEL });
  * const app = createCoreApp(await buildDeps(config, logger));
- * Deno.serve({ port: 8002 }, app.fetch);
+ * Deno.serve({ port: config.PORT }, app.fetch);
  * ```
  */
 export function createCoreApp(deps: CoreDeps) {
