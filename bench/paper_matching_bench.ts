@@ -18,8 +18,8 @@
  */
 import { parseOhlcvCsv } from "../core/market_data/csv.ts";
 import { OrderBook } from "../core/paper/order_book.ts";
-import { matchOrder } from "../core/portfolio/broker.ts";
-import { applyFill, newLedger } from "../core/portfolio/ledger.ts";
+import { matchOrder } from "../core/execution/match.ts";
+import { applyFill, newLedger } from "../core/execution/ledger.ts";
 
 const BARS = 2000, ORDERS = 500;
 const bars = parseOhlcvCsv(

@@ -1,28 +1,39 @@
 /**
  * The general backtest engine: bar by bar over one or several symbols sharing one cash
- * account. Decisions taken at a bar's close execute at the next bar's open; protective exits
- * (stop loss, take profit, trailing stop) fill when touched within a bar, at the open when the
- * bar gaps through them; max holding exits at the next open. Uses the shared fill model, ledger
- * arithmetic and sizing. Pure.
+ * account, on the simulated broker of core/execution (the same bar steps paper bots run).
+ * Decisions taken at a bar's close execute at the next bar's open; protective exits (stop
+ * loss, take profit, trailing stop) fill when touched within a bar, at the open when the bar
+ * gaps through them; max holding exits at the next open; the account's risk limits, when
+ * given, refuse orders before they fill. Pure.
  *
  * A decision only acts when it changes: after a protective exit the strategy must first change
  * its mind before re-entering.
  *
  * @module
  */
-import { commission, type Side, slip, touchPrice } from "../portfolio/fill_model.ts";
-import { sizeEntry } from "../portfolio/sizing.ts";
-import type { Decision } from "../strategies/types.ts";
+import type { Side } from "../execution/fill_model.ts";
+import { newLedger } from "../execution/ledger.ts";
+import { closeStep } from "../execution/close_step.ts";
+import { decideStep } from "../execution/decide_step.ts";
+import { openStep } from "../execution/open_step.ts";
+import {
+  closeTrade,
+  type Exec,
+  type ExecSink,
+  newSlot,
+  type Slot,
+  type TargetDecision,
+} from "../execution/position.ts";
+import { protectStep } from "../execution/protect_step.ts";
+import type { ExitReason } from "../execution/options.ts";
 import {
   type BacktestOptions,
   type Cols,
-  type ExitReason,
   newTally,
   tallyTrade,
   type Trade,
   type TradeTally,
 } from "./types.ts";
-import { type Book, newBook, unionDates } from "./_book.ts";
 
 /** One symbol fed to the engine. */
 export interface EngineInput {
@@ -31,7 +42,7 @@ export interface EngineInput {
   /** Its bars. */
   cols: Cols;
   /** Decision at the close of bar `i` (reads only bars `0..i`). */
-  decide(i: number): number | Decision;
+  decide(i: number): number | TargetDecision;
   /** ATR per bar, needed only for `atr_risk` sizing. */
   atr?: Float64Array;
 }
@@ -56,6 +67,20 @@ export interface FillRecord {
   reason: "entry" | ExitReason;
 }
 
+/** An order the risk limits refused. */
+export interface Rejection {
+  /** Symbol. */
+  symbol: string;
+  /** Date of the bar whose open it was sent to. */
+  date: string;
+  /** Buy or sell. */
+  side: Side;
+  /** Quantity (positive). */
+  qty: number;
+  /** The limit it broke. */
+  reason: string;
+}
+
 /** What {@link runEngine} returns. */
 export interface EngineResult {
   /** The union of all symbols' dates. */
@@ -72,8 +97,19 @@ export interface EngineResult {
   trades: Trade[];
   /** Every fill. */
   fills: FillRecord[];
+  /** Orders the risk limits refused (empty without `opts.risk`). */
+  rejections: Rejection[];
   /** Trade statistics. */
   tally: TradeTally;
+}
+
+/** The engine's slot for one input: the broker's slot plus the input and its read position. */
+interface Book extends Slot {
+  input: EngineInput;
+  /** Next unread bar. */
+  ptr: number;
+  /** Bar at the current date, or −1. */
+  cur: number;
 }
 
 /**
@@ -81,14 +117,25 @@ export interface EngineResult {
  *
  * @example
  * ```ts
- * const r = runEngine([{ symbol: "SPX", cols, decide: (i) => (i > 50 ? 1 : 0) }], opts);
- * r.equity.at(-1);
+ * import { DEFAULT_OPTIONS } from "./types.ts";
+ * const close = Float64Array.from({ length: 60 }, (_, i) => 100 + i);
+ * const cols = {
+ *   dates: Array.from(close, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`),
+ *   open: close, high: close, low: close, close, volume: close,
+ * };
+ * const r = runEngine([{ symbol: "X", cols, decide: (i) => (i > 50 ? 1 : 0) }], DEFAULT_OPTIONS);
+ * r.fills.length; // 1: bought at the open of bar 52
  * ```
  */
 export function runEngine(inputs: readonly EngineInput[], opts: BacktestOptions): EngineResult {
   const dates = inputs.length === 1 ? inputs[0]!.cols.dates.slice() : unionDates(inputs);
   const nd = dates.length;
-  const books = inputs.map((inp) => newBook(inp));
+  const books: Book[] = inputs.map((input) => ({
+    ...newSlot(input.symbol),
+    input,
+    ptr: 0,
+    cur: -1,
+  }));
   const res: EngineResult = {
     dates,
     equity: new Float64Array(nd),
@@ -97,9 +144,20 @@ export function runEngine(inputs: readonly EngineInput[], opts: BacktestOptions)
     marks: inputs.map(() => new Float64Array(nd)),
     trades: [],
     fills: [],
+    rejections: [],
     tally: newTally(),
   };
-  const state = { cash: opts.cash };
+  const ledger = newLedger(opts.cash);
+  const x: Exec = {
+    ledger,
+    opts,
+    sink: recorder(res),
+    equityWithout(s) {
+      let equity = ledger.cash;
+      for (const o of books) if (o !== s) equity += o.dir * o.qty * o.mark;
+      return equity;
+    },
+  };
   for (let d = 0; d < nd; d++) {
     const date = dates[d]!;
     let exposed = false;
@@ -107,196 +165,75 @@ export function runEngine(inputs: readonly EngineInput[], opts: BacktestOptions)
       const c = b.input.cols;
       b.cur = b.ptr < c.dates.length && c.dates[b.ptr] === date ? b.ptr++ : -1;
       if (b.cur < 0) continue;
-      openPhase(b, books, state, opts, res);
+      const i = b.cur;
+      openStep(x, b, c, i, b.input.atr);
       if (b.dir !== 0) {
         exposed = true;
-        protectiveExit(b, state, opts, res);
+        protectStep(x, b, c, i);
       }
     }
     if (exposed) res.tally.exposureBars++;
-    let eq = state.cash;
+    let eq = ledger.cash;
     for (let k = 0; k < books.length; k++) {
       const b = books[k]!;
-      if (b.cur >= 0) closePhase(b, opts);
+      if (b.cur >= 0) closeStep(x, b, b.input.cols, b.cur);
       eq += b.dir * b.qty * b.mark;
       res.qty[k]![d] = b.dir * b.qty;
       res.marks[k]![d] = b.mark;
     }
     res.equity[d] = eq;
-    res.cash[d] = state.cash;
-    for (const b of books) if (b.cur >= 0) decidePhase(b, opts);
+    res.cash[d] = ledger.cash;
+    for (const b of books) if (b.cur >= 0) decideStep(x, b, b.input.decide(b.cur));
   }
   for (const b of books) {
-    if (b.dir !== 0) {
-      const last = b.input.cols.dates.length - 1;
-      closeTrade(b, last, b.mark, 0, "end", res);
-    }
+    if (b.dir !== 0) closeTrade(x.sink, b, b.input.cols.dates.length - 1, b.mark, 0, "end");
   }
   return res;
 }
 
-function openPhase(
-  b: Book,
-  books: readonly Book[],
-  state: { cash: number },
-  opts: BacktestOptions,
-  res: EngineResult,
-): void {
-  const want = b.pending;
-  b.pending = NaN;
-  if (Number.isNaN(want) || want === b.dir) return;
-  const i = b.cur, c = b.input.cols;
-  const o = c.open[i]!, h = c.high[i]!, l = c.low[i]!;
-  if (b.dir !== 0) {
-    const px = slip(o, b.dir > 0 ? "sell" : "buy", opts.slippageBps, h, l);
-    exit(b, state, opts, res, px, b.exitReason ?? "signal");
-  }
-  b.exitReason = null;
-  if (want === 0) return;
-  const px = slip(o, want > 0 ? "buy" : "sell", opts.slippageBps, h, l);
-  let equity = state.cash;
-  for (const o2 of books) if (o2 !== b) equity += o2.dir * o2.qty * o2.mark;
-  const qty = sizeEntry(opts.sizing, {
-    equity,
-    cash: state.cash,
-    price: px,
-    feeBps: opts.feeBps,
-    atr: b.input.atr && i > 0 ? b.input.atr[i - 1]! : NaN,
-    fractional: opts.fractional,
-  });
-  if (!(qty > 0)) return;
-  const fee = commission(qty * px, opts);
-  state.cash -= want * qty * px + fee;
-  res.tally.fees += fee;
-  b.dir = want;
-  b.qty = qty;
-  b.entryPrice = px;
-  b.entryFee = fee;
-  b.entryBar = i;
-  b.held = 0;
-  b.best = px;
-  const pct = (p: number | null, sign: number) => p === null ? NaN : px * (1 + sign * p / 100);
-  b.stop = b.levels.stopLoss ?? pct(opts.stopLossPct, -want);
-  b.take = b.levels.takeProfit ?? pct(opts.takeProfitPct, want);
-  res.fills.push(fillRec(b, i, want > 0 ? "buy" : "sell", qty, px, fee, "entry"));
+/** The sink that writes fills, round trips, rejections and the tally into `res`. */
+function recorder(res: EngineResult): ExecSink {
+  const dateOf = (s: Slot, bar: number) => (s as Book).input.cols.dates[bar]!;
+  return {
+    fill(s, bar, side, qty, price, fee, reason) {
+      res.tally.fees += fee;
+      res.fills.push({
+        symbol: s.symbol,
+        bar,
+        date: dateOf(s, bar),
+        side,
+        qty,
+        price,
+        fee,
+        reason,
+      });
+    },
+    closed(s, bar, px, fee, reason, pnl) {
+      tallyTrade(res.tally, pnl);
+      res.trades.push({
+        symbol: s.symbol,
+        side: s.dir > 0 ? "long" : "short",
+        entry_date: dateOf(s, s.entryBar),
+        entry_price: s.entryPrice,
+        exit_date: dateOf(s, bar),
+        exit_price: px,
+        qty: s.qty,
+        pnl,
+        return_pct: pnl / (s.entryPrice * s.qty),
+        bars_held: bar - s.entryBar,
+        fees: s.entryFee + fee,
+        exit_reason: reason,
+      });
+    },
+    rejected(s, bar, side, qty, reason) {
+      res.rejections.push({ symbol: s.symbol, date: dateOf(s, bar), side, qty, reason });
+    },
+  };
 }
 
-function protectiveExit(
-  b: Book,
-  state: { cash: number },
-  opts: BacktestOptions,
-  res: EngineResult,
-): void {
-  const i = b.cur, c = b.input.cols;
-  const o = c.open[i]!, h = c.high[i]!, l = c.low[i]!;
-  const long = b.dir > 0;
-  const side: Side = long ? "sell" : "buy";
-  let stop = b.stop, reason: ExitReason = "stop_loss";
-  if (opts.trailingStopPct !== null) {
-    const trail = b.best * (1 - b.dir * opts.trailingStopPct / 100);
-    if (Number.isNaN(stop) || (long ? trail > stop : trail < stop)) {
-      stop = trail;
-      reason = "trailing_stop";
-    }
-  }
-  let raw = Number.isNaN(stop) ? NaN : touchPrice(side, "stop", stop, o, h, l);
-  if (Number.isNaN(raw) && !Number.isNaN(b.take)) {
-    raw = touchPrice(side, "limit", b.take, o, h, l);
-    reason = "take_profit";
-  }
-  if (Number.isNaN(raw)) return;
-  exit(b, state, opts, res, slip(raw, side, opts.slippageBps, h, l), reason);
-}
-
-function closePhase(b: Book, opts: BacktestOptions): void {
-  const i = b.cur, c = b.input.cols;
-  b.mark = c.close[i]!;
-  if (b.dir === 0) return;
-  b.held = i - b.entryBar + 1;
-  if (b.dir > 0 ? c.high[i]! > b.best : c.low[i]! < b.best) {
-    b.best = b.dir > 0 ? c.high[i]! : c.low[i]!;
-  }
-  if (opts.maxHoldingBars !== null && b.held >= opts.maxHoldingBars) {
-    b.pending = 0;
-    b.exitReason = "max_holding";
-  }
-}
-
-function decidePhase(b: Book, opts: BacktestOptions): void {
-  const d = b.input.decide(b.cur);
-  let t: number;
-  if (typeof d === "number") t = d;
-  else {
-    t = d.target;
-    b.nextLevels = d;
-  }
-  if (t < 0 && !opts.allowShort) t = 0;
-  if (t !== b.last) {
-    b.last = t;
-    b.pending = t;
-    b.exitReason = null;
-    b.levels = b.nextLevels ?? NO_LEVELS;
-  }
-  b.nextLevels = null;
-}
-
-const NO_LEVELS: Decision = { target: 0 };
-
-function exit(
-  b: Book,
-  state: { cash: number },
-  opts: BacktestOptions,
-  res: EngineResult,
-  px: number,
-  reason: ExitReason,
-): void {
-  const fee = commission(b.qty * px, opts);
-  state.cash += b.dir * b.qty * px - fee;
-  res.tally.fees += fee;
-  res.fills.push(fillRec(b, b.cur, b.dir > 0 ? "sell" : "buy", b.qty, px, fee, reason));
-  closeTrade(b, b.cur, px, fee, reason, res);
-}
-
-function closeTrade(
-  b: Book,
-  bar: number,
-  px: number,
-  fee: number,
-  reason: ExitReason,
-  res: EngineResult,
-): void {
-  const pnl = b.dir * (px - b.entryPrice) * b.qty - b.entryFee - fee;
-  tallyTrade(res.tally, pnl);
-  const c = b.input.cols;
-  res.trades.push({
-    symbol: b.input.symbol,
-    side: b.dir > 0 ? "long" : "short",
-    entry_date: c.dates[b.entryBar]!,
-    entry_price: b.entryPrice,
-    exit_date: c.dates[bar]!,
-    exit_price: px,
-    qty: b.qty,
-    pnl,
-    return_pct: pnl / (b.entryPrice * b.qty),
-    bars_held: bar - b.entryBar,
-    fees: b.entryFee + fee,
-    exit_reason: reason,
-  });
-  b.dir = 0;
-  b.qty = 0;
-  b.stop = NaN;
-  b.take = NaN;
-}
-
-function fillRec(
-  b: Book,
-  bar: number,
-  side: Side,
-  qty: number,
-  price: number,
-  fee: number,
-  reason: FillRecord["reason"],
-): FillRecord {
-  const date = b.input.cols.dates[bar]!;
-  return { symbol: b.input.symbol, bar, date, side, qty, price, fee, reason };
+/** Sorted union of the inputs' dates. */
+function unionDates(inputs: readonly EngineInput[]): string[] {
+  const set = new Set<string>();
+  for (const inp of inputs) for (const d of inp.cols.dates) set.add(d);
+  return [...set].sort();
 }

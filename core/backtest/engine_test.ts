@@ -266,3 +266,38 @@ Deno.test("simulateTargets() and runEngine() agree on a series longer than the k
   }
   for (let i = 0; i < n; i++) assert.ok(Math.abs(vec.equity[i]! - cb.equity[i]!) < 1e-6);
 });
+
+Deno.test("runEngine() - the account's risk limits refuse orders before they fill, and report them", () => {
+  const cols = slice(aapl, 0, 400);
+  const targets = new Int8Array(400);
+  const fast = 5, slow = 20; // any alternating decisions will do: a plain crossover of closes
+  for (let i = slow; i < 400; i++) {
+    let a = 0, b = 0;
+    for (let k = 0; k < fast; k++) a += cols.close[i - k]! / fast;
+    for (let k = 0; k < slow; k++) b += cols.close[i - k]! / slow;
+    targets[i] = a > b ? 1 : 0;
+  }
+  const input = () => [{ symbol: "AAPL", cols, decide: (i: number) => targets[i]! }];
+  const opts = { ...DEFAULT_OPTIONS, feeBps: 5, sizing: { mode: "percent_equity", percent: 50 } };
+  const free = runEngine(input(), opts as BacktestOptions);
+  const none = { maxPositionPct: null, maxOrderValue: null, killSwitch: false };
+  // limits that nothing breaks change nothing
+  const loose = runEngine(input(), { ...opts, risk: none } as BacktestOptions);
+  assert.deepEqual(loose.fills, free.fills);
+  assert.deepEqual(loose.rejections, []);
+  // a max order value below half the equity refuses the entries that exceed it
+  const capped = runEngine(
+    input(),
+    { ...opts, risk: { ...none, maxOrderValue: 50_500 } } as BacktestOptions,
+  );
+  assert.ok(capped.rejections.length > 0 && capped.fills.length > 0);
+  for (const f of capped.fills) assert.ok(f.side === "sell" || f.qty * f.price <= 50_500);
+  for (const r of capped.rejections) assert.match(r.reason, /max order value 50500/);
+  // the kill switch refuses every order: no fill at all
+  const killed = runEngine(
+    input(),
+    { ...opts, risk: { ...none, killSwitch: true } } as BacktestOptions,
+  );
+  assert.equal(killed.fills.length, 0);
+  assert.equal(killed.rejections.length, free.fills.filter((f) => f.side === "buy").length);
+});

@@ -9,7 +9,8 @@ import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { type AnyStrategy, decideAll } from "../strategies/types.ts";
 import { simulateTargets } from "./kernel.ts";
 import { computeMetrics, type Metrics } from "./metrics.ts";
-import { type Cols, type CostOptions, newTally } from "./types.ts";
+import type { CostOptions } from "../execution/options.ts";
+import { type Cols, newTally } from "./types.ts";
 
 /** Metrics a search can rank by (higher is better). */
 export type ScoreMetric = "sharpe" | "sortino" | "calmar" | "total_return" | "cagr";

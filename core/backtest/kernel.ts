@@ -7,8 +7,9 @@
  *
  * @module
  */
-import { commission, slip } from "../portfolio/fill_model.ts";
-import { type Cols, type CostOptions, tallyTrade, type Trade, type TradeTally } from "./types.ts";
+import { commission, slip } from "../execution/fill_model.ts";
+import type { CostOptions } from "../execution/options.ts";
+import { type Cols, tallyTrade, type Trade, type TradeTally } from "./types.ts";
 
 /** Where and how far to simulate. */
 export interface KernelRange {
@@ -90,8 +91,10 @@ export function simulateTargets(
   const slipBps = opts.slippageBps, allowShort = opts.allowShort;
   const carry = range.carry;
   let cash = carry ? carry.cash : range.cash ?? opts.cash;
-  // sizeEntry() inlined for the kernel's two sizing modes (equity = cash: the kernel is flat
-  // when it enters); the engine/kernel equivalence test keeps the two identical
+  // the fast path's own copy of the broker's arithmetic (core/execution: sizeEntry() for the
+  // two sizing modes, with equity = cash since the kernel is flat when it enters; the cash and
+  // round-trip updates of open_step.ts/position.ts), kept inline for speed and held equal to
+  // runEngine by engine_test.ts (bar for bar), golden_test.ts and optimise/equivalence_test.ts
   const sz = opts.sizing;
   const pct = sz.mode === "percent_equity" ? sz.percent : NaN;
   const fixed = sz.mode === "fixed_cash" ? sz.amount : NaN;

@@ -5,7 +5,7 @@
  * @module
  */
 import { ValidationError } from "@trading/shared/errors";
-import type { Sizing } from "../portfolio/sizing.ts";
+import type { Sizing } from "../execution/sizing.ts";
 import { atr } from "../indicators/atr.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import type { AnyStrategy } from "../strategies/types.ts";

@@ -4,43 +4,13 @@
  * @module
  */
 import type { OhlcvColumns } from "../market_data/series.ts";
-import type { Sizing } from "../portfolio/sizing.ts";
+import type { ExecOptions, ExitReason } from "../execution/options.ts";
 
 /** Columnar OHLCV bars, dates ascending (a `Series` from market_data fits). */
 export type Cols = OhlcvColumns;
 
-/** Costs and sizing every backtest uses. */
-export interface CostOptions {
-  /** Starting cash. */
-  cash: number;
-  /** Commission in basis points of the traded value. */
-  feeBps: number;
-  /** Minimum commission per fill. */
-  minFee: number;
-  /** Slippage in basis points, against the trader. */
-  slippageBps: number;
-  /** How entries are sized. */
-  sizing: Sizing;
-  /** Allow fractional shares. */
-  fractional: boolean;
-  /** Take short positions when a strategy asks for −1 (otherwise −1 means flat). */
-  allowShort: boolean;
-}
-
-/** Protective exits managed by the engine (all optional). */
-export interface ExitOptions {
-  /** Stop loss, percent below (long) / above (short) the entry price. */
-  stopLossPct: number | null;
-  /** Take profit, percent above (long) / below (short) the entry price. */
-  takeProfitPct: number | null;
-  /** Trailing stop, percent from the best high (long) / low (short) since entry. */
-  trailingStopPct: number | null;
-  /** Exit at the next open after holding this many bars. */
-  maxHoldingBars: number | null;
-}
-
-/** All options of a backtest. */
-export type BacktestOptions = CostOptions & ExitOptions;
+/** All options of a backtest: the simulated broker's (core/execution/options.ts). */
+export type BacktestOptions = ExecOptions;
 
 /** Defaults: 100,000 cash, no costs, all equity in one position, whole shares, long only. */
 export const DEFAULT_OPTIONS: BacktestOptions = {
@@ -56,15 +26,6 @@ export const DEFAULT_OPTIONS: BacktestOptions = {
   trailingStopPct: null,
   maxHoldingBars: null,
 };
-
-/** Why a position was closed. */
-export type ExitReason =
-  | "signal"
-  | "stop_loss"
-  | "take_profit"
-  | "trailing_stop"
-  | "max_holding"
-  | "end";
 
 /** One round trip. */
 export interface Trade {

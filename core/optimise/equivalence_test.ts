@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { Metrics } from "../backtest/metrics.ts";
 import { runBacktest } from "../backtest/run.ts";
-import { type CostOptions, DEFAULT_OPTIONS } from "../backtest/types.ts";
+import { DEFAULT_OPTIONS } from "../backtest/types.ts";
+import type { CostOptions } from "../execution/options.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { seriesFromBars } from "../market_data/series.ts";
 import { STRATEGIES } from "../strategies/mod.ts";

@@ -10,7 +10,8 @@ import { ValidationError } from "@trading/shared/errors";
 import type { OptimisationRequest } from "@trading/shared/schemas";
 import { expandGrid, type ScoreMetric } from "../backtest/grid.ts";
 import { toOptions } from "../backtest/request.ts";
-import type { Cols, CostOptions } from "../backtest/types.ts";
+import type { Cols } from "../backtest/types.ts";
+import type { CostOptions } from "../execution/options.ts";
 import { walkForwardWindows, type WfWindow } from "../backtest/walk_forward.ts";
 import { type AnyStrategy, optimisable } from "../strategies/types.ts";
 

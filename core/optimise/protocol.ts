@@ -4,7 +4,7 @@
  * @module
  */
 import type { GridRow, ScoreMetric } from "../backtest/grid.ts";
-import type { CostOptions } from "../backtest/types.ts";
+import type { CostOptions } from "../execution/options.ts";
 import type { WfWindow } from "../backtest/walk_forward.ts";
 
 /** Bars as sent to a worker (structured-cloned). */

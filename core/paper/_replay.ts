@@ -1,13 +1,13 @@
 /**
  * Replay helpers of the paper broker (private to core/paper): the days to replay, a bot's
- * strategy prepared once for a replay, and how many shares the cash buys.
+ * strategy prepared once for a replay.
  *
  * @module
  */
 import { lowerBound, type Series } from "../market_data/series.ts";
-import { commission } from "../portfolio/fill_model.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { findStrategy } from "../strategies/mod.ts";
+import type { Decision } from "../strategies/types.ts";
 import type { BotRow } from "./store.ts";
 import { firstBars } from "../market_data/series.ts";
 
@@ -17,8 +17,8 @@ export interface BotDecider {
   series: Series;
   /** Last bar the preparation covered. */
   lastBar: number;
-  /** Target at the close of bar `i` given the previous target. */
-  at(i: number, previous: number): number;
+  /** Decision at the close of bar `i` given the previous target (with its exit levels). */
+  at(i: number, previous: number): number | Decision;
 }
 
 /**
@@ -40,21 +40,9 @@ export function botDecider(bot: BotRow, s: Series, until: string): BotDecider | 
     at(i, previous) {
       ctx.i = i;
       ctx.target = previous;
-      const dec = strategy.decide(ctx);
-      return typeof dec === "number" ? dec : dec.target;
+      return strategy.decide(ctx);
     },
   };
-}
-
-/** Whole shares that `cash` buys at `price` including commission. */
-export function affordable(
-  cash: number,
-  price: number,
-  c: { feeBps: number; minFee: number },
-): number {
-  let q = Math.floor(cash / (price * (1 + c.feeBps / 1e4)) + 1e-9);
-  while (q > 0 && q * price + commission(q * price, c) > cash) q--;
-  return q;
 }
 
 /** Trading dates after `clock` across the series, limited by `bars` or `to`. */

@@ -1,20 +1,24 @@
 /**
- * One replay transaction of the paper broker (private to core/paper): bar by bar, the open
- * orders the bar reaches (found through the price index of order_book.ts) are matched with the
- * shared fill model, then each bot decides at that day's close.
+ * One replay transaction of the paper broker (private to core/paper): bar by bar, each bot
+ * runs the broker steps the backtest engine runs (core/execution/position.ts, via
+ * _bot_steps.ts), and the open orders placed by hand that the bar reaches (found through the
+ * price index of order_book.ts) are matched with the shared fill model. A day is: the bots'
+ * orders at the open, the resting orders, the bots' attached exits within the bar, then the
+ * bots decide at the close.
  *
  * @module
  */
 import type { Db } from "../db/db.ts";
+import type { Ledger } from "../execution/ledger.ts";
+import { applyFill } from "../execution/ledger.ts";
+import { matchOrder } from "../execution/match.ts";
 import { lowerBound, type Series } from "../market_data/series.ts";
-import { botOrderQty, matchOrder } from "../portfolio/broker.ts";
-import { fillPrice } from "../portfolio/fill_model.ts";
-import { applyFill, type Ledger } from "../portfolio/ledger.ts";
-import { affordable, type BotDecider } from "./_replay.ts";
+import { type BotSlot, dumpSlot } from "./_bot_slot.ts";
+import { botBar, botClose, botOpen, type BotRun, botRun, type StepContext } from "./_bot_steps.ts";
+import type { BotDecider } from "./_replay.ts";
 import { type BookBar, type BookEntry, OrderBook } from "./order_book.ts";
-import { newOrder, type PaperEnv } from "./orders.ts";
+import type { PaperEnv } from "./orders.ts";
 import * as store from "./store.ts";
-import { accountView } from "./view.ts";
 
 /** The state one replay transaction works on. */
 export interface ReplayContext {
@@ -28,14 +32,15 @@ export interface ReplayContext {
   fills: unknown[];
   /** Each bot's prepared strategy (null: the bot does not trade). */
   deciders: ReadonlyMap<string, BotDecider | null>;
+  /** Each bot's broker slot (see _bot_slot.ts), updated in place and saved at the end. */
+  slots: ReadonlyMap<string, BotSlot>;
   /** True when the chunk has used its work budget: the replay ends after the current day. */
   stop: () => boolean;
 }
 
 /**
- * Replays `dates` inside one transaction (fills open orders, then lets the bots decide) until
- * they end or `c.stop()` says so after a day; returns the number of days replayed (≥ 1 when
- * `dates` is not empty).
+ * Replays `dates` inside one transaction until they end or `c.stop()` says so after a day;
+ * returns the number of days replayed (≥ 1 when `dates` is not empty).
  */
 export async function replayDays(
   env: PaperEnv,
@@ -52,6 +57,12 @@ export async function replayDays(
       [a.id],
     ))[0]?.m ?? 0,
   );
+  const step: StepContext = { env, tx, account: a, nextSeq: () => ++seq, fills: c.fills };
+  const runs: BotRun[] = [];
+  for (const bot of bots) {
+    const decide = c.deciders.get(bot.id), bs = c.slots.get(bot.id);
+    if (decide && bs) runs.push(botRun(a, ledger, bot, decide, bs));
+  }
   const costs = { feeBps: a.fee_bps, minFee: a.min_fee, slippageBps: a.slippage_bps };
   // indexed by price: a bar visits only the orders it reaches, in the order a scan of every
   // open order would have visited them (order_book.ts; fills spend cash in that order)
@@ -60,6 +71,10 @@ export async function replayDays(
   let done = 0;
   for (const d of dates) {
     done++;
+    const bars = runs.map((r) => botBar(r, d));
+    for (let k = 0; k < runs.length; k++) {
+      if (bars[k]! >= 0) await botOpen(step, runs[k]!, bars[k]!, d);
+    }
     const due: (BookEntry<store.OrderRow> & { bar: BookBar })[] = [];
     for (const symbol of book.symbols()) {
       const s = c.series.get(symbol) ?? await env.series(symbol);
@@ -75,91 +90,33 @@ export async function replayDays(
         book.putBack(e);
         continue;
       }
-      if (o.source.startsWith("bot:") && o.side === "buy") {
-        // like the backtester, a bot's entry is sized with the fill price: no more than the cash buys
-        const fit = affordable(ledger.cash, fillPrice(o, bar, costs.slippageBps), costs);
-        if (fit < o.qty && (ledger.positions.get(o.symbol)?.qty ?? 0) >= 0 && fit > 0) {
-          o.qty = fit;
-          await tx.run("UPDATE paper_orders SET qty = ? WHERE id = ?", [fit, o.id]);
-        }
-      }
       const m = matchOrder(o, bar, ledger, costs);
       if (m === null) book.putBack(e);
       else if (m.kind === "reject") {
         await store.closeOrder(tx, o.id, { status: "rejected", reason: m.reason, date: d });
       } else {
-        const fill = {
-          symbol: o.symbol,
-          side: o.side,
-          qty: o.qty,
-          price: m.price,
-          fee: m.fee,
-        };
+        const fill = { symbol: o.symbol, side: o.side, qty: o.qty, price: m.price, fee: m.fee };
         const realised = applyFill(ledger, fill);
-        await tx.run(
-          `INSERT INTO paper_fills (id, account_id, order_id, symbol, side, qty, price, fee, realised, date, seq)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            crypto.randomUUID(),
-            a.id,
-            o.id,
-            o.symbol,
-            o.side,
-            o.qty,
-            m.price,
-            m.fee,
-            realised,
-            d,
-            ++seq,
-          ],
-        );
-        await store.closeOrder(tx, o.id, {
-          status: "filled",
+        await store.insertFill(tx, {
+          ...fill,
+          account_id: a.id,
+          order_id: o.id,
+          realised,
           date: d,
-          price: m.price,
-          fee: m.fee,
+          seq: ++seq,
         });
+        await store.closeOrder(tx, o.id, { status: "filled", date: d, price: m.price, fee: m.fee });
         c.fills.push({ order_id: o.id, ...fill, date: d });
       }
     }
-    for (const bot of bots) {
-      const decide = c.deciders.get(bot.id);
-      if (!decide) continue;
-      const placed = await botStep(env, tx, { ...a, clock: d }, ledger, bot, decide, d);
-      if (placed) book.add(placed);
+    for (let k = 0; k < runs.length; k++) {
+      if (bars[k]! >= 0) await botClose(step, runs[k]!, bars[k]!, d);
     }
     if (c.stop()) break;
   }
+  for (const r of runs) {
+    r.bot.state = dumpSlot(r.bs);
+    await store.saveBot(tx, r.bot);
+  }
   return done;
-}
-
-/** A bot's decision at the close of `d`: a market order for the next open, or null. */
-async function botStep(
-  env: PaperEnv,
-  tx: Db,
-  a: store.AccountRow,
-  ledger: Ledger,
-  bot: store.BotRow,
-  decide: BotDecider,
-  d: string,
-): Promise<store.OrderRow | null> {
-  const s = decide.series;
-  const i = lowerBound(s.dates, d);
-  if (s.dates[i] !== d || i > decide.lastBar) return null;
-  const target = decide.at(i, bot.last_target);
-  if (target === bot.last_target) return null;
-  bot.last_target = target;
-  await tx.run("UPDATE paper_bots SET last_target = ? WHERE id = ?", [target, bot.id]);
-  const view = await accountView(a, ledger, env.series);
-  const held = ledger.positions.get(bot.symbol)?.qty ?? 0;
-  const qty = botOrderQty(Math.max(0, target), bot.percent, view.equity, s.close[i]!, held);
-  if (qty === 0) return null;
-  const order = await newOrder(env, tx, a, ledger, {
-    client_order_id: `bot-${bot.id}-${d}`,
-    symbol: bot.symbol,
-    side: qty > 0 ? "buy" : "sell",
-    type: "market",
-    qty: Math.abs(qty),
-  }, `bot:${bot.id}`);
-  return order.status === "open" ? order : null;
 }

@@ -9,6 +9,7 @@ import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
 import { type BotDecider, botDecider, replayDates } from "./_replay.ts";
 import { replayDays } from "./_replay_days.ts";
+import { type BotSlot, loadSlot } from "./_bot_slot.ts";
 import type { PaperEnv } from "./orders.ts";
 import * as store from "./store.ts";
 
@@ -40,8 +41,9 @@ export interface AdvanceEnv extends PaperEnv {
 /**
  * Replays the stored bars after the clock of account `id` (the next `bars` trading days of
  * its symbols, or up to `to`, at most {@link MAX_REPLAY_BARS}): open orders are matched bar by
- * bar with the shared fill model, then each bot decides at that day's close and places a
- * market order for the next open. Each bot's strategy is prepared once, on its bars up to the
+ * bar with the shared fill model, and each bot runs the backtest engine's broker steps (its
+ * order from the last close fills at the open, attached exits within the bar, then it decides
+ * at the close). Each bot's strategy is prepared once, on its bars up to the
  * last replayed day (strategies are causal: a decision at bar i reads only bars ≤ i). The
  * replay commits in chunks of at most `env.replayChunk` days and about `env.replayBudgetMs` of
  * work, one transaction each, and yields to the event loop between chunks: a chunk is never
@@ -118,7 +120,9 @@ export async function advanceAccount(
           deciders.set(b.id, botDecider(b, s, last));
         }
       }
-      const ctx = { tx, ledger, series, fills, deciders, stop };
+      const slots = new Map<string, BotSlot>();
+      for (const b of bots) slots.set(b.id, await loadSlot(tx, ledger, b));
+      const ctx = { tx, ledger, series, fills, deciders, slots, stop };
       const open = await store.listOrders(tx, id, "open");
       const done = await replayDays(env, ctx, a, bots, open, chunk);
       k += done;

@@ -1,12 +1,11 @@
 /**
  * Bots of the paper broker: a strategy attached to an account that trades one symbol as the
- * clock advances (see advance.ts for how they decide).
+ * clock advances, through the same broker steps as a backtest (see _bot_steps.ts).
  *
  * @module
  */
 import { ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
-import { findStrategy, optimisable } from "../strategies/mod.ts";
 import type { PaperEnv } from "./orders.ts";
 import * as store from "./store.ts";
 
@@ -14,9 +13,10 @@ import * as store from "./store.ts";
 export const MAX_BOTS = 10;
 
 /**
- * Attaches a strategy that trades `b.symbol` on account `id` of `userId`. Throws NotFoundError
- * for an unknown account or symbol, ValidationError for a strategy whose decisions carry exit
- * levels or when the account already has {@link MAX_BOTS} bots.
+ * Attaches a strategy that trades `b.symbol` on account `id` of `userId`; any strategy,
+ * including those whose decisions carry stop-loss/take-profit levels (the bot's broker slot
+ * attaches them to its entries, as backtests do). Throws NotFoundError for an unknown account
+ * or symbol, ValidationError when the account already has {@link MAX_BOTS} bots.
  */
 export async function addBot(
   env: PaperEnv & { readonly db: Db },
@@ -30,14 +30,6 @@ export async function addBot(
   },
 ) {
   await store.requireAccount(env.db, id, userId);
-  const strategy = findStrategy(b.strategy);
-  if (strategy && !optimisable(strategy)) {
-    throw new ValidationError(
-      `${strategy.id} sets stop-loss/take-profit levels with its decisions, which paper bots ` +
-        "do not place yet; backtest it with POST /api/backtests instead",
-      [{ field: "strategy", message: "decisions carry exit levels: not available as a bot" }],
-    );
-  }
   const active = await store.listBots(env.db, id);
   if (active.length >= MAX_BOTS) {
     throw new ValidationError(

@@ -3,7 +3,7 @@
  * fill instead of every open order. Pure (no I/O, no clock).
  *
  * Each symbol keeps its market orders in a list and its resting orders in four ladders sorted
- * by level. The fill model (core/portfolio/fill_model.ts) reaches a buy limit L when
+ * by level. The fill model (core/execution/fill_model.ts) reaches a buy limit L when
  * `open <= L || low <= L`, a sell limit when `open >= L || high >= L`, a buy stop S when
  * `open >= S || high >= S` and a sell stop when `open <= S || low <= S`; each ladder is sorted
  * so that the orders a bar reaches are a suffix, found by binary search and cut off in one
@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { OrderType, Side } from "../portfolio/fill_model.ts";
+import type { OrderType, Side } from "../execution/fill_model.ts";
 
 /** An order as the book indexes it. */
 export interface BookOrder {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { matchOrder } from "../portfolio/broker.ts";
-import { applyFill, newLedger } from "../portfolio/ledger.ts";
+import { matchOrder } from "../execution/match.ts";
+import { applyFill, newLedger } from "../execution/ledger.ts";
 import { type BookBar, OrderBook } from "./order_book.ts";
 
 interface TestOrder {

@@ -7,8 +7,8 @@
 import { DomainError, type FieldIssue, ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
-import type { Ledger } from "../portfolio/ledger.ts";
-import { checkOrder } from "../portfolio/risk.ts";
+import type { Ledger } from "../execution/ledger.ts";
+import { checkOrder } from "../execution/risk.ts";
 import { type AccountRow, countOpenOrders, insertOrder, type OrderRow } from "./store.ts";
 import { accountView, lastClose } from "./view.ts";
 

@@ -6,7 +6,7 @@
  */
 import { NotFoundError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
-import { type Ledger, newLedger } from "../portfolio/ledger.ts";
+import { type Ledger, newLedger } from "../execution/ledger.ts";
 
 /** A stored account. */
 export interface AccountRow {
@@ -56,9 +56,12 @@ export interface BotRow {
   strategy: string;
   params: string;
   percent: number;
+  /** The strategy's previous decision (what `decide` sees as `ctx.target`). */
   last_target: number;
   active: number;
   created_at: string;
+  /** The bot's broker slot as JSON (see _bot_slot.ts), null before its first replay. */
+  state: string | null;
 }
 
 const ACCOUNT_COLS = `id, user_id, name, starting_cash, cash, realised, fees, clock, fee_bps,
@@ -206,6 +209,43 @@ export async function insertOrder(db: Db, o: OrderRow): Promise<void> {
   );
 }
 
+/** A stored fill. */
+export interface FillRow {
+  account_id: string;
+  order_id: string;
+  symbol: string;
+  side: "buy" | "sell";
+  qty: number;
+  price: number;
+  fee: number;
+  /** P&L the fill realised (fees excluded). */
+  realised: number;
+  date: string;
+  /** Position in the account's fills. */
+  seq: number;
+}
+
+/** Inserts a fill row. */
+export async function insertFill(db: Db, f: FillRow): Promise<void> {
+  await db.run(
+    `INSERT INTO paper_fills (id, account_id, order_id, symbol, side, qty, price, fee, realised, date, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      crypto.randomUUID(),
+      f.account_id,
+      f.order_id,
+      f.symbol,
+      f.side,
+      f.qty,
+      f.price,
+      f.fee,
+      f.realised,
+      f.date,
+      f.seq,
+    ],
+  );
+}
+
 /** Sets an order's final state. */
 export async function closeOrder(
   db: Db,
@@ -227,9 +267,18 @@ export async function closeOrder(
 /** Active bots of an account. */
 export async function listBots(db: Db, accountId: string): Promise<BotRow[]> {
   const rows = await db.query<BotRow>(
-    `SELECT id, account_id, symbol, strategy, params, percent, last_target, active, created_at
-       FROM paper_bots WHERE account_id = ? AND active = 1 ORDER BY created_at, id`,
+    `SELECT id, account_id, symbol, strategy, params, percent, last_target, active, created_at,
+       state FROM paper_bots WHERE account_id = ? AND active = 1 ORDER BY created_at, id`,
     [accountId],
   );
   return rows.map((r) => nums(r, ["percent", "last_target", "active"]));
+}
+
+/** Writes a bot's last decision and broker slot back. */
+export async function saveBot(db: Db, b: BotRow): Promise<void> {
+  await db.run("UPDATE paper_bots SET last_target = ?, state = ? WHERE id = ?", [
+    b.last_target,
+    b.state,
+    b.id,
+  ]);
 }

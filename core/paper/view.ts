@@ -4,7 +4,7 @@
  * @module
  */
 import { lowerBound, type Series } from "../market_data/series.ts";
-import type { Ledger } from "../portfolio/ledger.ts";
+import type { Ledger } from "../execution/ledger.ts";
 import type { AccountRow } from "./store.ts";
 
 /** Close of the last bar on or before `date`, or null. */

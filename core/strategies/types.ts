@@ -56,9 +56,9 @@ export interface Strategy<P = Record<string, unknown>, S = unknown> {
   /** Parameter ranges offered for a grid search (name → values). */
   grid: Record<string, readonly number[]>;
   /**
-   * True when decisions may carry `stopLoss`/`takeProfit` levels. Only the general engine
-   * applies them, so such a strategy is not offered to the optimiser (which runs the fast
-   * kernel on bare targets) nor to paper bots.
+   * True when decisions may carry `stopLoss`/`takeProfit` levels. Only the general engine and
+   * paper bots (the same broker steps, core/execution/position.ts) apply them, so such a
+   * strategy is not offered to the optimiser (which runs the fast kernel on bare targets).
    */
   exitLevels?: boolean;
 }

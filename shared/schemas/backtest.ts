@@ -130,7 +130,9 @@ export const StrategyInfoSchema = z.object({
   optimisable: z.boolean().describe(
     "false when decisions carry stop-loss/take-profit levels: POST /api/optimisations refuses it",
   ),
-  paper_bot: z.boolean().describe("false when it cannot run as a paper-trading bot (same reason)"),
+  paper_bot: z.boolean().describe(
+    "whether it can run as a paper-trading bot: true for every strategy (bots place exit levels)",
+  ),
 }).meta({ id: "StrategyInfo" });
 
 /** Body of `POST /api/optimisations`. */

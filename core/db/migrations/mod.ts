@@ -14,6 +14,7 @@ import { m0006 } from "./0006_ai_spend.ts";
 import { m0007 } from "./0007_token_scopes.ts";
 import { m0008 } from "./0008_backtest_retention.ts";
 import { m0009 } from "./0009_snake_case_params.ts";
+import { m0010 } from "./0010_paper_bot_state.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];

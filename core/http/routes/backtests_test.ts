@@ -114,11 +114,12 @@ Deno.test("GET /api/strategies - ids, descriptions and parameter JSON schemas wi
   assert.equal(sma.params.properties.fast.minimum, 2);
   assert.equal(sma.params.properties.fast.maximum, 200);
   assert.deepEqual(sma.defaults, { fast: 10, slow: 50 });
-  // only pattern_breakout's decisions carry stop-loss/take-profit levels
-  const closed = strategies.filter((s: { optimisable: boolean; paper_bot: boolean }) =>
-    !s.optimisable || !s.paper_bot
-  ).map((s: { id: string }) => s.id);
+  // only pattern_breakout's decisions carry stop-loss/take-profit levels: not optimisable, but
+  // every strategy runs as a paper bot
+  const closed = strategies.filter((s: { optimisable: boolean }) => !s.optimisable)
+    .map((s: { id: string }) => s.id);
   assert.deepEqual(closed, ["pattern_breakout"]);
+  assert.ok(strategies.every((s: { paper_bot: boolean }) => s.paper_bot));
   const doc = await (await app.request("/openapi.json")).json();
   assert.ok(doc.paths["/api/backtests"].post);
 });

@@ -115,8 +115,8 @@ export const paperDocs: RouteDoc[] = [
   {
     method: "post",
     path: `${base}/{id}/bots`,
-    summary: "Trade a strategy on the account (same code as backtests; at most 10 bots; " +
-      "strategies whose decisions carry exit levels are refused)",
+    summary: "Trade a strategy on the account (same code and fills as backtests, exit " +
+      "levels included; at most 10 bots)",
     tag,
     params: AccountPath,
     body: PaperBotCreateSchema,

@@ -17,9 +17,10 @@ export function strategyInfo(s: AnyStrategy) {
     params: schema,
     defaults: s.params.parse({}) as Record<string, unknown>,
     grid: s.grid,
-    // decisions with stop-loss/take-profit levels run only on the general engine
+    // decisions with stop-loss/take-profit levels run only on the general engine, not the
+    // optimiser's kernel; paper bots run the engine's broker steps, so every strategy trades
     optimisable: optimisable(s),
-    paper_bot: optimisable(s),
+    paper_bot: true,
   };
 }
 

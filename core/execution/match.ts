@@ -1,6 +1,6 @@
 /**
- * The paper broker's matching rules, on the same fill model and ledger as the backtester.
- * Pure.
+ * Matching of resting orders (market, limit, stop placed by hand on a paper account) on the
+ * same fill model and ledger as the strategy slots of position.ts. Pure.
  *
  * @module
  */
@@ -35,6 +35,7 @@ export type MatchOutcome =
  *
  * @example
  * ```ts
+ * import { newLedger } from "./ledger.ts";
  * matchOrder({ symbol: "X", side: "buy", type: "limit", qty: 10, price: 99 },
  *   { open: 100, high: 101, low: 98 }, newLedger(5_000), { feeBps: 0, minFee: 0, slippageBps: 0 });
  * // { kind: "fill", price: 99, fee: 0 }
@@ -63,27 +64,4 @@ export function matchOrder(
     };
   }
   return { kind: "fill", price, fee };
-}
-
-/**
- * Signed quantity a strategy bot must trade to reach `target` (−1, 0, 1) with `percent` of
- * equity at `price`, whole shares.
- *
- * @example
- * ```ts
- * botOrderQty(1, 50, 10_000, 99, 0); // 50
- * botOrderQty(0, 50, 10_000, 99, 50); // −50
- * ```
- */
-export function botOrderQty(
-  target: number,
-  percent: number,
-  equity: number,
-  price: number,
-  held: number,
-): number {
-  const size = target === 0 || !(price > 0) || !(equity > 0)
-    ? 0
-    : Math.floor(equity * percent / 100 / price + 1e-9);
-  return target * size - held;
 }

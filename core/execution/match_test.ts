@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { botOrderQty, matchOrder } from "./broker.ts";
+import { matchOrder } from "./match.ts";
 import { applyFill, newLedger } from "./ledger.ts";
 
 const costs = { feeBps: 10, minFee: 1, slippageBps: 0 };
@@ -33,11 +33,4 @@ Deno.test("matchOrder() rejects a buy the cash cannot pay, never a sale that red
     costs,
   );
   assert.equal(s?.kind, "fill");
-});
-
-Deno.test("botOrderQty() trades the difference to the target position", () => {
-  assert.equal(botOrderQty(1, 50, 10_000, 99, 0), 50);
-  assert.equal(botOrderQty(1, 50, 10_000, 99, 50), 0);
-  assert.equal(botOrderQty(0, 50, 10_000, 99, 50), -50);
-  assert.equal(botOrderQty(-1, 100, 10_000, 100, 20), -120);
 });
