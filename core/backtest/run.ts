@@ -46,14 +46,19 @@ export function needsEngine(o: BacktestOptions): boolean {
     o.maxHoldingBars !== null || o.sizing.mode === "atr_risk";
 }
 
-/** A `decide(i)` closure over a strategy, reusing one context object (no per-bar allocation). */
+/**
+ * A `decide(i)` closure over a strategy, reusing one context object (no per-bar allocation):
+ * the decide loop of backtests and paper bots. `target` is the previous decision the strategy
+ * sees first (0, or a paper bot's last one when its replay resumes).
+ */
 export function decider(
   strategy: AnyStrategy,
   cols: Cols,
   params: unknown,
   state: unknown,
+  target = 0,
 ): (i: number) => ReturnType<AnyStrategy["decide"]> {
-  const ctx: DecideContext<unknown, unknown> = { i: 0, cols, params, state, target: 0 };
+  const ctx: DecideContext<unknown, unknown> = { i: 0, cols, params, state, target };
   return (i: number) => {
     ctx.i = i;
     const d = strategy.decide(ctx);

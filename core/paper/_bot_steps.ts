@@ -141,7 +141,7 @@ export async function botClose(c: StepContext, r: BotRun, i: number, d: string):
   }
   closeStep(r.exec, slot, s, i);
   if (i > r.decide.lastBar) return;
-  const decision = r.decide.at(i, r.bot.last_target);
+  const decision = r.decide.at(i);
   r.bot.last_target = typeof decision === "number" ? decision : decision.target;
   decideStep(r.exec, slot, decision);
   if (!Number.isNaN(slot.pending)) r.bs.decided = d;

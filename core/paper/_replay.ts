@@ -5,6 +5,7 @@
  * @module
  */
 import { lowerBound, type Series } from "../market_data/series.ts";
+import { decider } from "../backtest/run.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { findStrategy } from "../strategies/mod.ts";
 import type { Decision } from "../strategies/types.ts";
@@ -17,8 +18,8 @@ export interface BotDecider {
   series: Series;
   /** Last bar the preparation covered. */
   lastBar: number;
-  /** Decision at the close of bar `i` given the previous target (with its exit levels). */
-  at(i: number, previous: number): number | Decision;
+  /** Decision at the close of bar `i` (with its exit levels); call in bar order. */
+  at(i: number): number | Decision;
 }
 
 /**
@@ -33,16 +34,7 @@ export function botDecider(bot: BotRow, s: Series, until: string): BotDecider | 
   const cols = firstBars(s, lastBar + 1);
   const params = JSON.parse(bot.params);
   const state = strategy.prepare(cols, params, new IndicatorCache());
-  const ctx = { i: 0, cols, params, state, target: 0 };
-  return {
-    series: s,
-    lastBar,
-    at(i, previous) {
-      ctx.i = i;
-      ctx.target = previous;
-      return strategy.decide(ctx);
-    },
-  };
+  return { series: s, lastBar, at: decider(strategy, cols, params, state, bot.last_target) };
 }
 
 /** Trading dates after `clock` across the series, limited by `bars` or `to`. */
