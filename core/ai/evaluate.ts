@@ -30,8 +30,31 @@ export interface ScoredCall {
  *
  * @example
  * ```ts
- * scoreCall({ stance: "BUY", entry: 100, target: 106, stop: 96, horizon_days: 20, … }, cols);
- * // { outcome: "target", exit_date: "2018-06-01", return: 0.06 }
+ * import { scoreCall } from "./evaluate.ts";
+ * import type { JournalEntry } from "./store.ts";
+ *
+ * const call: JournalEntry = {
+ *   symbol: "AAPL",
+ *   data_date: "2024-01-02",
+ *   source: "rules",
+ *   model: "rules",
+ *   prompt_version: "v1",
+ *   stance: "BUY",
+ *   confidence: 0.7,
+ *   entry: 100,
+ *   target: 106,
+ *   stop: 96,
+ *   horizon_days: 20,
+ * };
+ * const cols = {
+ *   dates: ["2024-01-02", "2024-01-03", "2024-01-04"],
+ *   open: Float64Array.of(99, 100, 103),
+ *   high: Float64Array.of(101, 104, 107),
+ *   low: Float64Array.of(98, 99, 102),
+ *   close: Float64Array.of(100, 103, 106),
+ *   volume: Float64Array.of(1e6, 1e6, 1e6),
+ * };
+ * scoreCall(call, cols); // { entry: call, outcome: "target", exit_date: "2024-01-04", return: 0.06 }
  * ```
  */
 export function scoreCall(e: JournalEntry, cols: OhlcvColumns): ScoredCall {

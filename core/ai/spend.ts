@@ -104,8 +104,22 @@ export class AiSpend {
    *
    * @example
    * ```ts
-   * const hold = await spend.reserve("2024-01-02", 0.002, 5);
-   * if (hold) try { … } finally { await spend.settle(hold, actualUsd); }
+   * import { migrateUp } from "../db/migrations.ts";
+   * import { openSqlite } from "../db/sqlite.ts";
+   * import { AiSpend } from "./spend.ts";
+   *
+   * const db = await openSqlite(":memory:");
+   * await migrateUp(db);
+   * const spend = new AiSpend(db);
+   * const hold = await spend.reserve("2024-01-02", 0.002, 5); // the estimate, against $5 a day
+   * if (hold) {
+   *   try {
+   *     // … call the model …
+   *   } finally {
+   *     await spend.settle(hold, 0.0013); // what the call really cost
+   *   }
+   * }
+   * await db.close();
    * ```
    */
   async reserve(day: string, usd: number, budgetUsd: number): Promise<BudgetHold | null> {
