@@ -19,7 +19,14 @@ export const BACKTEST_COSTS = { feeBps: 5, slippageBps: 5 } as const;
  *
  * @example
  * ```ts
- * analystBacktestFacts(series)?.total_return_pct;
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { analystBacktestFacts } from "./analyst_backtest.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * analystBacktestFacts(series)?.total_return_pct; // 28.6…
  * ```
  */
 export function analystBacktestFacts(cols: OhlcvColumns): BacktestFacts | null {

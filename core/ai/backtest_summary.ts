@@ -68,6 +68,18 @@ export function yearlyReturns(
  *
  * @example
  * ```ts
+ * import { summarizeBacktests } from "./backtest_summary.ts";
+ *
+ * // a row of the backtests table: its `result` column holds the stored JSON
+ * const row = {
+ *   result: JSON.stringify({
+ *     strategy: "sma_cross",
+ *     symbols: ["AAPL"],
+ *     from: "2017-01-03",
+ *     to: "2018-05-11",
+ *     metrics: { total_return: 0.12, sharpe: 0.9 },
+ *   }),
+ * };
  * summarizeBacktests([JSON.parse(row.result)]);
  * ```
  */

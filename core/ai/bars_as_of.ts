@@ -11,7 +11,14 @@ import { firstBars, lowerBound, type Series } from "../market_data/series.ts";
  *
  * @example
  * ```ts
- * const cols = barsAsOf(series, "2024-06-28"); // later bars are not seen by the analyst
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { barsAsOf } from "./bars_as_of.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const cols = barsAsOf(series, "2017-06-30"); // later bars are not seen by the analyst
  * ```
  */
 export function barsAsOf(s: Series, asOf?: string): Series {

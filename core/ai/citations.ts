@@ -79,6 +79,17 @@ export function allowedNumbers(pack: FactsPack, out: AnalystOutput): number[] {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { checkCitations } from "./citations.ts";
+ * import { buildFactsPack } from "./facts.ts";
+ * import { ruleAnalysis } from "./rule_analyst.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
+ * const output = ruleAnalysis(pack, "en"); // or the model's answer
  * const reasons = checkCitations(output, pack);
  * const ok = reasons.every((r) => r.verified);
  * ```

@@ -119,8 +119,15 @@ export interface FactsPack {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { buildFactsPack } from "./facts.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
- * pack.facts.find((f) => f.id === "ind.rsi_14"); // { label: "RSI(14)", value: 55.12, … }
+ * pack.facts.find((f) => f.id === "ind.rsi_14"); // { label: "RSI(14)", value: 69.24, … }
  * ```
  */
 export function buildFactsPack(input: FactsInput): FactsPack {

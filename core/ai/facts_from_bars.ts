@@ -43,6 +43,13 @@ function shift(p: PatternMatch, by: number): PatternMatch {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { factsFromBars } from "./facts_from_bars.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = factsFromBars("AAPL", series);
  * ```
  */

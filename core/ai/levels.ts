@@ -22,6 +22,16 @@ export const LEVEL_BANDS = {
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { buildFactsPack } from "./facts.ts";
+ * import { levelProblems } from "./levels.ts";
+ * import { ruleAnalysis } from "./rule_analyst.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const out = ruleAnalysis(buildFactsPack({ symbol: "AAPL", cols: series }), "en");
  * levelProblems({ ...out, stance: "BUY", entry: 100, target: 90, stop: 95 }, 100);
  * // ["BUY needs stop < entry < target, got stop 95, entry 100, target 90"]
  * ```

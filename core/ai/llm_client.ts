@@ -154,7 +154,12 @@ export function classifyLlmError(e: unknown, usage: LlmUsage | null = null): Llm
  * Builds an {@link LlmClient} on `npm:openai`.
  *
  * @example
- * ```ts
+ * ```ts ignore
+ * // not run by `deno test --doc`: it calls the OpenAI API
+ * import { AnalystOutputSchema } from "@trading/shared/schemas";
+ * import { createLlmClient, type LlmMessage } from "./llm_client.ts";
+ *
+ * const messages: LlmMessage[] = [{ role: "user", content: "FACTS PACK …" }]; // analystMessages()
  * const llm = createLlmClient({ apiKey: "sk-…", model: "gpt-4o-mini", timeoutMs: 30_000 });
  * const { value } = await llm.structured(messages, AnalystOutputSchema, "analysis");
  * ```

@@ -6,8 +6,18 @@
  *
  * @example
  * ```ts
- * const ai = await aiAnalysisFor(deps, "AAPL", "en", optionalUser(c));
- * ai.source; // "llm" or "rules"
+ * import { Hono } from "hono";
+ * import { optionalUser } from "../http/auth_context.ts";
+ * import { aiAnalysisFor } from "./mod.ts";
+ * import type { AiDeps } from "./service.ts";
+ *
+ * function aiRoutes(deps: AiDeps) {
+ *   return new Hono().get("/api/ai/:symbol", async (c) => {
+ *     const ai = await aiAnalysisFor(deps, c.req.param("symbol"), "en", optionalUser(c));
+ *     ai.source; // "llm" or "rules"
+ *     return c.json(ai);
+ *   });
+ * }
  * ```
  *
  * @module

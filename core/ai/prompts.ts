@@ -62,6 +62,15 @@ Give your analysis of ${pack.symbol} as of ${pack.data_date}.`;
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { buildFactsPack } from "./facts.ts";
+ * import { analystMessages } from "./prompts.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
+ * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
  * const messages = analystMessages(pack, "zh-TW");
  * // [{ role: "system", … }, { role: "user", content: "FACTS PACK …" }]
  * ```

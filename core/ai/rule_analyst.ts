@@ -71,6 +71,14 @@ export function ruleLevels(
  *
  * @example
  * ```ts
+ * import { parseOhlcvCsv } from "../market_data/csv.ts";
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * import { buildFactsPack } from "./facts.ts";
+ * import { ruleAnalysis } from "./rule_analyst.ts";
+ *
+ * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
+ * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const cols = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const out = ruleAnalysis(buildFactsPack({ symbol: "AAPL", cols }), "en");
  * out.stance; // the composite score's stance
  * ```
