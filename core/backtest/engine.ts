@@ -130,12 +130,9 @@ interface Book extends Slot {
 export function runEngine(inputs: readonly EngineInput[], opts: BacktestOptions): EngineResult {
   const dates = inputs.length === 1 ? inputs[0]!.cols.dates.slice() : unionDates(inputs);
   const nd = dates.length;
-  const books: Book[] = inputs.map((input) => ({
-    ...newSlot(input.symbol),
-    input,
-    ptr: 0,
-    cur: -1,
-  }));
+  const books: Book[] = inputs.map((input) =>
+    Object.assign(newSlot(input.symbol), { input, ptr: 0, cur: -1 })
+  );
   const res: EngineResult = {
     dates,
     equity: new Float64Array(nd),

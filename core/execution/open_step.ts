@@ -46,7 +46,19 @@ export function openStep(
 ): void {
   const want = s.pending;
   s.pending = NaN;
-  if (Number.isNaN(want) || want === s.dir) return;
+  // kept small so that the per-bar call inlines; the work is in fillAtOpen
+  if (!Number.isNaN(want) && want !== s.dir) fillAtOpen(x, s, c, i, want, atr);
+}
+
+/** The fills of {@link openStep} once a change of position is due. */
+function fillAtOpen(
+  x: Exec,
+  s: Slot,
+  c: PriceColumns,
+  i: number,
+  want: number,
+  atr: Float64Array | undefined,
+): void {
   const o = c.open[i]!, h = c.high[i]!, l = c.low[i]!;
   const opts = x.opts;
   if (s.dir !== 0) {
