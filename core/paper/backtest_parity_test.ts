@@ -12,6 +12,9 @@ const { deps } = await testCoreApp();
 const svc = new PaperService(deps.db, (s) => deps.series.get(s));
 const aapl = await deps.series.get("AAPL");
 
+/** The columns of a stored fill this test compares. */
+type FillRow = { date: string; side: "buy" | "sell"; qty: number; price: number; fee: number };
+
 const COSTS = { fee_bps: 5, min_fee: 1, slippage_bps: 2 };
 const PERCENT = 45;
 
@@ -42,7 +45,8 @@ async function both(
   // two requests: the bot's slot is saved and reloaded between them
   await svc.advance(user, acc.id, { to: aapl.dates[Math.floor(n / 2)]! });
   await svc.advance(user, acc.id, { to: end });
-  const paper = (await svc.fills(user, acc.id)).map(({ date, side, qty, price, fee }) => ({
+  const stored = await svc.fills(user, acc.id) as unknown as FillRow[];
+  const paper = stored.map(({ date, side, qty, price, fee }) => ({
     date,
     side,
     qty,
