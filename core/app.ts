@@ -18,14 +18,7 @@ import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.
 import { CORE_ROUTE_GROUPS, DECLARED_ROUTES } from "./http/routes/mod.ts";
 import { accessGuard } from "./http/access_guard.ts";
 import { paperDocs, paperRoutes } from "./http/routes/paper.ts";
-import { optimisationsDocs, optimisationsRoutes } from "./http/routes/optimisations.ts";
 import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
-import { aiHook } from "./ai/mod.ts";
-import { indicatorsDocs, indicatorsRoutes } from "./http/routes/indicators.ts";
-import { signalsDocs, signalsRoutes } from "./http/routes/signals.ts";
-import { chartDocs, chartRoutes } from "./http/routes/chart.ts";
-import { marketsDocs, marketsRoutes } from "./http/routes/markets.ts";
-import { patternsSummary } from "./analysis/patterns_summary.ts";
 
 /** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
 const DOCS_CSP =
@@ -38,12 +31,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...DECLARED_ROUTES,
   ...paperDocs,
-  ...optimisationsDocs,
   ...aiDocs,
-  ...indicatorsDocs,
-  ...signalsDocs,
-  ...chartDocs,
-  ...marketsDocs,
 ];
 
 /**
@@ -112,12 +100,7 @@ export function createCoreApp(deps: CoreDeps) {
   for (const group of CORE_ROUTE_GROUPS) group.mount(app, deps, accessGuard);
   app
     .route("/", paperRoutes(deps))
-    .route("/", optimisationsRoutes(deps))
-    .route("/", aiRoutes(deps))
-    .route("/", indicatorsRoutes(deps))
-    .route("/", signalsRoutes(deps, { patterns: patternsSummary, ai: aiHook }))
-    .route("/", chartRoutes(deps))
-    .route("/", marketsRoutes(deps));
+    .route("/", aiRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

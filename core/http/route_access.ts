@@ -24,24 +24,12 @@ const UNDECLARED_ACCESS: Readonly<Record<string, Access>> = {
   "GET /docs": "public",
   "GET /metrics": "public",
   // market data, analysis and charts (the same for everyone)
-  "GET /api/markets": "public",
-  "GET /api/symbols/:symbol/quality": "public",
-  "GET /api/symbols/:symbol/actions": "public",
-  "GET /api/symbols/:symbol/indicators": "public",
-  "GET /api/symbols/:symbol/signals": "public",
-  "GET /api/quotes/stream": "public",
-  "GET /api/indicators": "public",
-  "GET /chart/:symbol": "public",
-  "POST /api/symbols": "user",
   // backtests and optimisations: anonymous runs allowed (rate-limited per IP); a run started by
   // a signed-in user is visible to that user only (404 to others)
-  "POST /api/optimisations": "public",
-  "GET /api/optimisations/:id": "public",
-  "GET /api/optimisations/:id/events": "public",
   // AI analyst: anonymous callers get the cached/rule-based analysis; quota applies when signed in
   "POST /api/ai/analyze/:symbol": "public",
   "GET /api/ai/analyze/:symbol": "public",
-  "POST /analyze/:symbol": "public",
+  "GET /api/ai/track-record": "public",
   "POST /api/ai/chat": "user",
   "GET /api/ai/chat/:session_id": "user",
   "GET /api/ai/usage": "user",
@@ -59,7 +47,6 @@ const UNDECLARED_ACCESS: Readonly<Record<string, Access>> = {
   "POST /api/paper/accounts/:id/advance": "user",
   "POST /api/paper/accounts/:id/bots": "user",
   // administration
-  "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
 /**
@@ -73,21 +60,9 @@ const UNDECLARED_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /openapi.json": null,
   "GET /docs": null,
   "GET /metrics": null,
-  "GET /api/markets": "read",
-  "GET /api/symbols/:symbol/quality": "read",
-  "GET /api/symbols/:symbol/actions": "read",
-  "GET /api/symbols/:symbol/indicators": "read",
-  "GET /api/symbols/:symbol/signals": "read",
-  "GET /api/quotes/stream": "read",
-  "GET /api/indicators": "read",
-  "GET /chart/:symbol": "read",
-  "POST /api/symbols": "data",
-  "POST /api/optimisations": "backtest",
-  "GET /api/optimisations/:id": "read",
-  "GET /api/optimisations/:id/events": "read",
   "POST /api/ai/analyze/:symbol": "ai",
   "GET /api/ai/analyze/:symbol": "ai",
-  "POST /analyze/:symbol": "ai",
+  "GET /api/ai/track-record": "read",
   "POST /api/ai/chat": "ai",
   "GET /api/ai/chat/:session_id": "read",
   "GET /api/ai/usage": "read",
@@ -102,7 +77,6 @@ const UNDECLARED_SCOPE: Readonly<Record<string, ApiScope | null>> = {
   "GET /api/paper/accounts/:id/fills": "read",
   "POST /api/paper/accounts/:id/advance": "paper:trade",
   "POST /api/paper/accounts/:id/bots": "paper:trade",
-  "PATCH /api/admin/symbols/:symbol": "admin",
 };
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Context, Hono, MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { ApiScope } from "../scopes.ts";
 import type { DocAccess, RouteDoc } from "./openapi.ts";
 
@@ -35,6 +35,8 @@ export interface RouteGroup<D> {
     deps: D,
     guard?: (spec: RouteSpec<never>) => MiddlewareHandler | null,
   ): void;
+  /** A new Hono app serving only this group (tests, sub-apps). */
+  app(deps: D, guard?: (spec: RouteSpec<never>) => MiddlewareHandler | null): Hono;
 }
 
 /** `/api/symbols/{symbol}/candles` → `/api/symbols/:symbol/candles` (Hono's pattern). */
@@ -73,6 +75,11 @@ export function routeGroup<D, Ctx>(
 ): RouteGroup<D> {
   return {
     specs: specs as unknown as readonly RouteSpec<never>[],
+    app(deps, guard) {
+      const app = new Hono();
+      this.mount(app, deps, guard);
+      return app;
+    },
     mount(app, deps, guard) {
       const ctx = setup(deps);
       for (const spec of specs) {

@@ -97,7 +97,7 @@ export const adminRoutes = routeGroup(
       errors: [401, 403, 404, 422],
       access: "admin",
       scope: "admin",
-      handler: async (c, { deps, now }) => {
+      handler: async (c, { deps }) => {
         const me = requireAdmin(c);
         const { id } = validate(UserPath, c.req.param(), "path");
         const body = validate(UserPatchBody, await readJson(c.req), "body");

@@ -1,6 +1,5 @@
-import { Hono } from "hono";
 import { z } from "zod";
-import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { NotFoundError } from "@trading/shared/errors";
 import { SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
@@ -21,42 +20,48 @@ const SymbolPatchBody = z.object({
   path: ["name"],
 });
 
-/** Route docs of this module. */
-export const adminSymbolsDocs: RouteDoc[] = [{
-  method: "patch",
-  path: "/api/admin/symbols/{symbol}",
-  summary:
-    "Rename a stored symbol and/or replace its history from its online provider (admins; users' refreshes only append)",
-  tag: "admin",
-  params: SymbolPath,
-  body: SymbolPatchBody,
-  errors: [401, 403, 404, 409, 422, 502, 504],
-}];
-
 /** The admin operations on shared market data: renaming a symbol, replacing its history. */
-export function adminSymbolsRoutes(deps: CoreDeps): Hono {
-  return new Hono().patch("/api/admin/symbols/:symbol", async (c) => {
-    requireAdmin(c);
-    const { symbol } = validate(SymbolPath, c.req.param(), "path");
-    const body = validate(SymbolPatchBody, await readJson(c.req), "body");
-    if (!(await deps.online.source(symbol))) {
-      throw new NotFoundError(`Unknown symbol ${symbol}`, { symbol });
-    }
-    const today = new Date(deps.now()).toISOString().slice(0, 10);
-    checkFrom(body.from, deps.providers[providerFor(symbol)], today);
-    if (body.name !== undefined) await deps.online.rename(symbol, body.name);
-    if (!body.replace_history) return c.json({ symbol, name: body.name });
-    const signal = anySignal(c.req.raw.signal, deps.shutdown.signal);
-    const refresh = await refreshSymbol(deps, symbol, {
-      replace: true,
-      ...(body.from ? { from: body.from } : {}),
-      ...(body.name ? { name: body.name } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    deps.logger.warn("symbol history replaced by an admin", { symbol, written: refresh.written });
-    return c.json(
-      { symbol, ...(body.name ? { name: body.name } : {}), refresh },
-      refresh.status === "quarantined" ? 409 : 200,
-    );
-  });
-}
+export const adminSymbolsRoutes = routeGroup(
+  (deps: CoreDeps) => ({ deps }),
+  [
+    {
+      method: "patch",
+      path: "/api/admin/symbols/{symbol}",
+      summary:
+        "Rename a stored symbol and/or replace its history from its online provider (admins; users' refreshes only append)",
+      tag: "admin",
+      params: SymbolPath,
+      body: SymbolPatchBody,
+      errors: [401, 403, 404, 409, 422, 502, 504],
+      access: "admin",
+      scope: "admin",
+      handler: async (c, { deps }) => {
+        requireAdmin(c);
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        const body = validate(SymbolPatchBody, await readJson(c.req), "body");
+        if (!(await deps.online.source(symbol))) {
+          throw new NotFoundError(`Unknown symbol ${symbol}`, { symbol });
+        }
+        const today = new Date(deps.now()).toISOString().slice(0, 10);
+        checkFrom(body.from, deps.providers[providerFor(symbol)], today);
+        if (body.name !== undefined) await deps.online.rename(symbol, body.name);
+        if (!body.replace_history) return c.json({ symbol, name: body.name });
+        const signal = anySignal(c.req.raw.signal, deps.shutdown.signal);
+        const refresh = await refreshSymbol(deps, symbol, {
+          replace: true,
+          ...(body.from ? { from: body.from } : {}),
+          ...(body.name ? { name: body.name } : {}),
+          ...(signal ? { signal } : {}),
+        });
+        deps.logger.warn("symbol history replaced by an admin", {
+          symbol,
+          written: refresh.written,
+        });
+        return c.json(
+          { symbol, ...(body.name ? { name: body.name } : {}), refresh },
+          refresh.status === "quarantined" ? 409 : 200,
+        );
+      },
+    },
+  ],
+);

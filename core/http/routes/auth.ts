@@ -75,7 +75,7 @@ export const authRoutes = routeGroup(
       access: "public",
       scope: null,
       use: [rateLimit({ key: "register", limit: 10, windowS: 3600 })],
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { deps, now }) => {
         const body = validateRegistration(await readJson(c.req));
         const user = await createUser(deps.db, {
           email: body.email,
@@ -99,7 +99,7 @@ export const authRoutes = routeGroup(
       access: "public",
       scope: null,
       use: [signInLimit],
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { deps, now, ip }) => {
         const body = validate(LoginBodySchema, await readJson(c.req), "body");
         // Counted before the (slow) password check, so parallel guesses cannot outrun the limit.
         const claim = await claimLoginAttempt(deps.db, {
@@ -126,7 +126,7 @@ export const authRoutes = routeGroup(
       tag: TAG,
       access: "public",
       scope: null,
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { deps, production }) => {
         const token = readSessionCookie(c, production);
         if (token) await revokeSession(deps.db, token);
         clearSessionCookie(c, production);
@@ -145,7 +145,7 @@ export const authRoutes = routeGroup(
       access: "user",
       scope: "account",
       use: [signInLimit],
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { deps, now, ip }) => {
         const me = requireUser(c);
         const body = validate(ChangePasswordBodySchema, await readJson(c.req), "body");
         const user = (await findUserById(deps.db, me.id))!;
@@ -187,7 +187,7 @@ export const authRoutes = routeGroup(
       response: ProvidersResponseSchema,
       access: "public",
       scope: null,
-      handler: (c, { deps, now, production, google, ip }) =>
+      handler: (c, { google }) =>
         c.json({
           password: true,
           google: google.enabled,
@@ -204,7 +204,7 @@ export const authRoutes = routeGroup(
       access: "public",
       scope: null,
       use: [signInLimit],
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { production, google }) => {
         if (!google.enabled) {
           return c.json(
             { error: { code: "not_found", message: "Google sign-in is not configured" } },
@@ -227,7 +227,7 @@ export const authRoutes = routeGroup(
       access: "public",
       scope: null,
       use: [signInLimit],
-      handler: async (c, { deps, now, production, google, ip }) => {
+      handler: async (c, { deps, now, production, google }) => {
         if (!google.enabled) {
           return c.json(
             { error: { code: "not_found", message: "Google sign-in is not configured" } },

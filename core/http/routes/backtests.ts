@@ -57,7 +57,7 @@ export const backtestsRoutes = routeGroup(
       },
       access: "public",
       scope: "backtest",
-      handler: async (c, { deps, limits, lastPurge, purgeNow }) => {
+      handler: async (c, { deps, limits, purgeNow }) => {
         const body = validate(BacktestRequestSchema, await readJson(c.req), "body");
         const strategy = strategyOr422(body.strategy);
         const params = parseParams(strategy, body.params);
@@ -100,7 +100,7 @@ export const backtestsRoutes = routeGroup(
       errors: [404, 422],
       access: "public",
       scope: "read",
-      handler: async (c, { deps, limits, lastPurge, purgeNow }) => {
+      handler: async (c, { deps }) => {
         const { id } = validate(IdPath, c.req.param(), "path");
         const row = await loadBacktest(deps.db, id, { now: deps.now() });
         if (!row || (row.userId !== null && row.userId !== optionalUser(c)?.id)) {

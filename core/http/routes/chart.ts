@@ -1,7 +1,6 @@
-import { Hono } from "hono";
 import { z } from "zod";
 import { UnavailableError } from "@trading/shared/errors";
-import { clientIp, type RouteDoc, validate } from "@trading/shared/http";
+import { clientIp, routeGroup, validate } from "@trading/shared/http";
 import { ChartQuerySchema, SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 
@@ -18,19 +17,6 @@ export const ChartLinkSchema = z.object({
   png_path: z.string(),
 }).meta({ id: "ChartLink" });
 
-/** Route docs of this module. */
-export const chartDocs: RouteDoc[] = [{
-  method: "get",
-  path: "/chart/{symbol}",
-  summary:
-    "Where the chart of a symbol is (JSON), or the image itself with ?format=svg|png (proxied from the chart service)",
-  tag: "charts",
-  params: SymbolPath,
-  query: ChartQuerySchema.and(FormatQuery),
-  response: ChartLinkSchema,
-  errors: [404, 422, 503],
-}];
-
 /** Headers of the chart service's answer that core passes on. */
 const PASSED = ["content-type", "etag", "cache-control", "x-chart-warnings"];
 
@@ -41,62 +27,89 @@ const PASSED = ["content-type", "etag", "cache-control", "x-chart-warnings"];
  * as core sees it in `X-Forwarded-For` (one entry), so chart's per-IP render limit counts that
  * client, not core. `fetch` is injectable for tests.
  */
-export function chartRoutes(
-  deps: Pick<CoreDeps, "config" | "series" | "logger">,
-  { fetch: f = fetch, timeoutMs = 10_000 }: { fetch?: typeof fetch; timeoutMs?: number } = {},
-): Hono {
-  const base = deps.config.CHART_SERVICE_URL;
-  const unavailable = (e: unknown, requestId: string | undefined) => {
-    deps.logger.warn("chart service unavailable", {
-      request_id: requestId,
-      chart_service: base,
-      error: e instanceof Error ? e.message : String(e),
-    });
-    return new UnavailableError("Chart service unavailable; try again shortly.");
-  };
-  return new Hono().get("/chart/:symbol", async (c) => {
-    const { symbol } = validate(SymbolPath, c.req.param(), "path");
-    const raw = c.req.query();
-    const { format } = validate(FormatQuery, raw, "query");
-    validate(ChartQuerySchema, raw, "query");
-    await deps.series.get(symbol); // 404 for a symbol core does not have
-    const params = new URLSearchParams(raw);
-    params.delete("format");
-    const qs = params.size ? `?${params}` : "";
-    const path = (ext: string) => `/charts/${encodeURIComponent(symbol)}.${ext}${qs}`;
-    const requestId = c.get("requestId" as never) as string | undefined;
-    const headers: Record<string, string> = requestId ? { "x-request-id": requestId } : {};
-    if (format === "json") {
-      try {
-        const r = await f(`${base}/health/live`, { signal: AbortSignal.timeout(2000), headers });
-        await r.body?.cancel();
-        if (!r.ok) throw new Error(`it answered ${r.status}`);
-      } catch (e) {
-        throw unavailable(e, requestId);
-      }
-      return c.json({
-        symbol,
+export const chartRoutes = routeGroup(
+  (
+    deps: Pick<CoreDeps, "config" | "series" | "logger"> & {
+      /** How core calls chart (tests inject one). */
+      chartFetch?: typeof fetch;
+      /** Time allowed for one render (ms, default 10 s). */
+      chartTimeoutMs?: number;
+    },
+  ) => {
+    const f = deps.chartFetch ?? fetch;
+    const timeoutMs = deps.chartTimeoutMs ?? 10_000;
+    const base = deps.config.CHART_SERVICE_URL;
+    const unavailable = (e: unknown, requestId: string | undefined) => {
+      deps.logger.warn("chart service unavailable", {
+        request_id: requestId,
         chart_service: base,
-        svg_url: base + path("svg"),
-        png_url: base + path("png"),
-        svg_path: path("svg"),
-        png_path: path("png"),
+        error: e instanceof Error ? e.message : String(e),
       });
-    }
-    let res: Response;
-    try {
-      res = await f(base + path(format), {
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: { ...headers, "x-forwarded-for": clientIp(c, deps.config.TRUST_PROXY_HOPS) },
-      });
-    } catch (e) {
-      throw unavailable(e, requestId);
-    }
-    const out = new Headers();
-    for (const h of PASSED) {
-      const v = res.headers.get(h);
-      if (v !== null) out.set(h, v);
-    }
-    return new Response(res.body, { status: res.status, headers: out });
-  });
-}
+      return new UnavailableError("Chart service unavailable; try again shortly.");
+    };
+    return { deps, base, unavailable, f, timeoutMs };
+  },
+  [
+    {
+      method: "get",
+      path: "/chart/{symbol}",
+      summary:
+        "Where the chart of a symbol is (JSON), or the image itself with ?format=svg|png (proxied from the chart service)",
+      tag: "charts",
+      params: SymbolPath,
+      query: ChartQuerySchema.and(FormatQuery),
+      response: ChartLinkSchema,
+      errors: [404, 422, 503],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps, base, unavailable, f, timeoutMs }) => {
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        const raw = c.req.query();
+        const { format } = validate(FormatQuery, raw, "query");
+        validate(ChartQuerySchema, raw, "query");
+        await deps.series.get(symbol); // 404 for a symbol core does not have
+        const params = new URLSearchParams(raw);
+        params.delete("format");
+        const qs = params.size ? `?${params}` : "";
+        const path = (ext: string) => `/charts/${encodeURIComponent(symbol)}.${ext}${qs}`;
+        const requestId = c.get("requestId" as never) as string | undefined;
+        const headers: Record<string, string> = requestId ? { "x-request-id": requestId } : {};
+        if (format === "json") {
+          try {
+            const r = await f(`${base}/health/live`, {
+              signal: AbortSignal.timeout(2000),
+              headers,
+            });
+            await r.body?.cancel();
+            if (!r.ok) throw new Error(`it answered ${r.status}`);
+          } catch (e) {
+            throw unavailable(e, requestId);
+          }
+          return c.json({
+            symbol,
+            chart_service: base,
+            svg_url: base + path("svg"),
+            png_url: base + path("png"),
+            svg_path: path("svg"),
+            png_path: path("png"),
+          });
+        }
+        let res: Response;
+        try {
+          res = await f(base + path(format), {
+            signal: AbortSignal.timeout(timeoutMs),
+            headers: { ...headers, "x-forwarded-for": clientIp(c, deps.config.TRUST_PROXY_HOPS) },
+          });
+        } catch (e) {
+          throw unavailable(e, requestId);
+        }
+        const out = new Headers();
+        for (const h of PASSED) {
+          const v = res.headers.get(h);
+          if (v !== null) out.set(h, v);
+        }
+        return new Response(res.body, { status: res.status, headers: out });
+      },
+    },
+  ],
+);

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
 import { errorHandler, notFoundHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { chartRoutes } from "./chart.ts";
@@ -10,7 +9,7 @@ const { deps, logs } = await testCoreApp();
 function appWith(
   chart: (req: Request) => Response | Promise<Response>,
   timeoutMs = 2000,
-  routeDeps: Parameters<typeof chartRoutes>[0] = deps,
+  routeDeps: typeof deps = deps,
 ) {
   const seen: string[] = [];
   const f = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -18,7 +17,7 @@ function appWith(
     seen.push(new URL(req.url).pathname + new URL(req.url).search);
     return await chart(req);
   }) as typeof fetch;
-  const app = new Hono().route("/", chartRoutes(routeDeps, { fetch: f, timeoutMs }));
+  const app = chartRoutes.app({ ...routeDeps, chartFetch: f, chartTimeoutMs: timeoutMs });
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return { app, seen };

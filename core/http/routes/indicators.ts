@@ -1,8 +1,7 @@
-import { Hono } from "hono";
 import type { Lru } from "@trading/shared/lru";
 import { z } from "zod";
 import { type FieldIssue, ValidationError } from "@trading/shared/errors";
-import { type RouteDoc, validate } from "@trading/shared/http";
+import { routeGroup, validate } from "@trading/shared/http";
 import {
   IndicatorCatalogSchema,
   type IndicatorMeta,
@@ -26,28 +25,6 @@ import { rangeIndices, type Series } from "../../market_data/series.ts";
 export const MAX_INDICATORS_PER_REQUEST = 20;
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
-
-/** Route docs of this module. */
-export const indicatorsDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/api/indicators",
-    summary: "Every indicator accepted by name, with parameters, defaults, bounds and outputs",
-    tag: "analysis",
-    response: IndicatorCatalogSchema,
-  },
-  {
-    method: "get",
-    path: "/api/symbols/{symbol}/indicators",
-    summary: "Indicators of a symbol over its whole history (or from..to), warm-up from " +
-      "earlier bars; e.g. ?names=rsi,macd,sma:50,bollinger:20:2",
-    tag: "analysis",
-    params: SymbolPath,
-    query: IndicatorsQuerySchema,
-    response: IndicatorsResponseSchema,
-    errors: [404, 422],
-  },
-];
 
 const CATALOG = {
   indicators: Object.values(INDICATORS).map((s) => ({
@@ -134,39 +111,63 @@ function checkRange(
  * Indicators over a symbol's stored history. Computed arrays are cached per (symbol, data
  * version, indicator, parameters) in a bounded LRU, so repeated requests only slice and encode.
  */
-export function indicatorsRoutes(
-  deps: CoreDeps,
-  { cache = indicatorCache() }: { cache?: Lru<IndicatorOutputs> } = {},
-): Hono {
-  return new Hono()
-    .get("/api/indicators", (c) => c.json(CATALOG))
-    .get("/api/symbols/:symbol/indicators", async (c) => {
-      const { symbol } = validate(SymbolPath, c.req.param(), "path");
-      const q = validate(IndicatorsQuerySchema, c.req.query(), "query");
-      const reqs = parseNames(q.names);
-      const s = await deps.series.get(symbol);
-      const { start, end } = rangeIndices(s, q);
-      checkRange(s, symbol, start, end, reqs);
-      const series: Record<string, (number | null)[]> = {};
-      const indicators: IndicatorMeta[] = [];
-      for (const r of reqs) {
-        const key = `${symbol}|${s.version}|${s.dates.length}|${r.spec.name}|${paramsId(r)}`;
-        const computed = cache.getOrCompute(key, () => r.spec.compute(r.params, s));
-        const outputs: string[] = [];
-        for (const o of r.spec.outputs) {
-          const k = outputKey(r, o);
-          series[k] = toJsonArray(computed[o]!.subarray(start, end));
-          outputs.push(k);
+export const indicatorsRoutes = routeGroup(
+  (deps: CoreDeps & { indicatorCache?: Lru<IndicatorOutputs> }) => {
+    const cache = deps.indicatorCache ?? indicatorCache();
+    return { deps, cache };
+  },
+  [
+    {
+      method: "get",
+      path: "/api/indicators",
+      summary: "Every indicator accepted by name, with parameters, defaults, bounds and outputs",
+      tag: "analysis",
+      response: IndicatorCatalogSchema,
+      access: "public",
+      scope: "read",
+      handler: (c) => c.json(CATALOG),
+    },
+    {
+      method: "get",
+      path: "/api/symbols/{symbol}/indicators",
+      summary: "Indicators of a symbol over its whole history (or from..to), warm-up from " +
+        "earlier bars; e.g. ?names=rsi,macd,sma:50,bollinger:20:2",
+      tag: "analysis",
+      params: SymbolPath,
+      query: IndicatorsQuerySchema,
+      response: IndicatorsResponseSchema,
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps, cache }) => {
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        const q = validate(IndicatorsQuerySchema, c.req.query(), "query");
+        const reqs = parseNames(q.names);
+        const s = await deps.series.get(symbol);
+        const { start, end } = rangeIndices(s, q);
+        checkRange(s, symbol, start, end, reqs);
+        const series: Record<string, (number | null)[]> = {};
+        const indicators: IndicatorMeta[] = [];
+        for (const r of reqs) {
+          const key = `${symbol}|${s.version}|${s.dates.length}|${r.spec.name}|${paramsId(r)}`;
+          const computed = cache.getOrCompute(key, () => r.spec.compute(r.params, s));
+          const outputs: string[] = [];
+          for (const o of r.spec.outputs) {
+            const k = outputKey(r, o);
+            series[k] = toJsonArray(computed[o]!.subarray(start, end));
+            outputs.push(k);
+          }
+          indicators.push({ name: r.spec.name, params: { ...r.params }, outputs });
         }
-        indicators.push({ name: r.spec.name, params: { ...r.params }, outputs });
-      }
-      return c.json({
-        symbol,
-        from: s.dates[start]!,
-        to: s.dates[end - 1]!,
-        dates: s.dates.slice(start, end),
-        series,
-        indicators,
-      });
-    });
-}
+        return c.json({
+          symbol,
+          from: s.dates[start]!,
+          to: s.dates[end - 1]!,
+          dates: s.dates.slice(start, end),
+          series,
+          indicators,
+        });
+      },
+    },
+  ],
+);

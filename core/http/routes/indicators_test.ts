@@ -145,7 +145,7 @@ Deno.test("GET /api/symbols/:symbol/indicators - unknown symbol is a 404", async
 
 Deno.test("GET /api/symbols/:symbol/indicators - repeated requests are served from the cache", async () => {
   const cache = indicatorCache({ maxEntries: 8 });
-  const sub = indicatorsRoutes(deps, { cache });
+  const sub = indicatorsRoutes.app({ ...deps, indicatorCache: cache });
   const first = await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr")).json();
   const again =
     await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr&from=2018-01-02")).json();

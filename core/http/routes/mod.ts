@@ -7,30 +7,55 @@
  * @module
  */
 import type { RouteGroup, RouteSpec } from "@trading/shared/http";
+import type { Lru } from "@trading/shared/lru";
 import type { CoreDeps } from "../../deps.ts";
-import { healthRoutes } from "./health.ts";
-import { authRoutes } from "./auth.ts";
+import type { IndicatorOutputs } from "../../indicators/result_cache.ts";
+import type { QuoteHub } from "../../market_data/quote_hub.ts";
 import { adminRoutes } from "./admin.ts";
+import { adminSymbolsRoutes } from "./admin_symbols.ts";
+import { authRoutes } from "./auth.ts";
 import { backtestsRoutes } from "./backtests.ts";
-import { symbolsRoutes } from "./symbols.ts";
-import { patternsRoutes } from "./patterns.ts";
-import { strategiesRoutes } from "./strategies.ts";
-import { tokensRoutes } from "./tokens.ts";
-import { redemptionRoutes } from "./redemption.ts";
+import { chartRoutes } from "./chart.ts";
+import { healthRoutes } from "./health.ts";
+import { indicatorsRoutes } from "./indicators.ts";
+import { marketsRoutes } from "./markets.ts";
 import { meRoutes } from "./me.ts";
+import { optimisationsRoutes } from "./optimisations.ts";
+import { patternsRoutes } from "./patterns.ts";
+import { redemptionRoutes } from "./redemption.ts";
+import { type SignalHooks, signalsRoutes } from "./signals.ts";
+import { strategiesRoutes } from "./strategies.ts";
+import { symbolsRoutes } from "./symbols.ts";
+import { tokensRoutes } from "./tokens.ts";
+
+/** What the route groups are built from: core's deps plus the pieces tests may replace. */
+export type RouteDeps = CoreDeps & {
+  /** `/analyze`'s AI and pattern hooks (default: core/ai's and the patterns summary). */
+  signalHooks?: SignalHooks;
+  /** The live-quote hub (default: one per app). */
+  quoteHub?: QuoteHub;
+  /** The indicator result cache (default: one per app). */
+  indicatorCache?: Lru<IndicatorOutputs>;
+};
 
 /** The declared route groups. */
-export const CORE_ROUTE_GROUPS: readonly RouteGroup<CoreDeps>[] = [
+export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   healthRoutes,
-  meRoutes,
-  redemptionRoutes,
-  tokensRoutes,
-  strategiesRoutes,
-  patternsRoutes,
   symbolsRoutes,
-  backtestsRoutes,
-  adminRoutes,
   authRoutes,
+  meRoutes,
+  tokensRoutes,
+  redemptionRoutes,
+  adminRoutes,
+  optimisationsRoutes,
+  strategiesRoutes,
+  backtestsRoutes,
+  indicatorsRoutes,
+  signalsRoutes,
+  patternsRoutes,
+  chartRoutes,
+  marketsRoutes,
+  adminSymbolsRoutes,
 ];
 
 /** Every declared route. */

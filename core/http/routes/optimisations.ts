@@ -1,8 +1,7 @@
-import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
-import { readJson, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { OptimisationJobSchema, OptimisationRequestSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
@@ -12,39 +11,6 @@ import { optionalUser } from "../auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
 
 const IdPath = z.object({ id: z.uuid() });
-
-/** Route docs of this module. */
-export const optimisationsDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/api/optimisations",
-    summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the " +
-      "job. At most 200,000 backtests per job; one running job per user (or anonymous IP) and " +
-      "a few in all, else 429 with Retry-After",
-    tag: "backtests",
-    body: OptimisationRequestSchema,
-    response: OptimisationJobSchema,
-    errors: [404, 422, 429],
-  },
-  {
-    method: "get",
-    path: "/api/optimisations/{id}",
-    summary: "Progress of a job, and its result once done",
-    tag: "backtests",
-    params: IdPath,
-    response: OptimisationJobSchema,
-    errors: [404, 422],
-  },
-  {
-    method: "get",
-    path: "/api/optimisations/{id}/events",
-    summary: "Server-sent events: `progress` {done,total} then `done` or `failed`",
-    tag: "backtests",
-    params: IdPath,
-    produces: "text/event-stream",
-    errors: [404, 422],
-  },
-];
 
 const jobsByDeps = new WeakMap<CoreDeps, OptimisationJobs>();
 
@@ -71,79 +37,121 @@ function view(r: JobRow, withResult = true) {
 }
 
 /** Optimisation jobs: start, poll, stream. */
-export function optimisationsRoutes(deps: CoreDeps): Hono {
-  const jobs = optimisationJobsFor(deps);
-  const load = async (id: string, userId: string | null) => {
-    const row = await jobs.get(id);
-    if (!row || (row.user_id !== null && row.user_id !== userId)) {
-      throw new NotFoundError(`No optimisation ${id}`);
-    }
-    return row;
-  };
-  return new Hono()
-    .post("/api/optimisations", async (c) => {
-      const body = validate(OptimisationRequestSchema, await readJson(c.req), "body");
-      const strategy = strategyOr422(body.strategy);
-      const cols = await barsInRange(deps, body.symbol, body);
-      const plan = planOptimisation(body, strategy, cols);
-      const id = await jobs.submit(plan, body, {
-        userId: optionalUser(c)?.id ?? null,
-        ip: clientIp(c, deps.config.TRUST_PROXY_HOPS),
-      });
-      return c.json(view((await jobs.get(id))!), 202, { location: `/api/optimisations/${id}` });
-    })
-    .get("/api/optimisations/:id", async (c) => {
-      const { id } = validate(IdPath, c.req.param(), "path");
-      return c.json(view(await load(id, optionalUser(c)?.id ?? null)));
-    })
-    .get("/api/optimisations/:id/events", async (c) => {
-      const { id } = validate(IdPath, c.req.param(), "path");
-      const userId = optionalUser(c)?.id ?? null;
-      let row = await load(id, userId);
-      return streamSSE(c, async (stream) => {
-        let lastDone = -1;
-        const progress = async (done: number, total: number) => {
-          if (done === lastDone) return;
-          lastDone = done;
-          await stream.writeSSE({ event: "progress", data: JSON.stringify({ done, total }) });
-        };
-        const finish = async (r: JobRow) => {
-          await progress(r.done, r.total);
-          await stream.writeSSE({
-            event: r.status,
-            data: JSON.stringify(view(r, r.status === "done")),
-          });
-        };
-        // a job running on this instance pushes its progress; others are polled every second
-        const live: { p: LiveProgress | null; wake: (() => void) | null } = { p: null, wake: null };
-        const stop = jobs.watch(id, (p) => {
-          live.p = p;
-          live.wake?.();
+export const optimisationsRoutes = routeGroup(
+  (deps: CoreDeps) => {
+    const jobs = optimisationJobsFor(deps);
+    const load = async (id: string, userId: string | null) => {
+      const row = await jobs.get(id);
+      if (!row || (row.user_id !== null && row.user_id !== userId)) {
+        throw new NotFoundError(`No optimisation ${id}`);
+      }
+      return row;
+    };
+    return { deps, jobs, load };
+  },
+  [
+    {
+      method: "post",
+      path: "/api/optimisations",
+      summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the " +
+        "job. At most 200,000 backtests per job; one running job per user (or anonymous IP) and " +
+        "a few in all, else 429 with Retry-After",
+      tag: "backtests",
+      body: OptimisationRequestSchema,
+      response: OptimisationJobSchema,
+      errors: [404, 422, 429],
+      access: "public",
+      scope: "backtest",
+      handler: async (c, { deps, jobs }) => {
+        const body = validate(OptimisationRequestSchema, await readJson(c.req), "body");
+        const strategy = strategyOr422(body.strategy);
+        const cols = await barsInRange(deps, body.symbol, body);
+        const plan = planOptimisation(body, strategy, cols);
+        const id = await jobs.submit(plan, body, {
+          userId: optionalUser(c)?.id ?? null,
+          ip: clientIp(c, deps.config.TRUST_PROXY_HOPS),
         });
-        try {
-          const deadline = Date.now() + 15 * 60_000;
-          while (!stream.aborted && Date.now() < deadline) {
-            if (row.status !== "running") return await finish(row);
-            if (stop) {
-              await progress(live.p?.done ?? row.done, live.p?.total ?? row.total);
-              // the 5 s timeout keeps checking `aborted` and the deadline
-              let timer: ReturnType<typeof setTimeout> | undefined;
-              await new Promise<void>((resolve) => {
-                live.wake = resolve;
-                timer = setTimeout(resolve, 5_000);
-              });
-              clearTimeout(timer);
-              live.wake = null;
-              if (live.p && live.p.status !== "running") row = await load(id, userId);
-            } else {
-              await progress(row.done, row.total);
-              await stream.sleep(1_000);
-              row = await load(id, userId);
+        return c.json(view((await jobs.get(id))!), 202, { location: `/api/optimisations/${id}` });
+      },
+    },
+    {
+      method: "get",
+      path: "/api/optimisations/{id}",
+      summary: "Progress of a job, and its result once done",
+      tag: "backtests",
+      params: IdPath,
+      response: OptimisationJobSchema,
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { load }) => {
+        const { id } = validate(IdPath, c.req.param(), "path");
+        return c.json(view(await load(id, optionalUser(c)?.id ?? null)));
+      },
+    },
+    {
+      method: "get",
+      path: "/api/optimisations/{id}/events",
+      summary: "Server-sent events: `progress` {done,total} then `done` or `failed`",
+      tag: "backtests",
+      params: IdPath,
+      produces: "text/event-stream",
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { jobs, load }) => {
+        const { id } = validate(IdPath, c.req.param(), "path");
+        const userId = optionalUser(c)?.id ?? null;
+        let row = await load(id, userId);
+        return streamSSE(c, async (stream) => {
+          let lastDone = -1;
+          const progress = async (done: number, total: number) => {
+            if (done === lastDone) return;
+            lastDone = done;
+            await stream.writeSSE({ event: "progress", data: JSON.stringify({ done, total }) });
+          };
+          const finish = async (r: JobRow) => {
+            await progress(r.done, r.total);
+            await stream.writeSSE({
+              event: r.status,
+              data: JSON.stringify(view(r, r.status === "done")),
+            });
+          };
+          // a job running on this instance pushes its progress; others are polled every second
+          const live: { p: LiveProgress | null; wake: (() => void) | null } = {
+            p: null,
+            wake: null,
+          };
+          const stop = jobs.watch(id, (p) => {
+            live.p = p;
+            live.wake?.();
+          });
+          try {
+            const deadline = Date.now() + 15 * 60_000;
+            while (!stream.aborted && Date.now() < deadline) {
+              if (row.status !== "running") return await finish(row);
+              if (stop) {
+                await progress(live.p?.done ?? row.done, live.p?.total ?? row.total);
+                // the 5 s timeout keeps checking `aborted` and the deadline
+                let timer: ReturnType<typeof setTimeout> | undefined;
+                await new Promise<void>((resolve) => {
+                  live.wake = resolve;
+                  timer = setTimeout(resolve, 5_000);
+                });
+                clearTimeout(timer);
+                live.wake = null;
+                if (live.p && live.p.status !== "running") row = await load(id, userId);
+              } else {
+                await progress(row.done, row.total);
+                await stream.sleep(1_000);
+                row = await load(id, userId);
+              }
             }
+          } finally {
+            stop?.();
           }
-        } finally {
-          stop?.();
-        }
-      });
-    });
-}
+        });
+      },
+    },
+  ],
+);

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { Hono } from "hono";
 import { errorHandler } from "@trading/shared/http";
 import { OptimisationJobSchema, OptimisationResultSchema } from "@trading/shared/schemas";
 import { optimisationJobsFor, optimisationsRoutes } from "./optimisations.ts";
@@ -100,7 +99,7 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
 
     await t.step("a second job while one runs is 429 with Retry-After", async () => {
       // the routes alone: the app's per-IP request rate limit would answer 429 by itself
-      const direct = new Hono().route("/", optimisationsRoutes(deps));
+      const direct = optimisationsRoutes.app(deps);
       direct.onError(errorHandler(deps.logger));
       const postDirect = (body: unknown) =>
         direct.request("/api/optimisations", {

@@ -53,7 +53,7 @@ export const patternsRoutes = routeGroup(
       errors: [404, 422],
       access: "public",
       scope: "read",
-      handler: async (c, { deps, scans, scanOf }) => {
+      handler: async (c, { deps, scanOf }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(PatternsQuerySchema, c.req.query(), "query");
         const s = await deps.series.get(symbol);

@@ -48,7 +48,7 @@ export const symbolsRoutes = routeGroup(
       errors: [422],
       access: "public",
       scope: "read",
-      handler: async (c, { deps, candlesJson }) => {
+      handler: async (c, { deps }) => {
         const q = validate(SymbolsQuery, c.req.query(), "query");
         const symbols = await deps.market.listSymbols({ all: q.all === "true" || q.all === "1" });
         return c.json({ symbols, total: symbols.length });
@@ -101,7 +101,7 @@ export const symbolsRoutes = routeGroup(
       errors: [404, 422],
       access: "public",
       scope: "read",
-      handler: async (c, { deps, candlesJson }) => {
+      handler: async (c, { deps }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const s = await deps.series.get(symbol);
         const quote = quoteOf(s);

@@ -24,7 +24,7 @@ export const tokensRoutes = routeGroup(
       errors: [401],
       access: "user",
       scope: "account",
-      handler: async (c, { deps, now }) => {
+      handler: async (c, { deps }) => {
         const user = requireUser(c);
         return c.json({ tokens: await listApiTokens(deps.db, user.id) });
       },
@@ -71,7 +71,7 @@ export const tokensRoutes = routeGroup(
       errors: [401, 404],
       access: "user",
       scope: "account",
-      handler: async (c, { deps, now }) => {
+      handler: async (c, { deps }) => {
         const user = requireUser(c);
         const { id } = validate(TokenPath, c.req.param(), "path");
         const count = await revokeApiToken(deps.db, user.id, id);
