@@ -10,7 +10,9 @@ Deno.test("envNames() - lists the variables a service schema reads", () => {
     "DEBUG",
     "ENVIRONMENT",
     "HOST",
+    "INTERNAL_PORT",
     "LOG_LEVEL",
+    "MAX_CONNECTIONS_PER_IP",
     "PORT",
   ]);
   assert.ok(envNames(CoreEnvSchema).includes("DATABASE_URL"));
