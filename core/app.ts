@@ -17,8 +17,6 @@ import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./au
 import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
 import { CORE_ROUTE_GROUPS, DECLARED_ROUTES } from "./http/routes/mod.ts";
 import { accessGuard } from "./http/access_guard.ts";
-import { paperDocs, paperRoutes } from "./http/routes/paper.ts";
-import { aiDocs, aiRoutes } from "./http/routes/ai.ts";
 
 /** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
 const DOCS_CSP =
@@ -30,8 +28,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Every documented route of core, in the order shown in the docs. */
 export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...DECLARED_ROUTES,
-  ...paperDocs,
-  ...aiDocs,
 ];
 
 /**
@@ -98,9 +94,7 @@ export function createCoreApp(deps: CoreDeps) {
     .get("/openapi.json", (c) => c.json(openapi))
     .get("/docs", (c) => c.html(docsHtml));
   for (const group of CORE_ROUTE_GROUPS) group.mount(app, deps, accessGuard);
-  app
-    .route("/", paperRoutes(deps))
-    .route("/", aiRoutes(deps));
+  app;
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

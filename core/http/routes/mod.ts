@@ -17,6 +17,8 @@ import { authRoutes } from "./auth.ts";
 import { backtestsRoutes } from "./backtests.ts";
 import { chartRoutes } from "./chart.ts";
 import { healthRoutes } from "./health.ts";
+import { paperRoutes } from "./paper.ts";
+import { aiRoutes } from "./ai.ts";
 import { indicatorsRoutes } from "./indicators.ts";
 import { marketsRoutes } from "./markets.ts";
 import { meRoutes } from "./me.ts";
@@ -42,12 +44,14 @@ export type RouteDeps = CoreDeps & {
 export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   healthRoutes,
   symbolsRoutes,
+  paperRoutes,
   authRoutes,
   meRoutes,
   tokensRoutes,
   redemptionRoutes,
   adminRoutes,
   optimisationsRoutes,
+  aiRoutes,
   strategiesRoutes,
   backtestsRoutes,
   indicatorsRoutes,

@@ -12,7 +12,7 @@ const app = new Hono()
     c.set("user" as never, { id, email: `${id}@x.test`, role: "user", plan: "free" } as never);
     await next();
   })
-  .route("/", paperRoutes(deps));
+  .route("/", paperRoutes.app(deps));
 app.onError(errorHandler(deps.logger));
 
 const call = async (method: string, path: string, body?: unknown, user = "lim") => {

@@ -17,7 +17,7 @@ const app = new Hono()
     );
     await next();
   })
-  .route("/", paperRoutes(deps));
+  .route("/", paperRoutes.app(deps));
 app.onError(errorHandler(deps.logger));
 void logs;
 
