@@ -6,7 +6,7 @@
  */
 import { fmtDate, fmtNum } from "../components/format.ts";
 import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import { fmtMetric, type Metrics, MetricsTable } from "./_bt_metrics.tsx";
+import { fmtMetric, MetricsTable } from "./_bt_metrics.tsx";
 import { Heatmap } from "./_heatmap.tsx";
 import type { OptimisationResultBody } from "@trading/shared/schemas";
 
