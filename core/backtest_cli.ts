@@ -3,13 +3,15 @@
  * [--to D] [--cash N] [--fee-bps N] [--min-fee N] [--slippage-bps N] [--short]
  * [--stop-loss-pct N] [--take-profit-pct N] [--trailing-stop-pct N] [--max-holding-bars N]`:
  * runs a backtest on the stored (bundled real) bars and prints the metrics against buy-and-hold
- * and the trade table. Any other `--name value` is a strategy parameter.
+ * and the trade table. Any other `--name value` is a strategy parameter; the `rule` strategy
+ * takes its rules as `--entry "sma(10) crosses_above sma(50)" --exit "…"` (and
+ * `--short-entry`, `--short-exit`, `--<name> N` for a `$name` parameter).
  *
  * @module
  */
 import { parseParams, runRequest } from "./backtest/request.ts";
 import { fail, fmt, loadBars, num, parseFlags, print, table } from "./cli_bars.ts";
-import { findStrategy, STRATEGIES } from "./strategies/mod.ts";
+import { STRATEGIES, strategyFor } from "./strategies/mod.ts";
 
 const KNOWN = [
   "symbol",
@@ -40,11 +42,11 @@ export async function runBacktestCli(args: string[]): Promise<void> {
       } [--param value …]`,
     );
   }
-  const strategy = findStrategy(id!) ??
-    fail(`unknown strategy ${id}; one of ${Object.keys(STRATEGIES).join(", ")}`);
   const opt = (n: string) => (flags[n] ? num(flags, n, 0) : null);
   let result;
   try {
+    const strategy = strategyFor(id!, params) ??
+      fail(`unknown strategy ${id}; one of ${Object.keys(STRATEGIES).join(", ")}`);
     const p = parseParams(strategy, params);
     const cols = await loadBars(symbol!, flags.from?.at(-1), flags.to?.at(-1));
     result = runRequest([{ symbol: symbol!, cols }], strategy, p, {

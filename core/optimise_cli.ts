@@ -13,7 +13,7 @@ import { fail, fmt, loadBars, parseFlags, print, table } from "./cli_bars.ts";
 import { planOptimisation } from "./optimise/plan.ts";
 import { WorkerPool } from "./optimise/pool.ts";
 import { runPlan } from "./optimise/run_plan.ts";
-import { findStrategy, STRATEGIES } from "./strategies/mod.ts";
+import { type AnyStrategy, STRATEGIES, strategyFor } from "./strategies/mod.ts";
 
 const KNOWN = [
   "symbol",
@@ -35,7 +35,13 @@ export async function runOptimiseCli(args: string[]): Promise<void> {
   const { flags, params } = parseFlags(args, KNOWN);
   const last = (n: string) => flags[n]?.at(-1);
   const id = last("strategy");
-  const strategy = (id && findStrategy(id)) ||
+  let found: AnyStrategy | undefined;
+  try {
+    found = id ? strategyFor(id, params) : undefined;
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  const strategy = found ??
     fail(
       `usage: deno task optimise --symbol SPX --strategy ${
         Object.keys(STRATEGIES).join("|")

@@ -8,11 +8,15 @@ import { ValidationError } from "@trading/shared/errors";
 import type { Cols } from "../../backtest/types.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { rangeIndices } from "../../market_data/series.ts";
-import { type AnyStrategy, findStrategy, STRATEGIES } from "../../strategies/mod.ts";
+import { type AnyStrategy, STRATEGIES, strategyFor } from "../../strategies/mod.ts";
 
-/** The strategy with this id, or a 422 naming `strategy` and listing the known ids. */
-export function strategyOr422(id: string): AnyStrategy {
-  const s = findStrategy(id);
+/**
+ * The strategy with this id as `params` will run it (the `rule` strategy specialised to the
+ * request's rules, a 422 `rule_invalid` for a broken one), or a 422 naming `strategy` and
+ * listing the known ids.
+ */
+export function strategyOr422(id: string, params?: unknown): AnyStrategy {
+  const s = strategyFor(id, params);
   if (!s) {
     const known = Object.keys(STRATEGIES).join(", ");
     throw new ValidationError(`Unknown strategy "${id}"; known strategies: ${known}`, [

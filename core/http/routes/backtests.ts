@@ -59,7 +59,7 @@ export const backtestsRoutes = routeGroup(
       scope: "backtest",
       handler: async (c, { deps, limits, purgeNow }) => {
         const body = validate(BacktestRequestSchema, await readJson(c.req), "body");
-        const strategy = strategyOr422(body.strategy);
+        const strategy = strategyOr422(body.strategy, body.params);
         const params = parseParams(strategy, body.params);
         const symbols = body.symbols ?? [body.symbol!];
         const series = [];

@@ -64,7 +64,7 @@ export const optimisationsRoutes = routeGroup(
       scope: "backtest",
       handler: async (c, { deps, jobs }) => {
         const body = validate(OptimisationRequestSchema, await readJson(c.req), "body");
-        const strategy = strategyOr422(body.strategy);
+        const strategy = strategyOr422(body.strategy, body.fixed);
         const cols = await barsInRange(deps, body.symbol, body);
         const plan = planOptimisation(body, strategy, cols);
         const id = await jobs.submit(plan, body, {

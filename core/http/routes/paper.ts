@@ -198,7 +198,7 @@ export const paperRoutes = routeGroup(
       handler: async (c, { paper, path }) => {
         const user = requireUser(c);
         const body = validate(PaperBotCreateSchema, await readJson(c.req), "body");
-        const strategy = strategyOr422(body.strategy);
+        const strategy = strategyOr422(body.strategy, body.params);
         const params = parseParams(strategy, body.params);
         return c.json(
           await paper.addBot(user.id, path(c).id, { ...body, strategy: strategy.id, params }),
