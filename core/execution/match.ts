@@ -19,6 +19,12 @@ export interface MatchOrder {
   qty: number;
   /** Limit or stop level (null for market). */
   price: number | null;
+  /**
+   * False: a sell may only reduce a long position, and is rejected at the fill when the
+   * position is smaller than its quantity by then (paper orders; named as the stored row).
+   * Absent or true: a sell may open or add to a short.
+   */
+  allow_short?: boolean;
 }
 
 /** What happened to an order on a bar. */
@@ -31,7 +37,7 @@ export type MatchOutcome =
  * Matches an open order against the next bar: a fill at the fill model's price (market at the
  * open, limit/stop at the level or at the open on a gap, slippage within the bar), nothing when
  * the bar does not reach a limit/stop, or a rejection when a buy that opens or adds to a long
- * costs more than the cash.
+ * costs more than the cash or when a sell that may not open a short exceeds the long position.
  *
  * @example
  * ```ts
@@ -55,6 +61,14 @@ export function matchOrder(
   if (Number.isNaN(price)) return null;
   const fee = commission(order.qty * price, costs);
   const held = ledger.positions.get(order.symbol)?.qty ?? 0;
+  if (order.side === "sell" && order.allow_short === false && order.qty > held + 1e-9) {
+    return {
+      kind: "reject",
+      reason: `sell of ${order.qty} exceeds the long position of ${
+        Math.max(0, held)
+      } at fill; the order may not open a short`,
+    };
+  }
   if (order.side === "buy" && held >= 0 && order.qty * price + fee > ledger.cash + 1e-9) {
     return {
       kind: "reject",

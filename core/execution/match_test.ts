@@ -34,3 +34,28 @@ Deno.test("matchOrder() rejects a buy the cash cannot pay, never a sale that red
   );
   assert.equal(s?.kind, "fill");
 });
+
+Deno.test("matchOrder() rejects a sell that may not short when the long position is smaller", () => {
+  const l = newLedger(10_000);
+  applyFill(l, { symbol: "X", side: "buy", qty: 4, price: 100, fee: 0 });
+  const sell = (qty: number, allow_short?: boolean) =>
+    matchOrder(
+      {
+        symbol: "X",
+        side: "sell",
+        type: "market",
+        qty,
+        price: null,
+        ...(allow_short === undefined ? {} : { allow_short }),
+      },
+      bar,
+      l,
+      costs,
+    );
+  assert.equal(sell(4, false)?.kind, "fill");
+  const r = sell(5, false);
+  assert.equal(r?.kind, "reject");
+  assert.match(r?.kind === "reject" ? r.reason : "", /long position of 4/);
+  assert.equal(sell(5, true)?.kind, "fill"); // a short on purpose
+  assert.equal(sell(5)?.kind, "fill"); // backtests: no flag, unchanged
+});

@@ -183,6 +183,7 @@ async function flush(c: StepContext, r: BotRun, d: string, placed: string): Prom
       filled_date: fill ? d : null,
       fill_price: fill ? e.price : null,
       fee: fill ? e.fee : null,
+      allow_short: false, // bots trade long only
     };
     await store.insertOrder(c.tx, order);
     if (!fill) continue;

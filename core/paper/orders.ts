@@ -9,7 +9,13 @@ import type { Db } from "../db/db.ts";
 import type { Series } from "../market_data/series.ts";
 import type { Ledger } from "../execution/ledger.ts";
 import { checkOrder } from "../execution/risk.ts";
-import { type AccountRow, countOpenOrders, insertOrder, type OrderRow } from "./store.ts";
+import {
+  type AccountRow,
+  countOpenOrders,
+  insertOrder,
+  listOrders,
+  type OrderRow,
+} from "./store.ts";
 import { accountView, lastClose } from "./view.ts";
 
 /** A new order as the API gives it. */
@@ -20,6 +26,8 @@ export interface NewOrder {
   type: "market" | "limit" | "stop";
   qty: number;
   price?: number | undefined;
+  /** A sell beyond the long position opens a short only when true (default false). */
+  allow_short?: boolean | undefined;
 }
 
 /**
@@ -54,6 +62,7 @@ export function sameOrder(prior: OrderRow, o: NewOrder): OrderRow {
     type: o.type,
     qty: o.qty,
     price: o.price ?? null,
+    allow_short: o.allow_short ?? false,
   };
   const issues: FieldIssue[] = [];
   for (const [field, want] of Object.entries(asked)) {
@@ -68,6 +77,50 @@ export function sameOrder(prior: OrderRow, o: NewOrder): OrderRow {
     `client_order_id ${o.client_order_id} was already used for another order ` +
       `(${issues.map((i) => i.field).join(", ")} differ); use a new client_order_id`,
     issues,
+  );
+}
+
+/**
+ * How many shares a sell may take without opening a short: the long position less the open
+ * sells that are not allowed to go short (they will take those shares first). Zero when flat
+ * or short.
+ *
+ * @example
+ * ```ts
+ * import { sellableQty } from "./orders.ts";
+ *
+ * sellableQty(100, [{ side: "sell", qty: 30, allow_short: false }]); // 70
+ * sellableQty(-20, []); // 0
+ * ```
+ */
+export function sellableQty(
+  held: number,
+  openSameSymbol: readonly { side: string; qty: number; allow_short: boolean }[],
+): number {
+  let pending = 0;
+  for (const o of openSameSymbol) if (o.side === "sell" && !o.allow_short) pending += o.qty;
+  return Math.max(0, held - pending);
+}
+
+/**
+ * Throws ValidationError (HTTP 422, fields `qty` and `allow_short`) when a sell would take
+ * more than {@link sellableQty} and the order does not say it opens a short.
+ */
+export function requireNoAccidentalShort(o: NewOrder, held: number, sellable: number): void {
+  if (o.side !== "sell" || o.allow_short || o.qty <= sellable + 1e-9) return;
+  const pending = Math.max(0, held) - sellable;
+  const what = held > 0
+    ? `the long position of ${held}${pending > 0 ? ` (${pending} already in open sells)` : ""}`
+    : held < 0
+    ? `nothing long (the account is already short ${-held})`
+    : "nothing held";
+  throw new ValidationError(
+    `Sell of ${o.qty} ${o.symbol} is larger than ${what}: it would open a short position. ` +
+      `Sell at most ${sellable}, or set allow_short to true to open a short on purpose`,
+    [
+      { field: "qty", message: `at most ${sellable} can be sold without opening a short` },
+      { field: "allow_short", message: "must be true for a sell that opens a short position" },
+    ],
   );
 }
 
@@ -99,6 +152,11 @@ export async function newOrder(
       { field: "symbol", message: `no bar on or before ${a.clock}` },
     ]);
   }
+  const held = ledger.positions.get(o.symbol)?.qty ?? 0;
+  if (o.side === "sell" && !o.allow_short) {
+    const open = (await listOrders(tx, a.id, "open")).filter((x) => x.symbol === o.symbol);
+    requireNoAccidentalShort(o, held, sellableQty(held, open));
+  }
   const view = await accountView(a, ledger, env.series);
   const reason = checkOrder(
     {
@@ -109,7 +167,7 @@ export async function newOrder(
     {
       signedQty: o.side === "buy" ? o.qty : -o.qty,
       price: ref,
-      heldQty: ledger.positions.get(o.symbol)?.qty ?? 0,
+      heldQty: held,
       equity: view.equity,
     },
   );
@@ -130,6 +188,7 @@ export async function newOrder(
     filled_date: null,
     fill_price: null,
     fee: null,
+    allow_short: o.allow_short ?? false,
   };
   await insertOrder(tx, order);
   return order;

@@ -46,6 +46,8 @@ export interface OrderRow {
   filled_date: string | null;
   fill_price: number | null;
   fee: number | null;
+  /** The order may open or add to a short (stored as 0/1). */
+  allow_short: boolean;
 }
 
 /** A strategy trading on an account. */
@@ -67,13 +69,19 @@ export interface BotRow {
 const ACCOUNT_COLS = `id, user_id, name, starting_cash, cash, realised, fees, clock, fee_bps,
   min_fee, slippage_bps, max_position_pct, max_order_value, kill_switch, created_at, updated_at`;
 const ORDER_COLS = `id, account_id, client_order_id, symbol, side, type, qty, price, status,
-  reason, source, placed_clock, created_at, filled_date, fill_price, fee`;
+  reason, source, placed_clock, created_at, filled_date, fill_price, fee, allow_short`;
 
 /** Copies a row with the named columns as numbers (PostgreSQL may return numerics as text). */
 function nums<T extends object>(r: T, keys: (keyof T)[]): T {
   const out = { ...r } as Record<keyof T, unknown>;
   for (const k of keys) if (out[k] !== null) out[k] = Number(out[k]);
   return out as T;
+}
+
+/** An order as read: numeric columns as numbers, `allow_short` as a boolean. */
+function orderOf(r: OrderRow): OrderRow {
+  const o = nums(r, ["qty", "price", "fill_price", "fee"]);
+  return { ...o, allow_short: Number(o.allow_short) === 1 };
 }
 
 /** The account of `userId`, locking its row for the transaction on PostgreSQL. */
@@ -158,7 +166,7 @@ export async function listOrders(db: Db, accountId: string, status?: string): Pr
       (status ? " AND status = ?" : "") + " ORDER BY created_at, id",
     status ? [accountId, status] : [accountId],
   );
-  return rows.map((r) => nums(r, ["qty", "price", "fill_price", "fee"]));
+  return rows.map(orderOf);
 }
 
 /** Number of open orders of an account. */
@@ -181,13 +189,13 @@ export async function findOrder(
     `SELECT ${ORDER_COLS} FROM paper_orders WHERE account_id = ? AND ${col} = ?`,
     [accountId, v],
   );
-  return rows[0] ? nums(rows[0], ["qty", "price", "fill_price", "fee"]) : null;
+  return rows[0] ? orderOf(rows[0]) : null;
 }
 
 /** Inserts an order row. */
 export async function insertOrder(db: Db, o: OrderRow): Promise<void> {
   await db.run(
-    `INSERT INTO paper_orders (${ORDER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paper_orders (${ORDER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       o.id,
       o.account_id,
@@ -205,6 +213,7 @@ export async function insertOrder(db: Db, o: OrderRow): Promise<void> {
       o.filled_date,
       o.fill_price,
       o.fee,
+      o.allow_short ? 1 : 0,
     ],
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_FEE_BPS } from "../costs.ts";
 import { IsoDateSchema } from "./candle.ts";
 import { SymbolParamSchema } from "./market.ts";
 
@@ -7,7 +8,8 @@ export const PaperAccountCreateSchema = z.object({
   name: z.string().trim().min(1).max(80).default("Paper account"),
   cash: z.number().gt(0).max(1e12).default(100_000),
   start: IsoDateSchema.describe("replay clock start: orders fill on the bars after this date"),
-  fee_bps: z.number().min(0).max(1000).default(0),
+  fee_bps: z.number().min(0).max(1000).default(DEFAULT_FEE_BPS)
+    .describe("commission in basis points, applied to every fill (default: the backtest lab's)"),
   min_fee: z.number().min(0).max(1e6).default(0),
   slippage_bps: z.number().min(0).max(1000).default(0),
   max_position_pct: z.number().gt(0).max(1000).nullable().default(null),
@@ -30,6 +32,10 @@ export const PaperOrderCreateSchema = z.object({
   type: z.enum(["market", "limit", "stop"]).default("market"),
   qty: z.number().gt(0).max(1e9),
   price: z.number().gt(0).max(1e9).optional().describe("limit or stop level"),
+  allow_short: z.boolean().default(false).describe(
+    "a sell larger than the long position (less pending sells) opens a short only when true; " +
+      "otherwise it is refused with 422",
+  ),
 }).refine((o) => o.type === "market" ? o.price === undefined : o.price !== undefined, {
   message: "limit and stop orders need a price; market orders take none",
   path: ["price"],
@@ -69,6 +75,7 @@ export const PaperOrderSchema = z.object({
   filled_date: z.string().nullable(),
   fill_price: z.number().nullable(),
   fee: z.number().nullable(),
+  allow_short: z.boolean().describe("the order may open or add to a short position"),
 }).meta({ id: "PaperOrder" });
 
 /** A paper account with its positions valued at the clock. */

@@ -15,6 +15,7 @@ import { m0007 } from "./0007_token_scopes.ts";
 import { m0008 } from "./0008_backtest_retention.ts";
 import { m0009 } from "./0009_snake_case_params.ts";
 import { m0010 } from "./0010_paper_bot_state.ts";
+import { m0011 } from "./0011_paper_allow_short.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
 ];
