@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { ChartConfig } from "@trading/shared/config";
 import {
   buildOpenApi,
+  DOCS_CSP,
   errorHandler,
   notFoundHandler,
   renderDocsPage,
@@ -11,13 +12,13 @@ import {
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
-import { chartDocs, chartRoutes } from "./http/chart_routes.ts";
+import type { ChartRouteDeps } from "./http/chart_route_deps.ts";
 import { ChartService } from "./http/chart_service.ts";
 import { CoreClient, type CoreClientOptions } from "./http/core_client.ts";
-import { coreCheck, renderCheck } from "./http/health.ts";
 import { ipRateLimit, type IpRateLimitOptions } from "./http/ip_rate_limit.ts";
 import { RenderBusyError, RenderGate } from "./http/render_gate.ts";
-import { renderDocs, renderRoutes } from "./http/render_routes.ts";
+import { CHART_ROUTE_DOCS, CHART_ROUTE_GROUPS } from "./http/routes.ts";
+import { CHART_VERSION } from "./http/service_routes.ts";
 import { loadFonts } from "./render/fonts.ts";
 import type { Rasterise } from "./render/png.ts";
 
@@ -27,12 +28,7 @@ import type { Rasterise } from "./render/png.ts";
  */
 export const CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** CSP of the /docs page (server-rendered HTML with inline styles, no script). */
-const DOCS_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** Version reported by the chart service. */
-export const CHART_VERSION = "0.2.0";
+export { CHART_VERSION };
 
 /** Dependencies of the chart app. */
 export interface ChartDeps {
@@ -79,7 +75,15 @@ export function createChartApp(deps: ChartDeps) {
     title: "AI Trading System — chart service",
     version: CHART_VERSION,
     description: "Server-rendered charts: Observable Plot → SVG → resvg → PNG.",
-  }, [...chartDocs, ...renderDocs]);
+  }, CHART_ROUTE_DOCS);
+  const routeDeps: ChartRouteDeps = {
+    service,
+    core,
+    fetch: deps.fetch,
+    coreUrl: deps.config.CORE_SERVICE_URL,
+    logger: deps.logger,
+    startedAt: deps.startedAt,
+  };
   const metrics = new MetricsRegistry({ service: "chart" });
   const limit = ipRateLimit(deps.rateLimit);
   const app = new Hono<{ Variables: RequestVars }>()
@@ -91,41 +95,11 @@ export function createChartApp(deps: ChartDeps) {
     }))
     .use(httpMetrics(metrics))
     .get("/metrics", metricsHandler(metrics))
-    .get("/", (c) =>
-      c.json({
-        service: "Chart Generation Service",
-        version: CHART_VERSION,
-        renderers: ["svg", "png"],
-        docs: "/docs",
-      }))
     .get("/openapi.json", (c) => c.json(openapi))
     .get("/docs", (c) => c.html(renderDocsPage(openapi)))
-    .get("/health/live", (c) => c.json({ status: "alive" }))
-    .get("/health", async (c) => {
-      const checks = {
-        render: renderCheck(),
-        core: await coreCheck(deps.fetch, deps.config.CORE_SERVICE_URL, { logger: deps.logger }),
-      };
-      const healthy = Object.values(checks).every((x) => x.ok);
-      return c.json({
-        status: healthy ? "healthy" : "degraded",
-        service: "chart-service",
-        version: CHART_VERSION,
-        checks,
-        uptime_s: Math.round((Date.now() - deps.startedAt) / 1000),
-        cache: {
-          entries: service.images.length,
-          bytes: service.images.size,
-          hits: service.images.hits,
-        },
-        core_circuit: core.breaker.state,
-        renders: { running: service.gate.running, queued: service.gate.queued },
-      }, healthy ? 200 : 503);
-    })
     .use("/charts/*", limit)
-    .use("/render/*", limit) // Hono's "/render/*" also matches "/render" itself
-    .route("/", renderRoutes(service))
-    .route("/", chartRoutes(service));
+    .use("/render/*", limit); // Hono's "/render/*" also matches "/render" itself
+  for (const group of CHART_ROUTE_GROUPS) group.mount(app, routeDeps);
   const onError = errorHandler(deps.logger);
   app.onError((err, c) => {
     if (err instanceof RenderBusyError) c.header("Retry-After", String(err.retryAfterS));

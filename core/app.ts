@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import {
   buildOpenApi,
+  DOCS_CSP,
   errorHandler,
   notFoundHandler,
   renderDocsPage,
@@ -17,10 +18,6 @@ import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./au
 import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
 import { CORE_ROUTE_GROUPS, DECLARED_ROUTES } from "./http/routes/mod.ts";
 import { accessGuard } from "./http/access_guard.ts";
-
-/** CSP of core's HTML (the docs page: no scripts, its own inline styles). */
-const DOCS_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Largest request body core reads (bytes); larger ones are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;

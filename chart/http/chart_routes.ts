@@ -1,13 +1,13 @@
 /**
- * `GET /charts/:symbol.(svg|png)` and `GET /charts/:symbol/sparkline.svg`: charts of a symbol
- * drawn from core's data.
+ * `GET /charts/{symbol}.svg|png` and `GET /charts/{symbol}/sparkline.svg`: charts of a symbol
+ * drawn from core's data, declared once (handler + OpenAPI operation) with `routeGroup`.
  *
  * @module
  */
-import { Hono } from "hono";
+import type { Context } from "hono";
 import { z } from "zod";
-import { NotFoundError, ValidationError } from "@trading/shared/errors";
-import { type RequestVars, type RouteDoc, validate } from "@trading/shared/http";
+import { ValidationError } from "@trading/shared/errors";
+import { routeGroup, validate } from "@trading/shared/http";
 import {
   CHART_LIMITS,
   ChartQuerySchema,
@@ -15,50 +15,42 @@ import {
   SymbolParamSchema,
 } from "@trading/shared/schemas";
 import { buildSparkline } from "../render/sparkline.ts";
-import type { ChartService } from "./chart_service.ts";
+import type { ChartRouteDeps } from "./chart_route_deps.ts";
 import { sendRendered } from "./send.ts";
 import { specFromQuery } from "./spec_from_query.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 
-/** Route docs of the symbol charts. */
-export const chartDocs: RouteDoc[] = [
-  {
-    method: "get",
-    path: "/charts/{symbol}.svg",
-    summary: "Candlestick chart of a symbol as SVG (data pulled from core)",
-    tag: "charts",
-    params: SymbolPath,
-    query: ChartQuerySchema,
-    produces: "image/svg+xml",
-    errors: [404, 422, 502, 504],
-  },
-  {
-    method: "get",
-    path: "/charts/{symbol}.png",
-    summary: "Candlestick chart of a symbol as PNG (scale=2 for 2× pixels)",
-    tag: "charts",
-    params: SymbolPath,
-    query: ChartQuerySchema,
-    produces: "image/png",
-    errors: [404, 422, 502, 504],
-  },
+/** `GET /charts/AAPL.svg` (or `.png`): the symbol's chart in that format. */
+async function symbolChart(c: Context, { service }: ChartRouteDeps, ext: "svg" | "png") {
+  const file = c.req.param("file") ?? "";
+  const { symbol } = validate(SymbolPath, { symbol: file.slice(0, -ext.length - 1) }, "path");
+  const q = validate(ChartQuerySchema, c.req.query(), "query");
+  const spec = specFromQuery(symbol, q);
+  const scale = q.scale ?? 1;
+  if (spec.width * spec.height * scale * scale > CHART_LIMITS.maxPixels) {
+    throw new ValidationError("Invalid query: scale: image too large", [{
+      field: "scale",
+      message: `width × height × scale² must be at most ${CHART_LIMITS.maxPixels} pixels`,
+    }]);
+  }
+  const r = await service.symbolChart(spec, ext, scale, c.get("requestId"));
+  return sendRendered(c, r);
+}
+
+/** Symbol chart routes (public: no account, no token scope). */
+export const chartRoutes = routeGroup((deps: ChartRouteDeps) => deps, [
   {
     method: "get",
     path: "/charts/{symbol}/sparkline.svg",
     summary: "A small close-price line for watchlists",
     tag: "charts",
+    access: "public",
     params: SymbolPath,
     query: SparklineQuerySchema,
     produces: "image/svg+xml",
     errors: [404, 422, 502, 504],
-  },
-];
-
-/** Symbol chart routes. */
-export function chartRoutes(service: ChartService) {
-  return new Hono<{ Variables: RequestVars }>()
-    .get("/charts/:symbol/sparkline.svg", async (c) => {
+    handler: async (c, { service }) => {
       const { symbol } = validate(SymbolPath, c.req.param(), "path");
       const q = validate(SparklineQuerySchema, c.req.query(), "query");
       const spec = specFromQuery(symbol, {
@@ -78,25 +70,32 @@ export function chartRoutes(service: ChartService) {
         () => buildSparkline(closes, q),
       );
       return sendRendered(c, r);
-    })
-    .get("/charts/:file", async (c) => {
-      const file = c.req.param("file");
-      const dot = file.lastIndexOf(".");
-      const ext = file.slice(dot + 1);
-      if (dot < 1 || (ext !== "svg" && ext !== "png")) {
-        throw new NotFoundError(`No route for GET ${c.req.path}: use /charts/{symbol}.svg or .png`);
-      }
-      const { symbol } = validate(SymbolPath, { symbol: file.slice(0, dot) }, "path");
-      const q = validate(ChartQuerySchema, c.req.query(), "query");
-      const spec = specFromQuery(symbol, q);
-      const scale = q.scale ?? 1;
-      if (spec.width * spec.height * scale * scale > CHART_LIMITS.maxPixels) {
-        throw new ValidationError("Invalid query: scale: image too large", [{
-          field: "scale",
-          message: `width × height × scale² must be at most ${CHART_LIMITS.maxPixels} pixels`,
-        }]);
-      }
-      const r = await service.symbolChart(spec, ext, scale, c.get("requestId"));
-      return sendRendered(c, r);
-    });
-}
+    },
+  },
+  {
+    method: "get",
+    path: "/charts/{symbol}.svg",
+    pattern: "/charts/:file{[^/]+\\.svg}",
+    summary: "Candlestick chart of a symbol as SVG (data pulled from core)",
+    tag: "charts",
+    access: "public",
+    params: SymbolPath,
+    query: ChartQuerySchema,
+    produces: "image/svg+xml",
+    errors: [404, 422, 502, 504],
+    handler: (c, deps) => symbolChart(c, deps, "svg"),
+  },
+  {
+    method: "get",
+    path: "/charts/{symbol}.png",
+    pattern: "/charts/:file{[^/]+\\.png}",
+    summary: "Candlestick chart of a symbol as PNG (scale=2 for 2× pixels)",
+    tag: "charts",
+    access: "public",
+    params: SymbolPath,
+    query: ChartQuerySchema,
+    produces: "image/png",
+    errors: [404, 422, 502, 504],
+    handler: (c, deps) => symbolChart(c, deps, "png"),
+  },
+]);

@@ -1,13 +1,12 @@
 /**
  * `POST /render` (spec + candles in the body), `POST /render/equity` and `POST /render/heatmap`:
- * charts of data the caller sends, for core and for programs.
+ * charts of data the caller sends, for core and for programs; declared once with `routeGroup`.
  *
  * @module
  */
-import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ValidationError } from "@trading/shared/errors";
-import { readJson, type RequestVars, type RouteDoc, validate } from "@trading/shared/http";
+import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
   type Candle,
   EquityChartRequestSchema,
@@ -18,44 +17,12 @@ import {
 import { chartData } from "../render/chart_data.ts";
 import { buildEquityChart } from "../render/equity.ts";
 import { buildHeatmap } from "../render/heatmap.ts";
-import { type ChartService } from "./chart_service.ts";
+import type { ChartRouteDeps } from "./chart_route_deps.ts";
 import { hashText } from "./chart_source.ts";
 import { sendRendered } from "./send.ts";
 
 /** Largest accepted body (10,000 candles with a few series fit in it). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-/** Route docs of the render endpoints. */
-export const renderDocs: RouteDoc[] = [
-  {
-    method: "post",
-    path: "/render",
-    summary:
-      "Render a chart spec over candles (and series, patterns, levels, markers) sent in the body",
-    tag: "render",
-    body: RenderRequestSchema,
-    produces: "image/svg+xml or image/png",
-    errors: [413, 422],
-  },
-  {
-    method: "post",
-    path: "/render/equity",
-    summary: "Equity curve vs buy-and-hold with a drawdown pane",
-    tag: "render",
-    body: EquityChartRequestSchema,
-    produces: "image/svg+xml or image/png",
-    errors: [413, 422],
-  },
-  {
-    method: "post",
-    path: "/render/heatmap",
-    summary: "Optimisation heat-map of a metric over two parameters",
-    tag: "render",
-    body: HeatmapRequestSchema,
-    produces: "image/svg+xml or image/png",
-    errors: [413, 422],
-  },
-];
 
 /** Most inconsistent bars listed in one 422. */
 const MAX_LISTED = 20;
@@ -73,12 +40,23 @@ function checkBars(candles: readonly Candle[]): void {
   );
 }
 
-/** Render routes. */
-export function renderRoutes(service: ChartService) {
-  return new Hono<{ Variables: RequestVars }>()
-    .use("/render/*", bodyLimit({ maxSize: MAX_BODY_BYTES }))
-    .use("/render", bodyLimit({ maxSize: MAX_BODY_BYTES }))
-    .post("/render", async (c) => {
+/** Body limit of every render route (413 beyond it). */
+const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES });
+
+/** Render routes (public: no account, no token scope). */
+export const renderRoutes = routeGroup((deps: ChartRouteDeps) => deps, [
+  {
+    method: "post",
+    path: "/render",
+    summary:
+      "Render a chart spec over candles (and series, patterns, levels, markers) sent in the body",
+    tag: "render",
+    access: "public",
+    body: RenderRequestSchema,
+    produces: "image/svg+xml or image/png",
+    errors: [413, 422],
+    use: [limitBody],
+    handler: async (c, { service }) => {
       const raw = await readJson(c.req);
       const req = validate(RenderRequestSchema, raw, "body");
       checkBars(req.candles);
@@ -91,8 +69,19 @@ export function renderRoutes(service: ChartService) {
       });
       const r = await service.chart(key, req.format, req.scale, req.spec, data, c.get("requestId"));
       return sendRendered(c, r, "private, max-age=60");
-    })
-    .post("/render/equity", async (c) => {
+    },
+  },
+  {
+    method: "post",
+    path: "/render/equity",
+    summary: "Equity curve vs buy-and-hold with a drawdown pane",
+    tag: "render",
+    access: "public",
+    body: EquityChartRequestSchema,
+    produces: "image/svg+xml or image/png",
+    errors: [413, 422],
+    use: [limitBody],
+    handler: async (c, { service }) => {
       const raw = await readJson(c.req);
       const req = validate(EquityChartRequestSchema, raw, "body");
       const key = `equity:${await hashText(JSON.stringify(raw))}`;
@@ -105,8 +94,19 @@ export function renderRoutes(service: ChartService) {
         () => buildEquityChart(req),
       );
       return sendRendered(c, r, "private, max-age=60");
-    })
-    .post("/render/heatmap", async (c) => {
+    },
+  },
+  {
+    method: "post",
+    path: "/render/heatmap",
+    summary: "Optimisation heat-map of a metric over two parameters",
+    tag: "render",
+    access: "public",
+    body: HeatmapRequestSchema,
+    produces: "image/svg+xml or image/png",
+    errors: [413, 422],
+    use: [limitBody],
+    handler: async (c, { service }) => {
       const raw = await readJson(c.req);
       const req = validate(HeatmapRequestSchema, raw, "body");
       const key = `heatmap:${await hashText(JSON.stringify(raw))}`;
@@ -119,5 +119,6 @@ export function renderRoutes(service: ChartService) {
         () => buildHeatmap(req),
       );
       return sendRendered(c, r, "private, max-age=60");
-    });
-}
+    },
+  },
+]);

@@ -4,6 +4,14 @@
  * @module
  */
 
+/**
+ * The Content-Security-Policy of the docs page: it runs no script and loads nothing but its own
+ * inline styles and `data:` images (its favicon); it may not be framed, post forms or rebase links.
+ * Give it as `htmlCsp` to `securityHeaders` on a service that serves {@link renderDocsPage}.
+ */
+export const DOCS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

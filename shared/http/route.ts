@@ -18,6 +18,11 @@ export interface RouteSpec<Ctx> extends RouteDoc {
   scope?: ApiScope | null;
   /** A GET that changes state (spends quota): guarded against cross-site requests like writes. */
   spends?: boolean;
+  /**
+   * Hono's pattern when the OpenAPI path cannot say it (default `honoPath(path)`), e.g.
+   * `/charts/:file{[^/]+\\.svg}` for `/charts/{symbol}.svg`.
+   */
+  pattern?: string;
   /** Middleware run after the access check, before the handler (e.g. a rate limit). */
   use?: readonly MiddlewareHandler[];
   /** Answers the request; `ctx` is the group's state built once from the service's deps. */
@@ -89,7 +94,7 @@ export function routeGroup<D, Ctx>(
         const handlers: MiddlewareHandler[] = [...chain, handle as MiddlewareHandler];
         app.on(
           spec.method.toUpperCase(),
-          [honoPath(spec.path)],
+          [spec.pattern ?? honoPath(spec.path)],
           ...(handlers as [MiddlewareHandler]),
         );
       }

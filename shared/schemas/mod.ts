@@ -9,6 +9,7 @@ export * from "./market.ts";
 export * from "./indicator.ts";
 export * from "./signal.ts";
 export * from "./chart.ts";
+export * from "./chart_service.ts";
 export * from "./ai.ts";
 export * from "./ai_track_record.ts";
 export * from "./auth.ts";

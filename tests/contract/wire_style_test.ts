@@ -8,8 +8,7 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { CORE_ROUTE_DOCS } from "../../core/app.ts";
-import { chartDocs } from "../../chart/http/chart_routes.ts";
-import { renderDocs } from "../../chart/http/render_routes.ts";
+import { CHART_ROUTE_DOCS } from "../../chart/http/routes.ts";
 
 function camelKeys(schema: unknown, found: Set<string>): void {
   if (Array.isArray(schema)) return schema.forEach((s) => camelKeys(s, found));
@@ -24,7 +23,7 @@ function camelKeys(schema: unknown, found: Set<string>): void {
 
 Deno.test("wire style - every request and response key of core and chart is snake_case", () => {
   const wrong: string[] = [];
-  for (const r of [...CORE_ROUTE_DOCS, ...chartDocs, ...renderDocs]) {
+  for (const r of [...CORE_ROUTE_DOCS, ...CHART_ROUTE_DOCS]) {
     for (const [part, schema] of [["query", r.query], ["body", r.body], ["response", r.response]]) {
       if (!schema) continue;
       const found = new Set<string>();
