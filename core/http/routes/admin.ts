@@ -11,6 +11,7 @@ import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { utcDay } from "../../auth/quota.ts";
 import { listCodes, mintCodes, revokeCode } from "../../auth/redemption.ts";
 import { usageReport } from "../../auth/usage.ts";
+import { updateUserAccess } from "../../auth/user_updates.ts";
 import { requireAdmin } from "../auth_context.ts";
 
 const CodePath = z.object({ id: z.string().min(1).max(64) });
@@ -107,17 +108,11 @@ export const adminRoutes = routeGroup(
             message: "ask another admin",
           }]);
         }
-        const r = await deps.db.run(
-          "UPDATE users SET plan = COALESCE(?, plan), role = COALESCE(?, role) WHERE id = ?",
-          [body.plan ?? null, body.role ?? null, id],
-        );
-        if (r.changes === 0) throw new NotFoundError(`No user ${id}`);
-        const [row] = await deps.db.query<
-          { id: string; email: string; plan: string; role: string }
-        >(
-          "SELECT id, email, plan, role FROM users WHERE id = ?",
-          [id],
-        );
+        const row = await updateUserAccess(deps.db, id, {
+          plan: body.plan ?? null,
+          role: body.role ?? null,
+        });
+        if (!row) throw new NotFoundError(`No user ${id}`);
         return c.json(row);
       },
     },

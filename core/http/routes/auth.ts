@@ -19,11 +19,11 @@ import {
 import { GoogleSignIn, LOGIN_TTL_S } from "../../auth/google.ts";
 import { userForGoogle } from "../../auth/google_accounts.ts";
 import { claimLoginAttempt, loginSucceeded } from "../../auth/login_throttle.ts";
-import { revokeUserApiTokens } from "../../auth/api_tokens.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { clientIp, rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
-import { revokeSession, revokeUserSessions } from "../../auth/sessions.ts";
+import { revokeSession } from "../../auth/sessions.ts";
 import { meBody, startSession } from "../../auth/sign_in.ts";
+import { replacePassword } from "../../auth/user_updates.ts";
 import {
   createUser,
   findUserByEmail,
@@ -167,14 +167,12 @@ export const authRoutes = routeGroup(
           await loginSucceeded(deps.db, claim.attempt);
         }
         const hash = await hashPassword(body.new_password);
-        const revoked = await deps.db.transaction(async (tx) => {
-          await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [hash, user.id]);
-          return {
-            sessions_revoked: await revokeUserSessions(tx, user.id),
-            api_tokens_revoked: await revokeUserApiTokens(tx, user.id),
-          };
+        const revoked = await replacePassword(deps.db, user.id, hash);
+        deps.logger.info("password changed", {
+          user_id: user.id,
+          sessions_revoked: revoked.sessionsRevoked,
+          api_tokens_revoked: revoked.apiTokensRevoked,
         });
-        deps.logger.info("password changed", { user_id: user.id, ...revoked });
         await startSession(c, deps, user);
         return c.json(await meBody(deps, user));
       },
