@@ -1,3 +1,4 @@
+import "./i18n/dictionaries.ts"; // every language on the server
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { en, type MessageKey } from "../i18n/en.ts";
-import type { T } from "../i18n/mod.ts";
+import type { MessageKey, T } from "../i18n/mod.ts";
 
 function label(t: T, prefix: string, id: string): string {
   const key = `${prefix}.${id}`;
-  return key in en ? t(key as MessageKey) : id.replace(/_/g, " ");
+  const text = t(key as MessageKey); // the key itself when there is no entry
+  return text === key ? id.replace(/_/g, " ") : text;
 }
 
 /**
@@ -18,6 +18,7 @@ function label(t: T, prefix: string, id: string): string {
  *
  * @example
  * ```ts
+ * import "../i18n/dictionaries.ts";
  * import { translator } from "../i18n/mod.ts";
  * import { patternLabel } from "./labels.ts";
  *

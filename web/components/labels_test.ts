@@ -1,3 +1,4 @@
+import "../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
 import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/schemas";
 import { translator } from "../i18n/mod.ts";

@@ -1,3 +1,4 @@
+import "../i18n/dictionaries.ts"; // every language on the server
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { type BuildManifest, pageScripts } from "../build_manifest.ts";

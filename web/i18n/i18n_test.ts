@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { en } from "./en.ts";
 import { zhTW } from "./zh-TW.ts";
-import { DICTIONARIES, pickLang, translator } from "./mod.ts";
+import { DICTIONARIES } from "./dictionaries.ts";
+import { pickLang, translator } from "./mod.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -2,10 +2,13 @@
  * Translations and language choice. Every user-visible string lives in `en.ts` and `zh-TW.ts`;
  * `zh-TW.ts` is typed against the English keys, and a test checks both are complete.
  *
+ * The dictionaries are registered, not imported here: the server registers both
+ * (`dictionaries.ts`), the browser only the page's language (`static/client.ts` loads it before
+ * hydrating), so an island's bundle carries no dictionary and a page downloads one language.
+ *
  * @module
  */
-import { en, type MessageKey } from "./en.ts";
-import { zhTW } from "./zh-TW.ts";
+import type { MessageKey } from "./en.ts";
 
 export type { MessageKey } from "./en.ts";
 
@@ -15,8 +18,15 @@ export const LANGS = ["en", "zh-TW"] as const;
 /** A UI language. */
 export type Lang = typeof LANGS[number];
 
-/** Every dictionary by language. */
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, "zh-TW": zhTW };
+/** One language's messages. */
+export type Dictionary = Readonly<Record<MessageKey, string>>;
+
+const registered: Partial<Record<Lang, Dictionary>> = {};
+
+/** Makes `lang`'s messages available to {@link translator}. */
+export function registerDictionary(lang: Lang, dictionary: Dictionary): void {
+  registered[lang] = dictionary;
+}
 
 /** Native name of each language, for the switcher. */
 export const LANG_NAMES: Record<Lang, string> = { en: "English", "zh-TW": "繁體中文" };
@@ -29,15 +39,15 @@ export type T = (key: MessageKey, vars?: Record<string, string | number>) => str
  *
  * @example
  * ```ts
+ * import "./dictionaries.ts"; // registers en and zh-TW (the server does this once)
  * import { translator } from "./mod.ts";
  *
  * translator("en")("markets.watch", { symbol: "AAPL" }); // "Add AAPL to the watchlist"
  * ```
  */
 export function translator(lang: Lang): T {
-  const dict = DICTIONARIES[lang];
   return (key, vars) => {
-    const text = dict[key] ?? en[key] ?? key;
+    const text = registered[lang]?.[key] ?? registered.en?.[key] ?? key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => name in vars ? String(vars[name]) : m);
   };

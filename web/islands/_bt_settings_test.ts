@@ -1,3 +1,4 @@
+import "../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
 import { translator } from "../i18n/mod.ts";
 import type { StrategyInfo } from "../routes/api_types.ts";

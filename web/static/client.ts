@@ -6,6 +6,7 @@
  * @module
  */
 import { type ComponentType, h, hydrate } from "preact";
+import { type Dictionary, registerDictionary } from "../i18n/mod.ts";
 
 type Loader = () => Promise<{ default: ComponentType<Record<string, unknown>> }>;
 
@@ -33,6 +34,20 @@ async function boot(el: HTMLElement): Promise<void> {
   el.dataset.hydrated = "true";
 }
 
+/** Loads the page language's messages only (each dictionary is its own chunk). */
+async function loadLanguage(): Promise<void> {
+  if (document.documentElement.lang === "zh-TW") {
+    registerDictionary("zh-TW", (await import("../i18n/zh-TW.ts")).zhTW as Dictionary);
+  } else {
+    registerDictionary("en", (await import("../i18n/en.ts")).en as Dictionary);
+  }
+}
+
 if (typeof document !== "undefined") {
-  for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) void boot(el);
+  const islands = document.querySelectorAll<HTMLElement>("[data-island]");
+  if (islands.length) {
+    void loadLanguage().then(() => {
+      for (const el of islands) void boot(el);
+    });
+  }
 }

@@ -1,0 +1,16 @@
+/**
+ * Registers every language's messages (the server and tests import this once; the browser loads
+ * only the page's language instead, see `static/client.ts`).
+ *
+ * @module
+ */
+import { en } from "./en.ts";
+import { type Dictionary, type Lang, registerDictionary } from "./mod.ts";
+import { zhTW } from "./zh-TW.ts";
+
+/** Every dictionary by language. */
+export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, "zh-TW": zhTW };
+
+for (const [lang, dictionary] of Object.entries(DICTIONARIES)) {
+  registerDictionary(lang as Lang, dictionary);
+}
