@@ -5,37 +5,12 @@
  *
  * @module
  */
+import type { LiveQuote } from "@trading/shared/schemas";
 import { marketOf, marketStatus } from "../calendars/calendar.ts";
 import { addDays } from "../calendars/dates.ts";
 import type { MarketDataProvider } from "../providers/types.ts";
 import { providerFor } from "./refresh.ts";
 import type { SeriesCache } from "./series_cache.ts";
-
-/** One quote event. */
-export interface LiveQuote {
-  /** Ticker. */
-  symbol: string;
-  /** Session date of the price. */
-  date: string;
-  /** Last price. */
-  price: number;
-  /** Session open. */
-  open: number;
-  /** Session high. */
-  high: number;
-  /** Session low. */
-  low: number;
-  /** Session volume. */
-  volume: number;
-  /** Change vs the previous close. */
-  change: number | null;
-  /** Change in percent. */
-  change_percent: number | null;
-  /** `live` (upstream poll), `close` (stored last close, market closed) or `replay` (offline replay clock). */
-  source: "live" | "close" | "replay";
-  /** Date of the data. */
-  as_of: string;
-}
 
 /** Bars the replay clock cycles through (the most recent ones). */
 export const REPLAY_WINDOW = 60;

@@ -28,7 +28,7 @@ export interface RouteDoc {
   query?: z.ZodType;
   /** JSON request body. */
   body?: z.ZodType;
-  /** JSON response of the success case. */
+  /** JSON response of the success case (with `produces`: the data sent in that media type). */
   response?: z.ZodType;
   /** Status of the success case (default 200). */
   status?: 200 | 201 | 202;
@@ -178,9 +178,9 @@ export function buildOpenApi(
   for (const r of routes) {
     const honoPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     const access = accessOf(r.method.toUpperCase(), honoPath) ?? "public";
-    const content = r.produces ? { [r.produces]: {} } : {
-      "application/json": r.response ? { schema: components.convert(r.response, "output") } : {},
-    };
+    const schema = r.response ? { schema: components.convert(r.response, "output") } : {};
+    // with `produces`, `response` is the schema of what is sent in it (e.g. each SSE event's data)
+    const content = { [r.produces ?? "application/json"]: schema };
     const responses: Json = { [r.status ?? 200]: { description: "OK", content } };
     const errors = new Set(r.errors ?? []);
     if (access !== "public") errors.add(401);

@@ -55,6 +55,29 @@ export const QuoteSchema = z.object({
 /** A quote computed from the latest stored bars. */
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/**
+ * One `quote` event of `GET /api/quotes/stream` (its `data:` line is this object as JSON; with
+ * `once=1` the answer is `{"quotes": [...]}` of them).
+ */
+export const LiveQuoteSchema = z.object({
+  symbol: z.string(),
+  date: z.string().describe("session date of the price"),
+  price: z.number().describe("last price"),
+  open: z.number(),
+  high: z.number(),
+  low: z.number(),
+  volume: z.number(),
+  change: z.number().nullable().describe("change vs the previous close"),
+  change_percent: z.number().nullable(),
+  source: z.enum(["live", "close", "replay"]).describe(
+    "live: upstream poll; close: stored last close, market closed; replay: offline replay clock",
+  ),
+  as_of: z.string().describe("date of the data"),
+}).meta({ id: "LiveQuote" });
+
+/** One live quote event. */
+export type LiveQuote = z.infer<typeof LiveQuoteSchema>;
+
 /** Response of a service's `GET /health`. */
 export const HealthSchema = z.object({
   status: z.enum(["healthy", "degraded"]),

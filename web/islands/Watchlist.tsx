@@ -1,21 +1,12 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { isSymbol } from "@trading/shared/symbol";
+import type { LiveQuote } from "@trading/shared/schemas";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { stanceLabel } from "../components/labels.ts";
 import { readWatchlist, writeWatchlist } from "./_watchlist_store.ts";
 import { readSse } from "./_sse.ts";
-
-/** A quote event of core's `GET /api/quotes/stream`. */
-interface LiveQuote {
-  symbol: string;
-  date: string;
-  price: number;
-  change: number | null;
-  change_percent: number | null;
-  source: "live" | "close" | "replay";
-}
 
 /** Streams quotes for `symbols` while `on`; returns the latest per symbol and the state. */
 function useLiveQuotes(symbols: string[], on: boolean) {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { FieldIssue } from "@trading/shared/errors";
 import type { MessageKey } from "../i18n/mod.ts";
 
 /** The message key for a failed response status (0 = the request did not complete). */
@@ -44,13 +45,8 @@ export async function errorMessage(res: Response): Promise<string | null> {
   }
 }
 
-/** A field the server refused (`details` of a 422). */
-export interface FieldIssue {
-  /** Dotted path, e.g. `params.fast`. */
-  field: string;
-  /** Why. */
-  message: string;
-}
+/** A field the server refused (`details` of a 422): the shared error contract's type. */
+export type { FieldIssue };
 
 /** The server's message for `field`, if it refused that field. */
 export function issueFor(issues: FieldIssue[], field: string): string | null {

@@ -5,23 +5,13 @@
  * @module
  */
 import type { MessageKey, T } from "../i18n/mod.ts";
-import type { StrategyInfo } from "../routes/api_types.ts";
+import type { StrategyInfo, SymbolInfo } from "../routes/api_types.ts";
 import { type FieldIssue, issueFor } from "./_api_error.ts";
 import { Field, FieldRow, Select } from "./_fields.tsx";
 import type { FieldProblem, ParamField } from "./_schema_form.ts";
 
-/** A symbol the lab offers. */
-export interface LabSymbol {
-  /** Ticker. */
-  symbol: string;
-  /** Name. */
-  name: string;
-  /** Currency of its prices. */
-  currency: string;
-  /** First and last stored dates. */
-  first: string | null;
-  last: string | null;
-}
+/** A symbol the lab offers (the fields of `GET /symbols` it reads). */
+export type LabSymbol = Pick<SymbolInfo, "symbol" | "name" | "currency" | "first" | "last">;
 
 /** The shared settings, as typed in the form. */
 export interface Settings {

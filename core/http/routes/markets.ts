@@ -1,7 +1,7 @@
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { SymbolParamSchema } from "@trading/shared/schemas";
+import { LiveQuoteSchema, SymbolParamSchema } from "@trading/shared/schemas";
 import { marketOf, marketStatus } from "../../calendars/calendar.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { qualityReport } from "../../market_data/quality.ts";
@@ -164,10 +164,11 @@ export const marketsRoutes = routeGroup(
       method: "get",
       path: "/api/quotes/stream",
       summary:
-        "Server-sent quote events for up to 20 symbols (live polls in trading hours online; a replay clock over stored bars offline)",
+        "Server-sent quote events for up to 20 symbols (live polls in trading hours online; a replay clock over stored bars offline); each `quote` event's data is a LiveQuote, `once=1` answers {quotes: [LiveQuote]} as JSON",
       tag: "market data",
       query: StreamQuery,
       produces: "text/event-stream",
+      response: LiveQuoteSchema,
       errors: [404, 422],
       access: "public",
       scope: "read",
