@@ -1,7 +1,7 @@
 /**
  * What an API token may do (no zod here: browser islands import it). `read`: every GET of
  * market data, analysis and the caller's own resources; `ai`: analyses and chat that spend AI
- * quota or credits; `backtest`: backtests and optimisations; `paper:trade`: paper accounts,
+ * quota or credits; `backtest`: backtests, optimisations and saved screens (research you store); `paper:trade`: paper accounts,
  * orders, bots and the replay clock; `data`: loading symbols from online providers; `account`:
  * tokens, password, redemption codes; `admin`: administration (the admin role is still needed).
  *

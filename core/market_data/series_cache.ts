@@ -54,6 +54,15 @@ export class SeriesCache {
     await this.#pending;
   }
 
+  /**
+   * The data version of every stored symbol, as this cache sees it (re-read at most every
+   * `checkEveryMs`, or at once after {@link invalidate}): a changed map means changed data.
+   */
+  async versions(): Promise<ReadonlyMap<string, number>> {
+    await this.#refreshVersions();
+    return this.#versions;
+  }
+
   /** Forces the next call to re-read versions (after a local import). */
   invalidate(): void {
     this.#checkedAt = -Infinity;

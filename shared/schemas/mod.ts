@@ -17,3 +17,4 @@ export * from "./backtest.ts";
 export * from "./optimisation.ts";
 export * from "./pattern.ts";
 export * from "./portfolio.ts";
+export * from "./screen.ts";

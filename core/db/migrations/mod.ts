@@ -16,6 +16,7 @@ import { m0008 } from "./0008_backtest_retention.ts";
 import { m0009 } from "./0009_snake_case_params.ts";
 import { m0010 } from "./0010_paper_bot_state.ts";
 import { m0011 } from "./0011_paper_allow_short.ts";
+import { m0012 } from "./0012_saved_screens.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];

@@ -25,6 +25,8 @@ import { meRoutes } from "./me.ts";
 import { optimisationsRoutes } from "./optimisations.ts";
 import { patternsRoutes } from "./patterns.ts";
 import { redemptionRoutes } from "./redemption.ts";
+import { rulesRoutes } from "./rules.ts";
+import { screensRoutes } from "./screens.ts";
 import { type SignalHooks, signalsRoutes } from "./signals.ts";
 import { strategiesRoutes } from "./strategies.ts";
 import { symbolsRoutes } from "./symbols.ts";
@@ -54,6 +56,8 @@ export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   aiRoutes,
   strategiesRoutes,
   backtestsRoutes,
+  rulesRoutes,
+  screensRoutes,
   indicatorsRoutes,
   signalsRoutes,
   patternsRoutes,
