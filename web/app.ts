@@ -12,6 +12,7 @@ import {
   notFoundHandler,
   requestContext,
   type RequestVars,
+  securityHeaders,
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
@@ -23,7 +24,7 @@ import { isLang, pickLang, translator } from "./i18n/mod.ts";
 import { sameOriginPath } from "./local_path.ts";
 import { forward } from "./proxy.ts";
 import { type PageRequest, PAGES } from "./routes/mod.ts";
-import { securityHeaders } from "./security_headers.ts";
+import { CSP } from "./page_csp.ts";
 
 /** Dependencies of the web app. */
 export interface WebDeps {
@@ -64,7 +65,8 @@ export function createWebApp(deps: WebDeps) {
     .use(httpMetrics(metrics))
     .get("/metrics", metricsHandler(metrics))
     .get("/health/live", (c) => c.json({ status: "alive", service: "web" }))
-    .use(securityHeaders({ production: config.ENVIRONMENT === "production" }))
+    // proxied answers keep their service's headers; web's own answers get web's page CSP
+    .use(securityHeaders({ production: config.ENVIRONMENT === "production", htmlCsp: CSP }))
     .get("/health", (c) => c.json({ status: "healthy", service: "web" }));
 
   app.get("/static/build/:file", compress(), (c) => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { loadConfig, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "./app.ts";
-import { CSP, LWC_LOGO_STYLE_HASH } from "./security_headers.ts";
+import { CSP, LWC_LOGO_STYLE_HASH } from "./page_csp.ts";
 import { ISLAND_NAMES } from "./islands/registry.ts";
 
 const config = loadConfig(WebEnvSchema, { CORE_SERVICE_URL: "http://core.test:1" });
@@ -48,6 +48,29 @@ Deno.test("GET / - core down gives a friendly page with a CSP, not a raw error",
   assert.equal(r.headers.get("content-security-policy"), CSP);
   assert.doesNotMatch(CSP, /unsafe-inline/);
   assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)/, "no inline script");
+});
+
+Deno.test("GET / - pages carry the services' shared security headers, COOP included", async () => {
+  const app = createWebApp({ config, logger, fetch: downFetch });
+  const r = await app.request("/");
+  await r.body?.cancel();
+  assert.equal(r.headers.get("cross-origin-opener-policy"), "same-origin");
+  assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(r.headers.get("x-frame-options"), "DENY");
+  assert.equal(r.headers.get("referrer-policy"), "strict-origin-when-cross-origin");
+});
+
+Deno.test("/docs - a proxied answer keeps its service's own CSP", async () => {
+  const docsCsp = "default-src 'none'; style-src 'unsafe-inline'";
+  const f = (() =>
+    Promise.resolve(
+      new Response("<html></html>", {
+        headers: { "content-type": "text/html", "content-security-policy": docsCsp },
+      }),
+    )) as typeof fetch;
+  const r = await createWebApp({ config, logger, fetch: f }).request("/docs");
+  await r.body?.cancel();
+  assert.equal(r.headers.get("content-security-policy"), docsCsp);
 });
 
 Deno.test("GET / - zh-TW from Accept-Language, escapes names from core", async () => {

@@ -1,10 +1,12 @@
 /**
- * Security headers of the web service: a CSP that allows only same-origin scripts (no inline
- * script anywhere: the islands bootstrap is an external module), no framing, no sniffing.
+ * The Content-Security-Policy of the pages web renders: same-origin scripts only (no inline
+ * script anywhere: the islands bootstrap is an external module), same-origin styles plus the one
+ * style element lightweight-charts inserts, no framing. The headers themselves are set by the
+ * services' one `securityHeaders` middleware (`shared/http/security_headers.ts`).
  *
  * @module
  */
-import type { MiddlewareHandler } from "hono";
+import { buildCsp } from "@trading/shared/http";
 
 /**
  * Hash of the one `<style>` element lightweight-charts inserts for its TradingView attribution
@@ -13,32 +15,4 @@ import type { MiddlewareHandler } from "hono";
 export const LWC_LOGO_STYLE_HASH = "sha256-3pRED1tOXas1FXFoPb9TGCjmYe9XQsmO9OV23khV2nY=";
 
 /** The Content-Security-Policy of every page web renders. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  `style-src 'self' '${LWC_LOGO_STYLE_HASH}'`,
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-/** Adds the headers to web's own responses; proxied responses keep their service's headers. */
-export function securityHeaders({ production }: { production: boolean }): MiddlewareHandler {
-  return async function securityHeadersMiddleware(c, next) {
-    await next();
-    const p = c.req.path;
-    if (p.startsWith("/api/") || p.startsWith("/charts/") || p === "/docs") return;
-    const h = c.res.headers;
-    if ((h.get("content-type") ?? "").startsWith("text/html")) {
-      h.set("content-security-policy", CSP);
-    }
-    h.set("x-content-type-options", "nosniff");
-    h.set("referrer-policy", "strict-origin-when-cross-origin");
-    h.set("x-frame-options", "DENY");
-    if (production) h.set("strict-transport-security", "max-age=63072000; includeSubDomains");
-  };
-}
+export const CSP: string = buildCsp({ styleHashes: [LWC_LOGO_STYLE_HASH] });
