@@ -19,6 +19,8 @@ export interface PaperDeskProps {
   symbols: { symbol: string; name: string }[];
   /** Default replay start of a new account. */
   defaultStart: string;
+  /** Symbol the ticket opens on (from `?symbol=` of the link that led here). */
+  initialSymbol?: string | undefined;
 }
 
 const STEPS = [1, 5, 20];
@@ -127,7 +129,17 @@ export default function PaperDesk(props: PaperDeskProps) {
       </section>
       <section class="card" aria-labelledby="ticket-h">
         <h2 id="ticket-h">{t("paper.ticket")}</h2>
-        <Ticket t={t} symbols={symbols} busy={busy} issues={issues} onPlace={place} />
+        <Ticket
+          t={t}
+          lang={lang}
+          account={account}
+          orders={orders}
+          symbols={symbols}
+          initialSymbol={props.initialSymbol}
+          busy={busy}
+          issues={issues}
+          onPlace={place}
+        />
         <div aria-live="polite">
           {note ? <p role="status">{note}</p> : null}
           <ApiNotice t={t} failure={failure} />

@@ -55,7 +55,10 @@ export function Positions({ t, lang, a }: { t: T; lang: Lang; a: PaperAccount })
               <th scope="row">
                 <a href={`/symbol/${encodeURIComponent(p.symbol)}`}>{p.symbol}</a>
               </th>
-              <td class="num">{fmtNum(lang, p.qty, 4)}</td>
+              <td class="num" data-value={p.qty}>
+                {fmtNum(lang, p.qty, 4)}
+                {p.qty < 0 ? <span class="badge short">{t("paper.shortBadge")}</span> : null}
+              </td>
               <td class="num">{fmtPrice(lang, p.avg_cost)}</td>
               <td class="num">{fmtPrice(lang, p.last)}</td>
               <td class="num hide-sm">{fmtMoney(lang, p.market_value)}</td>

@@ -4,6 +4,7 @@ import type { PageSpec } from "../components/render_page.tsx";
 import PaperDesk from "../islands/PaperDesk.tsx";
 import type { PaperAccount, PaperOrder, SymbolsResponse } from "./api_types.ts";
 import type { PageRequest } from "./types.ts";
+import { isSymbol } from "@trading/shared/symbol";
 
 function daysBefore(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -52,6 +53,7 @@ export async function paperPage(req: PageRequest): Promise<PageSpec> {
     };
   }
   const wanted = req.query.get("account");
+  const asked = (req.query.get("symbol") ?? "").toUpperCase();
   const chosen = accounts.data.accounts.find((a) => a.id === wanted) ?? accounts.data.accounts[0];
   let account: PaperAccount | null = null;
   let orders: PaperOrder[] = [];
@@ -83,6 +85,7 @@ export async function paperPage(req: PageRequest): Promise<PageSpec> {
             orders,
             symbols: list.map((s) => ({ symbol: s.symbol, name: s.name })),
             defaultStart: latest ? daysBefore(latest, 120) : "",
+            ...(isSymbol(asked) ? { initialSymbol: asked } : {}),
           }}
         />
       </>

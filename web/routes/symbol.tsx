@@ -109,7 +109,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             </p>
             <p class="actions">
               <a class="button" href={`/backtest?symbol=${enc}`}>{t("symbol.backtest")}</a>
-              <a class="button" href="/paper">{t("symbol.trade")}</a>
+              <a class="button" href={`/paper?symbol=${enc}`}>{t("symbol.trade")}</a>
             </p>
           </div>
           <div class="price">

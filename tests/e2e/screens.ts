@@ -1,0 +1,81 @@
+/**
+ * Screenshots of the dashboard's pages for looking at them: every page × {desktop 1440×900,
+ * phone 390×844} × {en, zh-TW} × {dark, light}, full page, into tests/e2e/screenshots/screens/.
+ * Starts its own core + web (fresh SQLite), signs up a user with a paper account holding AAPL
+ * and stops everything at the end. Not a test: run it when a page changes and look at the
+ * images.
+ *
+ *     deno run -A tests/e2e/screens.ts              # every page
+ *     deno run -A tests/e2e/screens.ts paper symbol  # pages whose name contains a word
+ *
+ * @module
+ */
+import { launchBrowser, SHOTS } from "./_browser.ts";
+import { startStack } from "./_stack.ts";
+
+/** Pages shot, by name. */
+export const SCREEN_PAGES: Record<string, string> = {
+  markets: "/",
+  symbol: "/symbol/AAPL",
+  "symbol-tw": "/symbol/2330.TW",
+  backtest: "/backtest?symbol=AAPL",
+  paper: "/paper?symbol=AAPL",
+  account: "/account",
+  track: "/track-record",
+  sources: "/sources",
+};
+
+const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
+
+if (import.meta.main) {
+  const words = Deno.args;
+  const out = `${SHOTS}screens/`;
+  await Deno.mkdir(out, { recursive: true });
+  const stack = await startStack("screens");
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.ctx.newPage();
+    const base = stack.web.url;
+    const post = (path: string, body: unknown) =>
+      page.request.post(base + path, {
+        data: body,
+        headers: { "content-type": "application/json" },
+      });
+    await page.goto(base + "/");
+    await post("/api/auth/register", {
+      email: "screens@example.com",
+      password: "screens pass 123",
+    });
+    const acc = await (await post("/api/paper/accounts", { start: "2018-01-02" })).json();
+    await post(`/api/paper/accounts/${acc.id}/orders`, {
+      client_order_id: "screens-1",
+      symbol: "AAPL",
+      side: "buy",
+      qty: 100,
+    });
+    await post(`/api/paper/accounts/${acc.id}/advance`, { bars: 1 });
+    for (const [name, path] of Object.entries(SCREEN_PAGES)) {
+      if (words.length && !words.some((w) => name.includes(w))) continue;
+      for (const [vp, size] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(size);
+        for (const lang of ["en", "zh-TW"]) {
+          for (const theme of ["light", "dark"]) {
+            await page.goto(`${base}/prefs/lang/${lang}?next=/`);
+            await page.goto(`${base}/prefs/theme/${theme}?next=${encodeURIComponent(path)}`, {
+              waitUntil: "networkidle",
+            });
+            await page.waitForTimeout(400);
+            const file = `${out}${name}-${vp}-${lang}-${theme}.png`;
+            await page.screenshot({ path: file, fullPage: true });
+            const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+            const note = `${file}${wide > size.width ? `  (scrollWidth ${wide})` : ""}\n`;
+            await Deno.stdout.write(new TextEncoder().encode(note));
+          }
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
