@@ -1,8 +1,7 @@
-import { ConfigError, loadConfig, readEnv, WebEnvSchema } from "@trading/shared/config";
-import { createLogger } from "@trading/shared/log";
+import { WebEnvSchema } from "@trading/shared/config";
+import { startService } from "@trading/shared/http";
 import { createWebApp } from "./app.ts";
 import { BUILD_DIR, loadBuild } from "./build_manifest.ts";
-import { guardedServe, guardOptions } from "@trading/shared/http";
 
 /** Loads the built assets, building them first when the build is missing. */
 async function ensureBuild(log: (msg: string) => void) {
@@ -28,25 +27,13 @@ async function ensureBuild(log: (msg: string) => void) {
 }
 
 /** Starts the web service. */
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(WebEnvSchema, readEnv(WebEnvSchema));
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      Deno.stderr.writeSync(new TextEncoder().encode(`web: ${e.message}\n`));
-      Deno.exit(2);
-    }
-    throw e;
-  }
-  const logger = createLogger({ service: "web", level: config.DEBUG ? "debug" : config.LOG_LEVEL });
-  const build = await ensureBuild((msg) => logger.info(msg));
-  const app = createWebApp({ config, logger, fetch, build });
-  guardedServe({
-    ...guardOptions(config),
-    onListen: ({ hostname, port }) =>
-      logger.info("listening", { url: `http://${hostname}:${port}` }),
-  }, app.fetch);
+if (import.meta.main) {
+  await startService({
+    name: "web",
+    schema: WebEnvSchema,
+    build: async (config, logger) => {
+      const build = await ensureBuild((msg) => logger.info(msg));
+      return { fetch: createWebApp({ config, logger, fetch, build }).fetch };
+    },
+  });
 }
-
-if (import.meta.main) await main();

@@ -16,3 +16,4 @@ export * from "./forward.ts";
 export * from "./security_headers.ts";
 export * from "./client_ip.ts";
 export * from "./guarded_serve.ts";
+export * from "./start_service.ts";
