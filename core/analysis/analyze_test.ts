@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { bundledSeries, truncate } from "../../tests/helpers/bundled.ts";
+import { bundledSeries } from "../../tests/helpers/bundled.ts";
+import { firstBars } from "../market_data/series.ts";
 import { analyzeSeries, periodStart } from "./analyze.ts";
 
 Deno.test("periodStart() - months back from the last bar, clamped to the month's length", () => {
@@ -23,7 +24,7 @@ Deno.test("analyzeSeries() - covers exactly the period and never reads past the 
   const cut = analyzeSeries({
     symbol: "SPX",
     market: "US",
-    cols: truncate(spx, 3000),
+    cols: firstBars(spx, 3000),
     period: "1y",
   });
   assert.equal(cut.to, spx.dates[2999]);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
-import { seriesFromBars } from "../market_data/series.ts";
+import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { smaCross } from "../strategies/sma_cross.ts";
 import { Evaluator, expandGrid, type GridRow, gridSearch, rankRows } from "./grid.ts";
@@ -83,14 +83,7 @@ Deno.test("walk-forward - stitched equity carries over, and truncating later bar
     params,
   }));
   const run = (n: number) => {
-    const cols = {
-      dates: spx.dates.slice(0, n),
-      open: spx.open.subarray(0, n),
-      high: spx.high.subarray(0, n),
-      low: spx.low.subarray(0, n),
-      close: spx.close.subarray(0, n),
-      volume: spx.volume.subarray(0, n),
-    };
+    const cols = firstBars(spx, n);
     const ev = new Evaluator(cols, smaCross, opts);
     const windows = walkForwardWindows(n, 756, 252);
     return stitchOutOfSample(

@@ -70,15 +70,3 @@ export function barsOf(rows: readonly (readonly [number, number, number, number]
     volume: new Float64Array(n).fill(1_000_000),
   };
 }
-
-/** The first `end` bars (views, no copy). */
-export function prefix(cols: OhlcvColumns, end: number): OhlcvColumns {
-  return {
-    dates: cols.dates.slice(0, end),
-    open: cols.open.subarray(0, end),
-    high: cols.high.subarray(0, end),
-    low: cols.low.subarray(0, end),
-    close: cols.close.subarray(0, end),
-    volume: cols.volume.subarray(0, end),
-  };
-}

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { barsThrough, prefix, WICK } from "./_test_bars.ts";
+import { barsThrough, WICK } from "./_test_bars.ts";
+import { firstBars } from "../market_data/series.ts";
 import { detectChartPatterns } from "./detect_chart_patterns.ts";
 import type { ChartPatternKind, OhlcvColumns, PatternMatch } from "./types.ts";
 
@@ -259,7 +260,7 @@ for (const c of CASES) {
   Deno.test(`detectChartPatterns() - ${c.kind} comes out the same from the bars cut after its end`, () => {
     const cols = barsThrough(c.waypoints);
     const m = find(cols, c);
-    const cut = detectChartPatterns(prefix(cols, m.endIndex + 1));
+    const cut = detectChartPatterns(firstBars(cols, m.endIndex + 1));
     assert.deepEqual(cut.find((x) => x.kind === m.kind && x.startIndex === m.startIndex), m);
   });
 }
@@ -268,7 +269,7 @@ Deno.test("detectChartPatterns() - before the breakout the setup is pending, not
   const c = CASES[0]!;
   const cols = barsThrough(c.waypoints);
   const m = find(cols, c);
-  const early = detectChartPatterns(prefix(cols, m.endIndex), { kinds: ["double_top"] });
+  const early = detectChartPatterns(firstBars(cols, m.endIndex), { kinds: ["double_top"] });
   const pending = early.find((x) => x.startIndex === m.startIndex);
   assert.ok(pending, "still visible as a pending double top");
   assert.equal(pending.confirmed, false);
@@ -287,7 +288,7 @@ Deno.test("detectChartPatterns() - an invalidated setup is dropped", () => {
     85,
   ]]);
   const isIt = (m: PatternMatch) => m.pivots.map((p) => p.index).join() === "20,35,50";
-  const before = detectChartPatterns(prefix(cols, 58), { kinds: ["double_top"] });
+  const before = detectChartPatterns(firstBars(cols, 58), { kinds: ["double_top"] });
   assert.ok(before.some((m) => isIt(m) && !m.confirmed), "pending while the tops hold");
   const tops = detectChartPatterns(cols, { kinds: ["double_top"] });
   assert.ok(!tops.some(isIt), JSON.stringify(tops));

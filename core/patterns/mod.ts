@@ -26,7 +26,6 @@ export { type ChartPatternOptions, detectChartPatterns } from "./detect_chart_pa
 export { type CandleOptions, detectCandlestickPatterns } from "./candlesticks.ts";
 export { trendBefore, type TrendOptions } from "./trend.ts";
 export {
-  headOf,
   type PatternScan,
   patternsInRange,
   type RangeFilter,

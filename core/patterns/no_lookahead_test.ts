@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fromCloses, prefix } from "./_test_bars.ts";
+import { fromCloses } from "./_test_bars.ts";
 import { detectCandlestickPatterns } from "./candlesticks.ts";
 import { detectChartPatterns } from "./detect_chart_patterns.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
-import { seriesFromBars } from "../market_data/series.ts";
+import { firstBars, seriesFromBars } from "../market_data/series.ts";
 
 /** Seeded PRNG (mulberry32) so the walks are reproducible. */
 function rng(seed: number): () => number {
@@ -33,7 +33,7 @@ Deno.test("detectChartPatterns() - every match comes out the same from the bars 
     fc.property(walk, (cols) => {
       const all = detectChartPatterns(cols);
       for (const m of all) {
-        const cut = detectChartPatterns(prefix(cols, m.endIndex + 1));
+        const cut = detectChartPatterns(firstBars(cols, m.endIndex + 1));
         assert.ok(
           cut.some((x) => JSON.stringify(x) === JSON.stringify(m)),
           `${m.kind} ${m.startIndex}..${m.endIndex} differs after truncation`,
@@ -50,7 +50,7 @@ Deno.test("detectChartPatterns() - detection on a prefix never yields a match en
   fc.assert(
     fc.property(walk, fc.double({ min: 0.2, max: 1, noNaN: true }), (cols, f) => {
       const end = Math.floor(cols.close.length * f);
-      for (const m of detectChartPatterns(prefix(cols, end))) {
+      for (const m of detectChartPatterns(firstBars(cols, end))) {
         assert.ok(m.endIndex < end && m.startIndex <= m.endIndex);
         assert.ok(m.confidence >= 0 && m.confidence <= 1);
         assert.ok(Number.isFinite(m.breakoutLevel) && Number.isFinite(m.invalidation));
@@ -68,7 +68,7 @@ Deno.test("detectCandlestickPatterns() - a prefix yields exactly the matches end
     fc.property(walk, fc.double({ min: 0.1, max: 1, noNaN: true }), (cols, f) => {
       const end = Math.floor(cols.close.length * f);
       const full = detectCandlestickPatterns(cols).filter((m) => m.index < end);
-      assert.deepEqual(detectCandlestickPatterns(prefix(cols, end)), full);
+      assert.deepEqual(detectCandlestickPatterns(firstBars(cols, end)), full);
     }),
     { numRuns: 60, seed: 5 },
   );
@@ -80,7 +80,7 @@ Deno.test("detectChartPatterns() - on the bundled AAPL bars every match survives
   const all = detectChartPatterns(cols);
   assert.ok(all.length > 20);
   for (const m of all) {
-    const cut = detectChartPatterns(prefix(cols, m.endIndex + 1));
+    const cut = detectChartPatterns(firstBars(cols, m.endIndex + 1));
     assert.ok(cut.some((x) => JSON.stringify(x) === JSON.stringify(m)), `${m.kind} ${m.startDate}`);
   }
 });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { firstBars } from "../market_data/series.ts";
 import { detectCandlestickPatterns } from "./candlesticks.ts";
 import { detectChartPatterns } from "./detect_chart_patterns.ts";
 import { supportResistance } from "./levels.ts";
@@ -17,19 +18,6 @@ export interface PatternScan {
   patterns: PatternMatch[];
   /** All candlestick patterns. */
   candlesticks: CandleMatch[];
-}
-
-/** The first `end` bars (views, no copy). */
-export function headOf(cols: OhlcvColumns, end: number): OhlcvColumns {
-  if (end >= cols.close.length) return cols;
-  return {
-    dates: cols.dates.slice(0, end),
-    open: cols.open.subarray(0, end),
-    high: cols.high.subarray(0, end),
-    low: cols.low.subarray(0, end),
-    close: cols.close.subarray(0, end),
-    volume: cols.volume.subarray(0, end),
-  };
 }
 
 /**
@@ -48,7 +36,7 @@ export function headOf(cols: OhlcvColumns, end: number): OhlcvColumns {
  * ```
  */
 export function scanPatterns(cols: OhlcvColumns, end: number): PatternScan {
-  const head = headOf(cols, end);
+  const head = firstBars(cols, end);
   return {
     end,
     patterns: detectChartPatterns(head),
@@ -105,7 +93,7 @@ export function patternsInRange(
     )
     : [];
   const levels = scan.end > start
-    ? supportResistance(headOf(cols, scan.end), { fromIndex: start, maxLevels })
+    ? supportResistance(firstBars(cols, scan.end), { fromIndex: start, maxLevels })
     : [];
   return { patterns, candlesticks, levels };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { barsThrough, fromCloses, prefix, WICK } from "./_test_bars.ts";
+import { barsThrough, fromCloses, WICK } from "./_test_bars.ts";
+import { firstBars } from "../market_data/series.ts";
 import { zigzagConfirmed, zigzagPivots } from "./zigzag.ts";
 
 const ZIGZAG = [[0, 100], [20, 120], [30, 110], [45, 130], [60, 100]] as const;
@@ -48,10 +49,12 @@ Deno.test("zigzagPivots() - the last swing is not emitted before price turns by 
   const top = full.find((p) => p.index === 45)!;
   assert.ok(top.confirmedAt > 45);
   assert.ok(
-    !zigzagPivots(prefix(cols, top.confirmedAt), { thresholdPct: 5 }).some((p) => p.index === 45),
+    !zigzagPivots(firstBars(cols, top.confirmedAt), { thresholdPct: 5 }).some((p) =>
+      p.index === 45
+    ),
   );
   assert.ok(
-    zigzagPivots(prefix(cols, top.confirmedAt + 1), { thresholdPct: 5 }).some((p) =>
+    zigzagPivots(firstBars(cols, top.confirmedAt + 1), { thresholdPct: 5 }).some((p) =>
       p.index === 45
     ),
   );
@@ -61,7 +64,7 @@ Deno.test("zigzagPivots() rejects a non-positive threshold with a RangeError", (
   const cols = barsThrough(ZIGZAG);
   assert.throws(() => zigzagPivots(cols, { thresholdPct: 0 }), RangeError);
   assert.throws(() => zigzagPivots(cols, { atrMultiple: -1 }), RangeError);
-  assert.deepEqual(zigzagPivots(prefix(cols, 1)), []);
+  assert.deepEqual(zigzagPivots(firstBars(cols, 1)), []);
 });
 
 const walk = fc.array(fc.double({ min: -0.04, max: 0.04, noNaN: true }), {
@@ -97,7 +100,7 @@ Deno.test("zigzagPivots() - a prefix yields exactly the pivots confirmed within 
     fc.property(walk, fc.double({ min: 0.1, max: 1, noNaN: true }), (cols, f) => {
       const end = Math.max(1, Math.floor(cols.close.length * f));
       const full = zigzagConfirmed(cols, { thresholdPct: 3 });
-      const cut = zigzagConfirmed(prefix(cols, end), { thresholdPct: 3 });
+      const cut = zigzagConfirmed(firstBars(cols, end), { thresholdPct: 3 });
       assert.deepEqual(cut, full.filter((p) => p.confirmedAt < end));
     }),
     { numRuns: 100, seed: 11 },

@@ -3,8 +3,7 @@ import fc from "fast-check";
 import type { Cols } from "../backtest/types.ts";
 import { macd, rsi, sma } from "../indicators/mod.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
-import { seriesFromBars } from "../market_data/series.ts";
-import { headOf } from "../patterns/patterns_in_range.ts";
+import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { compileRule } from "./compile.ts";
 import { evaluateRaw, evaluateRule } from "./evaluate.ts";
@@ -113,7 +112,7 @@ Deno.test("evaluateRule() - causal: evaluating a prefix gives the prefix of the 
       fc.constantFrom(...RULES),
       fc.integer({ min: 1, max: 1259 }),
       (cols, rule, t) => {
-        const cut = plain(ev(rule, headOf(cols, t)));
+        const cut = plain(ev(rule, firstBars(cols, t)));
         assert.deepEqual(
           cut,
           full.get(`${cols === aapl}:${rule}`)!.slice(0, t),

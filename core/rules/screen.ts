@@ -5,7 +5,7 @@
  * @module
  */
 import type { Cols } from "../backtest/types.ts";
-import { headOf } from "../patterns/patterns_in_range.ts";
+import { firstBars } from "../market_data/series.ts";
 import { IndicatorCache } from "../strategies/indicator_cache.ts";
 import { T, U } from "./_kernels.ts";
 import { PointRule } from "./_pointwise.ts";
@@ -90,7 +90,7 @@ export function screen(
   }
   const out: ScreenMatch[] = [];
   for (const [symbol, full, i] of picked) {
-    const cols = i === full.close.length - 1 ? full : headOf(full, i + 1);
+    const cols = i === full.close.length - 1 ? full : firstBars(full, i + 1);
     const cache = new IndicatorCache();
     const point = new PointRule(rule, cols, cache);
     if (point.at(rule.root, i) !== T) continue;

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import type { Cols } from "../backtest/types.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
-import { seriesFromBars } from "../market_data/series.ts";
-import { headOf } from "../patterns/patterns_in_range.ts";
+import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { compileRule } from "./compile.ts";
 import { evaluateRule } from "./evaluate.ts";
 import { RuleError } from "./rule_error.ts";
@@ -43,7 +42,7 @@ Deno.test("screen() - as of a past date: each symbol evaluated on its bars up to
   const rows = screen(rule, universe, { asOf });
   for (const [s, cols] of universe) {
     const i = cols.dates.findLastIndex((d) => d <= asOf);
-    const v = evaluateRule(rule, headOf(cols, i + 1));
+    const v = evaluateRule(rule, firstBars(cols, i + 1));
     const row = rows.find((r) => r.symbol === s);
     assert.equal(Boolean(row), v[i] === 1, s);
     if (row) assert.ok(row.asOf <= asOf && row.index === i);
@@ -52,7 +51,7 @@ Deno.test("screen() - as of a past date: each symbol evaluated on its bars up to
 
 Deno.test("screen() - a symbol whose data ends earlier is marked stale", () => {
   const aapl = universe.get("AAPL")!;
-  const lagging = new Map([["AAPL", aapl], ["LAG", headOf(aapl, aapl.close.length - 3)]]);
+  const lagging = new Map([["AAPL", aapl], ["LAG", firstBars(aapl, aapl.close.length - 3)]]);
   const rows = screen(compileRule("close > 0"), lagging);
   assert.equal(rows.find((r) => r.symbol === "LAG")?.stale, true);
   assert.equal(rows.find((r) => r.symbol === "AAPL")?.stale, false);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { bundledSeries, seriesFromCloses, truncate } from "../../tests/helpers/bundled.ts";
+import { bundledSeries, seriesFromCloses } from "../../tests/helpers/bundled.ts";
+import { firstBars } from "../market_data/series.ts";
 import {
   compositeScore,
   compositeScoreSeries,
@@ -14,7 +15,7 @@ const spx = bundledSeries("SPX");
 Deno.test("generateSignals() - no look-ahead: signals up to bar t do not change when later bars are removed", () => {
   const full = generateSignals(spx);
   for (const t of [300, 1200, 2500, 4000]) {
-    const cut = generateSignals(truncate(spx, t + 1));
+    const cut = generateSignals(firstBars(spx, t + 1));
     assert.deepEqual(cut, full.filter((s) => s.index <= t), `cut at ${t}`);
   }
 });
@@ -83,9 +84,9 @@ Deno.test("compositeScore() - a steady uptrend scores BUY-side, a steady downtre
 });
 
 Deno.test("compositeScoreSeries() - equals compositeScore() at every bar and does not look ahead", () => {
-  const s = truncate(spx, 600);
+  const s = firstBars(spx, 600);
   const series = compositeScoreSeries(s);
   for (const t of [10, 250, 599]) assert.equal(series[t], compositeScore(s, { at: t }).score);
-  const cut = compositeScoreSeries(truncate(spx, 400));
+  const cut = compositeScoreSeries(firstBars(spx, 400));
   assert.deepEqual(Array.from(cut), Array.from(series.slice(0, 400)));
 });

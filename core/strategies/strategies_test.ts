@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { callbackTargets, runBacktest } from "../backtest/run.ts";
 import type { Cols } from "../backtest/types.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
-import { seriesFromBars } from "../market_data/series.ts";
+import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { IndicatorCache } from "./indicator_cache.ts";
 import { STRATEGIES } from "./mod.ts";
 
@@ -14,17 +14,6 @@ const load = async (s: string) =>
   );
 const aapl = await load("AAPL");
 const spx = await load("SPX");
-
-function head(c: Cols, n: number): Cols {
-  return {
-    dates: c.dates.slice(0, n),
-    open: c.open.slice(0, n),
-    high: c.high.slice(0, n),
-    low: c.low.slice(0, n),
-    close: c.close.slice(0, n),
-    volume: c.volume.slice(0, n),
-  };
-}
 
 /** Decisions (targets and levels) of every bar through the decide loop. */
 function decisions(id: string, cols: Cols, params: unknown): string[] {
@@ -47,14 +36,14 @@ for (const [id, strategy] of Object.entries(STRATEGIES)) {
   Deno.test(`${id} - decisions up to bar t do not change when later bars are removed`, () => {
     const full = decisions(id, aapl, params);
     for (const t of [60, 250, 600, 1000]) {
-      const cut = decisions(id, head(aapl, t + 1), params);
+      const cut = decisions(id, firstBars(aapl, t + 1), params);
       assert.deepEqual(cut, full.slice(0, t + 1), `truncated at ${t}`);
     }
   });
 
   if (strategy.targets) {
     Deno.test(`${id} - vectorised targets equal the decide loop`, () => {
-      for (const cols of [aapl, head(spx, 2000)]) {
+      for (const cols of [aapl, firstBars(spx, 2000)]) {
         const cache = new IndicatorCache();
         const state = strategy.prepare(cols, params, cache);
         const fast = new Int8Array(cols.close.length);

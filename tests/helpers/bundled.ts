@@ -11,19 +11,6 @@ export function bundledSeries(symbol: string): Series {
   return seriesFromBars(symbol, bars);
 }
 
-/** The first `n` bars of a series (a truncated copy, for no-look-ahead tests). */
-export function truncate(s: Series, n: number): Series {
-  return {
-    ...s,
-    dates: s.dates.slice(0, n),
-    open: s.open.slice(0, n),
-    high: s.high.slice(0, n),
-    low: s.low.slice(0, n),
-    close: s.close.slice(0, n),
-    volume: s.volume.slice(0, n),
-  };
-}
-
 /**
  * A hand-built test series from closes: open = previous close, high/low 0.5% around the body,
  * constant volume, consecutive weekdays from 2020-01-01. Test data only, never served.

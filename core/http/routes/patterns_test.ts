@@ -3,6 +3,7 @@ import { patternToWire } from "../../patterns/wire.ts";
 import { PatternsResponseSchema } from "@trading/shared/schemas";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { detectChartPatterns } from "../../patterns/mod.ts";
+import { firstBars } from "../../market_data/series.ts";
 
 const { app, deps } = await testCoreApp();
 
@@ -23,14 +24,7 @@ Deno.test("GET /api/symbols/:symbol/patterns - patterns, candlesticks and levels
   // detection reads the history up to `to` only: the same as detecting on the cut series
   const s = await deps.series.get("AAPL");
   const end = s.dates.indexOf("2017-12-29") + 1;
-  const cut = detectChartPatterns({
-    dates: s.dates.slice(0, end),
-    open: s.open.subarray(0, end),
-    high: s.high.subarray(0, end),
-    low: s.low.subarray(0, end),
-    close: s.close.subarray(0, end),
-    volume: s.volume.subarray(0, end),
-  }).filter((m) => m.endDate >= "2016-01-04");
+  const cut = detectChartPatterns(firstBars(s, end)).filter((m) => m.endDate >= "2016-01-04");
   assert.deepEqual(body.patterns, JSON.parse(JSON.stringify(cut.map(patternToWire))));
 });
 
