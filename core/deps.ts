@@ -5,11 +5,14 @@ import type { Db } from "./db/db.ts";
 import { instrumentDb } from "./db/instrument.ts";
 import { migrateUp } from "./db/migrations.ts";
 import { openDatabase } from "./db/open.ts";
+import { NotificationHub } from "./alerts/notifications.ts";
+import { openJobQueue } from "./jobs/open_queue.ts";
+import type { JobQueue } from "./jobs/queue.ts";
 import { seedEmbedded } from "./market_data/embedded.ts";
 import { MarketRepository } from "./market_data/repository.ts";
 import { SeriesCache } from "./market_data/series_cache.ts";
 import { OnlineStore } from "./market_data/online_store.ts";
-import type { MarketDataProvider } from "./providers/types.ts";
+import type { MarketDataProvider } from "./market_data/provider.ts";
 import { TwseProvider } from "./providers/twse.ts";
 import { YahooProvider } from "./providers/yahoo.ts";
 
@@ -43,6 +46,10 @@ export interface CoreDeps {
    * call listens to its signal, so backfills stop at once instead of outliving the listener.
    */
   shutdown: AbortController;
+  /** The background job queue (graphile-worker on PostgreSQL, in-process on SQLite); started by main.ts. */
+  jobs: JobQueue;
+  /** Wakes this instance's notification streams when it records a firing. */
+  notifications: NotificationHub;
 }
 
 /**
@@ -67,6 +74,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     }
   }
   const shutdown = new AbortController();
+  const jobs = await openJobQueue(db, config.DATABASE_URL, logger);
   return {
     config,
     db,
@@ -82,5 +90,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     now: Date.now,
     metrics,
     shutdown,
+    jobs,
+    notifications: new NotificationHub(),
   };
 }

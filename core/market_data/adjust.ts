@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { DividendEvent, SplitEvent } from "../providers/types.ts";
+import type { DividendEvent, SplitEvent } from "./bar.ts";
 import type { Series } from "./series.ts";
 
 /** How prices are expressed. */

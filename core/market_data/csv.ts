@@ -4,22 +4,7 @@
  *
  * @module
  */
-
-/** One validated daily bar. */
-export interface Bar {
-  /** ISO date. */
-  date: string;
-  /** Opening price. */
-  open: number;
-  /** Highest price. */
-  high: number;
-  /** Lowest price. */
-  low: number;
-  /** Closing price. */
-  close: number;
-  /** Traded volume (shares). */
-  volume: number;
-}
+import type { Bar } from "./bar.ts";
 
 /** A row the parser refused, with its 1-based line number in the file. */
 export interface RejectedRow {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/db.ts";
-import type { DividendEvent, SplitEvent } from "../providers/types.ts";
+import type { DividendEvent, SplitEvent } from "./bar.ts";
 import type { Actions, PriceBasis } from "./adjust.ts";
-import type { Bar } from "./csv.ts";
+import type { Bar } from "./bar.ts";
 
 /** Source fields of a symbol. */
 export interface SymbolSource {

@@ -6,7 +6,7 @@
  * @module
  */
 import { isTradingDay, type MarketCode, tradingDays } from "../calendars/calendar.ts";
-import type { SplitEvent } from "../providers/types.ts";
+import type { SplitEvent } from "./bar.ts";
 import type { Series } from "./series.ts";
 
 /** One finding. */

@@ -8,7 +8,7 @@
 import type { LiveQuote } from "@trading/shared/schemas";
 import { marketOf, marketStatus } from "../calendars/calendar.ts";
 import { addDays } from "../calendars/dates.ts";
-import type { MarketDataProvider } from "../providers/types.ts";
+import type { MarketDataProvider } from "./provider.ts";
 import { providerFor } from "./refresh.ts";
 import type { SeriesCache } from "./series_cache.ts";
 

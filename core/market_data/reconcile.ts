@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { DividendEvent, SplitEvent } from "../providers/types.ts";
-import type { Bar } from "./csv.ts";
+import type { DividendEvent, SplitEvent } from "./bar.ts";
+import type { Bar } from "./bar.ts";
 import type { Series } from "./series.ts";
 
 /** Outcome of {@link reconcile}. */

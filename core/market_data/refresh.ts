@@ -11,7 +11,7 @@ import { UpstreamError } from "@trading/shared/errors";
 import type { Logger } from "@trading/shared/log";
 import { addDays } from "../calendars/dates.ts";
 import { marketOf } from "../calendars/calendar.ts";
-import type { MarketDataProvider } from "../providers/types.ts";
+import type { MarketDataProvider } from "./provider.ts";
 import type { OnlineStore } from "./online_store.ts";
 import { reconcile } from "./reconcile.ts";
 import type { MarketRepository } from "./repository.ts";

@@ -1,6 +1,6 @@
 import type { SymbolInfo } from "@trading/shared/schemas";
 import type { Db } from "../db/db.ts";
-import type { Bar } from "./csv.ts";
+import type { Bar } from "./bar.ts";
 import { type Series, seriesFromBars } from "./series.ts";
 
 /** Descriptive fields of a symbol. */

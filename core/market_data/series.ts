@@ -5,7 +5,7 @@
  * @module
  */
 import type { Candle } from "@trading/shared/schemas";
-import type { Bar } from "./csv.ts";
+import type { Bar } from "./bar.ts";
 
 /**
  * Columns of daily bars, dates ascending: what indicators, patterns, signals, strategies and the

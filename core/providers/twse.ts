@@ -9,15 +9,15 @@
 import { z } from "zod";
 import { NotFoundError, UpstreamError } from "@trading/shared/errors";
 import { CircuitBreaker } from "@trading/shared/http";
-import type { Bar } from "../market_data/csv.ts";
+import type { Bar } from "../market_data/bar.ts";
 import { fetchJson, type FetchJsonOptions } from "./fetch_json.ts";
 import { RateLimiter } from "./rate_limiter.ts";
-import {
-  anySignal,
-  type CandlesOptions,
-  type MarketDataProvider,
-  type ProviderHistory,
-} from "./types.ts";
+import { anySignal } from "./any_signal.ts";
+import type {
+  CandlesOptions,
+  MarketDataProvider,
+  ProviderHistory,
+} from "../market_data/provider.ts";
 
 /** The STOCK_DAY document. */
 export const TwseStockDaySchema = z.object({

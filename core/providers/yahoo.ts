@@ -8,14 +8,14 @@
 import { z } from "zod";
 import { NotFoundError, UpstreamError } from "@trading/shared/errors";
 import { CircuitBreaker } from "@trading/shared/http";
-import type { Bar } from "../market_data/csv.ts";
+import type { Bar } from "../market_data/bar.ts";
 import { fetchJson, type FetchJsonOptions, ProviderHttpError } from "./fetch_json.ts";
-import {
-  anySignal,
-  type CandlesOptions,
-  type MarketDataProvider,
-  type ProviderHistory,
-} from "./types.ts";
+import { anySignal } from "./any_signal.ts";
+import type {
+  CandlesOptions,
+  MarketDataProvider,
+  ProviderHistory,
+} from "../market_data/provider.ts";
 
 /** Earliest daily bar Yahoo's chart API serves (NYSE history from 1962); `from` is clamped to it. */
 export const YAHOO_HISTORY_START = "1962-01-02";

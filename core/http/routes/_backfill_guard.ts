@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { ValidationError } from "@trading/shared/errors";
 import type { Logger } from "@trading/shared/log";
-import type { MarketDataProvider } from "../../providers/types.ts";
+import type { MarketDataProvider } from "../../market_data/provider.ts";
 
 /** Backfills one user may have in flight on one instance; more answer 429. */
 export const MAX_BACKFILLS_PER_USER = 2;

@@ -4,7 +4,7 @@ import { NotFoundError } from "@trading/shared/errors";
 import { SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
-import { anySignal } from "../../providers/types.ts";
+import { anySignal } from "../../providers/any_signal.ts";
 import { requireAdmin } from "../auth_context.ts";
 import { checkFrom } from "./_backfill_guard.ts";
 

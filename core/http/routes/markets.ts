@@ -8,7 +8,7 @@ import { qualityReport } from "../../market_data/quality.ts";
 import { QuoteHub } from "../../market_data/quote_hub.ts";
 import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
 import { rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
-import { anySignal } from "../../providers/types.ts";
+import { anySignal } from "../../providers/any_signal.ts";
 import { DomainError } from "@trading/shared/errors";
 import { requireUser } from "../auth_context.ts";
 import { abortedAnswer, BackfillSlots, checkFrom } from "./_backfill_guard.ts";

@@ -1,25 +1,11 @@
 /**
- * The provider interface every online market-data source implements.
+ * The provider interface every online market-data source implements (`core/providers/` holds
+ * the implementations: Yahoo, TWSE); market data is read through it, so this folder does not
+ * depend on the providers.
  *
  * @module
  */
-import type { Bar } from "../market_data/csv.ts";
-
-/** A split: `ratio` new shares for each old one (4:1 → 4). */
-export interface SplitEvent {
-  /** Ex-date. */
-  date: string;
-  /** New shares per old share. */
-  ratio: number;
-}
-
-/** A cash dividend per share. */
-export interface DividendEvent {
-  /** Ex-date. */
-  date: string;
-  /** Amount per share, in the price currency. */
-  amount: number;
-}
+import type { Bar, DividendEvent, SplitEvent } from "./bar.ts";
 
 /** What a provider returns for a symbol and a date range. */
 export interface ProviderHistory {
@@ -55,10 +41,4 @@ export interface MarketDataProvider {
     range: { from: string; to: string },
     options?: CandlesOptions,
   ): Promise<ProviderHistory>;
-}
-
-/** The given signals combined (any of them aborts), skipping absent ones. */
-export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
