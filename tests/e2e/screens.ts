@@ -1,6 +1,7 @@
 /**
  * Screenshots of the dashboard's pages for looking at them: every page × {desktop 1440×900,
- * phone 390×844} × {en, zh-TW} × {dark, light}, full page, into tests/e2e/screenshots/screens/.
+ * phone 390×844} × {en, zh-TW} × {dark, light}, full page (and the phone's first screen), into
+ * tests/e2e/screenshots/screens/.
  * Starts its own core + web (fresh SQLite), signs up a user with a paper account holding AAPL
  * and stops everything at the end. Not a test: run it when a page changes and look at the
  * images.
@@ -67,6 +68,8 @@ if (import.meta.main) {
             await page.waitForTimeout(400);
             const file = `${out}${name}-${vp}-${lang}-${theme}.png`;
             await page.screenshot({ path: file, fullPage: true });
+            // the first screen alone too: what a phone shows before scrolling
+            if (vp === "phone") await page.screenshot({ path: file.replace(".png", "-top.png") });
             const wide = await page.evaluate(() => document.documentElement.scrollWidth);
             const note = `${file}${wide > size.width ? `  (scrollWidth ${wide})` : ""}\n`;
             await Deno.stdout.write(new TextEncoder().encode(note));

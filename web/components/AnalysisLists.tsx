@@ -9,10 +9,13 @@ import {
   signalLabel,
   stanceLabel,
 } from "./labels.ts";
+import { seriesLabel, seriesReading } from "./chart/series_labels.ts";
 import { usePage } from "./page_context.ts";
 
 /** Latest value of every indicator output, or a note when the API is not there. */
-export function IndicatorTable({ result }: { result: CoreResult<IndicatorsResponse> }) {
+export function IndicatorTable(
+  { result, close = null }: { result: CoreResult<IndicatorsResponse>; close?: number | null },
+) {
   const { t, lang } = usePage();
   if (!result.ok) {
     return (
@@ -28,27 +31,32 @@ export function IndicatorTable({ result }: { result: CoreResult<IndicatorsRespon
     while (i >= 0 && values[i] === null) i--;
     return { name, value: i >= 0 ? values[i] ?? null : null, date: i >= 0 ? dates[i] : undefined };
   });
+  const latest = Object.fromEntries(rows.map((r) => [r.name, r.value]));
   return (
     <section class="card" aria-labelledby="ind-h">
       <h2 id="ind-h">{t("ind.title")}</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{t("ind.col.name")}</th>
-            <th scope="col" class="num">{t("ind.col.value")}</th>
-            <th scope="col">{t("ind.col.date")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.name}</th>
-              <td class="num">{fmtNum(lang, r.value, 2)}</td>
-              <td>{fmtDate(lang, r.date)}</td>
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ind-h">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("ind.col.name")}</th>
+              <th scope="col" class="num">{t("ind.col.value")}</th>
+              <th scope="col">{t("ind.col.reading")}</th>
+              <th scope="col">{t("ind.col.date")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row" data-key={r.name}>{seriesLabel(t, r.name)}</th>
+                <td class="num">{fmtNum(lang, r.value, 2)}</td>
+                <td>{seriesReading(t, r.name, { close, latest }) ?? "–"}</td>
+                <td class="nowrap">{fmtDate(lang, r.date)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

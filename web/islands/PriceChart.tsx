@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { fmtCompact, fmtDate, fmtPrice } from "../components/format.ts";
+import { fmtCompact, fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { INDICATOR_CHOICES, RANGES } from "./_chart_theme.ts";
-import type { Candle } from "@trading/shared/schemas";
-import { buildChart, type ChartHandle, type Overlays } from "./_chart_build.ts";
-
-/** OHLCV shown in the legend. */
-type Bar = Candle;
+import {
+  buildChart,
+  type ChartHandle,
+  type DrawPattern,
+  type Hover,
+  type Overlays,
+} from "./_chart_build.ts";
+import {
+  type OverlayToggles,
+  parseToggles,
+  togglesQuery,
+} from "../components/chart/overlay_plan.ts";
 
 /** Props of the price chart island. */
 export interface PriceChartProps extends Overlays {
@@ -19,9 +26,11 @@ export interface PriceChartProps extends Overlays {
 type Status = "loading" | "ready" | "empty" | "error";
 
 /**
- * Interactive candlestick chart (TradingView Lightweight Charts): volume pane, indicator panes,
- * OHLCV legend under the crosshair, range buttons, indicator picker, pattern outlines and signal
- * markers. Data come from the same-origin `/api/*`.
+ * Interactive candlestick chart (TradingView Lightweight Charts): volume pane, indicator panes
+ * that keep a minimum height, a legend with OHLCV, indicator values and the day's signals under
+ * the crosshair, range buttons, an indicator picker, and toggles (kept in the URL) for the
+ * latest pattern (or all), signal markers and support/resistance levels. Data come from the
+ * same-origin `/api/*`.
  */
 export default function PriceChart(props: PriceChartProps) {
   const { symbol, lang } = props;
@@ -29,10 +38,14 @@ export default function PriceChart(props: PriceChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const handle = useRef<ChartHandle | null>(null);
   const [status, setStatus] = useState<Status>("loading");
-  const [legend, setLegend] = useState<Bar | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
   const [range, setRange] = useState<string>("1Y");
   const [active, setActive] = useState<string[]>([]);
   const [indError, setIndError] = useState(false);
+  const [toggles, setToggles] = useState<OverlayToggles>(() =>
+    typeof location === "undefined" ? parseToggles("") : parseToggles(location.search)
+  );
+  const [drawn, setDrawn] = useState<DrawPattern[]>([]);
 
   useEffect(() => {
     let disposed = false;
@@ -43,12 +56,12 @@ export default function PriceChart(props: PriceChartProps) {
           fetch(`/api/symbols/${encodeURIComponent(symbol)}/candles`),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);
-        const body = await res.json() as { candles: Bar[] };
+        const body = await res.json() as { candles: Hover["bar"][] };
         if (disposed || !box.current) return;
         if (body.candles.length === 0) return setStatus("empty");
-        const h = buildChart(lc, box.current, body.candles, props, lang, (bar) => setLegend(bar));
+        const h = buildChart(lc, box.current, body.candles, props, lang, t, setHover);
         handle.current = h;
-        setLegend(body.candles[body.candles.length - 1] ?? null);
+        setDrawn(h.setOverlays(toggles));
         h.setRange("1Y");
         setStatus("ready");
       } catch {
@@ -67,6 +80,15 @@ export default function PriceChart(props: PriceChartProps) {
     handle.current?.setRange(id);
   };
 
+  const changeToggles = (patch: Partial<OverlayToggles>) => {
+    const next = { ...toggles, ...patch };
+    setToggles(next);
+    if (handle.current) setDrawn(handle.current.setOverlays(next));
+    const url = new URL(location.href);
+    url.searchParams.set("overlays", togglesQuery(next));
+    history.replaceState(null, "", url);
+  };
+
   const toggleIndicator = async (id: string, on: boolean) => {
     const h = handle.current;
     if (!h) return;
@@ -80,6 +102,20 @@ export default function PriceChart(props: PriceChartProps) {
     setIndError(!ok);
     if (!ok) setActive((a) => a.filter((x) => x !== id));
   };
+
+  const check = (label: string, checked: boolean, on: (v: boolean) => void, name: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        name={name}
+        checked={checked}
+        disabled={status !== "ready"}
+        onChange={(e) => on((e.target as HTMLInputElement).checked)}
+      />
+      <span>{label}</span>
+    </label>
+  );
+  const bar = hover?.bar;
 
   return (
     <section class="chart-card" aria-labelledby="chart-h">
@@ -101,34 +137,53 @@ export default function PriceChart(props: PriceChartProps) {
         <fieldset class="picker">
           <legend>{t("chart.indicators")}</legend>
           {INDICATOR_CHOICES.map((c) => (
-            <label key={c.id} class="check">
-              <input
-                type="checkbox"
-                checked={active.includes(c.id)}
-                disabled={status !== "ready"}
-                onChange={(e) => toggleIndicator(c.id, (e.target as HTMLInputElement).checked)}
-              />
-              <span>
-                {t(`ind.${c.id.split(":")[0]}` as "ind.sma")}
-                {c.id.includes(":") ? ` ${c.id.split(":")[1]}` : ""}
-              </span>
-            </label>
+            <span key={c.id}>
+              {check(
+                t(`ind.${c.id.split(":")[0]}` as "ind.sma") +
+                  (c.id.includes(":") ? ` ${c.id.split(":")[1]}` : ""),
+                active.includes(c.id),
+                (on) => toggleIndicator(c.id, on),
+                `ind-${c.id}`,
+              )}
+            </span>
           ))}
+        </fieldset>
+        <fieldset class="picker" data-testid="overlay-toggles">
+          <legend>{t("chart.overlays")}</legend>
+          {check(t("chart.overlay.patterns"), toggles.patterns !== "off", (on) =>
+            changeToggles({ patterns: on ? "latest" : "off" }), "ov-patterns")}
+          {check(t("chart.overlay.allPatterns"), toggles.patterns === "all", (on) =>
+            changeToggles({ patterns: on ? "all" : "latest" }), "ov-all")}
+          {check(t("chart.overlay.signals"), toggles.signals, (on) =>
+            changeToggles({ signals: on }), "ov-signals")}
+          {check(t("chart.overlay.levels"), toggles.levels, (on) =>
+            changeToggles({ levels: on }), "ov-levels")}
         </fieldset>
       </div>
       <div class="legend" data-testid="legend" aria-live="off">
-        {legend
+        {bar
           ? (
             <>
-              <span data-field="date" data-value={legend.date}>{fmtDate(lang, legend.date)}</span>
+              <span data-field="date" data-value={bar.date}>{fmtDate(lang, bar.date)}</span>
               {(["open", "high", "low", "close"] as const).map((k) => (
-                <span key={k} data-field={k} data-value={legend[k]}>
-                  {t(`ohlc.${k}`)} <b>{fmtPrice(lang, legend[k])}</b>
+                <span key={k} data-field={k} data-value={bar[k]}>
+                  {t(`ohlc.${k}`)} <b>{fmtPrice(lang, bar[k])}</b>
                 </span>
               ))}
-              <span data-field="volume" data-value={legend.volume}>
-                {t("ohlc.volume")} <b>{fmtCompact(lang, legend.volume)}</b>
+              <span data-field="volume" data-value={bar.volume}>
+                {t("ohlc.volume")} <b>{fmtCompact(lang, bar.volume)}</b>
               </span>
+              {hover.values.map((v) => (
+                <span key={v.label} data-field="indicator" data-label={v.label}>
+                  <i class="swatch" style={{ background: v.color }} /> {v.label}{" "}
+                  <b>{fmtNum(lang, v.value, 2)}</b>
+                </span>
+              ))}
+              {hover.signals.map((s) => (
+                <span key={s.name} data-field="signal" class={s.type === "buy" ? "up" : "down"}>
+                  {s.type === "buy" ? "▲" : "▼"} {s.name}
+                </span>
+              ))}
             </>
           )
           : <span>{symbol}</span>}
@@ -140,6 +195,17 @@ export default function PriceChart(props: PriceChartProps) {
         {status === "error" ? <p class="state" role="alert">{t("chart.error")}</p> : null}
         {status === "empty" ? <p class="state">{t("chart.empty")}</p> : null}
       </div>
+      {drawn.length
+        ? (
+          <p class="small" data-testid="drawn-patterns">
+            {drawn.map((p) =>
+              p.target === null
+                ? p.label
+                : `${t("chart.target", { pattern: p.label })} ${fmtPrice(lang, p.target)}`
+            ).join(" · ")}
+          </p>
+        )
+        : null}
       <p class="muted small">{t("chart.help")}</p>
     </section>
   );

@@ -1,11 +1,13 @@
 /**
  * Builds the lightweight-charts chart of the symbol page: candles, a volume pane, indicator
- * series on request, pattern outlines with target lines, and signal markers.
+ * series on request (each pane with a minimum height, RSI 30/70 and stochastic 20/80 guides,
+ * human series names), and the overlays of web/components/chart/draw_overlays.ts behind
+ * toggles. The crosshair reports the bar, the indicator values and the day's signals.
  *
  * @module
  */
 import type * as LC from "lightweight-charts";
-import type { Lang } from "../i18n/mod.ts";
+import type { Lang, T } from "../i18n/mod.ts";
 import {
   addCandles,
   chartColours,
@@ -14,39 +16,38 @@ import {
   RANGES,
 } from "./_chart_theme.ts";
 import type { Candle as ChartBar } from "@trading/shared/schemas";
+import {
+  type DrawInputs,
+  type DrawPattern,
+  overlayLayer,
+} from "../components/chart/draw_overlays.ts";
+import { type OverlayToggles, signalsByDate } from "../components/chart/overlay_plan.ts";
+import { paneLayout } from "../components/chart/pane_layout.ts";
+import { seriesLabel } from "../components/chart/series_labels.ts";
 
-/** A pattern to outline on the chart. */
-export interface PatternOverlay {
-  /** Pattern kind, shown as the label. */
-  kind: string;
-  /** Direction (bullish/bearish/neutral). */
-  direction: string;
-  /** Pivots (bar index in the full history, date, price) joined by a line. */
-  pivots: { index: number; date: string; price: number }[];
-  /** The pattern's drawn lines (trendlines, neckline) by bar index in the full history. */
-  lines: { from: { index: number; price: number }; to: { index: number; price: number } }[];
-  /** Measured-move target. */
-  target: number | null;
-  /** Label text (translated). */
-  label: string;
-}
-
-/** A signal to mark on the chart. */
-export interface SignalMarker {
-  /** Bar date. */
-  date: string;
-  /** Direction. */
-  type: "buy" | "sell";
-  /** Short text. */
-  name: string;
-}
+export type { DrawLevel, DrawPattern } from "../components/chart/draw_overlays.ts";
 
 /** What the server passes for drawing on the price pane. */
-export interface Overlays {
-  /** Recent chart patterns. */
-  patterns: PatternOverlay[];
-  /** Recent signals. */
-  signals: SignalMarker[];
+export type Overlays = DrawInputs;
+
+/** An indicator value shown in the legend. */
+export interface LegendValue {
+  /** Human series name. */
+  label: string;
+  /** Value at the hovered bar (null: warm-up). */
+  value: number | null;
+  /** Line colour. */
+  color: string;
+}
+
+/** What the crosshair reports. */
+export interface Hover {
+  /** The bar. */
+  bar: ChartBar;
+  /** Indicator values at that bar. */
+  values: LegendValue[];
+  /** Names of the signals of that day. */
+  signals: { type: "buy" | "sell"; name: string }[];
 }
 
 /** Controls of a built chart. */
@@ -57,11 +58,14 @@ export interface ChartHandle {
   setRange(id: string): void;
   /** Fetches and draws an indicator; false when the API does not provide it. */
   addIndicator(id: string, symbol: string): Promise<boolean>;
-  /** Removes an indicator's series. */
+  /** Removes an indicator's series (and its pane). */
   removeIndicator(id: string): void;
+  /** Redraws the overlays for new toggles; returns the patterns drawn. */
+  setOverlays(t: OverlayToggles): DrawPattern[];
 }
 
 const quiet = { lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
+const GUIDES: Record<string, [number, number]> = { rsi: [30, 70], stochastic: [20, 80] };
 
 /** Creates the chart in `el`. `onHover` receives the bar under the crosshair (or the last). */
 export function buildChart(
@@ -70,7 +74,8 @@ export function buildChart(
   bars: ChartBar[],
   overlays: Overlays,
   lang: Lang,
-  onHover: (bar: ChartBar) => void,
+  t: T,
+  onHover: (h: Hover) => void,
 ): ChartHandle {
   const col = chartColours();
   const chart = lc.createChart(el, {
@@ -96,20 +101,52 @@ export function buildChart(
     value: b.volume,
     color: b.close >= b.open ? col.up + "88" : col.down + "88",
   })));
-  chart.panes()[1]?.setHeight(90);
+
+  const indicatorSeries = new Map<
+    string,
+    { s: LC.ISeriesApi<LC.SeriesType>; label: string; color: string }[]
+  >();
+  const layout = () => {
+    const panes = chart.panes();
+    const { heights, total } = paneLayout(panes.length - 2, globalThis.innerHeight || 800);
+    el.style.height = `${total}px`;
+    panes.forEach((p, i) => p.setStretchFactor(heights[i] ?? heights.at(-1)!));
+  };
+  layout();
 
   const byDate = new Map(bars.map((b) => [b.date, b]));
+  const signalDays = signalsByDate(overlays.signals);
   const last = bars[bars.length - 1]!;
+  const report = (date: string, p?: LC.MouseEventParams) => {
+    const values: LegendValue[] = [];
+    for (const list of indicatorSeries.values()) {
+      for (const { s, label, color } of list) {
+        const d = p?.seriesData.get(s) as { value?: number } | undefined;
+        const v = p ? d?.value ?? null : lastValue(s);
+        values.push({ label, value: v, color });
+      }
+    }
+    onHover({
+      bar: byDate.get(date) ?? last,
+      values,
+      signals: (signalDays.get(date) ?? []).map((s) => ({ type: s.type, name: s.name })),
+    });
+  };
   chart.subscribeCrosshairMove((p) => {
     const key = typeof p.time === "string" ? p.time : null;
-    onHover((key && byDate.get(key)) || last);
+    if (key && byDate.has(key)) report(key, p);
+    else report(last.date);
   });
 
-  drawOverlays(lc, chart, candle, overlays, bars, byDate, col);
+  report(last.date);
+  const layer = overlayLayer(lc, chart, candle, overlays, bars.map((b) => b.date), {
+    ...col,
+    muted: col.fg + "99",
+  });
 
-  const indicatorSeries = new Map<string, LC.ISeriesApi<LC.SeriesType>[]>();
   return {
     chart,
+    setOverlays: (toggles) => layer.set(toggles),
     setRange(id) {
       const r = RANGES.find((x) => x.id === id);
       if (!r || r.months === 0 || bars.length < 2) return chart.timeScale().fitContent();
@@ -134,7 +171,8 @@ export function buildChart(
         return false;
       }
       const pane = choice.pane === "price" ? 0 : chart.panes().length;
-      const list: LC.ISeriesApi<LC.SeriesType>[] = [];
+      const guides = GUIDES[id];
+      const list: { s: LC.ISeriesApi<LC.SeriesType>; label: string; color: string }[] = [];
       Object.entries(body.series).forEach(([name, values], i) => {
         const data = [] as LC.LineData[];
         values.forEach((v, j) => {
@@ -142,91 +180,43 @@ export function buildChart(
           if (v !== null && d) data.push({ time: d as LC.Time, value: v });
         });
         const color = col.lines[(indicatorSeries.size + i) % col.lines.length]!;
+        const fixed = guides
+          ? { autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 100 } }) }
+          : {};
         const s = name === "histogram"
-          ? chart.addSeries(lc.HistogramSeries, { color, ...quiet, title: name }, pane)
-          : chart.addSeries(lc.LineSeries, { color, lineWidth: 1, ...quiet, title: name }, pane);
+          ? chart.addSeries(lc.HistogramSeries, { color, ...quiet }, pane)
+          : chart.addSeries(lc.LineSeries, { color, lineWidth: 1, ...quiet, ...fixed }, pane);
         s.setData(data);
-        list.push(s);
+        if (guides && i === 0) {
+          for (const level of guides) {
+            s.createPriceLine({
+              price: level,
+              color: col.fg + "88",
+              lineStyle: lc.LineStyle.Dashed,
+              lineWidth: 1,
+              axisLabelVisible: true,
+              title: "",
+            });
+          }
+        }
+        list.push({ s, label: seriesLabel(t, name, id), color });
       });
       indicatorSeries.set(id, list);
-      if (pane > 0) chart.panes()[pane]?.setHeight(110);
+      layout();
+      report(last.date);
       return list.length > 0;
     },
     removeIndicator(id) {
-      for (const s of indicatorSeries.get(id) ?? []) chart.removeSeries(s);
+      for (const { s } of indicatorSeries.get(id) ?? []) chart.removeSeries(s);
       indicatorSeries.delete(id);
+      layout();
+      report(last.date);
     },
   };
 }
 
-function drawOverlays(
-  lc: typeof LC,
-  chart: LC.IChartApi,
-  candle: LC.ISeriesApi<"Candlestick">,
-  { patterns, signals }: Overlays,
-  bars: ChartBar[],
-  byDate: Map<string, ChartBar>,
-  col: ReturnType<typeof chartColours>,
-): void {
-  const markers: LC.SeriesMarker<LC.Time>[] = [];
-  for (const p of patterns) {
-    const pts = p.pivots.filter((v) => byDate.has(v.date))
-      .sort((a, b) => a.date < b.date ? -1 : 1)
-      .filter((v, i, a) => i === 0 || a[i - 1]!.date !== v.date);
-    if (pts.length < 2) continue;
-    const color = p.direction === "bearish"
-      ? col.down
-      : p.direction === "bullish"
-      ? col.up
-      : col.fg;
-    // The lines' indices count bars of the full history: use them only when the pivots' own
-    // indices point at their dates in the bars drawn here.
-    const aligned = p.pivots.every((v) => bars[v.index]?.date === v.date);
-    const segments = aligned && p.lines.length
-      ? p.lines.map((l) => [
-        { date: bars[l.from.index]?.date, price: l.from.price },
-        { date: bars[l.to.index]?.date, price: l.to.price },
-      ]).filter((seg): seg is { date: string; price: number }[] =>
-        seg.every((x) => x.date !== undefined) && seg[0]!.date !== seg[1]!.date
-      )
-      : [pts];
-    for (const seg of segments) {
-      const line = chart.addSeries(lc.LineSeries, {
-        color,
-        lineWidth: 2,
-        lineStyle: aligned && p.lines.length ? lc.LineStyle.Solid : lc.LineStyle.Dotted,
-        ...quiet,
-      });
-      line.setData(seg.map((v) => ({ time: v.date as LC.Time, value: v.price })));
-    }
-    if (p.target !== null) {
-      candle.createPriceLine({
-        price: p.target,
-        color,
-        lineStyle: lc.LineStyle.Dashed,
-        lineWidth: 1,
-        axisLabelVisible: true,
-        title: p.label,
-      });
-    }
-    markers.push({
-      time: pts[pts.length - 1]!.date as LC.Time,
-      position: "aboveBar",
-      color,
-      shape: "square",
-      text: p.label,
-    });
-  }
-  for (const s of signals) {
-    if (!byDate.has(s.date)) continue;
-    markers.push({
-      time: s.date as LC.Time,
-      position: s.type === "buy" ? "belowBar" : "aboveBar",
-      color: s.type === "buy" ? col.up : col.down,
-      shape: s.type === "buy" ? "arrowUp" : "arrowDown",
-      text: s.name,
-    });
-  }
-  markers.sort((a, b) => (a.time as string) < (b.time as string) ? -1 : 1);
-  if (markers.length) lc.createSeriesMarkers(candle, markers);
+function lastValue(s: LC.ISeriesApi<LC.SeriesType>): number | null {
+  const d = s.data();
+  const v = d[d.length - 1] as { value?: number } | undefined;
+  return v?.value ?? null;
 }

@@ -75,6 +75,7 @@ export const INDICATOR_CHOICES = [
   { id: "bollinger", pane: "price" },
   { id: "rsi", pane: "rsi" },
   { id: "macd", pane: "macd" },
+  { id: "stochastic", pane: "stochastic" },
 ] as const;
 
 /** Daily bars as the candle series reads them (the wire type without volume). */

@@ -22,7 +22,7 @@ import type {
   SymbolsResponse,
 } from "./api_types.ts";
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
-import { patternLabel, signalLabel } from "../components/labels.ts";
+import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
@@ -71,14 +71,22 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     req.core.get<SignalsResponse>(`/api/symbols/${enc}/signals`),
   ]);
   const info = symbols.ok ? symbols.data.symbols.find((s) => s.symbol === symbol) : undefined;
-  const recentPatterns = patterns.ok ? patterns.data.patterns.slice(-6) : [];
+  // the 10 patterns that ended last (the chart draws the latest confirmed one by default)
+  const recentPatterns = patterns.ok
+    ? [...patterns.data.patterns].sort((a, b) => a.end_date < b.end_date ? -1 : 1).slice(-10)
+    : [];
   const recentSignals = signals.ok ? signals.data.signals.slice(-30) : [];
+  const levels = patterns.ok
+    ? [...patterns.data.levels].sort((a, b) => b.strength - a.strength).slice(0, 4)
+    : [];
   const chartProps = {
     symbol,
     lang,
     patterns: recentPatterns.map((p) => ({
       kind: p.kind,
       direction: p.direction,
+      endDate: p.end_date,
+      confirmed: p.confirmed,
       pivots: p.pivots.map((v) => ({ index: v.index, date: v.date, price: v.price })),
       lines: (p.lines ?? []).map((l) => ({
         from: { index: l.from.index, price: l.from.price },
@@ -92,6 +100,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
       type: s.type,
       name: signalLabel(t, s.name),
     })),
+    levels: levels.map((l) => ({ price: l.price, kind: l.kind, label: levelLabel(t, l.kind) })),
   };
   const score = signals.ok ? signals.data.score : null;
   return {
@@ -147,7 +156,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
         </header>
         <Island name="PriceChart" component={PriceChart} props={chartProps} />
         <div class="grid2">
-          <IndicatorTable result={indicators} />
+          <IndicatorTable result={indicators} close={q.close} />
           <Island name="AiPanel" component={AiPanel} props={{ symbol, lang }} />
         </div>
         <AnalysisLists patterns={patterns} signals={signals} />

@@ -31,7 +31,8 @@ const FIXED: Record<string, MessageKey> = {
  *
  * const t = translator("en");
  * seriesLabel(t, "sma_50"); // "SMA 50"
- * seriesLabel(t, "ema", "ema:20"); // "EMA 20"
+ * seriesLabel(t, "ema", "ema:50"); // "EMA 50"
+ * seriesLabel(t, "sma"); // "SMA 20" (the default period)
  * seriesLabel(t, "histogram"); // "MACD histogram"
  * ```
  */
@@ -40,7 +41,7 @@ export function seriesLabel(t: T, key: string, requested = ""): string {
   if (fixed) return t(fixed);
   const m = /^(sma|ema)(?:_(\d+))?$/.exec(key);
   if (m) {
-    const n = m[2] ?? requested.split(":")[1] ?? "";
+    const n = m[2] ?? (requested.split(":")[1] || "20"); // core's default period is 20
     return t(m[1] === "sma" ? "series.sma" : "series.ema", { n }).trim();
   }
   return key.replace(/_/g, " ");

@@ -9,7 +9,8 @@ Deno.test("seriesLabel() - human names instead of raw keys, in both languages", 
     assert.notEqual(seriesLabel(en, key), key, key);
   }
   assert.equal(seriesLabel(en, "sma_50"), "SMA 50");
-  assert.equal(seriesLabel(en, "sma", "sma:20"), "SMA 20");
+  assert.equal(seriesLabel(en, "sma", "sma:50"), "SMA 50");
+  assert.equal(seriesLabel(en, "ema"), "EMA 20");
   assert.equal(seriesLabel(en, "upper"), "Bollinger upper");
   assert.equal(seriesLabel(en, "histogram"), "MACD histogram");
   assert.match(seriesLabel(zh, "upper"), /布林/);
