@@ -12,6 +12,25 @@ import type { ApiScope } from "@trading/shared/schemas";
 import type { AuthUser } from "../http/auth_context.ts";
 import { routeKey } from "../http/route_key.ts";
 
+/**
+ * The refusal of a token lacking `needed` (403 `forbidden`, details naming the scopes): the one
+ * message of the HTTP routes and the MCP tools.
+ *
+ * @example
+ * ```ts
+ * import { insufficientScope } from "./token_scope.ts";
+ * insufficientScope("paper:trade", ["read"]).message;
+ * // 'This API token lacks the "paper:trade" scope needed here'
+ * ```
+ */
+export function insufficientScope(needed: ApiScope, held: readonly ApiScope[]): DomainError {
+  return new DomainError(
+    "forbidden",
+    `This API token lacks the "${needed}" scope needed here`,
+    { required_scope: needed, token_scopes: held },
+  );
+}
+
 /** Middleware refusing token requests outside the token's scopes (run after `authenticate`). */
 export function tokenScopeGuard(
   scopes: Readonly<Record<string, ApiScope | null>>,
@@ -23,11 +42,7 @@ export function tokenScopeGuard(
       const needed = key === undefined ? null : scopes[key] ?? null;
       if (needed !== null && !token.scopes.includes(needed)) {
         c.header("WWW-Authenticate", `Bearer error="insufficient_scope", scope="${needed}"`);
-        throw new DomainError(
-          "forbidden",
-          `This API token lacks the "${needed}" scope needed here`,
-          { required_scope: needed, token_scopes: token.scopes },
-        );
+        throw insufficientScope(needed, token.scopes);
       }
     }
     await next();

@@ -34,6 +34,8 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
   AI_DAILY_BUDGET_USD: z.coerce.number().min(0).default(5),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   AI_ANONYMOUS_LLM: EnvBoolSchema.default(false),
+  // MCP server at /mcp (core/mcp): what callers without an API token get.
+  MCP_ANONYMOUS: z.enum(["read", "none"]).default("read"),
 }).superRefine(refineAuthEnv);
 
 /** Parsed configuration of the core service. */

@@ -21,6 +21,7 @@ import { paperRoutes } from "./paper.ts";
 import { aiRoutes } from "./ai.ts";
 import { indicatorsRoutes } from "./indicators.ts";
 import { marketsRoutes } from "./markets.ts";
+import { mcpRoutes } from "./mcp.ts";
 import { meRoutes } from "./me.ts";
 import { optimisationsRoutes } from "./optimisations.ts";
 import { patternsRoutes } from "./patterns.ts";
@@ -64,6 +65,7 @@ export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   chartRoutes,
   marketsRoutes,
   adminSymbolsRoutes,
+  mcpRoutes,
 ];
 
 /** Every declared route. */
