@@ -4,6 +4,8 @@ import { createCoreApp } from "./app.ts";
 import { buildDeps } from "./deps.ts";
 import { redactUrl } from "./db/db.ts";
 import { startOnlineSync } from "./market_data/online_sync.ts";
+import { QuoteHub } from "./market_data/quote_hub.ts";
+import { startAlerts } from "./alerts/start.ts";
 
 /** Starts the core service: config → dependencies → HTTP server. */
 if (import.meta.main) {
@@ -17,13 +19,31 @@ if (import.meta.main) {
         fetch: createCoreApp(deps).fetch,
         listening: { database: redactUrl(config.DATABASE_URL) },
         started: () => {
-          if (config.MARKET_DATA !== "online") return;
+          // Alerts: webhook deliveries on the job queue; new bars and (online) live quotes.
+          const online = config.MARKET_DATA === "online";
+          const quotes = online
+            ? new QuoteHub({
+              series: deps.series,
+              providers: deps.providers,
+              online,
+              pollMs: config.QUOTE_POLL_MS,
+              replayStepMs: config.REPLAY_STEP_MS,
+              now: deps.now,
+            })
+            : null;
+          startAlerts(deps, quotes ? { quote: (s) => quotes.quote(s) } : {}).catch((e) =>
+            logger.error("alerts did not start", { error: (e as Error).message })
+          );
+          if (!online) return;
           const holder = crypto.randomUUID();
           startOnlineSync({ ...deps, holder }, { signal: deps.shutdown.signal });
         },
         // Abort outbound provider calls first, so in-flight backfills end and shutdown() returns.
         stopping: () => deps.shutdown.abort(),
-        stopped: () => deps.db.close(),
+        stopped: async () => {
+          await deps.jobs.stop();
+          await deps.db.close();
+        },
       };
     },
   });

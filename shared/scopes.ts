@@ -2,7 +2,8 @@
  * What an API token may do (no zod here: browser islands import it). `read`: every GET of
  * market data, analysis and the caller's own resources; `ai`: analyses and chat that spend AI
  * quota or credits; `backtest`: backtests, optimisations and saved screens (research you store); `paper:trade`: paper accounts,
- * orders, bots and the replay clock; `data`: loading symbols from online providers; `account`:
+ * orders, bots and the replay clock; `alerts`: creating and changing alerts, notification
+ * endpoints and notifications; `data`: loading symbols from online providers; `account`:
  * tokens, password, redemption codes; `admin`: administration (the admin role is still needed).
  *
  * @module
@@ -14,6 +15,7 @@ export const API_SCOPES = [
   "ai",
   "backtest",
   "paper:trade",
+  "alerts",
   "data",
   "account",
   "admin",

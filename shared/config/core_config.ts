@@ -34,6 +34,16 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
   AI_DAILY_BUDGET_USD: z.coerce.number().min(0).default(5),
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   AI_ANONYMOUS_LLM: EnvBoolSchema.default(false),
+  // Alerts (core/alerts): active alerts per plan, how often new data is looked for, webhooks.
+  ALERTS_MAX_ACTIVE_FREE: z.coerce.number().int().min(0).max(100_000).default(20),
+  ALERTS_MAX_ACTIVE_PREMIUM: z.coerce.number().int().min(0).max(1_000_000).default(400),
+  ALERTS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
+  ALLOW_PRIVATE_WEBHOOKS: EnvBoolSchema.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_SCHEDULE_S: z.string().regex(
+    /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/,
+    "a comma-separated list of seconds, e.g. 5,300,1800",
+  ).default("5,300,1800,7200,18000,36000,36000"),
   // MCP server at /mcp (core/mcp): what callers without an API token get.
   MCP_ANONYMOUS: z.enum(["read", "none"]).default("read"),
 }).superRefine(refineAuthEnv);

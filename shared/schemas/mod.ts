@@ -18,3 +18,4 @@ export * from "./optimisation.ts";
 export * from "./pattern.ts";
 export * from "./portfolio.ts";
 export * from "./screen.ts";
+export * from "./alerts.ts";

@@ -17,6 +17,7 @@ import { m0009 } from "./0009_snake_case_params.ts";
 import { m0010 } from "./0010_paper_bot_state.ts";
 import { m0011 } from "./0011_paper_allow_short.ts";
 import { m0012 } from "./0012_saved_screens.ts";
+import { m0013 } from "./0013_alerts.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];

@@ -19,10 +19,12 @@ import { chartRoutes } from "./chart.ts";
 import { healthRoutes } from "./health.ts";
 import { paperRoutes } from "./paper.ts";
 import { aiRoutes } from "./ai.ts";
+import { alertsRoutes } from "./alerts.ts";
 import { indicatorsRoutes } from "./indicators.ts";
 import { marketsRoutes } from "./markets.ts";
 import { mcpRoutes } from "./mcp.ts";
 import { meRoutes } from "./me.ts";
+import { notifyRoutes } from "./notify.ts";
 import { optimisationsRoutes } from "./optimisations.ts";
 import { patternsRoutes } from "./patterns.ts";
 import { redemptionRoutes } from "./redemption.ts";
@@ -65,6 +67,8 @@ export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   chartRoutes,
   marketsRoutes,
   adminSymbolsRoutes,
+  alertsRoutes,
+  notifyRoutes,
   mcpRoutes,
 ];
 

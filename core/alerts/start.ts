@@ -1,0 +1,57 @@
+/**
+ * Starts the background side of alerts in a core process: the job queue with the webhook
+ * delivery handler, and the alert engine's polling loops. Stops with `deps.shutdown`.
+ *
+ * @module
+ */
+import type { CoreDeps } from "../deps.ts";
+import { deliveryHandler } from "./deliver.ts";
+import { AlertEngine } from "./engine.ts";
+import { DELIVER_TASK } from "./fire.ts";
+import type { LiveQuote } from "@trading/shared/schemas";
+
+/** The delivery options of the configuration. */
+export function deliveryOptionsOf(deps: Pick<CoreDeps, "config" | "now">) {
+  return {
+    allowPrivate: deps.config.ALLOW_PRIVATE_WEBHOOKS,
+    timeoutMs: deps.config.WEBHOOK_TIMEOUT_MS,
+    schedule: deps.config.WEBHOOK_RETRY_SCHEDULE_S.split(",").map(Number),
+    now: deps.now,
+  };
+}
+
+/**
+ * Starts job processing and the alert engine; resolves once both run. `quote` gives live
+ * quotes to price alerts (online deployments).
+ *
+ * @example
+ * ```ts ignore
+ * // in main.ts, after the server is up
+ * await startAlerts(deps, { quote: (s) => quoteHub.quote(s) });
+ * ```
+ */
+export async function startAlerts(
+  deps: CoreDeps,
+  { quote }: { quote?: (symbol: string) => Promise<LiveQuote> } = {},
+): Promise<AlertEngine> {
+  await deps.jobs.start({
+    [DELIVER_TASK]: deliveryHandler(deps.db, deps.jobs, deps.logger, deliveryOptionsOf(deps)),
+  });
+  const engine = new AlertEngine({
+    db: deps.db,
+    market: deps.market,
+    series: deps.series,
+    jobs: deps.jobs,
+    logger: deps.logger,
+    now: deps.now,
+    hub: deps.notifications,
+    ...(quote ? { quote } : {}),
+  });
+  void engine.start({
+    barPollMs: deps.config.ALERTS_POLL_MS,
+    quotePollMs: deps.config.QUOTE_POLL_MS,
+    signal: deps.shutdown.signal,
+  });
+  deps.shutdown.signal.addEventListener("abort", () => void deps.jobs.stop(), { once: true });
+  return engine;
+}

@@ -1,0 +1,112 @@
+/**
+ * The job queue on PostgreSQL: graphile-worker (chosen over pg-boss because a job is added by
+ * a plain SQL function, `graphile_worker.add_job(...)`, so it joins the caller's transaction on
+ * our own `npm:postgres` connection — the outbox needs exactly that — and because it wakes
+ * workers with LISTEN/NOTIFY instead of polling). Its schema is installed by
+ * {@link GraphileJobQueue.migrate}; its pool (`npm:pg`) is separate from the app's.
+ *
+ * @module
+ */
+import { Logger as GraphileLogger, run, runMigrations, type Runner } from "graphile-worker";
+import type { Logger } from "@trading/shared/log";
+import type { Db } from "../db/db.ts";
+import { splitPoolOptions } from "../db/postgres.ts";
+import type { AddJobOptions, JobCount, JobHandler, JobPayload, JobQueue } from "./queue.ts";
+
+/** Options of {@link GraphileJobQueue}. */
+export interface GraphileQueueOptions {
+  /** Jobs run at once by this process (default 16). */
+  concurrency?: number;
+  /** Poll interval for jobs scheduled in the future, ms (default 1000). */
+  pollMs?: number;
+}
+
+function loggerFor(logger: Logger): GraphileLogger {
+  return new GraphileLogger((scope) => (level, message, meta) => {
+    const fields = { scope: JSON.stringify(scope), ...(meta ?? {}) };
+    if (level === "error") logger.error(`graphile-worker: ${message}`, fields);
+    else if (level === "warning") logger.warn(`graphile-worker: ${message}`, fields);
+    else logger.debug(`graphile-worker: ${message}`, fields);
+  });
+}
+
+/** {@link JobQueue} on graphile-worker. */
+export class GraphileJobQueue implements JobQueue {
+  readonly engine = "graphile-worker" as const;
+  readonly #db: Db;
+  readonly #url: string;
+  readonly #logger: Logger;
+  readonly #options: GraphileQueueOptions;
+  #runner: Runner | null = null;
+
+  /**
+   * @param db the app's database (the same PostgreSQL), for the dashboard's counts
+   * @param url its URL (pool settings of ours are removed) for graphile-worker's own pool
+   * @param logger where graphile-worker's messages go
+   */
+  constructor(db: Db, url: string, logger: Logger, options: GraphileQueueOptions = {}) {
+    this.#db = db;
+    this.#url = splitPoolOptions(url).url;
+    this.#logger = logger;
+    this.#options = options;
+  }
+
+  /** Installs or upgrades graphile-worker's schema (safe to run from several instances). */
+  async migrate(): Promise<void> {
+    await runMigrations({ connectionString: this.#url, logger: loggerFor(this.#logger) });
+  }
+
+  async add(db: Db, task: string, payload: JobPayload, o: AddJobOptions = {}): Promise<void> {
+    await db.query(
+      `SELECT graphile_worker.add_job(?, ?::json, run_at := ?::timestamptz,
+                                      max_attempts := ?, job_key := ?)`,
+      [
+        task,
+        JSON.stringify(payload),
+        o.runAt === undefined ? null : new Date(o.runAt).toISOString(),
+        o.maxAttempts ?? 10,
+        o.key ?? null,
+      ],
+    );
+  }
+
+  async start(tasks: Readonly<Record<string, JobHandler>>): Promise<void> {
+    if (this.#runner) throw new Error("Cannot start the job queue: it is already running");
+    const taskList = Object.fromEntries(
+      Object.entries(tasks).map(([name, handler]) => [
+        name,
+        (payload: unknown, helpers: { job: { id: string; attempts: number } }) =>
+          handler(payload as JobPayload, {
+            id: String(helpers.job.id),
+            attempt: helpers.job.attempts,
+          }),
+      ]),
+    );
+    this.#runner = await run({
+      connectionString: this.#url,
+      concurrency: this.#options.concurrency ?? 16,
+      pollInterval: this.#options.pollMs ?? 1000,
+      noHandleSignals: true,
+      crontab: "",
+      logger: loggerFor(this.#logger),
+      taskList: taskList as never,
+    });
+  }
+
+  async stop(): Promise<void> {
+    const r = this.#runner;
+    this.#runner = null;
+    if (r) await r.stop();
+  }
+
+  async counts(): Promise<JobCount[]> {
+    const rows = await this.#db.query<{ task: string; state: JobCount["state"]; n: number }>(
+      `SELECT task_identifier AS task,
+              CASE WHEN attempts >= max_attempts AND locked_at IS NULL THEN 'failed'
+                   WHEN locked_at IS NOT NULL THEN 'running' ELSE 'waiting' END AS state,
+              COUNT(*) AS n
+         FROM graphile_worker.jobs GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    return rows.map((r) => ({ task: r.task, state: r.state, count: Number(r.n) }));
+  }
+}
