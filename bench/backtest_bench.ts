@@ -27,7 +27,7 @@ import { runBacktest } from "../core/backtest/run.ts";
 import { type Cols, DEFAULT_OPTIONS } from "../core/backtest/types.ts";
 import { parseOhlcvCsv } from "../core/market_data/csv.ts";
 import { WorkerPool } from "../core/optimise/pool.ts";
-import { IndicatorCache, NoCache } from "../core/strategies/indicator_cache.ts";
+import { IndicatorCache, NoCache } from "../core/indicators/indicator_cache.ts";
 import { smaCross } from "../core/strategies/sma_cross.ts";
 
 const bars = parseOhlcvCsv(

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { type AnyStrategy, decideAll } from "../strategies/types.ts";
 import { simulateTargets } from "./kernel.ts";
 import { computeMetrics, type Metrics } from "./metrics.ts";

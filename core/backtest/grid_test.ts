@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { firstBars, seriesFromBars } from "../market_data/series.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { smaCross } from "../strategies/sma_cross.ts";
 import { Evaluator, expandGrid, type GridRow, gridSearch, rankRows } from "./grid.ts";
 import { heatmap } from "./heatmap.ts";

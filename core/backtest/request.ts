@@ -7,7 +7,7 @@
 import { ValidationError } from "@trading/shared/errors";
 import type { Sizing } from "../execution/sizing.ts";
 import { atr } from "../indicators/atr.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AnyStrategy } from "../strategies/types.ts";
 import { type EngineInput, runEngine } from "./engine.ts";
 import { computeMetrics, type Metrics } from "./metrics.ts";

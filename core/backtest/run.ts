@@ -7,7 +7,7 @@
  * @module
  */
 import { atr } from "../indicators/atr.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { type AnyStrategy, decideAll, type DecideContext } from "../strategies/types.ts";
 import { type EngineInput, runEngine } from "./engine.ts";
 import { simulateTargets } from "./kernel.ts";

@@ -6,7 +6,7 @@
  */
 import { lowerBound, type Series } from "../market_data/series.ts";
 import { decider } from "../backtest/run.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { findStrategy } from "../strategies/mod.ts";
 import type { Decision } from "../strategies/types.ts";
 import type { BotRow } from "./store.ts";

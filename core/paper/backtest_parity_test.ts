@@ -3,7 +3,7 @@ import { runEngine } from "../backtest/engine.ts";
 import { decider } from "../backtest/run.ts";
 import { DEFAULT_OPTIONS } from "../backtest/types.ts";
 import { firstBars } from "../market_data/series.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { findStrategy } from "../strategies/mod.ts";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
 import { PaperService } from "./service.ts";

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
-import type { IndicatorCache } from "../strategies/indicator_cache.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
+import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { F, T, U } from "./_kernels.ts";
 import type { CompiledRule } from "./compile.ts";
 import { computeNode } from "./evaluate.ts";

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { detectCandlestickPatterns } from "../patterns/candlesticks.ts";
 import { detectChartPatterns } from "../patterns/detect_chart_patterns.ts";
 import type { CandleKind, ChartPatternKind } from "../patterns/types.ts";
 import { compositeScoreSeries, generateSignals } from "../signals/mod.ts";
-import type { IndicatorCache } from "../strategies/indicator_cache.ts";
+import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { marks } from "./_kernels.ts";
 import type { Node } from "./nodes.ts";
 

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import {
   arith,
   barsSince,
@@ -115,7 +115,7 @@ export function checkBudget(rule: CompiledRule, units: number, budget: number): 
  * ```ts
  * import { compileRule } from "./compile.ts";
  * import { evaluateRule } from "./evaluate.ts";
- * import type { Cols } from "../backtest/types.ts";
+ * import type { OhlcvColumns as Cols } from "../market_data/series.ts";
  * function aboveTrend(cols: Cols): Uint8Array | Float64Array {
  *   return evaluateRule(compileRule("close > sma(50)"), cols); // Uint8Array of 0/1
  * }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { macd, rsi, sma } from "../indicators/mod.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { firstBars, seriesFromBars } from "../market_data/series.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { compileRule } from "./compile.ts";
 import { evaluateRaw, evaluateRule } from "./evaluate.ts";
 import { PointRule } from "./_pointwise.ts";

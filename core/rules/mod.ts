@@ -7,7 +7,7 @@
  * @example
  * ```ts
  * import { compileRule, evaluateRule, ruleFunctions } from "./mod.ts";
- * import type { Cols } from "../backtest/types.ts";
+ * import type { OhlcvColumns as Cols } from "../market_data/series.ts";
  * const rule = compileRule("rsi(14) crosses_above 30 and close > sma(200)", { expect: "condition" });
  * const hitsOf = (cols: Cols) => evaluateRule(rule, cols); // Uint8Array, 1 where true
  * const catalogue = ruleFunctions();

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { firstBars } from "../market_data/series.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { T, U } from "./_kernels.ts";
 import { PointRule } from "./_pointwise.ts";
 import type { CompiledRule } from "./compile.ts";
@@ -64,7 +64,7 @@ function valueAt(rule: CompiledRule, cols: Cols, cache: IndicatorCache, i: numbe
  * ```ts
  * import { compileRule } from "./compile.ts";
  * import { screen } from "./screen.ts";
- * import type { Cols } from "../backtest/types.ts";
+ * import type { OhlcvColumns as Cols } from "../market_data/series.ts";
  * const rule = compileRule("rsi(14) < 30 and close > sma(200)", { expect: "condition" });
  * const oversold = (universe: Map<string, Cols>) =>
  *   screen(rule, universe, { columns: [compileRule("rsi(14)")] });

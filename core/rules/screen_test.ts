@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { compileRule } from "./compile.ts";

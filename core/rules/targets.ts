@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Cols } from "../backtest/types.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { T } from "./_kernels.ts";
 import { type CompiledRule, compileRule } from "./compile.ts";
 import { checkBudget, DEFAULT_BUDGET, evaluateRaw } from "./evaluate.ts";
@@ -90,7 +90,7 @@ export interface RuleTargetOptions {
  * @example
  * ```ts
  * import { compileRuleSet, ruleTargets } from "./targets.ts";
- * import type { Cols } from "../backtest/types.ts";
+ * import type { OhlcvColumns as Cols } from "../market_data/series.ts";
  * const set = compileRuleSet({ entry: "rsi(14) < 30", exit: "rsi(14) > 50" });
  * const targetsOf = (cols: Cols): Int8Array => ruleTargets(set, cols); // 0/1 per bar
  * ```

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { runBacktest } from "../backtest/run.ts";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { seriesFromBars } from "../market_data/series.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { STRATEGIES } from "../strategies/mod.ts";
 import type { AnyStrategy } from "../strategies/types.ts";
 import { compileRuleSet, type RuleSetText, ruleTargets } from "./targets.ts";

@@ -5,8 +5,8 @@
  * @module
  */
 import { z } from "zod";
-import type { Cols } from "../backtest/types.ts";
-import type { IndicatorCache } from "./indicator_cache.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
+import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { DecideContext, Strategy } from "./types.ts";
 
 /** Parameters of a crossover. */

@@ -16,7 +16,7 @@ import { smaCross } from "./sma_cross.ts";
 import type { AnyStrategy } from "./types.ts";
 
 export * from "./types.ts";
-export { IndicatorCache, NoCache } from "./indicator_cache.ts";
+export { IndicatorCache, NoCache } from "../indicators/indicator_cache.ts";
 export { ruleStrategy } from "./rule.ts";
 export { ruleStrategyFor } from "./rule_for.ts";
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { detectChartPatterns } from "../patterns/detect_chart_patterns.ts";
 import type { PatternMatch } from "../patterns/types.ts";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import type { Decision, Strategy } from "./types.ts";
 
 /** Parameters of {@link patternBreakout}. */

@@ -8,11 +8,11 @@
  * @module
  */
 import { z } from "zod";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { ruleParams } from "../rules/compile.ts";
 import { MAX_RULE_LENGTH } from "../rules/parse.ts";
 import { compileRuleSet, type RuleSet, ruleTargets } from "../rules/targets.ts";
-import type { IndicatorCache } from "./indicator_cache.ts";
+import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AnyStrategy } from "./types.ts";
 
 /** The rule fields of the parameters, by wire name. */

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { callbackTargets, runBacktest } from "../backtest/run.ts";
-import type { Cols } from "../backtest/types.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { firstBars, seriesFromBars } from "../market_data/series.ts";
-import { IndicatorCache } from "./indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { STRATEGIES } from "./mod.ts";
 
 const load = async (s: string) =>

@@ -5,8 +5,8 @@
  * @module
  */
 import type { z } from "zod";
-import type { Cols } from "../backtest/types.ts";
-import type { IndicatorCache } from "./indicator_cache.ts";
+import type { OhlcvColumns as Cols } from "../market_data/series.ts";
+import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 
 /** A decision: the target position (−1 short, 0 flat, 1 long), optionally with exit levels. */
 export interface Decision {
