@@ -48,6 +48,16 @@ Deno.test({
       );
       assert.match(table, /RSI \(14\)[\s\S]*near overbought/);
 
+      // Phone: the symbol page is no wider than the screen and the chart is ≥ 55% of its height
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${base}/symbol/AAPL`, { waitUntil: "networkidle" });
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 390, `symbol page is ${wide}px wide on a 390px phone`);
+      const h = (await page.locator(".chart-canvas").boundingBox())!.height;
+      assert.ok(h >= 0.55 * 844, `chart ${h}px tall on an 844px phone`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+
       // Paper trade from the symbol page opens the ticket on that symbol (after signing up).
       await page.request.post(`${base}/api/auth/register`, {
         data: { email: "e2e-ticket@example.com", password: "ticket pass 123" },
