@@ -63,6 +63,18 @@ const PG_ENV = [
     "publications",
     "target_session_attrs",
   ].map((o) => `PG${o.toUpperCase()}`),
+  // graphile-worker (the job queue on PostgreSQL) and the node-postgres driver it brings read
+  // these when they load
+  "GRAPHILE_ENV",
+  "GRAPHILE_WORKER_DEBUG",
+  "GRAPHILE_LOGGER_DEBUG",
+  "GRAPHILE_ENABLE_DANGEROUS_LOGS",
+  "GRAPHILE_WORKER_SCHEMA",
+  "NO_LOG_SUCCESS",
+  "NODE_PG_FORCE_NATIVE",
+  "PGSSLMODE",
+  "USER",
+  "USERNAME",
 ];
 
 /** Hosts Google's OpenID configuration sends the token, keys and user-info requests to. */
