@@ -110,6 +110,18 @@ export function createWebApp(deps: WebDeps) {
     }),
   );
   app.all("/api/*", toCore("/api/"));
+  // the MCP server, so the tokens page's client snippet can name this origin (bearer only:
+  // core ignores the cookies for /mcp); same body limit as the API
+  app.use(
+    "/mcp",
+    bodyLimit({
+      maxSize: MAX_API_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: "Request body too large: at most 1 MiB" });
+      },
+    }),
+  );
+  app.on(["GET", "POST"], "/mcp", toCore("/mcp"));
   app.get("/docs", toCore("/docs"));
   app.get("/openapi.json", toCore("/openapi.json"));
   app.get("/symbols", toCore("/symbols"));

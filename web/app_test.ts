@@ -217,3 +217,19 @@ Deno.test("GET /admin - a signed-in user who is not an admin gets a friendly 403
   assert.equal(r.status, 403);
   assert.match(await r.text(), /This page is for administrators/);
 });
+
+Deno.test("/mcp - web forwards MCP requests to core unchanged (bearer header, body)", async () => {
+  const core = fakeCore({ "/mcp": { jsonrpc: "2.0", id: 1, result: {} } });
+  const app = createWebApp({ config, logger, fetch: core.fetch });
+  const r = await app.request("/mcp", {
+    method: "POST",
+    headers: { authorization: "Bearer tsk_x", "content-type": "application/json" },
+    body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+  });
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { jsonrpc: "2.0", id: 1, result: {} });
+  const seen = core.seen.at(-1)!;
+  assert.equal(new URL(seen.url).pathname, "/mcp");
+  assert.equal(seen.headers.get("authorization"), "Bearer tsk_x");
+  assert.equal(await seen.text(), '{"jsonrpc":"2.0","id":1,"method":"ping"}');
+});

@@ -444,6 +444,11 @@ export const en = {
   "acct.tokens.scope.data": "load symbols",
   "acct.tokens.scope.account": "manage tokens and account",
   "acct.tokens.scope.admin": "administration",
+  "acct.tokens.mcp.title": "Use it from an AI assistant (MCP)",
+  "acct.tokens.mcp.intro":
+    "Assistants that speak the Model Context Protocol (Claude, ChatGPT, IDE agents) can analyse, backtest and paper trade through this site's MCP server with a token. Add this to your MCP client's configuration (Streamable HTTP with a header); it can use only what the token's scopes allow.",
+  "acct.tokens.mcp.copy": "Copy configuration",
+  "acct.tokens.mcp.copied": "Copied",
   "acct.admin": "Administration",
   "admin.title": "Administration",
   "admin.notAdmin": "This page is for administrators.",

@@ -436,6 +436,11 @@ export const zhTW: Record<MessageKey, string> = {
   "acct.tokens.scope.data": "載入股票代號",
   "acct.tokens.scope.account": "管理權杖與帳戶",
   "acct.tokens.scope.admin": "管理功能",
+  "acct.tokens.mcp.title": "在 AI 助理中使用（MCP）",
+  "acct.tokens.mcp.intro":
+    "支援 Model Context Protocol 的助理（Claude、ChatGPT、IDE 代理）可用權杖透過本站的 MCP 伺服器分析、回測與模擬交易。將以下設定加入 MCP 用戶端（Streamable HTTP，附標頭）；它只能做權杖範圍允許的事。",
+  "acct.tokens.mcp.copy": "複製設定",
+  "acct.tokens.mcp.copied": "已複製",
   "acct.admin": "管理",
   "admin.title": "管理",
   "admin.notAdmin": "此頁面僅供管理員使用。",

@@ -11,6 +11,7 @@ import { API_SCOPES, type ApiScope } from "@trading/shared/scopes";
 import { api, type FieldIssue, issueFor } from "./_api_error.ts";
 import { Check, Field } from "./_fields.tsx";
 import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import { McpSnippet } from "../components/account/McpSnippet.tsx";
 
 /** The tokens section. */
 export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiToken[] }) {
@@ -87,6 +88,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
         )
         : null}
       <ApiNotice t={t} failure={failure} />
+      <McpSnippet t={t} token={secret} />
       {tokens.length === 0 ? <p class="muted">{t("acct.tokens.none")}</p> : (
         <div class="table-wrap">
           <table class="data" data-testid="tokens">
