@@ -6,7 +6,7 @@
  */
 import type { Logger } from "@trading/shared/log";
 import { type AiLanguage, type AnalystOutput, AnalystOutputSchema } from "@trading/shared/schemas";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "../auth/auth_context.ts";
 import { estimateCost } from "./cost.ts";
 import type { FactsPack } from "./facts.ts";
 import { levelProblems } from "./levels.ts";

@@ -15,7 +15,7 @@
 import { QuotaExceededError } from "@trading/shared/errors";
 import { recentBacktests } from "../backtest_store/store.ts";
 import type { AiLanguage } from "@trading/shared/schemas";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "../auth/auth_context.ts";
 import { type StoredBacktest, summarizeBacktests } from "./backtest_summary.ts";
 import { ChatStore } from "./chat_store.ts";
 import { estimateCost } from "./cost.ts";

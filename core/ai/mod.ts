@@ -7,7 +7,7 @@
  * @example
  * ```ts
  * import { Hono } from "hono";
- * import { optionalUser } from "../http/auth_context.ts";
+ * import { optionalUser } from "../auth/auth_context.ts";
  * import { aiAnalysisFor } from "./mod.ts";
  * import type { AiDeps } from "./service.ts";
  *
@@ -24,7 +24,7 @@
  */
 import type { Context } from "hono";
 import { type AiAnalysis, type AiLanguage, AiLanguageSchema } from "@trading/shared/schemas";
-import { type AuthUser, optionalUser } from "../http/auth_context.ts";
+import { type AuthUser, optionalUser } from "../auth/auth_context.ts";
 import { ChatService } from "./chat.ts";
 import { type AiDeps, AiService } from "./service.ts";
 

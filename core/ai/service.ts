@@ -25,7 +25,7 @@ import {
 } from "@trading/shared/schemas";
 import { consumeAnalysis } from "../auth/quota.ts";
 import type { Db } from "../db/db.ts";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "../auth/auth_context.ts";
 import type { Series } from "../market_data/series.ts";
 import type { SeriesCache } from "../market_data/series_cache.ts";
 import { analysisOf } from "./_answer.ts";

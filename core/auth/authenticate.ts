@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { UnauthorizedError } from "@trading/shared/errors";
-import type { AuthVars } from "../http/auth_context.ts";
+import type { AuthVars } from "./auth_context.ts";
 import { apiTokenUser } from "./api_tokens.ts";
 import { type AuthDeps, clockOf } from "./auth_deps.ts";
 import { readSessionCookie } from "./cookies.ts";

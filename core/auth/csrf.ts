@@ -20,7 +20,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { routeKey } from "../http/route_key.ts";
+import { routeKey } from "@trading/shared/http";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -8,7 +8,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { clientIp } from "@trading/shared/http";
 import type { Db } from "../db/db.ts";
-import { optionalUser } from "../http/auth_context.ts";
+import { optionalUser } from "./auth_context.ts";
 
 /** What the authentication middleware leaves on the context for the rate limiter. */
 export interface AuthRuntime {

@@ -6,7 +6,7 @@
  */
 import type { Context } from "hono";
 import type { QuotaStatus } from "@trading/shared/schemas";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "./auth_context.ts";
 import { type AuthDeps, clockOf } from "./auth_deps.ts";
 import { writeSessionCookie } from "./cookies.ts";
 import { quotaStatus } from "./quota.ts";

@@ -9,8 +9,8 @@
 import type { MiddlewareHandler } from "hono";
 import { DomainError } from "@trading/shared/errors";
 import type { ApiScope } from "@trading/shared/schemas";
-import type { AuthUser } from "../http/auth_context.ts";
-import { routeKey } from "../http/route_key.ts";
+import type { AuthUser } from "./auth_context.ts";
+import { routeKey } from "@trading/shared/http";
 
 /**
  * The refusal of a token lacking `needed` (403 `forbidden`, details naming the scopes): the one

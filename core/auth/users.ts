@@ -5,7 +5,7 @@
  */
 import { ValidationError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "./auth_context.ts";
 import { newId } from "./crypto.ts";
 
 /** A user row as stored. */

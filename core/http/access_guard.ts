@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { RouteSpec } from "@trading/shared/http";
-import { requireAdmin, requireUser } from "./auth_context.ts";
+import { requireAdmin, requireUser } from "../auth/auth_context.ts";
 
 /** The middleware enforcing `spec.access` (null for public routes). */
 export function accessGuard(spec: RouteSpec<never>): MiddlewareHandler | null {

@@ -9,7 +9,7 @@
 import { DomainError } from "@trading/shared/errors";
 import type { ApiScope } from "@trading/shared/schemas";
 import { insufficientScope } from "../auth/token_scope.ts";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "../auth/auth_context.ts";
 import type { AnyTool } from "./tool.ts";
 
 /** What an MCP caller may use. */

@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import type { ApiScope } from "@trading/shared/schemas";
 import type { CoreDeps } from "../deps.ts";
-import type { AuthUser } from "../http/auth_context.ts";
+import type { AuthUser } from "../auth/auth_context.ts";
 import type { ApiClient } from "./dispatch.ts";
 
 /** What a tool runs with: the API as its caller, core's deps and the caller. */

@@ -17,3 +17,4 @@ export * from "./security_headers.ts";
 export * from "./client_ip.ts";
 export * from "./guarded_serve.ts";
 export * from "./start_service.ts";
+export * from "./route_key.ts";

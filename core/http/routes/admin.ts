@@ -12,7 +12,7 @@ import { utcDay } from "../../auth/quota.ts";
 import { listCodes, mintCodes, revokeCode } from "../../auth/redemption.ts";
 import { usageReport } from "../../auth/usage.ts";
 import { updateUserAccess } from "../../auth/user_updates.ts";
-import { requireAdmin } from "../auth_context.ts";
+import { requireAdmin } from "../../auth/auth_context.ts";
 
 const CodePath = z.object({ id: z.string().min(1).max(64) });
 const UserPath = z.object({ id: z.string().min(1).max(64) });

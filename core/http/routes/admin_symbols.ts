@@ -5,7 +5,7 @@ import { SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
 import { anySignal } from "../../providers/any_signal.ts";
-import { requireAdmin } from "../auth_context.ts";
+import { requireAdmin } from "../../auth/auth_context.ts";
 import { checkFrom } from "./_backfill_guard.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });

@@ -15,7 +15,7 @@ import {
 } from "@trading/shared/schemas";
 import { aiServices, barsAsOf } from "../../ai/mod.ts";
 import type { CoreDeps } from "../../deps.ts";
-import { optionalUser, requireUser } from "../auth_context.ts";
+import { optionalUser, requireUser } from "../../auth/auth_context.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SessionPath = z.object({

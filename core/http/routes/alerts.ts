@@ -15,7 +15,7 @@ import { type AlertLimits, AlertStore, type NewAlert } from "../../alerts/store.
 import type { AlertCondition } from "../../alerts/types.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { RuleError } from "../../rules/mod.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 const TAG = "alerts";
 const AlertPath = z.object({ id: z.string().min(1).max(64) });

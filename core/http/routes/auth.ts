@@ -30,7 +30,7 @@ import {
   findUserById,
   REGISTRATION_REFUSED,
 } from "../../auth/users.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 const GoogleLoginQuery = z.object({ return_to: z.string().max(512).optional() });
 const TAG = "accounts";

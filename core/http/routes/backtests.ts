@@ -4,7 +4,7 @@ import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { BacktestRequestSchema, BacktestResultSchema } from "@trading/shared/schemas";
 import { parseParams, runRequest } from "../../backtest/request.ts";
 import type { CoreDeps } from "../../deps.ts";
-import { optionalUser } from "../auth_context.ts";
+import { optionalUser } from "../../auth/auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
 import {
   loadBacktest,

@@ -10,7 +10,7 @@ import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
 import { rateLimit, tooManyRequests } from "../../auth/rate_limit.ts";
 import { anySignal } from "../../providers/any_signal.ts";
 import { DomainError } from "@trading/shared/errors";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 import { abortedAnswer, BackfillSlots, checkFrom } from "./_backfill_guard.ts";
 
 /** Backfill requests (`POST /api/symbols`) allowed per user per 10 minutes (30 per IP). */

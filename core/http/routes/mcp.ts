@@ -22,7 +22,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { UnauthorizedError } from "@trading/shared/errors";
 import { type RouteGroup, routeGroup, type RouteSpec } from "@trading/shared/http";
 import type { CoreDeps } from "../../deps.ts";
-import { optionalUser } from "../auth_context.ts";
+import { optionalUser } from "../../auth/auth_context.ts";
 import { apiClient, type CoreFetch } from "../../mcp/dispatch.ts";
 import { grantOf } from "../../mcp/grant.ts";
 import { type DataNotes, readDataNotes } from "../../mcp/resources.ts";

@@ -2,7 +2,7 @@ import { routeGroup } from "@trading/shared/http";
 import { MeResponseSchema } from "@trading/shared/schemas";
 import type { AuthDeps } from "../../auth/auth_deps.ts";
 import { meBody } from "../../auth/sign_in.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 /** The caller's account. */
 export const meRoutes = routeGroup(

@@ -13,7 +13,7 @@ import { resendDelivery } from "../../alerts/deliver.ts";
 import { createEndpoint, deleteEndpoint, listEndpoints } from "../../alerts/endpoints.ts";
 import { listNotifications, markRead, unreadCount } from "../../alerts/notifications.ts";
 import type { CoreDeps } from "../../deps.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 const TAG = "alerts";
 const IdPath = z.object({ id: z.string().min(1).max(64) });

@@ -7,7 +7,7 @@ import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
 import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
 import { planOptimisation } from "../../optimise/plan.ts";
-import { optionalUser } from "../auth_context.ts";
+import { optionalUser } from "../../auth/auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
 
 const IdPath = z.object({ id: z.uuid() });

@@ -13,7 +13,7 @@ import { parseParams } from "../../backtest/request.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { MAX_OPEN_ORDERS } from "../../paper/orders.ts";
 import { PaperService } from "../../paper/service.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 import { strategyOr422 } from "./_backtest_input.ts";
 
 const AccountPath = z.object({ id: z.uuid() });

@@ -4,7 +4,7 @@ import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { quotaStatus } from "../../auth/quota.ts";
 import { rateLimit } from "../../auth/rate_limit.ts";
 import { redeemCode } from "../../auth/redemption.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 /** Redeeming codes. Attempts are rate-limited per user and IP (codes cannot be guessed). */
 export const redemptionRoutes = routeGroup(

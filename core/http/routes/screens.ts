@@ -13,7 +13,7 @@ import { compileRule } from "../../rules/mod.ts";
 import { runScreen } from "../../screens/run_screen.ts";
 import { type SavedScreenRow, SavedScreens } from "../../screens/store.ts";
 import { UniverseCache } from "../../screens/universe.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 const IdPath = z.object({ id: z.uuid() });
 

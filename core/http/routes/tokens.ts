@@ -3,7 +3,7 @@ import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { ApiTokenSchema, CreatedTokenSchema, CreateTokenBodySchema } from "@trading/shared/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api_tokens.ts";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
-import { requireUser } from "../auth_context.ts";
+import { requireUser } from "../../auth/auth_context.ts";
 
 const TokenPath = z.object({ id: z.string().min(1).max(64) });
 const TAG = "accounts";

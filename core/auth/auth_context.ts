@@ -1,3 +1,9 @@
+/**
+ * The caller as routes and services see it ({@link AuthUser}), set on the request by the
+ * `authenticate` middleware of this folder, and the helpers that require one (401/403).
+ *
+ * @module
+ */
 import type { Context } from "hono";
 import { DomainError, UnauthorizedError } from "@trading/shared/errors";
 import type { ApiScope } from "@trading/shared/schemas";
