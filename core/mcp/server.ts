@@ -6,6 +6,7 @@
  * @module
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { z } from "zod";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { DomainError, ValidationError } from "@trading/shared/errors";
@@ -27,6 +28,18 @@ export const MCP_TOOLS: readonly AnyTool[] = [
   ...STRATEGY_TOOLS,
   ...PAPER_TOOLS,
 ];
+
+/**
+ * Each tool's schemas as registered, built once: a fresh top-level object (a shared schema's
+ * `id` would turn it into a bare `$ref`).
+ */
+const SCHEMAS = new Map(MCP_TOOLS.map((t) => [t.name, {
+  input: z.object(t.input.shape),
+  output: z.object(t.output.shape),
+}]));
+
+/** One JSON Schema validator for every per-request server (an Ajv instance costs ~1 ms). */
+const VALIDATOR = new AjvJsonSchemaValidator();
 
 /** What the server tells the assistant about itself. */
 export const MCP_INSTRUCTIONS =
@@ -76,7 +89,7 @@ export function createMcpServer(
 ): McpServer {
   const server = new McpServer(
     { name: "ai-trading-system", title: "AI Trading System", version: CORE_VERSION },
-    { instructions: MCP_INSTRUCTIONS },
+    { instructions: MCP_INSTRUCTIONS, jsonSchemaValidator: VALIDATOR },
   );
   for (const tool of MCP_TOOLS) {
     const refused = refusal(tool, grant);
@@ -84,9 +97,8 @@ export function createMcpServer(
     server.registerTool(tool.name, {
       title: tool.title,
       description: tool.description,
-      // a fresh top-level object: a shared schema's `id` would turn it into a bare $ref
-      inputSchema: z.object(tool.input.shape),
-      outputSchema: z.object(tool.output.shape),
+      inputSchema: SCHEMAS.get(tool.name)!.input,
+      outputSchema: SCHEMAS.get(tool.name)!.output,
       annotations: {
         title: tool.title,
         readOnlyHint: tool.effect === "read",
