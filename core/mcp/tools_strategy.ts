@@ -57,8 +57,9 @@ const analyzeSymbol = defineTool({
     "indicators, patterns, signals, backtest statistics): stance BUY/SELL/HOLD, confidence, " +
     "horizon, entry/target/stop, and reasons that cite the facts they rely on (fact_refs with " +
     "values and dates; unverified numbers are flagged), risks and the invalidation condition. " +
-    "`source` says whether an LLM or the rule-based analyst answered. Spends one analysis of the " +
-    "account's AI quota (cached answers are free). as_of analyses the past (bars after it ignored).",
+    "`source` says whether an LLM or the rule-based analyst answered. A fresh LLM answer spends " +
+    "one analysis of the account's AI quota (cached answers and the rule-based analyst do not). " +
+    "as_of analyses the past (bars after it are ignored).",
   scope: "ai",
   effect: "spend",
   input: z.object({
