@@ -15,8 +15,8 @@ import { createChartApp } from "../chart/app.ts";
 import { chartPng, chartSvg } from "../chart/render/chart.ts";
 import { type ChartData, chartData } from "../chart/render/chart_data.ts";
 import { loadFonts } from "../chart/render/fonts.ts";
-import { derivedSeries, realCandles } from "../chart/render/_fixtures.ts";
-import { startStubCore } from "../chart/http/_stub_core.ts";
+import { derivedSeries, realCandles } from "../chart/render/fixtures.ts";
+import { startStubCore } from "../chart/http/stub_core.ts";
 
 loadFonts();
 

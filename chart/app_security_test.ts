@@ -3,7 +3,7 @@ import { ChartEnvSchema, loadConfig } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { type ChartDeps, createChartApp } from "./app.ts";
 import { RenderGate } from "./http/render_gate.ts";
-import { realCandles } from "./render/_fixtures.ts";
+import { realCandles } from "./render/fixtures.ts";
 
 /** The chart app with a core that is never reached, and a fetch that records every call. */
 function appFor(extra: Partial<ChartDeps> = {}) {

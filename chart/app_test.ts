@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { ChartEnvSchema, loadConfig } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createChartApp } from "./app.ts";
-import { startStubCore } from "./http/_stub_core.ts";
-import { decodePng } from "./render/_png_decode.ts";
-import { realCandles } from "./render/_fixtures.ts";
+import { startStubCore } from "./http/stub_core.ts";
+import { decodePng } from "./render/png_decode.ts";
+import { realCandles } from "./render/fixtures.ts";
 
 function appFor(coreUrl: string, core = {}) {
   const lines: string[] = [];

@@ -4,7 +4,7 @@ import { ChartSpecSchema } from "@trading/shared/schemas";
 import { ValidationError } from "@trading/shared/errors";
 import { buildChart, chartSvg } from "./chart.ts";
 import { chartData } from "./chart_data.ts";
-import { aaplData, aaplWindow } from "./_test_data.ts";
+import { aaplData, aaplWindow } from "./test_data.ts";
 
 const FULL = ChartSpecSchema.parse({
   symbol: "AAPL",

@@ -3,8 +3,8 @@ import { parseHTML } from "linkedom";
 import { ChartSpecSchema } from "@trading/shared/schemas";
 import { chartPng, chartSvg } from "./chart.ts";
 import { DARK, LIGHT } from "../themes/theme.ts";
-import { decodePng } from "./_png_decode.ts";
-import { aaplData } from "./_test_data.ts";
+import { decodePng } from "./png_decode.ts";
+import { aaplData } from "./test_data.ts";
 
 const HEADER = 40; // the price pane's nested <svg> starts at y=40
 

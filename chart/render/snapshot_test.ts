@@ -14,8 +14,8 @@ import { serializeSvg } from "./dom.ts";
 import { buildEquityChart } from "./equity.ts";
 import { buildHeatmap } from "./heatmap.ts";
 import { buildSparkline } from "./sparkline.ts";
-import { aaplData } from "./_test_data.ts";
-import { realCandles } from "./_fixtures.ts";
+import { aaplData } from "./test_data.ts";
+import { realCandles } from "./fixtures.ts";
 
 const DIR = new URL("./__snapshots__/", import.meta.url);
 const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";

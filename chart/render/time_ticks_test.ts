@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { timeTicks } from "./time_ticks.ts";
-import { realCandles } from "./_fixtures.ts";
+import { realCandles } from "./fixtures.ts";
 
 Deno.test("timeTicks() puts month ticks on each month's first trading day, the year at January", () => {
   const dates = realCandles("AAPL", 250).map((c) => c.date);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { memoryDb } from "../auth/_test_db.ts";
+import { memoryDb } from "../auth/test_db.ts";
 import { seriesFromBars } from "../market_data/series.ts";
 import { backfillRules, report } from "./evaluate_cli.ts";
 import { hitRates, scoreCall } from "./evaluate.ts";

@@ -7,7 +7,7 @@ import { createUser, toAuthUser } from "../auth/users.ts";
 import { aiAnalysisFor, setAiServices } from "./mod.ts";
 import { ChatService } from "./chat.ts";
 import { AiService } from "./service.ts";
-import { groundedAnswer } from "./_test_llm.ts";
+import { groundedAnswer } from "./test_llm.ts";
 import { RULES_ANALYST } from "./track_record_service.ts";
 import { trackSummary } from "./track_summary.ts";
 

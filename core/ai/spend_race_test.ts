@@ -9,7 +9,7 @@ import { openDatabase } from "../db/open.ts";
 import { buildDeps } from "../deps.ts";
 import { CHAT_DAILY_LIMIT, ChatService } from "./chat.ts";
 import { AiService } from "./service.ts";
-import { groundedAnswer } from "./_test_llm.ts";
+import { groundedAnswer } from "./test_llm.ts";
 
 const NOW = Date.UTC(2024, 0, 2, 12);
 /** What the fake reports per call: gpt-4o-mini prices it at $0.00045. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { memoryDb } from "./_test_db.ts";
+import { memoryDb } from "./test_db.ts";
 import { createAdmin } from "./admin_cli.ts";
 import { verifyPassword } from "./password.ts";
 import { createUser, findUserByEmail } from "./users.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { accountsApp } from "./_test_http.ts";
+import { accountsApp } from "./test_http.ts";
 
 Deno.test("authenticate() - warns once when a proxy's X-Forwarded-For arrives but TRUST_PROXY_HOPS=0", async () => {
   const { app, deps, logs } = await accountsApp();

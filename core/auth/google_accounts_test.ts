@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { UnauthorizedError } from "@trading/shared/errors";
-import { memoryDb } from "./_test_db.ts";
+import { memoryDb } from "./test_db.ts";
 import { apiTokenUser, createApiToken } from "./api_tokens.ts";
 import { userForGoogle } from "./google_accounts.ts";
 import { createSession, sessionUser } from "./sessions.ts";

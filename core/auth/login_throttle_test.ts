@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { memoryDb } from "./_test_db.ts";
+import { memoryDb } from "./test_db.ts";
 import { claimLoginAttempt, LOGIN_THROTTLE, loginSucceeded } from "./login_throttle.ts";
 
 const now = Date.UTC(2024, 0, 1, 12, 0, 0);

@@ -4,7 +4,7 @@ import { backendTest, freshDatabaseUrl } from "../../tests/helpers/backends.ts";
 import type { Db } from "../db/db.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openDatabase } from "../db/open.ts";
-import { makeUser, memoryDb } from "./_test_db.ts";
+import { makeUser, memoryDb } from "./test_db.ts";
 import { consumeAnalysis, quotaStatus } from "./quota.ts";
 
 const DAY1 = Date.UTC(2024, 2, 10, 9, 0);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import type { Db } from "../db/db.ts";
-import { makeUser, memoryDb } from "./_test_db.ts";
+import { makeUser, memoryDb } from "./test_db.ts";
 import { clientIp, rateLimit } from "./rate_limit.ts";
 
 /** One "instance" of a service: its own app, sharing the database. */

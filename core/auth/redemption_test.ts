@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import { backendTest, freshDatabaseUrl } from "../../tests/helpers/backends.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openDatabase } from "../db/open.ts";
-import { makeUser, memoryDb } from "./_test_db.ts";
+import { makeUser, memoryDb } from "./test_db.ts";
 import {
   canonicalCode,
   CODE_ALPHABET,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { makeUser, memoryDb } from "./_test_db.ts";
+import { makeUser, memoryDb } from "./test_db.ts";
 import { sha256Hex } from "./crypto.ts";
 import { createSession, revokeSession, revokeUserSessions, sessionUser } from "./sessions.ts";
 

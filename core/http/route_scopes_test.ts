@@ -2,7 +2,7 @@
 // testCoreApp() (tests/helpers/core_app.ts).
 import assert from "node:assert/strict";
 import { API_SCOPES, type ApiScope } from "@trading/shared/schemas";
-import { accountsApp, json, register } from "../auth/_test_http.ts";
+import { accountsApp, json, register } from "../auth/test_http.ts";
 import { ROUTE_ACCESS, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./route_access.ts";
 
 type App = Awaited<ReturnType<typeof accountsApp>>["app"];

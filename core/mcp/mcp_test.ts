@@ -1,8 +1,8 @@
 // The MCP server in process: the SDK's client against core's app (app.request as its fetch).
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
-import { json, register } from "../auth/_test_http.ts";
-import { mcpClient, textOf } from "./_test_client.ts";
+import { json, register } from "../auth/test_http.ts";
+import { mcpClient, textOf } from "./test_client.ts";
 
 const READ_TOOLS = [
   "list_symbols",

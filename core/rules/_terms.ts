@@ -11,7 +11,7 @@ import { detectChartPatterns } from "../patterns/detect_chart_patterns.ts";
 import type { CandleKind, ChartPatternKind } from "../patterns/types.ts";
 import { compositeScoreSeries, generateSignals } from "../signals/mod.ts";
 import type { IndicatorCache } from "../indicators/indicator_cache.ts";
-import { marks } from "./_kernels.ts";
+import { marks } from "./kernels.ts";
 import type { Node } from "./nodes.ts";
 
 type Term = Extract<Node, { op: "pattern" | "candle" | "signal" | "score" }>;

@@ -20,7 +20,7 @@ import {
   unary,
   windowed,
   within,
-} from "./_kernels.ts";
+} from "./kernels.ts";
 import { termValues } from "./_terms.ts";
 import type { CompiledRule } from "./compile.ts";
 import type { Node, Operand } from "./nodes.ts";

@@ -7,7 +7,7 @@ import { firstBars, seriesFromBars } from "../market_data/series.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { compileRule } from "./compile.ts";
 import { evaluateRaw, evaluateRule } from "./evaluate.ts";
-import { PointRule } from "./_pointwise.ts";
+import { PointRule } from "./pointwise.ts";
 import { RuleError } from "./rule_error.ts";
 
 const load = async (s: string): Promise<Cols> =>

@@ -7,8 +7,8 @@
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { firstBars } from "../market_data/series.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
-import { T, U } from "./_kernels.ts";
-import { PointRule } from "./_pointwise.ts";
+import { T, U } from "./kernels.ts";
+import { PointRule } from "./pointwise.ts";
 import type { CompiledRule } from "./compile.ts";
 import { checkBudget, DEFAULT_BUDGET } from "./evaluate.ts";
 

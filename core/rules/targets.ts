@@ -7,7 +7,7 @@
  */
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
-import { T } from "./_kernels.ts";
+import { T } from "./kernels.ts";
 import { type CompiledRule, compileRule } from "./compile.ts";
 import { checkBudget, DEFAULT_BUDGET, evaluateRaw } from "./evaluate.ts";
 

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPair, SignJWT } from "jose";
 import { createCoreApp } from "../../core/app.ts";
-import { accountsApp, cookiesOf, register } from "../../core/auth/_test_http.ts";
+import { accountsApp, cookiesOf, register } from "../../core/auth/test_http.ts";
 import { startOidcProvider } from "../helpers/oidc_provider.ts";
 
 const REDIRECT = "http://app.test/api/auth/google/callback";

@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { mcpClient, textOf } from "../../core/mcp/_test_client.ts";
+import { mcpClient, textOf } from "../../core/mcp/test_client.ts";
 import {
   removeSqlite,
   type RunningService,

@@ -7,7 +7,7 @@
  */
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { type FixtureServer, startFixtureServer } from "../../../tests/helpers/fixture_server.ts";
-import { json, register } from "../../auth/_test_http.ts";
+import { json, register } from "../../auth/test_http.ts";
 import { TwseProvider } from "../../providers/twse.ts";
 import { YahooProvider } from "../../providers/yahoo.ts";
 

@@ -3,7 +3,7 @@
 // POST /api/symbols and the admin symbol route: a user request never deletes or renames stored
 // data; dot-only symbols and a `from` before the provider's history are 422.
 import assert from "node:assert/strict";
-import { json, register } from "../../auth/_test_http.ts";
+import { json, register } from "../../auth/test_http.ts";
 import { onlineApp, yahooDoc } from "./_online_test_app.ts";
 
 const GOOG_NAME = "Alphabet Inc. (Google) Class C";

@@ -1,7 +1,7 @@
 // Apps from testCoreApp() (tests/helpers/core_app.ts): tests/integration/postgres_suites_test.ts
 // re-runs this suite on PostgreSQL.
 import assert from "node:assert/strict";
-import { accountsApp, json, register } from "../../auth/_test_http.ts";
+import { accountsApp, json, register } from "../../auth/test_http.ts";
 
 async function setup() {
   const ctx = await accountsApp();

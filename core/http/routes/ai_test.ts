@@ -9,7 +9,7 @@ import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { createApiToken } from "../../auth/api_tokens.ts";
 import { createUser } from "../../auth/users.ts";
 import { chatSystemPrompt } from "../../ai/prompts.ts";
-import { groundedAnswer } from "../../ai/_test_llm.ts";
+import { groundedAnswer } from "../../ai/test_llm.ts";
 
 /** The core app, and API tokens of two users (signed-in calls send `Authorization: Bearer`). */
 async function setup(handler: FakeHandler | null) {

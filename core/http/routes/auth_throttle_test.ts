@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { loadConfig, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "../../../web/app.ts";
-import { accountsApp, cookiesOf, json, register } from "../../auth/_test_http.ts";
+import { accountsApp, cookiesOf, json, register } from "../../auth/test_http.ts";
 
 /** The status of a response from `app.request()`. */
 const statusOf = async (r: Response | Promise<Response>) => (await r).status;

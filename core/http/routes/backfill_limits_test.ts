@@ -1,7 +1,7 @@
 // POST /api/symbols cannot be abused: a per-user rate limit, at most 2 backfills in flight per
 // user, work cancelled when the client goes away, and every outbound call aborted on shutdown.
 import assert from "node:assert/strict";
-import { json, register } from "../../auth/_test_http.ts";
+import { json, register } from "../../auth/test_http.ts";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { startFixtureServer } from "../../../tests/helpers/fixture_server.ts";
 import { MAX_BACKFILLS_PER_USER } from "./_backfill_guard.ts";

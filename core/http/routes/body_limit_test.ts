@@ -1,7 +1,7 @@
 // Apps from testCoreApp() (tests/helpers/core_app.ts).
 import assert from "node:assert/strict";
 import { MAX_BODY_BYTES } from "../../app.ts";
-import { accountsApp } from "../../auth/_test_http.ts";
+import { accountsApp } from "../../auth/test_http.ts";
 
 const CHUNK = 64 * 1024;
 

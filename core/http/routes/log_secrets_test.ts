@@ -1,7 +1,7 @@
 // Apps from testCoreApp() (tests/helpers/core_app.ts): tests/integration/postgres_suites_test.ts
 // re-runs this suite on PostgreSQL.
 import assert from "node:assert/strict";
-import { accountsApp, apiToken, cookiesOf, json } from "../../auth/_test_http.ts";
+import { accountsApp, apiToken, cookiesOf, json } from "../../auth/test_http.ts";
 
 Deno.test("logs - no password, session token, API token or redemption code is ever written", async () => {
   const { app, deps, logs } = await accountsApp();

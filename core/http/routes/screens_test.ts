@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { json, register } from "../../auth/_test_http.ts";
+import { json, register } from "../../auth/test_http.ts";
 
 const { app, deps } = await testCoreApp();
 const screen = (body: unknown, headers: Record<string, string> = {}) =>

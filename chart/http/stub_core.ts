@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { derivedSeries, realCandles } from "../render/_fixtures.ts";
-import { pivotPattern } from "../render/_test_data.ts";
+import { derivedSeries, realCandles } from "../render/fixtures.ts";
+import { pivotPattern } from "../render/test_data.ts";
 
 /** How an endpoint behaves. */
 export type Mode = "ok" | "missing" | "hang" | "error";

@@ -9,7 +9,7 @@
  */
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import type { IndicatorCache } from "../indicators/indicator_cache.ts";
-import { F, T, U } from "./_kernels.ts";
+import { F, T, U } from "./kernels.ts";
 import type { CompiledRule } from "./compile.ts";
 import { computeNode } from "./evaluate.ts";
 import type { Node, Operand } from "./nodes.ts";

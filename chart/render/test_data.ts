@@ -6,7 +6,7 @@
  */
 import type { Candle, ChartPattern } from "@trading/shared/schemas";
 import { type ChartData, chartData } from "./chart_data.ts";
-import { derivedSeries, realCandles } from "./_fixtures.ts";
+import { derivedSeries, realCandles } from "./fixtures.ts";
 
 /** The last `bars` AAPL bars with their derived series (computed on the full history). */
 export function aaplWindow(
