@@ -1,11 +1,14 @@
 /**
- * Enforces the import directions of CONVENTIONS.md: shared imports no service; the pure
- * analysis core does no I/O (no Deno APIs, fetch, clock, database or HTTP imports); web and
- * chart use core only through types (they talk to it over HTTP).
+ * Enforces the import directions of CONVENTIONS.md and ARCHITECTURE.md: shared imports no
+ * service; the pure analysis core does no I/O (no Deno APIs, fetch, clock, database or HTTP
+ * imports); web and chart use core only through types (they talk to it over HTTP); the folders
+ * of a service import each other without cycles; a `_private.ts` module is imported only from
+ * its own folder.
  *
  * @module
  */
 import assert from "node:assert/strict";
+import { areaEdge, cyclesOf, outsideGraph } from "./helpers/folder_graph.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
@@ -157,6 +160,63 @@ Deno.test("architecture - web and chart use core only through types", () => {
     }
   }
   assert.deepEqual(bad, []);
+});
+
+/**
+ * Known exceptions, each with the work that removes it. The islands move of issue 14 §5
+ * (`web/islands/` keeps only island entry files; shared pieces go to `web/components/<area>/`
+ * and `web/lib/`) was not done while other work edited those files: until it is, web's folders
+ * form one cycle (islands and components read `web/routes/api_types.ts` and web's root helpers)
+ * and the screener's components read two islands helpers.
+ */
+const PENDING_CYCLES = [["web", "web/components", "web/islands", "web/routes"]];
+const PENDING_PRIVATE = [
+  "web/components/screener/SavedScreensBar.tsx → web/islands/_api_error.ts",
+  "web/components/screener/SavedScreensBar.tsx → web/islands/_notice.tsx",
+  // the alerts issue's integration test (in progress) reads the alerts test kit: rename
+  // core/alerts/_test_kit.ts to test_kit.ts when it lands (a kit several folders use is public)
+  "tests/integration/alerts_exactly_once_test.ts → core/alerts/_test_kit.ts",
+];
+
+Deno.test("architecture - the folders of each service import each other without cycles", () => {
+  const edges = files.filter((f) => /^(core|chart|web|shared)\//.test(f.path))
+    .filter((f) => !outsideGraph(f.path, f.src))
+    .flatMap((f) =>
+      importsOf(f.src).map((i) => areaEdge(f.path, resolve(f.path, i.spec))).filter((e) =>
+        e !== null
+      )
+    );
+  const cycles = cyclesOf(edges.map((e) => [e.from, e.to] as const));
+  const allowed = (c: string[]) => PENDING_CYCLES.some((p) => c.every((area) => p.includes(area)));
+  const bad = cycles.filter((c) => !allowed(c)).map((c) =>
+    `${c.join(" ⇄ ")}: ${
+      edges.filter((e) => c.includes(e.from) && c.includes(e.to)).map((e) => e.via).join("; ")
+    }`
+  );
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("architecture - a _private module is imported only from its own folder", () => {
+  const bad: string[] = [];
+  for (const f of files) {
+    for (const i of importsOf(f.src)) {
+      const target = resolve(f.path, i.spec);
+      const name = target.slice(target.lastIndexOf("/") + 1);
+      if (!i.spec.startsWith(".") || !name.startsWith("_")) continue;
+      const dir = (p: string) => p.slice(0, p.lastIndexOf("/"));
+      const edge = `${f.path} → ${target}`;
+      if (dir(target) !== dir(f.path) && !PENDING_PRIVATE.includes(edge)) bad.push(edge);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("architecture - the cycle checker finds a folder cycle and ignores barrels", () => {
+  assert.deepEqual(cyclesOf([["core/a", "core/b"], ["core/b", "core/a"]]), [["core/a", "core/b"]]);
+  assert.equal(areaEdge("shared/mod.ts", "shared/schemas/mod.ts"), null);
+  assert.equal(areaEdge("core/app.ts", "core/http/routes/mod.ts"), null);
+  assert.equal(areaEdge("core/http/routes/a.ts", "core/http/b.ts"), null);
+  assert.deepEqual(areaEdge("core/auth/users.ts", "core/http/x.ts")?.to, "core/http");
 });
 
 Deno.test("architecture - the checker sees a forbidden import when there is one", () => {
