@@ -58,7 +58,7 @@ export class GraphileJobQueue implements JobQueue {
 
   async add(db: Db, task: string, payload: JobPayload, o: AddJobOptions = {}): Promise<void> {
     await db.query(
-      `SELECT graphile_worker.add_job(?, ?::json, run_at := ?::timestamptz,
+      `SELECT graphile_worker.add_job(?, (?::text)::json, run_at := ?::timestamptz,
                                       max_attempts := ?, job_key := ?)`,
       [
         task,
