@@ -23,6 +23,7 @@ const quiet = () =>
   createLogger({
     service: "test",
     level: "debug",
+    // deno-lint-ignore no-console
     write: (l) => Deno.env.get("ALERTS_DEBUG") && console.error(l),
   });
 
@@ -102,6 +103,7 @@ Deno.test({
       const evalMs = performance.now() - t0;
       assert.equal(pa!.fired.length + pb!.fired.length, N, "every alert fired, by one instance");
       await until(() => rx.accepted.length >= N, 60_000).catch(async (e) => {
+        // deno-lint-ignore no-console
         console.error(
           await a.db.query(
             "SELECT id, status, attempts, last_status, last_error FROM alert_deliveries LIMIT 3",
@@ -120,6 +122,7 @@ Deno.test({
       );
       assert.equal(new Set(rx.accepted.map((x) => x.id)).size, N);
       assert.equal(rx.seen.length, N, "no delivery was sent twice");
+      // deno-lint-ignore no-console
       console.log(
         `two instances: ${N} alerts fired in ${evalMs.toFixed(0)} ms (a ${pa!.fired.length}, b ${
           pb!.fired.length
