@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { ValidationError } from "@trading/shared/errors";
-import { routeGroup, validate } from "@trading/shared/http";
+import { routeGroup, type RouteSpec, validate } from "@trading/shared/http";
 import {
   CHART_LIMITS,
   ChartQuerySchema,
@@ -36,6 +36,23 @@ async function symbolChart(c: Context, { service }: ChartRouteDeps, ext: "svg" |
   }
   const r = await service.symbolChart(spec, ext, scale, c.get("requestId"));
   return sendRendered(c, r);
+}
+
+/** The declaration of `GET /charts/{symbol}.svg` or `.png`. */
+function imageRoute(ext: "svg" | "png", summary: string): RouteSpec<ChartRouteDeps> {
+  return {
+    method: "get",
+    path: `/charts/{symbol}.${ext}`,
+    pattern: `/charts/:file{[^/]+\\.${ext}}`,
+    summary,
+    tag: "charts",
+    access: "public",
+    params: SymbolPath,
+    query: ChartQuerySchema,
+    produces: ext === "svg" ? "image/svg+xml" : "image/png",
+    errors: [404, 422, 502, 504],
+    handler: (c, deps) => symbolChart(c, deps, ext),
+  };
 }
 
 /** Symbol chart routes (public: no account, no token scope). */
@@ -72,30 +89,6 @@ export const chartRoutes = routeGroup((deps: ChartRouteDeps) => deps, [
       return sendRendered(c, r);
     },
   },
-  {
-    method: "get",
-    path: "/charts/{symbol}.svg",
-    pattern: "/charts/:file{[^/]+\\.svg}",
-    summary: "Candlestick chart of a symbol as SVG (data pulled from core)",
-    tag: "charts",
-    access: "public",
-    params: SymbolPath,
-    query: ChartQuerySchema,
-    produces: "image/svg+xml",
-    errors: [404, 422, 502, 504],
-    handler: (c, deps) => symbolChart(c, deps, "svg"),
-  },
-  {
-    method: "get",
-    path: "/charts/{symbol}.png",
-    pattern: "/charts/:file{[^/]+\\.png}",
-    summary: "Candlestick chart of a symbol as PNG (scale=2 for 2× pixels)",
-    tag: "charts",
-    access: "public",
-    params: SymbolPath,
-    query: ChartQuerySchema,
-    produces: "image/png",
-    errors: [404, 422, 502, 504],
-    handler: (c, deps) => symbolChart(c, deps, "png"),
-  },
+  imageRoute("svg", "Candlestick chart of a symbol as SVG (data pulled from core)"),
+  imageRoute("png", "Candlestick chart of a symbol as PNG (scale=2 for 2× pixels)"),
 ]);
