@@ -1,3 +1,4 @@
+// Apps from testCoreApp() (tests/helpers/core_app.ts): postgres_suites_test.ts runs this file again on PostgreSQL.
 import assert from "node:assert/strict";
 import { AlertEngine } from "./engine.ts";
 import { alertsApp, appendBar, call } from "./_test_kit.ts";

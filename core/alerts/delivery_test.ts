@@ -1,3 +1,4 @@
+// Apps from testCoreApp() (tests/helpers/core_app.ts): postgres_suites_test.ts runs this file again on PostgreSQL.
 import assert from "node:assert/strict";
 import { AlertEngine } from "./engine.ts";
 import { DELIVER_TASK } from "./fire.ts";
@@ -57,7 +58,11 @@ Deno.test("webhooks - 500 twice then 200: one accepted delivery with one webhook
   const ev = await call(t.app, t.cookie, "GET", `/api/alerts/${t.alertId}/events`);
   const d = ev.body.firings[0].deliveries[0];
   assert.equal(d.status, "delivered");
-  assert.deepEqual(d.attempt_log.map((a: { status_code: number }) => a.status_code), [500, 500, 200]);
+  assert.deepEqual(d.attempt_log.map((a: { status_code: number }) => a.status_code), [
+    500,
+    500,
+    200,
+  ]);
   await t.deps.jobs.stop();
   await t.rx.close();
   await t.deps.db.close();

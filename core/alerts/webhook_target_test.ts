@@ -1,3 +1,4 @@
+// Apps from testCoreApp() (tests/helpers/core_app.ts): postgres_suites_test.ts runs this file again on PostgreSQL.
 import assert from "node:assert/strict";
 import { ValidationError } from "@trading/shared/errors";
 import { checkResolved, checkWebhookUrl, refusedAddress } from "./webhook_target.ts";
@@ -26,7 +27,10 @@ Deno.test("checkWebhookUrl() - refuses other schemes, credentials and forbidden 
   ) {
     assert.throws(() => checkWebhookUrl(url, strict), ValidationError, url);
   }
-  assert.equal(checkWebhookUrl("https://hooks.example.com/a?b=1", strict).hostname, "hooks.example.com");
+  assert.equal(
+    checkWebhookUrl("https://hooks.example.com/a?b=1", strict).hostname,
+    "hooks.example.com",
+  );
 });
 
 Deno.test("refusedAddress() - ALLOW_PRIVATE_WEBHOOKS admits loopback and private ranges, never link-local or metadata", () => {
@@ -50,7 +54,10 @@ Deno.test("checkResolved() - a name resolving to a private address (any of sever
     /linkLocal/,
   );
   await assert.rejects(
-    checkResolved(url, { allowPrivate: false, resolve: () => Promise.reject(new Error("NXDOMAIN")) }),
+    checkResolved(url, {
+      allowPrivate: false,
+      resolve: () => Promise.reject(new Error("NXDOMAIN")),
+    }),
     /does not resolve/,
   );
   assert.deepEqual(
