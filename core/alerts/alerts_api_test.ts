@@ -1,7 +1,7 @@
 // Apps from testCoreApp() (tests/helpers/core_app.ts): postgres_suites_test.ts runs this file again on PostgreSQL.
 import assert from "node:assert/strict";
 import { AlertEngine } from "./engine.ts";
-import { alertsApp, appendBar, call } from "./_test_kit.ts";
+import { alertsApp, appendBar, call } from "./test_kit.ts";
 
 Deno.test("POST /api/alerts - creates, lists, pauses and deletes an alert", async () => {
   const { app, deps, cookie } = await alertsApp();

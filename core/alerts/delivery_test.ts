@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { AlertEngine } from "./engine.ts";
 import { DELIVER_TASK } from "./fire.ts";
 import { deliveryHandler } from "./deliver.ts";
-import { alertsApp, appendBar, call, receiver } from "./_test_kit.ts";
+import { alertsApp, appendBar, call, receiver } from "./test_kit.ts";
 
 const until = async (ok: () => boolean | Promise<boolean>, ms = 10_000) => {
   const end = Date.now() + ms;

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { ValidationError } from "@trading/shared/errors";
 import { checkResolved, checkWebhookUrl, refusedAddress } from "./webhook_target.ts";
-import { alertsApp, call } from "./_test_kit.ts";
+import { alertsApp, call } from "./test_kit.ts";
 
 const strict = { allowPrivate: false };
 

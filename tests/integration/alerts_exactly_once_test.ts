@@ -15,7 +15,7 @@ import { buildDeps, type CoreDeps } from "../../core/deps.ts";
 import { AlertEngine } from "../../core/alerts/engine.ts";
 import { deliveryHandler } from "../../core/alerts/deliver.ts";
 import { DELIVER_TASK } from "../../core/alerts/fire.ts";
-import { appendBar, call, receiver } from "../../core/alerts/_test_kit.ts";
+import { appendBar, call, receiver } from "../../core/alerts/test_kit.ts";
 import { sharedPostgres } from "../helpers/postgres.ts";
 import { DATA_DIR } from "../helpers/backends.ts";
 

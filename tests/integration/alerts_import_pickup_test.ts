@@ -11,7 +11,7 @@ import { createLogger } from "@trading/shared/log";
 import { createCoreApp } from "../../core/app.ts";
 import { buildDeps } from "../../core/deps.ts";
 import { AlertEngine } from "../../core/alerts/engine.ts";
-import { call } from "../../core/alerts/_test_kit.ts";
+import { call } from "../../core/alerts/test_kit.ts";
 import { DATA_DIR } from "../helpers/backends.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
