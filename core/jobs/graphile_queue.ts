@@ -85,6 +85,7 @@ export class GraphileJobQueue implements JobQueue {
     this.#runner = await run({
       connectionString: this.#url,
       concurrency: this.#options.concurrency ?? 16,
+      maxPoolSize: (this.#options.concurrency ?? 16) + 2,
       pollInterval: this.#options.pollMs ?? 1000,
       noHandleSignals: true,
       crontab: "",
