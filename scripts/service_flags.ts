@@ -35,6 +35,36 @@ const SCHEMAS: Record<ServiceName, EnvSchema> = {
 };
 
 /**
+ * Names the job queue on PostgreSQL reads: graphile-worker's own switches and those of its
+ * driver, `npm:pg` (libpq's conventions; Deno refuses an unlisted name instead of answering
+ * undefined).
+ */
+const GRAPHILE_ENV = [
+  "GRAPHILE_ENABLE_DANGEROUS_LOGS",
+  "GRAPHILE_LOGGER_DEBUG",
+  "GRAPHILE_WORKER_DEBUG",
+  "GRAPHILE_WORKER_SCHEMA",
+  "NO_LOG_SUCCESS",
+  "NODE_PG_FORCE_NATIVE",
+  "PGBINARY",
+  "PGCLIENTENCODING",
+  "PGCONNECT_TIMEOUT",
+  "PGOPTIONS",
+  "PGSSLMODE",
+  "PGSSLCERT",
+  "PGSSLKEY",
+  "PGSSLROOTCERT",
+  "PGSTATEMENT_TIMEOUT",
+  "PGLOCK_TIMEOUT",
+  "PGIDLE_IN_TRANSACTION_SESSION_TIMEOUT",
+  "PGQUERY_TIMEOUT",
+  "USER",
+  "USERNAME",
+  "PGREPLICATION",
+  "PGCLIENT_ENCODING",
+];
+
+/**
  * Names `npm:postgres` reads when the URL leaves them out: the libpq conventions, and
  * `PG<OPTION>` for each of its pool options (it probes them all at connect time).
  */
@@ -75,6 +105,8 @@ const PG_ENV = [
   "PGSSLMODE",
   "USER",
   "USERNAME",
+  "PGREPLICATION",
+  "PGCLIENT_ENCODING",
 ];
 
 /** Hosts Google's OpenID configuration sends the token, keys and user-info requests to. */
@@ -173,7 +205,7 @@ export function serviceFlags(
       const dir = abs(db.slice("sqlite:///".length), cwd).replace(/\/[^/]*$/, "");
       read.push(dir);
       write.push(dir);
-    } else if (db.startsWith("postgres")) PG_ENV.forEach((n) => envs.add(n));
+    } else if (db.startsWith("postgres")) [...PG_ENV, ...GRAPHILE_ENV].forEach((n) => envs.add(n));
     read.push(abs(String(cfg.DATA_DIR), cwd));
     // The optimiser's Web Workers load their module graph at run time: core may read its own
     // code (not secret), never the rest of the file system.
@@ -182,6 +214,9 @@ export function serviceFlags(
       GOOGLE_HOSTS.forEach((h) => net.add(h));
     } else if (!cfg.GOOGLE_CLIENT_ID) net.delete(endpoint(cfg.GOOGLE_ISSUER) ?? "");
     if (cfg.OPENAI_API_KEY && !cfg.OPENAI_BASE_URL) net.add("api.openai.com:443");
+    // Alert webhooks go to hosts users choose: listed in WEBHOOK_HOSTS (`*`: any host; the
+    // SSRF guard in core/alerts still refuses private addresses).
+    for (const h of String(cfg.WEBHOOK_HOSTS ?? "").split(",").filter(Boolean)) net.add(h);
   } else if (service === "chart") {
     read.push(`${root}/node_modules/dejavu-fonts-ttf`, `${root}/node_modules/@embedpdf/fonts-tc`);
     const addons = resvgAddonDirs(root);
@@ -193,7 +228,7 @@ export function serviceFlags(
   } else {
     read.push(`${root}/web/static`);
   }
-  flags.unshift(`--allow-net=${[...net].join(",")}`);
+  flags.unshift(net.has("*") ? "--allow-net" : `--allow-net=${[...net].join(",")}`);
   if (read.length) flags.push(`--allow-read=${read.join(",")}`);
   if (write.length) flags.push(`--allow-write=${write.join(",")}`);
   flags.push(`--allow-env=${[...envs].sort().join(",")}`);

@@ -7,7 +7,9 @@
  *
  * @module
  */
-import { Logger as GraphileLogger, run, runMigrations, type Runner } from "graphile-worker";
+import type { Logger as GraphileLoggerType, Runner } from "graphile-worker";
+import nodeOs from "node:os";
+import nodeProcess from "node:process";
 import type { Logger } from "@trading/shared/log";
 import type { Db } from "../db/db.ts";
 import { splitPoolOptions } from "../db/postgres.ts";
@@ -21,8 +23,33 @@ export interface GraphileQueueOptions {
   pollMs?: number;
 }
 
-function loggerFor(logger: Logger): GraphileLogger {
-  return new GraphileLogger((scope) => (level, message, meta) => {
+type Graphile = typeof import("graphile-worker");
+let loaded: Promise<Graphile> | null = null;
+
+/**
+ * Imports graphile-worker. At import it searches the working directory and its parents up to
+ * the home directory for a config file (cosmiconfig), which core's narrow `--allow-read` /
+ * `--allow-sys` do not grant; for the duration of the import the search is pointed at
+ * `node_modules/` (readable by core, and holding no such file), then restored.
+ */
+function graphile(): Promise<Graphile> {
+  loaded ??= (async () => {
+    const here = new URL("../../node_modules/", import.meta.url).pathname.replace(/\/$/, "");
+    const [cwd, home] = [nodeProcess.cwd, nodeOs.homedir];
+    nodeProcess.cwd = () => here;
+    nodeOs.homedir = () => here;
+    try {
+      return await import("graphile-worker");
+    } finally {
+      nodeProcess.cwd = cwd;
+      nodeOs.homedir = home;
+    }
+  })();
+  return loaded;
+}
+
+function loggerFor(g: Graphile, logger: Logger): GraphileLoggerType {
+  return new g.Logger((scope) => (level, message, meta) => {
     const fields = { scope: JSON.stringify(scope), ...(meta ?? {}) };
     if (level === "error") logger.error(`graphile-worker: ${message}`, fields);
     else if (level === "warning") logger.warn(`graphile-worker: ${message}`, fields);
@@ -53,7 +80,8 @@ export class GraphileJobQueue implements JobQueue {
 
   /** Installs or upgrades graphile-worker's schema (safe to run from several instances). */
   async migrate(): Promise<void> {
-    await runMigrations({ connectionString: this.#url, logger: loggerFor(this.#logger) });
+    const g = await graphile();
+    await g.runMigrations({ connectionString: this.#url, logger: loggerFor(g, this.#logger) });
   }
 
   async add(db: Db, task: string, payload: JobPayload, o: AddJobOptions = {}): Promise<void> {
@@ -82,14 +110,15 @@ export class GraphileJobQueue implements JobQueue {
           }),
       ]),
     );
-    this.#runner = await run({
+    const g = await graphile();
+    this.#runner = await g.run({
       connectionString: this.#url,
       concurrency: this.#options.concurrency ?? 16,
       maxPoolSize: (this.#options.concurrency ?? 16) + 2,
       pollInterval: this.#options.pollMs ?? 1000,
       noHandleSignals: true,
-      crontab: "",
-      logger: loggerFor(this.#logger),
+      parsedCronItems: [],
+      logger: loggerFor(g, this.#logger),
       taskList: taskList as never,
     });
   }

@@ -44,6 +44,9 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
     /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/,
     "a comma-separated list of seconds, e.g. 5,300,1800",
   ).default("5,300,1800,7200,18000,36000,36000"),
+  // Hosts core's permissions let webhooks reach (`host:port,…`, or `*`): read by the start scripts.
+  WEBHOOK_HOSTS: z.string().max(2000).regex(/^(\*|[\w.:\-\[\],]*)$/, "host:port list or *")
+    .default(""),
   // MCP server at /mcp (core/mcp): what callers without an API token get.
   MCP_ANONYMOUS: z.enum(["read", "none"]).default("read"),
 }).superRefine(refineAuthEnv);
