@@ -2,9 +2,12 @@ import type { ComponentChildren } from "preact";
 import { LANG_NAMES, LANGS } from "../i18n/mod.ts";
 import type { MessageKey } from "../i18n/mod.ts";
 import { usePage } from "./page_context.ts";
+import { Island } from "./Island.tsx";
+import NotificationBell from "../islands/NotificationBell.tsx";
 
 const NAV: { href: string; key: MessageKey }[] = [
   { href: "/", key: "nav.markets" },
+  { href: "/screener", key: "nav.screener" },
   { href: "/backtest", key: "nav.backtest" },
   { href: "/paper", key: "nav.paper" },
   { href: "/track-record", key: "nav.track" },
@@ -40,6 +43,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </ul>
         </nav>
         <div class="prefs">
+          <Island name="NotificationBell" component={NotificationBell} props={{ lang }} />
           <ul class="switch" aria-label={t("prefs.language")}>
             {LANGS.map((l) => (
               <li key={l}>

@@ -15,6 +15,7 @@ export const ISLAND_NAMES = [
   "AccountPanel",
   "AdminPanel",
   "PaperDesk",
+  "NotificationBell",
 ] as const;
 
 /** An island name. */
