@@ -8,6 +8,9 @@ export interface NotificationBellProps {
   lang: Lang;
 }
 
+/** Delay before the notification stream opens, ms. */
+const STREAM_DELAY_MS = 2_000;
+
 interface Note {
   id: string;
   title: string;
@@ -37,6 +40,10 @@ export default function NotificationBell({ lang }: NotificationBellProps) {
       setSignedIn(true);
       setNotes(body.notifications);
       setUnread(body.unread);
+      // the live stream opens a little after the page settles: a page's load (and tools that
+      // wait for the network to go quiet) never waits on this long-lived request
+      await new Promise((r) => setTimeout(r, STREAM_DELAY_MS));
+      if (ac.signal.aborted) return;
       const stream = await fetch("/api/notifications/stream", {
         signal: ac.signal,
         headers: { accept: "text/event-stream" },
@@ -74,7 +81,12 @@ export default function NotificationBell({ lang }: NotificationBellProps) {
         aria-label={unread ? t("bell.unread", { n: unread }) : t("bell.label")}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          />
+        </svg>
         {unread > 0 && <span class="bell-badge">{unread > 99 ? "99+" : unread}</span>}
       </button>
       {open && (
