@@ -157,6 +157,7 @@ export function createWebApp(deps: WebDeps) {
         lang,
         theme: themeOf(c),
         path: url.pathname + url.search,
+        signedIn: /(^|;\s*)(__Host-)?session=[^;]/.test(c.req.header("cookie") ?? ""),
         manifest: build?.manifest ?? null,
       }, spec);
       c.header("cache-control", "no-store");

@@ -20,7 +20,7 @@ function isCurrent(path: string, href: string): boolean {
 
 /** Header (navigation, language and theme switchers), main content and footer. */
 export function Layout({ children }: { children: ComponentChildren }) {
-  const { t, path, lang, theme } = usePage();
+  const { t, path, lang, theme, signedIn } = usePage();
   const next = encodeURIComponent(path);
   return (
     <>
@@ -42,7 +42,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </ul>
         </nav>
         <div class="prefs">
-          <Island name="NotificationBell" component={NotificationBell} props={{ lang }} />
+          {signedIn && (
+            <Island name="NotificationBell" component={NotificationBell} props={{ lang }} />
+          )}
           <ul class="switch" aria-label={t("prefs.language")}>
             {LANGS.map((l) => (
               <li key={l}>

@@ -21,6 +21,8 @@ export interface PageContext {
   theme: Theme;
   /** Current path and query, for links that come back here. */
   path: string;
+  /** True when the request carries a session cookie (it may have expired). */
+  signedIn: boolean;
   /** Islands rendered so far (filled during the render). */
   islands: Set<string>;
 }

@@ -25,6 +25,8 @@ export interface RenderEnv {
   theme: Theme;
   /** Path and query of the request. */
   path: string;
+  /** True when the request carries a session cookie (default false). */
+  signedIn?: boolean;
   /** The build (null when assets are not built: pages still render, without islands' JS). */
   manifest: BuildManifest | null;
 }
@@ -36,6 +38,7 @@ export function pageContext(env: RenderEnv): PageContext {
     t: translator(env.lang),
     theme: env.theme,
     path: env.path,
+    signedIn: env.signedIn ?? false,
     islands: new Set(),
   };
 }
