@@ -54,7 +54,12 @@ export function recordProblems(page: Page): string[] {
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => {
+    // a live event stream (the header bell's, the quotes') is cut when the page navigates away
+    const stream = (r.headers()["accept"] ?? "").includes("text/event-stream");
+    if (stream && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
