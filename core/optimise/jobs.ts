@@ -220,9 +220,16 @@ export class OptimisationJobs {
       await writing.catch(() => {});
       const message = e instanceof Error ? e.message : String(e);
       this.#logger.error("optimisation failed", { id, error: message });
+      // a background job: a status that cannot be written (database down or closed at shutdown)
+      // is logged, never an unhandled rejection that takes the process down
       await this.#db.run(
         "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND status = 'running'",
         [message, new Date().toISOString(), id],
+      ).catch((err) =>
+        this.#logger.error("optimisation status not saved", {
+          id,
+          error: err instanceof Error ? err.message : String(err),
+        })
       ).finally(() => this.#publish(id, { status: "failed" }));
     }
   }
