@@ -7,6 +7,7 @@ import NotificationBell from "../islands/NotificationBell.tsx";
 
 const NAV: { href: string; key: MessageKey }[] = [
   { href: "/", key: "nav.markets" },
+  { href: "/screener", key: "nav.screener" },
   { href: "/backtest", key: "nav.backtest" },
   { href: "/paper", key: "nav.paper" },
   { href: "/track-record", key: "nav.track" },

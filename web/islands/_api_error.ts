@@ -48,6 +48,25 @@ export async function errorMessage(res: Response): Promise<string | null> {
 /** A field the server refused (`details` of a 422): the shared error contract's type. */
 export type { FieldIssue };
 
+/** Where in a rule the server found a problem (a 422 `rule_invalid`'s `details.span`). */
+export interface IssueSpan {
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+}
+
+/** The server's message and span for a rule `field`, if it refused that rule. */
+export function ruleIssueFor(
+  issues: FieldIssue[],
+  field: string,
+): { message: string; span?: IssueSpan } | null {
+  const i = issues.find((x) => x.field === field) as
+    | (FieldIssue & { span?: IssueSpan })
+    | undefined;
+  return i ? { message: i.message, ...(i.span ? { span: i.span } : {}) } : null;
+}
+
 /** The server's message for `field`, if it refused that field. */
 export function issueFor(issues: FieldIssue[], field: string): string | null {
   return issues.find((i) => i.field === field)?.message ?? null;
@@ -81,10 +100,14 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     try {
       const b = await res.json() as { error?: { message?: string; details?: unknown } };
       message = b.error?.message ?? null;
-      if (Array.isArray(b.error?.details)) {
-        details = b.error.details.filter((d): d is FieldIssue =>
+      const d = b.error?.details as { field?: unknown; span?: unknown } | undefined;
+      if (Array.isArray(d)) {
+        details = d.filter((d): d is FieldIssue =>
           typeof d?.field === "string" && typeof d?.message === "string"
         );
+      } else if (typeof d?.field === "string" && typeof d.span === "object" && d.span) {
+        // a rule the server could not read (rule_invalid): its field, message and span
+        details = [{ field: d.field, message: message ?? "", span: d.span } as FieldIssue];
       }
     } catch { /* not JSON */ }
     return { ok: false, status: res.status, message, details };

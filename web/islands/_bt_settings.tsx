@@ -6,9 +6,13 @@
  */
 import type { MessageKey, T } from "../i18n/mod.ts";
 import type { StrategyInfo, SymbolInfo } from "../routes/api_types.ts";
-import { type FieldIssue, issueFor } from "./_api_error.ts";
+import { RuleEditor } from "../components/rule_editor/RuleEditor.tsx";
+import { type FieldIssue, issueFor, ruleIssueFor } from "./_api_error.ts";
 import { Field, FieldRow, Select } from "./_fields.tsx";
 import type { FieldProblem, ParamField } from "./_schema_form.ts";
+
+/** Text parameters of the `rule` strategy, edited with the rule editor. */
+const RULE_FIELDS = ["entry", "exit", "short_entry", "short_exit"];
 
 /** A symbol the lab offers (the fields of `GET /symbols` it reads). */
 export type LabSymbol = Pick<SymbolInfo, "symbol" | "name" | "currency" | "first" | "last">;
@@ -167,6 +171,20 @@ export function ParamFields(
         const id = `${idPrefix}-${f.name}`;
         const error = problemText(t, f, problems.find((p) => p.name === f.name)) ??
           issueFor(issues, `params.${f.name}`);
+        if (f.kind === "text" && RULE_FIELDS.includes(f.name)) {
+          return (
+            <RuleEditor
+              key={f.name}
+              id={id}
+              label={f.name}
+              value={String(values[f.name] ?? "")}
+              onChange={(v) => set(f.name, v)}
+              problem={ruleIssueFor(issues, `params.${f.name}`) ??
+                (error ? { message: error } : null)}
+              help={f.description ?? t("bt.ruleHelp")}
+            />
+          );
+        }
         if (f.kind === "boolean") {
           return (
             <label key={f.name} class="check" for={id}>

@@ -15,6 +15,7 @@ export const ISLAND_NAMES = [
   "AccountPanel",
   "AdminPanel",
   "PaperDesk",
+  "Screener",
   "NotificationBell",
 ] as const;
 

@@ -12,6 +12,7 @@ import { accountPage } from "./account.tsx";
 import { adminPage } from "./admin.tsx";
 import { paperPage } from "./paper.tsx";
 import { trackRecordPage } from "./track_record.tsx";
+import { screenerPage } from "./screener.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -19,6 +20,7 @@ export type { PageRequest, PageRoute } from "./types.ts";
 export const PAGES: PageRoute[] = [
   { path: "/", load: marketsPage },
   { path: "/symbol/:symbol", load: symbolPage },
+  { path: "/screener", load: screenerPage },
   { path: "/backtest", load: backtestPage },
   { path: "/paper", load: paperPage },
   { path: "/account", load: accountPage },

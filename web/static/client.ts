@@ -19,6 +19,7 @@ const LOADERS: Record<string, Loader> = {
   AccountPanel: () => import("../islands/AccountPanel.tsx") as never,
   AdminPanel: () => import("../islands/AdminPanel.tsx") as never,
   PaperDesk: () => import("../islands/PaperDesk.tsx") as never,
+  Screener: () => import("../islands/Screener.tsx") as never,
   NotificationBell: () => import("../islands/NotificationBell.tsx") as never,
 };
 

@@ -1,0 +1,88 @@
+/**
+ * The screener's results table: symbol (a link to its page), the bar evaluated and whether it
+ * is stale, bars since the rule became true, the requested columns and a sparkline of recent
+ * closes.
+ *
+ * @module
+ */
+import type { T } from "../../i18n/mod.ts";
+import { Sparkline } from "../Sparkline.tsx";
+
+/** One row as `POST /api/screens` sends it. */
+export interface ScreenRowBody {
+  symbol: string;
+  as_of: string;
+  stale: boolean;
+  bars_since_true: number;
+  values: (number | null)[];
+  closes: number[];
+}
+
+/** The part of a screen result the table shows. */
+export interface ScreenResultBody {
+  columns: string[];
+  screened: number;
+  matched: number;
+  rows: ScreenRowBody[];
+  took_ms: number;
+}
+
+const fmt = (v: number | null, lang: string) =>
+  v === null ? "—" : v.toLocaleString(lang, { maximumFractionDigits: Math.abs(v) < 10 ? 3 : 2 });
+
+/** The table (a status line when nothing matched). */
+export function ScreenResults({ t, lang, r }: { t: T; lang: string; r: ScreenResultBody }) {
+  const summary = t("screen.summary", {
+    matched: r.matched,
+    screened: r.screened,
+    ms: Math.round(r.took_ms),
+  });
+  if (r.rows.length === 0) {
+    return <p class="state" role="status">{summary} {t("screen.none")}</p>;
+  }
+  return (
+    <div class="card">
+      <p class="muted small" role="status">{summary}</p>
+      <div class="table-wrap">
+        <table class="screen-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("screen.col.symbol")}</th>
+              <th scope="col">{t("screen.col.asOf")}</th>
+              <th scope="col" class="num">{t("screen.col.since")}</th>
+              {r.columns.map((c) => (
+                <th scope="col" class="num" key={c}>
+                  <code>{c}</code>
+                </th>
+              ))}
+              <th scope="col">{t("screen.col.trend")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((row) => (
+              <tr key={row.symbol}>
+                <th scope="row">
+                  <a href={`/symbol/${encodeURIComponent(row.symbol)}`}>{row.symbol}</a>
+                </th>
+                <td>
+                  {row.as_of}
+                  {row.stale
+                    ? <span class="badge" title={t("screen.staleHelp")}>{t("screen.stale")}</span>
+                    : null}
+                </td>
+                <td class="num">{row.bars_since_true}</td>
+                {row.values.map((v, k) => <td class="num" key={k}>{fmt(v, lang)}</td>)}
+                <td>
+                  <Sparkline
+                    values={row.closes}
+                    label={t("screen.sparkLabel", { symbol: row.symbol, n: row.closes.length })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
