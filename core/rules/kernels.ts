@@ -100,15 +100,33 @@ function compareArrays(op: CmpOp, a: Float64Array, b: Float64Array, out: Uint8Ar
  * i − 1 (false or undefined there, or i is the first bar).
  */
 export function cross(above: boolean, a: Num, b: Num, n: number): Uint8Array {
-  const rel = compare(above ? ">" : "<", a, b, n);
-  const out = new Uint8Array(n);
-  let was = F;
+  // T at i unless it was already T at i − 1: `r − (r & was & T)` (T = 2 is the only value with
+  // that bit), branch-free; two series (the common `sma(10) crosses_above sma(50)`) in one loop
+  let was = F, r = F, x = 0, y = 0;
+  if (typeof a !== "number" && typeof b !== "number") {
+    const out = new Uint8Array(n);
+    if (above) {
+      for (let i = 0; i < n; i++) {
+        r = (x = a[i]!) > (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+        out[i] = r - (r & was & T);
+        was = r;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        r = (x = a[i]!) < (y = b[i]!) ? T : x !== x || y !== y ? U : F;
+        out[i] = r - (r & was & T);
+        was = r;
+      }
+    }
+    return out;
+  }
+  const rel = compare(above ? ">" : "<", a, b, n); // in place: each value is read before written
   for (let i = 0; i < n; i++) {
-    const r = rel[i]!;
-    out[i] = r === T ? (was === T ? F : T) : r;
+    r = rel[i]!;
+    rel[i] = r - (r & was & T);
     was = r;
   }
-  return out;
+  return rel;
 }
 
 /** Arithmetic per bar (`/` by 0 gives NaN). */

@@ -109,6 +109,16 @@ export function ruleTargets(
   const shortEntry = values(set.shortEntry), shortExit = values(set.shortExit);
   const t = out ?? new Int8Array(n);
   let pos = 0;
+  if (!shortEntry && !shortExit && exit) {
+    // long only with an exit (the usual rule strategy): the loop below without its short cases
+    for (let i = 0; i < n; i++) {
+      if (pos === 1) {
+        if (exit[i] === T) pos = 0;
+      } else if (entry[i] === T && exit[i] !== T) pos = 1;
+      t[i] = pos;
+    }
+    return t;
+  }
   for (let i = 0; i < n; i++) {
     const enterLong = entry[i] === T;
     const leaveLong = exit ? exit[i] === T : !enterLong;
