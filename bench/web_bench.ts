@@ -10,7 +10,7 @@ import { loadConfig, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { testCoreApp } from "../tests/helpers/core_app.ts";
 import { createWebApp } from "../web/app.ts";
-import { loadBuild } from "../web/build_manifest.ts";
+import { loadBuild } from "../web/lib/build_manifest.ts";
 
 const { app: core } = await testCoreApp();
 const inProcess =

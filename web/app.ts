@@ -16,12 +16,12 @@ import {
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
-import type { LoadedBuild } from "./build_manifest.ts";
-import { renderPage } from "./components/render_page.tsx";
+import type { LoadedBuild } from "./lib/build_manifest.ts";
+import { renderPage } from "./pages/render_page.tsx";
 import type { Theme } from "./components/page_context.ts";
-import { coreClient } from "./core_client.ts";
+import { coreClient } from "./lib/core_client.ts";
 import { isLang, pickLang, translator } from "./i18n/mod.ts";
-import { sameOriginPath } from "./local_path.ts";
+import { sameOriginPath } from "./lib/local_path.ts";
 import { forward } from "./proxy.ts";
 import { type PageRequest, PAGES } from "./routes/mod.ts";
 import { CSP } from "./page_csp.ts";

@@ -8,7 +8,7 @@
  */
 import * as esbuild from "esbuild";
 import { ISLAND_NAMES } from "./islands/registry.ts";
-import type { BuildManifest } from "./build_manifest.ts";
+import type { BuildManifest } from "./lib/build_manifest.ts";
 
 const WEB = new URL("./", import.meta.url).pathname;
 

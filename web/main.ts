@@ -1,7 +1,7 @@
 import { WebEnvSchema } from "@trading/shared/config";
 import { startService } from "@trading/shared/http";
 import { createWebApp } from "./app.ts";
-import { BUILD_DIR, loadBuild } from "./build_manifest.ts";
+import { BUILD_DIR, loadBuild } from "./lib/build_manifest.ts";
 
 /** Loads the built assets, building them first when the build is missing. */
 async function ensureBuild(log: (msg: string) => void) {

@@ -1,5 +1,5 @@
-import type { CoreResult } from "../core_client.ts";
-import type { IndicatorsResponse, PatternsResponse, SignalsResponse } from "../routes/api_types.ts";
+import type { CoreResult } from "../lib/core_client.ts";
+import type { IndicatorsResponse, PatternsResponse, SignalsResponse } from "../lib/api_types.ts";
 import { fmtDate, fmtNum, fmtPct, fmtPrice } from "./format.ts";
 import {
   candleLabel,

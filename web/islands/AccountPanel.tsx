@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
 import { fmtDate, fmtNum } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import type { ApiToken, MeResponse, QuotaStatus } from "../routes/api_types.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Field } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { PasswordForm } from "./_password.tsx";
-import { Tokens } from "./_tokens.tsx";
+import type { ApiToken, MeResponse, QuotaStatus } from "../lib/api_types.ts";
+import { api, type FieldIssue, issueFor } from "../lib/api_error.ts";
+import { Field } from "../components/form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
+import { PasswordForm } from "../components/account/password_form.tsx";
+import { Tokens } from "../components/account/tokens.tsx";
 
 /** Props of the account island. */
 export interface AccountPanelProps {

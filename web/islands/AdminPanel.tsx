@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import { fmtDate } from "../components/format.ts";
 import { type Lang, type MessageKey, translator } from "../i18n/mod.ts";
-import type { MintedCodes, RedemptionCode, UsageResponse } from "../routes/api_types.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Field, FieldRow } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import type { MintedCodes, RedemptionCode, UsageResponse } from "../lib/api_types.ts";
+import { api, type FieldIssue, issueFor } from "../lib/api_error.ts";
+import { Field, FieldRow } from "../components/form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
 
 /** Props of the admin island. */
 export interface AdminPanelProps {

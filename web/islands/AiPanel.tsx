@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import { fmtDate, fmtNum, fmtPct, fmtPrice } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import type { AiAnalysis } from "../routes/api_types.ts";
-import { errorMessage, statusOfCode } from "./_api_error.ts";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { readSse } from "./_sse.ts";
+import type { AiAnalysis } from "../lib/api_types.ts";
+import { errorMessage, statusOfCode } from "../lib/api_error.ts";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
+import { readSse } from "../lib/sse.ts";
 import { stanceLabel } from "../components/labels.ts";
 import { AnswerTrack } from "../components/track_record/AnswerTrack.tsx";
 

@@ -1,11 +1,15 @@
 import { useMemo, useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
-import type { StrategyInfo } from "../routes/api_types.ts";
-import { RunPanel } from "./_bt_run.tsx";
-import { type LabSymbol, type Settings, SettingsFields } from "./_bt_settings.tsx";
-import { initialGrid, OptimisePanel } from "./_opt_panel.tsx";
-import { fieldsOf } from "./_schema_form.ts";
-import { Tabs } from "./_tabs.tsx";
+import type { StrategyInfo } from "../lib/api_types.ts";
+import { RunPanel } from "../components/backtest/backtest_run.tsx";
+import {
+  type LabSymbol,
+  type Settings,
+  SettingsFields,
+} from "../components/backtest/backtest_settings.tsx";
+import { initialGrid, OptimisePanel } from "../components/backtest/optimise_panel.tsx";
+import { fieldsOf } from "../lib/schema_form.ts";
+import { Tabs } from "../components/tabs.tsx";
 
 /** Props of the backtest lab. */
 export interface BacktestLabProps {

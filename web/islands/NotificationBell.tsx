@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
-import { readSse } from "./_sse.ts";
+import { readSse } from "../lib/sse.ts";
 
 /** Props of the header bell. */
 export interface NotificationBellProps {

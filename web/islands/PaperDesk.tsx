@@ -1,11 +1,16 @@
 import { useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
-import type { PaperAccount, PaperOrder } from "../routes/api_types.ts";
-import { api, type FieldIssue } from "./_api_error.ts";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { RiskLimits } from "./_paper_risk.tsx";
-import { Orders, Positions, Summary } from "./_paper_tables.tsx";
-import { NewAccount, orderBody, Ticket, type TicketValues } from "./_paper_ticket.tsx";
+import type { PaperAccount, PaperOrder } from "../lib/api_types.ts";
+import { api, type FieldIssue } from "../lib/api_error.ts";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
+import { RiskLimits } from "../components/paper/paper_risk.tsx";
+import { Orders, Positions, Summary } from "../components/paper/paper_tables.tsx";
+import {
+  NewAccount,
+  orderBody,
+  Ticket,
+  type TicketValues,
+} from "../components/paper/paper_ticket.tsx";
 
 /** Props of the paper-trading island. */
 export interface PaperDeskProps {

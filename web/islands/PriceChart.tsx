@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { fmtCompact, fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import { INDICATOR_CHOICES, RANGES } from "./_chart_theme.ts";
+import { INDICATOR_CHOICES, RANGES } from "../components/chart/chart_theme.ts";
 import {
   buildChart,
   type ChartHandle,
   type DrawPattern,
   type Hover,
   type Overlays,
-} from "./_chart_build.ts";
+} from "../components/chart/chart_build.ts";
 import {
   type OverlayToggles,
   parseToggles,

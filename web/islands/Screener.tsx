@@ -3,10 +3,10 @@ import { type Lang, translator } from "../i18n/mod.ts";
 import { RuleEditor } from "../components/rule_editor/RuleEditor.tsx";
 import { type ScreenResultBody, ScreenResults } from "../components/screener/ScreenResults.tsx";
 import { type SavedScreenBody, SavedScreensBar } from "../components/screener/SavedScreensBar.tsx";
-import { api, type FieldIssue, ruleIssueFor } from "./_api_error.ts";
-import { Field, FieldRow, Select } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { readWatchlist } from "./_watchlist_store.ts";
+import { api, type FieldIssue, ruleIssueFor } from "../lib/api_error.ts";
+import { Field, FieldRow, Select } from "../components/form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
+import { readWatchlist } from "../lib/watchlist_store.ts";
 
 /** Props of the screener. */
 export interface ScreenerProps {

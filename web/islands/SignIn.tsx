@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
-import { sameOriginPath } from "../local_path.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Field } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { Tabs } from "./_tabs.tsx";
+import { sameOriginPath } from "../lib/local_path.ts";
+import { api, type FieldIssue, issueFor } from "../lib/api_error.ts";
+import { Field } from "../components/form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
+import { Tabs } from "../components/tabs.tsx";
 
 /** Props of the sign-in island. */
 export interface SignInProps {

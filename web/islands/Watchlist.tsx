@@ -5,8 +5,8 @@ import { Sparkline } from "../components/Sparkline.tsx";
 import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { stanceLabel } from "../components/labels.ts";
-import { readWatchlist, writeWatchlist } from "./_watchlist_store.ts";
-import { readSse } from "./_sse.ts";
+import { readWatchlist, writeWatchlist } from "../lib/watchlist_store.ts";
+import { readSse } from "../lib/sse.ts";
 
 /** Streams quotes for `symbols` while `on`; returns the latest per symbol and the state. */
 function useLiveQuotes(symbols: string[], on: boolean) {

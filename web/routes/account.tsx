@@ -1,10 +1,10 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import AccountPanel from "../islands/AccountPanel.tsx";
 import SignIn from "../islands/SignIn.tsx";
-import { sameOriginPath } from "../local_path.ts";
-import type { ApiToken, MeResponse, ProvidersResponse } from "./api_types.ts";
+import { sameOriginPath } from "../lib/local_path.ts";
+import type { ApiToken, MeResponse, ProvidersResponse } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
 
 /** Account: sign in / register when anonymous, else profile, quota, redeem and API tokens. */

@@ -1,8 +1,8 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import AdminPanel from "../islands/AdminPanel.tsx";
-import type { MeResponse, RedemptionCode, UsageResponse } from "./api_types.ts";
+import type { MeResponse, RedemptionCode, UsageResponse } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
 
 /** Admin: redemption codes and usage; a friendly 401/403 page for everyone else. */

@@ -1,8 +1,8 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import BacktestLab from "../islands/BacktestLab.tsx";
-import type { StrategyInfo, SymbolsResponse } from "./api_types.ts";
+import type { StrategyInfo, SymbolsResponse } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
 
 /** Backtest lab: strategies and symbols loaded on the server, the lab is one island. */

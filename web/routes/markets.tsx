@@ -1,9 +1,9 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
 import Watchlist, { type WatchRow } from "../islands/Watchlist.tsx";
-import type { CandlesResponse, Quote, SignalsResponse, SymbolsResponse } from "./api_types.ts";
+import type { CandlesResponse, Quote, SignalsResponse, SymbolsResponse } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 
 const SPARK_BARS = 60;
 

@@ -1,8 +1,8 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import PaperDesk from "../islands/PaperDesk.tsx";
-import type { PaperAccount, PaperOrder, SymbolsResponse } from "./api_types.ts";
+import type { PaperAccount, PaperOrder, SymbolsResponse } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
 import { isSymbol } from "@trading/shared/symbol";
 

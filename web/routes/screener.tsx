@@ -1,5 +1,5 @@
 import { Island } from "../components/Island.tsx";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import Screener from "../islands/Screener.tsx";
 import type { PageRequest } from "./types.ts";
 

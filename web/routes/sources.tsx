@@ -1,4 +1,4 @@
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import { usePage } from "../components/page_context.ts";
 import type { MessageKey } from "../i18n/mod.ts";
 import type { PageRequest } from "./types.ts";

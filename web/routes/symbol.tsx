@@ -10,7 +10,7 @@ import {
   fmtPrice,
   trendClass,
 } from "../components/format.ts";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import AiPanel from "../islands/AiPanel.tsx";
 import PriceChart from "../islands/PriceChart.tsx";
 import { stanceLabel } from "../components/labels.ts";
@@ -20,7 +20,7 @@ import type {
   Quote,
   SignalsResponse,
   SymbolsResponse,
-} from "./api_types.ts";
+} from "../lib/api_types.ts";
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
 import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";

@@ -1,12 +1,12 @@
 import { ErrorState } from "../components/ErrorState.tsx";
 import { fmtDate } from "../components/format.ts";
 import { usePage } from "../components/page_context.ts";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 import { CalibrationSection } from "../components/track_record/CalibrationSection.tsx";
 import { SymbolChart } from "../components/track_record/SymbolChart.tsx";
 import { analystLabel, TrackGroupsTable } from "../components/track_record/TrackGroupsTable.tsx";
 import { points, rate, verdictKey } from "../components/track_record/track_format.ts";
-import type { TrackRecordReport } from "./api_types.ts";
+import type { TrackRecordReport } from "../lib/api_types.ts";
 import type { PageRequest } from "./types.ts";
 
 function Headline({ r }: { r: TrackRecordReport }) {

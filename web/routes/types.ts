@@ -3,9 +3,9 @@
  *
  * @module
  */
-import type { CoreClient } from "../core_client.ts";
+import type { CoreClient } from "../lib/core_client.ts";
 import type { Lang, T } from "../i18n/mod.ts";
-import type { PageSpec } from "../components/render_page.tsx";
+import type { PageSpec } from "../pages/render_page.tsx";
 
 /** What a page loader receives. */
 export interface PageRequest {

@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { T } from "../../i18n/mod.ts";
-import { api } from "../../islands/_api_error.ts";
-import { type ApiFailure, ApiNotice } from "../../islands/_notice.tsx";
+import { api } from "../../lib/api_error.ts";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
 
 /** A saved screen as the API sends it. */
 export interface SavedScreenBody {

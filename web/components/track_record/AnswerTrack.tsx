@@ -1,5 +1,5 @@
 import type { Lang, T } from "../../i18n/mod.ts";
-import type { TrackRecordSummary } from "../../routes/api_types.ts";
+import type { TrackRecordSummary } from "../../lib/api_types.ts";
 import { fmtDate } from "../format.ts";
 import { stanceLabel } from "../labels.ts";
 import { rate, verdictClass, verdictKey } from "./track_format.ts";

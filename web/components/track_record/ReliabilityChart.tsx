@@ -1,4 +1,4 @@
-import type { TrackCalibration } from "../../routes/api_types.ts";
+import type { TrackCalibration } from "../../lib/api_types.ts";
 import { usePage } from "../page_context.ts";
 import { bucketLabel, rate } from "./track_format.ts";
 

@@ -1,4 +1,4 @@
-import type { TrackEdge } from "../../routes/api_types.ts";
+import type { TrackEdge } from "../../lib/api_types.ts";
 import { usePage } from "../page_context.ts";
 import { points, rate, verdictClass, verdictKey } from "./track_format.ts";
 

@@ -1,4 +1,4 @@
-import type { TrackGroup } from "../../routes/api_types.ts";
+import type { TrackGroup } from "../../lib/api_types.ts";
 import { stanceLabel } from "../labels.ts";
 import { usePage } from "../page_context.ts";
 import { TrackEdgeCell } from "./TrackEdgeCell.tsx";

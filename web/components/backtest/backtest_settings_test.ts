@@ -1,8 +1,8 @@
-import "../i18n/dictionaries.ts";
+import "../../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
-import { translator } from "../i18n/mod.ts";
-import type { StrategyInfo } from "../routes/api_types.ts";
-import { strategyOptions } from "./_bt_settings.tsx";
+import { translator } from "../../i18n/mod.ts";
+import type { StrategyInfo } from "../../lib/api_types.ts";
+import { strategyOptions } from "./backtest_settings.tsx";
 
 const strategy = (id: string, name: string, optimisable: boolean): StrategyInfo => ({
   id,

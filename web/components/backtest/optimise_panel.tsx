@@ -6,20 +6,20 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import { fmtNum } from "../components/format.ts";
-import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import type { StrategyInfo } from "../routes/api_types.ts";
-import { api, errorMessage, type FieldIssue, issueFor } from "./_api_error.ts";
-import { type Settings, settingsBody } from "./_bt_settings.tsx";
-import { Check, Field, FieldRow, Select } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { OptimisationView } from "./_opt_result.tsx";
+import { fmtNum } from "../format.ts";
+import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
+import type { StrategyInfo } from "../../lib/api_types.ts";
+import { api, errorMessage, type FieldIssue, issueFor } from "../../lib/api_error.ts";
+import { type Settings, settingsBody } from "./backtest_settings.tsx";
+import { Check, Field, FieldRow, Select } from "../form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
+import { OptimisationView } from "./optimisation_result.tsx";
 import type {
   OptimisationJob,
   OptimisationResultBody as OptimisationResult,
 } from "@trading/shared/schemas";
-import { type ParamField, parseGridValues } from "./_schema_form.ts";
-import { readSse } from "./_sse.ts";
+import { type ParamField, parseGridValues } from "../../lib/schema_form.ts";
+import { readSse } from "../../lib/sse.ts";
 
 const METRICS = ["sharpe", "sortino", "calmar", "total_return", "cagr"] as const;
 

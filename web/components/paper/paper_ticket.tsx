@@ -7,14 +7,14 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { DEFAULT_FEE_BPS } from "@trading/shared/costs";
-import { fmtNum } from "../components/format.ts";
-import { estimateOrder } from "../components/paper/order_estimate.ts";
-import { type ClockPrice, TicketFacts } from "../components/paper/TicketFacts.tsx";
-import type { Lang, T } from "../i18n/mod.ts";
-import type { PaperAccount, PaperOrder } from "../routes/api_types.ts";
-import type { FieldIssue } from "./_api_error.ts";
-import { issueFor } from "./_api_error.ts";
-import { Check, Field, FieldRow, Select } from "./_fields.tsx";
+import { fmtNum } from "../format.ts";
+import { estimateOrder } from "./order_estimate.ts";
+import { type ClockPrice, TicketFacts } from "./TicketFacts.tsx";
+import type { Lang, T } from "../../i18n/mod.ts";
+import type { PaperAccount, PaperOrder } from "../../lib/api_types.ts";
+import type { FieldIssue } from "../../lib/api_error.ts";
+import { issueFor } from "../../lib/api_error.ts";
+import { Check, Field, FieldRow, Select } from "../form/fields.tsx";
 
 /** An order as typed. */
 export interface TicketValues {

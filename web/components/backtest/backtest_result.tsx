@@ -5,10 +5,10 @@
  * @module
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { fmtDate, fmtPrice } from "../components/format.ts";
-import type { Lang, T } from "../i18n/mod.ts";
-import type { BacktestResultBody } from "../routes/api_types.ts";
-import { MetricCards, MetricsTable, TradeTable } from "./_bt_metrics.tsx";
+import { fmtDate, fmtPrice } from "../format.ts";
+import type { Lang, T } from "../../i18n/mod.ts";
+import type { BacktestResultBody } from "../../lib/api_types.ts";
+import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
 
 type Status = "loading" | "ready" | "error";
 
@@ -26,7 +26,7 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T) {
         const q = `from=${r.from}&to=${r.to}`;
         const [lc, draw, res] = await Promise.all([
           import("lightweight-charts"),
-          import("./_bt_charts.ts"),
+          import("./backtest_charts.ts"),
           fetch(`/api/symbols/${encodeURIComponent(symbol)}/candles?${q}`),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);

@@ -24,7 +24,7 @@ export interface LoadedBuild {
 }
 
 /** Default build directory. */
-export const BUILD_DIR = new URL("./static/build/", import.meta.url).pathname;
+export const BUILD_DIR = new URL("../static/build/", import.meta.url).pathname;
 
 /** Reads the manifest and every built file of `dir`; `null` when there is no build. */
 export async function loadBuild(dir = BUILD_DIR): Promise<LoadedBuild | null> {

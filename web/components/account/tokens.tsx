@@ -4,14 +4,14 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import { fmtDate } from "../components/format.ts";
-import type { Lang, T } from "../i18n/mod.ts";
-import type { ApiToken } from "../routes/api_types.ts";
+import { fmtDate } from "../format.ts";
+import type { Lang, T } from "../../i18n/mod.ts";
+import type { ApiToken } from "../../lib/api_types.ts";
 import { API_SCOPES, type ApiScope } from "@trading/shared/scopes";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Check, Field } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { McpSnippet } from "../components/account/McpSnippet.tsx";
+import { api, type FieldIssue, issueFor } from "../../lib/api_error.ts";
+import { Check, Field } from "../form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
+import { McpSnippet } from "./McpSnippet.tsx";
 
 /** The tokens section. */
 export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiToken[] }) {

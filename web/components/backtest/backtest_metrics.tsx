@@ -5,9 +5,9 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import { fmtDate, fmtMoney, fmtNum, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
-import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import type { BacktestResultBody } from "../routes/api_types.ts";
+import { fmtDate, fmtMoney, fmtNum, fmtPct, fmtPrice, trendClass } from "../format.ts";
+import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
+import type { BacktestResultBody } from "../../lib/api_types.ts";
 
 /** Metrics of a run. */
 export type Metrics = BacktestResultBody["metrics"];

@@ -6,9 +6,9 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import { fmtNum } from "../components/format.ts";
-import type { Lang, T } from "../i18n/mod.ts";
-import { Check } from "./_fields.tsx";
+import { fmtNum } from "../format.ts";
+import type { Lang, T } from "../../i18n/mod.ts";
+import { Check } from "../form/fields.tsx";
 import type { HeatmapBody } from "@trading/shared/schemas";
 
 /** The heat-map as core sends it. */

@@ -1,11 +1,11 @@
 import "../i18n/dictionaries.ts"; // every language on the server
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { type BuildManifest, pageScripts } from "../build_manifest.ts";
+import { type BuildManifest, pageScripts } from "../lib/build_manifest.ts";
 import { translator } from "../i18n/mod.ts";
 import type { Lang } from "../i18n/mod.ts";
 import { Layout } from "./Layout.tsx";
-import { type PageContext, PageCtx, type Theme } from "./page_context.ts";
+import { type PageContext, PageCtx, type Theme } from "../components/page_context.ts";
 
 /** What a route hands to {@link renderPage}. */
 export interface PageSpec {

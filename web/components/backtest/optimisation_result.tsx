@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { fmtDate, fmtNum } from "../components/format.ts";
-import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import { fmtMetric, MetricsTable } from "./_bt_metrics.tsx";
-import { Heatmap } from "./_heatmap.tsx";
+import { fmtDate, fmtNum } from "../format.ts";
+import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
+import { fmtMetric, MetricsTable } from "./backtest_metrics.tsx";
+import { Heatmap } from "./heatmap.tsx";
 import type { OptimisationResultBody } from "@trading/shared/schemas";
 
 /** The `result` of a finished optimisation job (the wire type from shared/schemas). */

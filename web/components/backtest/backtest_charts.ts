@@ -5,9 +5,9 @@
  * @module
  */
 import type * as LC from "lightweight-charts";
-import type { Lang } from "../i18n/mod.ts";
-import { addCandles, chartColours } from "./_chart_theme.ts";
-import type { Trade } from "./_bt_metrics.tsx";
+import type { Lang } from "../../i18n/mod.ts";
+import { addCandles, chartColours } from "../chart/chart_theme.ts";
+import type { Trade } from "./backtest_metrics.tsx";
 
 /** Running drawdown (≤ 0, a fraction) of an equity curve. */
 export function drawdown(values: readonly number[]): number[] {

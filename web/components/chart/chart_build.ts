@@ -7,25 +7,21 @@
  * @module
  */
 import type * as LC from "lightweight-charts";
-import type { Lang, T } from "../i18n/mod.ts";
+import type { Lang, T } from "../../i18n/mod.ts";
 import {
   addCandles,
   chartColours,
   INDICATOR_CHOICES,
   monthsBefore,
   RANGES,
-} from "./_chart_theme.ts";
+} from "./chart_theme.ts";
 import type { Candle as ChartBar } from "@trading/shared/schemas";
-import {
-  type DrawInputs,
-  type DrawPattern,
-  overlayLayer,
-} from "../components/chart/draw_overlays.ts";
-import { type OverlayToggles, signalsByDate } from "../components/chart/overlay_plan.ts";
-import { paneLayout } from "../components/chart/pane_layout.ts";
-import { seriesLabel } from "../components/chart/series_labels.ts";
+import { type DrawInputs, type DrawPattern, overlayLayer } from "./draw_overlays.ts";
+import { type OverlayToggles, signalsByDate } from "./overlay_plan.ts";
+import { paneLayout } from "./pane_layout.ts";
+import { seriesLabel } from "./series_labels.ts";
 
-export type { DrawLevel, DrawPattern } from "../components/chart/draw_overlays.ts";
+export type { DrawLevel, DrawPattern } from "./draw_overlays.ts";
 
 /** What the server passes for drawing on the price pane. */
 export type Overlays = DrawInputs;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fieldsOf, parseGridValues, readParams } from "./_schema_form.ts";
+import { fieldsOf, parseGridValues, readParams } from "./schema_form.ts";
 
 // The schema core sends for the Bollinger strategy (GET /api/strategies).
 const BOLLINGER = {

@@ -1,7 +1,7 @@
-import "../i18n/dictionaries.ts";
+import "../../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
-import { translator } from "../i18n/mod.ts";
-import { riskBody } from "./_paper_risk.tsx";
+import { translator } from "../../i18n/mod.ts";
+import { riskBody } from "./paper_risk.tsx";
 
 const t = translator("en");
 

@@ -6,11 +6,11 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import type { T } from "../i18n/mod.ts";
-import type { PaperAccount } from "../routes/api_types.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Check, Field, FieldRow } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import type { T } from "../../i18n/mod.ts";
+import type { PaperAccount } from "../../lib/api_types.ts";
+import { api, type FieldIssue, issueFor } from "../../lib/api_error.ts";
+import { Check, Field, FieldRow } from "../form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
 
 /** The form's texts. */
 export interface RiskValues {

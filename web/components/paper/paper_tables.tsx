@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { fmtDate, fmtMoney, fmtNum, fmtPrice, trendClass } from "../components/format.ts";
-import type { Lang, MessageKey, T } from "../i18n/mod.ts";
-import type { PaperAccount, PaperOrder } from "../routes/api_types.ts";
+import { fmtDate, fmtMoney, fmtNum, fmtPrice, trendClass } from "../format.ts";
+import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
+import type { PaperAccount, PaperOrder } from "../../lib/api_types.ts";
 
 /** Account summary. */
 export function Summary({ t, lang, a }: { t: T; lang: Lang; a: PaperAccount }) {

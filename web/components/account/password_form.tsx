@@ -6,10 +6,10 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import type { T } from "../i18n/mod.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { Field } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
+import type { T } from "../../i18n/mod.ts";
+import { api, type FieldIssue, issueFor } from "../../lib/api_error.ts";
+import { Field } from "../form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
 
 /** The field problems found before sending (empty when the form can be sent). */
 export function passwordProblems(

@@ -4,14 +4,14 @@
  * @module
  */
 import { useState } from "preact/hooks";
-import type { Lang, T } from "../i18n/mod.ts";
-import type { BacktestResultBody } from "../routes/api_types.ts";
-import { api, type FieldIssue, issueFor } from "./_api_error.ts";
-import { BacktestResult } from "./_bt_result.tsx";
-import { ParamFields, type Settings, settingsBody } from "./_bt_settings.tsx";
-import { Check, Field, FieldRow } from "./_fields.tsx";
-import { type ApiFailure, ApiNotice } from "./_notice.tsx";
-import { type FieldProblem, type ParamField, readParams } from "./_schema_form.ts";
+import type { Lang, T } from "../../i18n/mod.ts";
+import type { BacktestResultBody } from "../../lib/api_types.ts";
+import { api, type FieldIssue, issueFor } from "../../lib/api_error.ts";
+import { BacktestResult } from "./backtest_result.tsx";
+import { ParamFields, type Settings, settingsBody } from "./backtest_settings.tsx";
+import { Check, Field, FieldRow } from "../form/fields.tsx";
+import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
+import { type FieldProblem, type ParamField, readParams } from "../../lib/schema_form.ts";
 
 const EXITS = [
   ["stop_loss_pct", "bt.stopLoss"],

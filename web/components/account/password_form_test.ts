@@ -1,7 +1,7 @@
-import "../i18n/dictionaries.ts";
+import "../../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
-import { translator } from "../i18n/mod.ts";
-import { passwordProblems } from "./_password.tsx";
+import { translator } from "../../i18n/mod.ts";
+import { passwordProblems } from "./password_form.tsx";
 
 const t = translator("en");
 

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { T } from "../i18n/mod.ts";
-import { errorKey } from "./_api_error.ts";
+import type { T } from "../../i18n/mod.ts";
+import { errorKey } from "../../lib/api_error.ts";
 
 /** A failed call as islands keep it. */
 export interface ApiFailure {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { LANG_NAMES, LANGS } from "../i18n/mod.ts";
 import type { MessageKey } from "../i18n/mod.ts";
-import { usePage } from "./page_context.ts";
-import { Island } from "./Island.tsx";
+import { usePage } from "../components/page_context.ts";
+import { Island } from "../components/Island.tsx";
 import NotificationBell from "../islands/NotificationBell.tsx";
 
 const NAV: { href: string; key: MessageKey }[] = [

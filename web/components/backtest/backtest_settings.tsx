@@ -4,12 +4,12 @@
  *
  * @module
  */
-import type { MessageKey, T } from "../i18n/mod.ts";
-import type { StrategyInfo, SymbolInfo } from "../routes/api_types.ts";
-import { RuleEditor } from "../components/rule_editor/RuleEditor.tsx";
-import { type FieldIssue, issueFor, ruleIssueFor } from "./_api_error.ts";
-import { Field, FieldRow, Select } from "./_fields.tsx";
-import type { FieldProblem, ParamField } from "./_schema_form.ts";
+import type { MessageKey, T } from "../../i18n/mod.ts";
+import type { StrategyInfo, SymbolInfo } from "../../lib/api_types.ts";
+import { RuleEditor } from "../rule_editor/RuleEditor.tsx";
+import { type FieldIssue, issueFor, ruleIssueFor } from "../../lib/api_error.ts";
+import { Field, FieldRow, Select } from "../form/fields.tsx";
+import type { FieldProblem, ParamField } from "../../lib/schema_form.ts";
 
 /** Text parameters of the `rule` strategy, edited with the rule editor. */
 const RULE_FIELDS = ["entry", "exit", "short_entry", "short_exit"];
