@@ -81,6 +81,10 @@ Deno.test({
       await page.getByRole("button", { name: "Replay 1 days" }).click();
       await page.locator("[data-testid=positions] tr[data-symbol=AAPL]").waitFor();
       const facts = page.locator("[data-testid=ticket-facts]");
+      // the ticket loads the position and the last price after the replay: wait for them
+      await facts.locator("[data-field=position]", { hasText: "Long 100" }).waitFor();
+      await facts.locator('[data-field=last]:not([data-value=""])').waitFor();
+      await facts.locator('[data-field=fee]:not([data-value=""])').waitFor();
       assert.equal(await facts.locator("[data-field=position]").innerText(), "Long 100");
       assert.ok(Number(await facts.locator("[data-field=last]").getAttribute("data-value")) > 0);
       assert.ok(Number(await facts.locator("[data-field=fee]").getAttribute("data-value")) > 0);
