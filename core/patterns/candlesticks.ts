@@ -32,6 +32,7 @@
 import { atr as atrOf } from "../indicators/atr.ts";
 import { sma as smaOf } from "../indicators/sma.ts";
 import { unit } from "./_geometry.ts";
+import { moreCandleShapes } from "./candlesticks_more.ts";
 import { trendBefore, type TrendOptions } from "./trend.ts";
 import type { CandleKind, CandleMatch, Direction, OhlcvColumns, Trend } from "./types.ts";
 
@@ -219,6 +220,7 @@ export function detectCandlestickPatterns(
         });
       }
     }
+    if (i >= 2) found.push(...moreCandleShapes(i, { O, H, L, C, atr: a, avgBefore }));
     for (const x of found) {
       if (wanted && !wanted.has(x.kind)) continue;
       const { trend, strength } = trendBefore(cols, x.first, atr, sma, trendOpts);

@@ -35,6 +35,14 @@ export const CANDLE_KIND_NAMES = [
   "three_black_crows",
   "inverted_hammer",
   "shooting_star",
+  "piercing_line",
+  "dark_cloud_cover",
+  "marubozu_white",
+  "marubozu_black",
+  "three_inside_up",
+  "three_inside_down",
+  "tweezer_top",
+  "tweezer_bottom",
 ] as const;
 
 /** A chart-pattern kind. */
