@@ -58,7 +58,7 @@ function staticClosure(meta: esbuild.Metafile, file: string, seen = new Set<stri
  * ```ts
  * import { buildAssets } from "./build.ts";
  *
- * // The default outdir (web/static/build) is emptied first; this example builds elsewhere.
+ * // builds into a temporary directory (the default is web/static/build, replaced in place)
  * const outdir = await Deno.makeTempDir();
  * const manifest = await buildAssets({ outdir, minify: false });
  * console.log(manifest.client); // ["client-<hash>.js", "chunk-<hash>.js", …]
@@ -94,13 +94,15 @@ export async function buildAssets(
     logLevel: "silent",
     plugins: [workspaceShared()],
   });
-  try {
-    await Deno.remove(outdir, { recursive: true });
-  } catch { /* absent */ }
+  // The output is replaced in place, never emptied first: a server starting meanwhile (another
+  // test process, a running web) reads complete files. Names carry content hashes, so a rebuild
+  // of the same sources writes the same names; each file is written beside and renamed over.
   await Deno.mkdir(outdir, { recursive: true });
+  const written = new Set<string>();
   for (const f of result.outputFiles) {
     await Deno.mkdir(f.path.slice(0, f.path.lastIndexOf("/")), { recursive: true });
-    await Deno.writeFile(f.path, f.contents);
+    await atomicWrite(f.path, f.contents);
+    written.add(f.path);
   }
   const meta = result.metafile;
   const rel = (p: string) => p.slice(p.lastIndexOf("/") + 1);
@@ -116,8 +118,28 @@ export async function buildAssets(
       if (m?.[1]) manifest.islands[m[1]] = staticClosure(meta, file).map(rel);
     }
   }
-  await Deno.writeTextFile(`${outdir}/manifest.json`, JSON.stringify(manifest, null, 2));
+  await atomicWrite(
+    `${outdir}/manifest.json`,
+    new TextEncoder().encode(JSON.stringify(manifest, null, 2)),
+  );
+  written.add(`${outdir}/manifest.json`);
+  for await (const e of Deno.readDir(outdir)) {
+    // files of an older build that this one does not list (a file another build is writing
+    // right now ends in .tmp-<pid>-<n> and is left alone)
+    if (e.isFile && !written.has(`${outdir}/${e.name}`) && !/\.tmp-\d+-\d+$/.test(e.name)) {
+      await Deno.remove(`${outdir}/${e.name}`).catch(() => {});
+    }
+  }
   return manifest;
+}
+
+let tmpCount = 0;
+
+/** Writes `path` whole or not at all (a reader never sees half a file). */
+async function atomicWrite(path: string, data: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${Deno.pid}-${tmpCount++}`;
+  await Deno.writeFile(tmp, data);
+  await Deno.rename(tmp, path);
 }
 
 if (import.meta.main) {
