@@ -24,6 +24,7 @@ export const SCREEN_PAGES: Record<string, string> = {
   account: "/account",
   track: "/track-record",
   sources: "/sources",
+  screener: "/screener",
 };
 
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };

@@ -78,7 +78,7 @@ Deno.test({
       await page.getByLabel("Quantity").fill("100");
       await page.getByRole("button", { name: /Place order/ }).click();
       await page.locator("[data-testid=open-orders] tbody tr").waitFor();
-      await page.getByRole("button", { name: "Replay 1 days" }).click();
+      await page.getByRole("button", { name: "Replay 1 day" }).click();
       await page.locator("[data-testid=positions] tr[data-symbol=AAPL]").waitFor();
       const facts = page.locator("[data-testid=ticket-facts]");
       // the ticket loads the position and the last price after the replay: wait for them

@@ -69,7 +69,7 @@ Deno.test({
       await page.getByRole("button", { name: "Place order" }).click();
       await page.locator("[data-testid=open-orders] tbody tr").waitFor();
       const clock = await page.locator("[data-field=clock]").getAttribute("data-value");
-      await page.getByRole("button", { name: "Replay 1 days" }).click();
+      await page.getByRole("button", { name: "Replay 1 day" }).click();
       await page.locator("[data-testid=positions] tr[data-symbol=AAPL]").waitFor();
       const after = await page.locator("[data-field=clock]").getAttribute("data-value");
       assert.ok(after! > clock!, `clock moved from ${clock} to ${after}`);

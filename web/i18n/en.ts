@@ -515,6 +515,7 @@ export const en = {
   "paper.fees": "Fees",
   "paper.killSwitch": "Kill switch on: new orders are refused.",
   "paper.advance": "Replay",
+  "paper.advance.day": "{n} day",
   "paper.advance.days": "{n} days",
   "paper.advance.label": "Move the clock forward by",
   "paper.risk": "Risk limits",

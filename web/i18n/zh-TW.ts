@@ -507,6 +507,7 @@ export const zhTW: Record<MessageKey, string> = {
   "paper.fees": "手續費",
   "paper.killSwitch": "緊急停止已開啟：拒絕新委託。",
   "paper.advance": "重播",
+  "paper.advance.day": "{n} 天",
   "paper.advance.days": "{n} 天",
   "paper.advance.label": "將時鐘推進",
   "paper.risk": "風險限制",

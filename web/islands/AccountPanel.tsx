@@ -127,7 +127,13 @@ export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
         <ApiNotice t={t} failure={failure} />
       </section>
       <PasswordForm t={t} onChanged={() => setTokenList((x) => ({ gen: x.gen + 1, tokens: [] }))} />
-      <Tokens key={tokenList.gen} t={t} lang={lang} initial={tokenList.tokens} />
+      <Tokens
+        key={tokenList.gen}
+        t={t}
+        lang={lang}
+        initial={tokenList.tokens}
+        admin={me.user.role === "admin"}
+      />
     </>
   );
 }

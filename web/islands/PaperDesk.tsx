@@ -127,7 +127,7 @@ export default function PaperDesk(props: PaperDeskProps) {
               disabled={busy}
               onClick={() => advance(n)}
             >
-              {t("paper.advance")} {t("paper.advance.days", { n })}
+              {t("paper.advance")} {t(n === 1 ? "paper.advance.day" : "paper.advance.days", { n })}
             </button>
           ))}
         </div>

@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
@@ -121,6 +122,7 @@ const SPECS: RouteSpec<McpCtx>[] = [
     response: JsonRpcAnswerSchema,
     errors: [400, 401, 403, 406, 413, 415],
     access: "public",
+    use: [rateLimit({ key: "mcp", limit: 300, windowS: 60 })],
     scope: null,
     handler: serveMcp,
   },

@@ -1,3 +1,4 @@
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
@@ -46,6 +47,7 @@ export const notifyRoutes = routeGroup(
       errors: [401, 403, 422, 429],
       example: { kind: "webhook", url: "https://hooks.example.com/trading" },
       access: "user",
+      use: [rateLimit({ key: "notify-endpoints", limit: 10, windowS: 600 })],
       scope: "alerts",
       handler: async (c, { deps }) => {
         const user = requireUser(c);
@@ -101,6 +103,7 @@ export const notifyRoutes = routeGroup(
       status: 202,
       errors: [401, 403, 404],
       access: "user",
+      use: [rateLimit({ key: "notify-resend", limit: 30, windowS: 600 })],
       scope: "alerts",
       handler: async (c, { deps }) => {
         const user = requireUser(c);

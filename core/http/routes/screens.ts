@@ -15,6 +15,9 @@ import { type SavedScreenRow, SavedScreens } from "../../screens/store.ts";
 import { UniverseCache } from "../../screens/universe.ts";
 import { requireUser } from "../../auth/auth_context.ts";
 
+/** Saving screens per user and IP (each save compiles the rules). */
+const savedLimit = rateLimit({ key: "screens-saved", limit: 60, windowS: 600 });
+
 const IdPath = z.object({ id: z.uuid() });
 
 /** Screens per user and per IP per minute (each evaluates a rule over the whole universe). */
@@ -92,6 +95,7 @@ export const screensRoutes = routeGroup(
       errors: [401, 422],
       example: { name: "Oversold in an uptrend", rule: "rsi(14) < 30 and close > sma(200)" },
       access: "user",
+      use: [savedLimit],
       scope: "backtest",
       handler: async (c, { saved, iso }) => {
         const user = requireUser(c);
@@ -127,6 +131,7 @@ export const screensRoutes = routeGroup(
       response: SavedScreenSchema,
       errors: [401, 404, 422],
       access: "user",
+      use: [savedLimit],
       scope: "backtest",
       handler: async (c, { saved, iso }) => {
         const user = requireUser(c);

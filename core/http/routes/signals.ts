@@ -1,3 +1,4 @@
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { aiHook } from "../../ai/mod.ts";
 import { patternsSummary } from "../../analysis/patterns_summary.ts";
 import { z } from "zod";
@@ -109,6 +110,7 @@ export const signalsRoutes = routeGroup(
       body: AnalyzeRequestSchema,
       errors: [404, 422],
       access: "public",
+      use: [rateLimit({ key: "ai", limit: 30, windowS: 60 })],
       scope: "ai",
       handler: async (c, { deps, ai, patterns, analysisCache }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");

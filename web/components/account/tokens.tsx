@@ -14,10 +14,20 @@ import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
 import { McpSnippet } from "./McpSnippet.tsx";
 
 /** The tokens section. */
-export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiToken[] }) {
+export function Tokens(
+  { t, lang, initial, admin = false }: {
+    t: T;
+    lang: Lang;
+    initial: ApiToken[];
+    /** Whether the account is an admin (only then is the `admin` scope offered). */
+    admin?: boolean;
+  },
+) {
+  // the admin scope grants nothing without the admin role: it is not offered to other accounts
+  const offered = API_SCOPES.filter((s) => admin || s !== "admin");
   const [tokens, setTokens] = useState(initial);
   const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<ApiScope[]>([...API_SCOPES]);
+  const [scopes, setScopes] = useState<ApiScope[]>(offered);
   const [secret, setSecret] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -45,7 +55,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
     setTokens((x) => listed.ok ? listed.data.tokens : x.filter((k) => k.id !== id));
   };
   const toggle = (scope: ApiScope, on: boolean) =>
-    setScopes((x) => API_SCOPES.filter((s) => s === scope ? on : x.includes(s)));
+    setScopes((x) => offered.filter((s) => s === scope ? on : x.includes(s)));
 
   return (
     <section class="card" aria-labelledby="tok-h">
@@ -65,7 +75,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
           aria-describedby={issueFor(issues, "scopes") ? "scopes-err" : undefined}
         >
           <legend>{t("acct.tokens.scopes")}</legend>
-          {API_SCOPES.map((s) => (
+          {offered.map((s) => (
             <Check
               key={s}
               id={`scope-${s.replace(":", "-")}`}
@@ -112,7 +122,7 @@ export function Tokens({ t, lang, initial }: { t: T; lang: Lang; initial: ApiTok
                     <code>{k.prefix}…</code>
                   </td>
                   <td class="small">
-                    {k.scopes.length === API_SCOPES.length
+                    {offered.every((s) => k.scopes.includes(s))
                       ? t("acct.tokens.scope.all")
                       : k.scopes.map((s) => t(`acct.tokens.scope.${s}`)).join(", ")}
                   </td>
