@@ -14,7 +14,7 @@ import {
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
 import { securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
-import { authenticate, crossOriginGuard, rateLimit, tokenScopeGuard } from "./auth/mod.ts";
+import { authenticate, crossOriginGuard, tokenScopeGuard } from "./auth/mod.ts";
 import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
 import { CORE_ROUTE_GROUPS, DECLARED_ROUTES } from "./http/routes/mod.ts";
 import { accessGuard } from "./http/access_guard.ts";
@@ -73,9 +73,6 @@ export function createCoreApp(deps: CoreDeps) {
       guardedGets: STATE_CHANGING_GETS,
     }))
     .use(tokenScopeGuard(ROUTE_SCOPE))
-    .use("/api/ai/*", rateLimit({ key: "ai", limit: 30, windowS: 60 }))
-    .use("/api/backtests", rateLimit({ key: "backtest", limit: 30, windowS: 60 }))
-    .use("/api/optimisations", rateLimit({ key: "optimisation", limit: 10, windowS: 60 }))
     .use(httpMetrics(deps.metrics))
     .get("/metrics", metricsHandler(deps.metrics))
     .get(

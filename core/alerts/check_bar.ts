@@ -13,7 +13,7 @@ import { type CompiledRule, compileRule } from "../rules/mod.ts";
 import { T } from "../rules/kernels.ts";
 import { PointRule } from "../rules/pointwise.ts";
 import { generateSignals } from "../signals/mod.ts";
-import { IndicatorCache } from "../strategies/indicator_cache.ts";
+import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AlertCondition, AlertDef, CrossDirection } from "./types.ts";
 
 /** Values that made an alert true, sent with its notification (snake_case keys: wire). */

@@ -1,23 +1,21 @@
 // Every route that spends quota, runs heavy work or calls out (AI, backtests, backfills, alerts
-// and webhooks, MCP, sign-in) is rate limited: by its own declaration (`use`) or by one of the
-// app-wide limits of core/app.ts. Walks every declared route, so a new one joins automatically.
+// and webhooks, MCP, sign-in) is rate limited by its own declaration (`use`). Walks every
+// declared route, so a new one joins automatically.
 import assert from "node:assert/strict";
 import { routeKeyOf } from "@trading/shared/http";
 import { DECLARED_ROUTES } from "./routes/mod.ts";
 
-/** Path prefixes limited app-wide in core/app.ts (`app.use(prefix, rateLimit(…))`). */
-const APP_LIMITED = ["/api/ai/", "/api/backtests", "/api/optimisations"];
 /** Scopes whose writes cost money, CPU or outbound calls. */
 const COSTLY = new Set(["ai", "backtest", "data", "alerts"]);
 /** Writes that need no limit: signing out ends the caller's own session; marking notifications
  * read is one UPDATE of the caller's rows. */
 const EXEMPT = new Set(["POST /api/auth/logout", "POST /api/notifications/read"]);
 
-Deno.test("rate limits - every costly or public write route is rate limited", () => {
+Deno.test("rate limits - every costly or public write route declares its rate limit", () => {
   const missing = DECLARED_ROUTES.filter((r) => r.method === "post" || r.method === "put")
     .filter((r) => r.access === "public" || COSTLY.has(r.scope ?? ""))
     .filter((r) => !EXEMPT.has(routeKeyOf(r)))
-    .filter((r) => !r.use?.length && !APP_LIMITED.some((p) => r.path.startsWith(p)))
+    .filter((r) => !r.use?.length)
     .map(routeKeyOf);
   assert.deepEqual(missing, []);
 });

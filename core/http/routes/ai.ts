@@ -1,3 +1,4 @@
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { DomainError } from "@trading/shared/errors";
@@ -16,6 +17,9 @@ import {
 import { aiServices, barsAsOf } from "../../ai/mod.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { optionalUser, requireUser } from "../../auth/auth_context.ts";
+
+/** AI requests per user and IP (shared with POST /analyze, key "ai"). */
+const aiLimit = rateLimit({ key: "ai", limit: 30, windowS: 60 });
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SessionPath = z.object({
@@ -44,6 +48,7 @@ export const aiRoutes = routeGroup(
       response: AiAnalysisSchema,
       errors: [404, 422, 429],
       access: "public",
+      use: [aiLimit],
       scope: "ai",
       handler: async (c, { deps }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
@@ -71,6 +76,7 @@ export const aiRoutes = routeGroup(
       response: AiAnalysisSchema,
       errors: [404, 422, 429],
       access: "public",
+      use: [aiLimit],
       scope: "ai",
       spends: true,
       handler: async (c, { deps }) => {
@@ -133,6 +139,7 @@ export const aiRoutes = routeGroup(
       response: AiChatResponseSchema,
       errors: [401, 404, 422, 429],
       access: "user",
+      use: [aiLimit],
       scope: "ai",
       handler: async (c, { deps }) => {
         const user = requireUser(c);

@@ -1,3 +1,4 @@
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
@@ -56,6 +57,7 @@ export const backtestsRoutes = routeGroup(
         slippage_bps: 2,
       },
       access: "public",
+      use: [rateLimit({ key: "backtest", limit: 30, windowS: 60 })],
       scope: "backtest",
       handler: async (c, { deps, limits, purgeNow }) => {
         const body = validate(BacktestRequestSchema, await readJson(c.req), "body");

@@ -1,3 +1,4 @@
+import { rateLimit } from "../../auth/rate_limit.ts";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
@@ -61,6 +62,7 @@ export const optimisationsRoutes = routeGroup(
       response: OptimisationJobSchema,
       errors: [404, 422, 429],
       access: "public",
+      use: [rateLimit({ key: "optimisation", limit: 10, windowS: 60 })],
       scope: "backtest",
       handler: async (c, { deps, jobs }) => {
         const body = validate(OptimisationRequestSchema, await readJson(c.req), "body");

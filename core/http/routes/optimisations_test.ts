@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import assert from "node:assert/strict";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { errorHandler } from "@trading/shared/http";
@@ -98,8 +99,17 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
     });
 
     await t.step("a second job while one runs is 429 with Retry-After", async () => {
-      // the routes alone: the app's per-IP request rate limit would answer 429 by itself
-      const direct = optimisationsRoutes.app(deps);
+      // the routes alone, their request rate limit counting in a later window: the earlier steps
+      // used up this client's 10 requests a minute, and this step tests the one-job-per-client
+      // limit of the job queue, not the request limit
+      const direct = new Hono();
+      direct.use(async (c, next) => {
+        const runtime = { db: deps.db, now: () => Date.now() + 3_600_000, proxyHops: 0 };
+        c.set("authRuntime" as never, runtime as never);
+        c.set("user" as never, null as never);
+        await next();
+      });
+      optimisationsRoutes.mount(direct, deps);
       direct.onError(errorHandler(deps.logger));
       const postDirect = (body: unknown) =>
         direct.request("/api/optimisations", {
