@@ -14,29 +14,14 @@
  * @module
  */
 import type { Cols } from "../core/backtest/types.ts";
+import { tiledSpxUniverse } from "./_tiled_spx.ts";
 import { compileAlert, type CompiledAlert, hitsAtBar } from "../core/alerts/check_bar.ts";
 import type { AlertCondition } from "../core/alerts/types.ts";
 import { rsi } from "../core/indicators/rsi.ts";
 import { sma } from "../core/indicators/sma.ts";
-import { parseOhlcvCsv } from "../core/market_data/csv.ts";
-import { seriesFromBars } from "../core/market_data/series.ts";
 
 const BARS = 2_520, SYMBOLS = 1_000;
-const text = await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url));
-const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
-const span = spx.close.length - BARS;
-const universe = new Map<string, Cols>();
-for (let k = 0; k < SYMBOLS; k++) {
-  const from = (k * 7) % span, to = from + BARS;
-  universe.set(`S${k}`, {
-    dates: spx.dates.slice(from, to),
-    open: spx.open.slice(from, to),
-    high: spx.high.slice(from, to),
-    low: spx.low.slice(from, to),
-    close: spx.close.slice(from, to),
-    volume: spx.volume.slice(from, to),
-  });
-}
+const universe = await tiledSpxUniverse(SYMBOLS, BARS);
 const RULES = [
   "rsi(14) crosses_above 30",
   "close > sma(50) and volume > 1.5 * sma(volume, 20)",

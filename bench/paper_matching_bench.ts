@@ -19,7 +19,7 @@
 import { parseOhlcvCsv } from "../core/market_data/csv.ts";
 import { OrderBook } from "../core/paper/order_book.ts";
 import { matchOrder } from "../core/execution/match.ts";
-import { applyFill, newLedger } from "../core/execution/ledger.ts";
+import { applyFill, type Ledger, newLedger } from "../core/execution/ledger.ts";
 
 const BARS = 2000, ORDERS = 500;
 const bars = parseOhlcvCsv(
@@ -47,6 +47,12 @@ function orders(kind: "far" | "spread"): Order[] {
   });
 }
 
+/** Books a fill of `o` on `ledger`; 1 (one fill). */
+function bookFill(ledger: Ledger, o: Order, m: { price: number; fee: number }): number {
+  applyFill(ledger, { symbol: o.symbol, side: o.side, qty: o.qty, price: m.price, fee: m.fee });
+  return 1;
+}
+
 /** The former replay loop: every open order against every bar. */
 function naive(list: Order[]): number {
   const ledger = newLedger(1e9);
@@ -56,16 +62,7 @@ function naive(list: Order[]): number {
     for (const o of pending) {
       const m = matchOrder(o, bar, ledger, costs);
       if (m === null) still.push(o);
-      else if (m.kind === "fill") {
-        applyFill(ledger, {
-          symbol: o.symbol,
-          side: o.side,
-          qty: o.qty,
-          price: m.price,
-          fee: m.fee,
-        });
-        fills++;
-      }
+      else if (m.kind === "fill") fills += bookFill(ledger, o, m);
     }
     pending = still;
   }
@@ -83,16 +80,7 @@ function indexed(list: Order[]): number {
       const o = e.order;
       const m = matchOrder(o, bar, ledger, costs);
       if (m === null) book.putBack(e);
-      else if (m.kind === "fill") {
-        applyFill(ledger, {
-          symbol: o.symbol,
-          side: o.side,
-          qty: o.qty,
-          price: m.price,
-          fee: m.fee,
-        });
-        fills++;
-      }
+      else if (m.kind === "fill") fills += bookFill(ledger, o, m);
     }
   }
   return fills;
