@@ -26,17 +26,30 @@ export const WALK_EVERY_BARS = 20;
  * ```
  */
 export function rulesWalk(s: Series, every = WALK_EVERY_BARS): JournalEntry[] {
+  return [...rulesWalkSteps(s, every)];
+}
+
+/**
+ * The same calls one at a time, so a caller on a server can spread the walk over several turns
+ * of the event loop (each call reads the whole history up to its day).
+ *
+ * @example
+ * ```ts
+ * import { seriesFromBars } from "../market_data/series.ts";
+ * [...rulesWalkSteps(seriesFromBars("T", []))].length; // 0
+ * ```
+ */
+export function* rulesWalkSteps(s: Series, every = WALK_EVERY_BARS): Generator<JournalEntry> {
   if (!Number.isInteger(every) || every < 1) {
     throw new RangeError(
       `Cannot walk the rules analyst: every must be a positive integer, current value is ${every}`,
     );
   }
-  const out: JournalEntry[] = [];
   for (let n = WALK_MIN_BARS; n <= s.dates.length; n += every) {
     const cols = barsAsOf(s, s.dates[n - 1]);
     const pack = factsFromBars(s.symbol, cols, { backtest: null });
     const a = ruleAnalysis(pack, "en");
-    out.push({
+    yield {
       symbol: s.symbol,
       data_date: pack.data_date,
       source: "rules",
@@ -48,7 +61,6 @@ export function rulesWalk(s: Series, every = WALK_EVERY_BARS): JournalEntry[] {
       target: a.target,
       stop: a.stop,
       horizon_days: a.horizon_days,
-    });
+    };
   }
-  return out;
 }

@@ -18,7 +18,7 @@ import type { SeriesCache } from "../market_data/series_cache.ts";
 import { rateCalls, type RatedCall } from "./baselines.ts";
 import { scoreCall } from "./evaluate.ts";
 import { RULES_VERSION } from "./rule_analyst.ts";
-import { rulesWalk, WALK_EVERY_BARS, WALK_MIN_BARS } from "./rules_walk.ts";
+import { rulesWalkSteps, WALK_EVERY_BARS, WALK_MIN_BARS } from "./rules_walk.ts";
 import type { AiStore, JournalEntry } from "./store.ts";
 import { trackReport } from "./track_record.ts";
 
@@ -46,13 +46,29 @@ export interface TrackBook {
 
 const walks = new Map<string, JournalEntry[]>();
 
-function walkOf(s: Series): JournalEntry[] {
+/** Longest stretch (ms) the walk runs before letting other requests in. */
+export const WALK_SLICE_MS = 20;
+
+/**
+ * The rules analyst's walk over `s` (cached per history), computed in slices of at most
+ * {@link WALK_SLICE_MS} with a macrotask in between: a walk over a long history takes
+ * about a second, and it must not hold every other request of core that long.
+ */
+async function walkOf(s: Series): Promise<JournalEntry[]> {
   let sum = 0;
   for (let i = 0; i < s.close.length; i++) sum += s.close[i]! + s.low[i]! + s.high[i]!;
   const key = `${s.symbol}|${s.dates.length}|${s.dates[0]}|${s.dates.at(-1)}|${sum}`;
   let calls = walks.get(key);
   if (!calls) {
-    calls = rulesWalk(s, WALK_EVERY_BARS);
+    calls = [];
+    let slice = performance.now();
+    for (const call of rulesWalkSteps(s, WALK_EVERY_BARS)) {
+      calls.push(call);
+      if (performance.now() - slice > WALK_SLICE_MS) {
+        await yieldToOthers();
+        slice = performance.now();
+      }
+    }
     if (walks.size > 500) walks.clear();
     walks.set(key, calls);
   }
@@ -127,7 +143,7 @@ export class TrackRecordService {
       const s = await this.#deps.series.get(symbol).catch(() => null);
       if (!s || s.dates.length <= WALK_MIN_BARS) continue;
       bySymbol.set(symbol, s);
-      calls.push(...walkOf(s));
+      calls.push(...await walkOf(s));
     }
     for (const e of await this.#store.journalEntries("llm")) {
       if (!bySymbol.has(e.symbol)) {
@@ -138,10 +154,12 @@ export class TrackRecordService {
       calls.push(e);
     }
     const scored = calls.map((c) => scoreCall(c, bySymbol.get(c.symbol)!));
+    await yieldToOthers();
     const rated = rateCalls(scored, (s) => bySymbol.get(s), {
       draws: TRACK_DRAWS,
       seed: TRACK_SEED,
     });
+    await yieldToOthers();
     const report = trackReport(rated, {
       dataVersion: key,
       computedAt: new Date(this.#now()).toISOString(),
@@ -158,4 +176,9 @@ export class TrackRecordService {
     });
     return { rated, report };
   }
+}
+
+/** Lets the event loop serve other requests (a macrotask, not a microtask). */
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
