@@ -12,7 +12,6 @@
  *
  * @module
  */
-import type { Cols } from "../core/backtest/types.ts";
 import { tiledSpxUniverse } from "./_tiled_spx.ts";
 import { rsi } from "../core/indicators/rsi.ts";
 import { sma } from "../core/indicators/sma.ts";

@@ -1,4 +1,3 @@
-import { rateLimit } from "../../auth/rate_limit.ts";
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { NotFoundError, ValidationError } from "@trading/shared/errors";
@@ -69,7 +68,6 @@ export const alertsRoutes = routeGroup(
         trigger: "once_per_bar_close",
       },
       access: "user",
-      use: [rateLimit({ key: "alerts", limit: 60, windowS: 600 })],
       scope: "alerts",
       handler: async (c, { deps, store, limits }) => {
         const user = requireUser(c);
