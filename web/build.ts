@@ -8,7 +8,7 @@
  */
 import * as esbuild from "esbuild";
 import { ISLAND_NAMES } from "./islands/registry.ts";
-import type { BuildManifest } from "./lib/build_manifest.ts";
+import { type BuildManifest, isPartialWrite } from "./lib/build_manifest.ts";
 
 const WEB = new URL("./", import.meta.url).pathname;
 
@@ -126,7 +126,7 @@ export async function buildAssets(
   for await (const e of Deno.readDir(outdir)) {
     // files of an older build that this one does not list (a file another build is writing
     // right now ends in .tmp-<pid>-<n> and is left alone)
-    if (e.isFile && !written.has(`${outdir}/${e.name}`) && !/\.tmp-\d+-\d+$/.test(e.name)) {
+    if (e.isFile && !written.has(`${outdir}/${e.name}`) && !isPartialWrite(e.name)) {
       await Deno.remove(`${outdir}/${e.name}`).catch(() => {});
     }
   }

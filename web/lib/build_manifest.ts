@@ -26,7 +26,19 @@ export interface LoadedBuild {
 /** Default build directory. */
 export const BUILD_DIR = new URL("../static/build/", import.meta.url).pathname;
 
-/** Reads the manifest and every built file of `dir`; `null` when there is no build. */
+/**
+ * Whether `name` is a file another build is writing right now (`web/build.ts` writes each file
+ * to `<name>.tmp-<pid>-<n>` and renames it into place).
+ */
+export function isPartialWrite(name: string): boolean {
+  return /\.tmp-\d+-\d+$/.test(name);
+}
+
+/**
+ * Reads the manifest and every built file of `dir`; `null` when there is no build. Files a
+ * concurrent build is writing (or removing as stale) are skipped, so a server starting while
+ * another process builds does not fail on a file that vanished between listing and reading.
+ */
 export async function loadBuild(dir = BUILD_DIR): Promise<LoadedBuild | null> {
   let manifest: BuildManifest;
   try {
@@ -37,8 +49,11 @@ export async function loadBuild(dir = BUILD_DIR): Promise<LoadedBuild | null> {
   }
   const files = new Map<string, Uint8Array>();
   for await (const e of Deno.readDir(dir)) {
-    if (e.isFile && e.name !== "manifest.json") {
+    if (!e.isFile || e.name === "manifest.json" || isPartialWrite(e.name)) continue;
+    try {
       files.set(e.name, await Deno.readFile(`${dir}${e.name}`));
+    } catch (err) {
+      if (!(err instanceof Deno.errors.NotFound)) throw err;
     }
   }
   return { manifest, files };
