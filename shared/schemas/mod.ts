@@ -4,6 +4,7 @@
  * @module
  */
 export * from "./error.ts";
+export * from "./interval.ts";
 export * from "./candle.ts";
 export * from "./market.ts";
 export * from "./indicator.ts";
