@@ -18,6 +18,7 @@ import { m0010 } from "./0010_paper_bot_state.ts";
 import { m0011 } from "./0011_paper_allow_short.ts";
 import { m0012 } from "./0012_saved_screens.ts";
 import { m0013 } from "./0013_alerts.ts";
+import { m0014 } from "./0014_intraday.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
 ];
