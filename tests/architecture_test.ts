@@ -56,6 +56,10 @@ export const PURE = [
   "core/market_data/reconcile.ts",
   "core/market_data/freshness.ts",
   "core/paper/order_book.ts",
+  "core/timeframes/aggregate.ts",
+  "core/timeframes/cache.ts",
+  "core/timeframes/partial.ts",
+  "core/timeframes/period.ts",
 ];
 
 const FORBIDDEN_IN_PURE_IMPORTS = [

@@ -1,0 +1,73 @@
+/**
+ * The one place a symbol's bars at an interval come from: every route, tool, backtest and bot
+ * that takes an `interval` calls {@link loadBars}. Daily bars come from the series cache
+ * (adjusted there); weekly and monthly bars are aggregated from them and cached per
+ * (symbol, interval, adjust, data version); intraday bars come from the intraday store when the
+ * deployment has one (`deps.intraday`), and are a clear 404 otherwise.
+ *
+ * @module
+ */
+import { NotFoundError } from "@trading/shared/errors";
+import { type Interval, isIntraday } from "@trading/shared/schemas";
+import type { AdjustMode } from "../market_data/adjust.ts";
+import type { Series } from "../market_data/series.ts";
+import type { TimeframeSeries } from "./aggregate.ts";
+import { TimeframeCache } from "./cache.ts";
+
+/** A store of intraday bars: the plug point of the intraday track. */
+export interface IntradayBarSource {
+  /**
+   * The symbol's bars at an intraday interval (`adjust` applied), or null when it has none at
+   * that interval.
+   */
+  load(symbol: string, interval: Interval, adjust: AdjustMode): Promise<TimeframeSeries | null>;
+}
+
+/** What {@link loadBars} reads. */
+export interface BarSources {
+  /** Daily bars per adjust mode (the series cache). */
+  series: { get(symbol: string, options?: { adjust?: AdjustMode }): Promise<Series> };
+  /** Intraday bars, when the deployment stores them. */
+  intraday?: IntradayBarSource | undefined;
+}
+
+const caches = new WeakMap<object, TimeframeCache>();
+
+/** The timeframe cache that belongs to a series cache (one per series cache, made on first use). */
+export function timeframeCacheOf(series: object): TimeframeCache {
+  let cache = caches.get(series);
+  if (!cache) caches.set(series, cache = new TimeframeCache());
+  return cache;
+}
+
+/**
+ * The bars of `symbol` at `interval`, prices adjusted by `adjust` (split-adjusted by default)
+ * before any aggregation. Throws {@link NotFoundError} for an unknown symbol, or for an intraday
+ * interval the symbol has no bars at.
+ *
+ * @example
+ * ```ts ignore
+ * const weekly = await loadBars(deps, "SPX", "1w");
+ * weekly.partial; // true while the week of the last stored bar has not ended
+ * ```
+ */
+export async function loadBars(
+  deps: BarSources,
+  symbol: string,
+  interval: Interval = "1d",
+  adjust: AdjustMode = "split",
+): Promise<TimeframeSeries> {
+  if (isIntraday(interval)) {
+    const bars = deps.intraday ? await deps.intraday.load(symbol, interval, adjust) : null;
+    if (bars) return bars;
+    await deps.series.get(symbol, { adjust }); // an unknown symbol is its own 404
+    throw new NotFoundError(
+      `No intraday bars for ${symbol} at ${interval}: only 1d, 1w and 1mo are available for it. ` +
+        `Intraday bars are imported with \`deno task import FILE --symbol ${symbol} ` +
+        `--interval ${interval}\` where the deployment stores them.`,
+      { symbol, interval },
+    );
+  }
+  const daily = await deps.series.get(symbol, { adjust });
+  return timeframeCacheOf(deps.series).get(daily, interval, adjust);
+}
