@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CriterionCode, CriterionParams } from "./criteria.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
 
 /** A line `price = intercept + slope × index`. */
@@ -52,14 +53,16 @@ export function unit(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0;
 }
 
-/** One scored criterion: weight, score in 0..1 and the sentence shown to the user. */
+/** One scored criterion: weight, score in 0..1 and the template of the sentence shown. */
 export interface Criterion {
   /** Relative weight. */
   w: number;
   /** Score 0..1. */
   s: number;
-  /** Human-readable reason. */
-  text: string;
+  /** Template of the sentence (`criteria.ts`). */
+  code: CriterionCode;
+  /** Its parameters. */
+  params?: CriterionParams;
 }
 
 /** Weighted mean of criteria scores, rounded to 3 decimals. */
@@ -70,14 +73,4 @@ export function confidenceOf(criteria: readonly Criterion[]): number {
     ss += c.w * unit(c.s);
   }
   return sw > 0 ? Math.round((ss / sw) * 1000) / 1000 : 0;
-}
-
-/** Rounds a price for display in criteria. */
-export function fmt(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(2);
-}
-
-/** Percent with one decimal. */
-export function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }

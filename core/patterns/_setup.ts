@@ -6,7 +6,8 @@
  * @module
  */
 import { volumeRatioAt } from "./_volume.ts";
-import { confidenceOf, type Criterion, fmt, unit } from "./_geometry.ts";
+import { confidenceOf, type Criterion, unit } from "./_geometry.ts";
+import { criterionText } from "./criteria.ts";
 import type {
   ChartPatternKind,
   Direction,
@@ -55,13 +56,14 @@ export interface Setup {
 
 /** Breakout-volume criterion at bar `j` (null: still pending). */
 function volumeCriterion(ctx: DetectContext, j: number | null): Criterion {
-  if (j === null) return { w: 0.2, s: 0.5, text: "breakout volume: not yet (pending)" };
+  if (j === null) return { w: 0.2, s: 0.5, code: "breakout_volume_pending" };
   const r = volumeRatioAt(ctx.cols.volume, j, ctx.volumePeriod);
-  if (r === null) return { w: 0.2, s: 0.5, text: "breakout volume: not enough history" };
+  if (r === null) return { w: 0.2, s: 0.5, code: "breakout_volume_no_history" };
   return {
     w: 0.2,
     s: unit((r - 0.7) / 0.8),
-    text: `breakout volume ${r.toFixed(2)}× its ${ctx.volumePeriod}-bar average`,
+    code: "breakout_volume",
+    params: { volume_ratio: r, bars: ctx.volumePeriod },
   };
 }
 
@@ -101,11 +103,17 @@ export function resolveSetup(ctx: DetectContext, setup: Setup): PatternMatch | n
   const invalidation = up ? setup.lower(at) : setup.upper(at);
   const target = setup.target(breakoutLevel, up ? 1 : -1);
   const criteria = [...setup.criteria, volumeCriterion(ctx, confirmed ? j : null)];
-  const texts = criteria.map((c) => c.text);
+  const codes = criteria.map(({ code, params = {} }) => ({ code, params }));
   if (confirmed) {
-    texts.push(`closed ${up ? "above" : "below"} ${fmt(breakoutLevel)} on ${dates[j]}`);
+    codes.push({
+      code: up ? "closed_above" : "closed_below",
+      params: { price: breakoutLevel, date: dates[j]! },
+    });
   } else if (setup.direction === "neutral") {
-    texts.push(`breaks either way: above ${fmt(setup.upper(at))} or below ${fmt(setup.lower(at))}`);
+    codes.push({
+      code: "breaks_either_way",
+      params: { upper: setup.upper(at), lower: setup.lower(at) },
+    });
   }
   return {
     kind: setup.kind,
@@ -120,7 +128,8 @@ export function resolveSetup(ctx: DetectContext, setup: Setup): PatternMatch | n
     invalidation,
     confirmed,
     confidence: confidenceOf(criteria),
-    criteria: texts,
+    criteria: codes.map((c) => criterionText(c.code, c.params)),
+    criteriaCodes: codes,
     lines: setup.lines(endIndex),
   };
 }

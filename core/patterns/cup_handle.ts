@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { type Criterion, fmt, pct, unit } from "./_geometry.ts";
+import { type Criterion, unit } from "./_geometry.ts";
 import type { DetectContext, Setup } from "./_setup.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
 
@@ -89,33 +89,31 @@ export function cupHandleSetups(
               {
                 w: 0.2,
                 s: 1 - rimDiff / (0.2 * depth),
-                text: `rims ${fmt(left.price)} and ${fmt(right.price)}, depth ${
-                  pct(depth / rimLow)
-                }`,
+                code: "cup_rims",
+                params: { left: left.price, right: right.price, depth_pct: depth / rimLow * 100 },
               },
               {
                 w: 0.25,
                 s: unit(round / 0.4),
-                text: `${Math.round(round * 100)}% of the cup's closes in its lower half`,
+                code: "cup_round",
+                params: { lower_half_pct: Math.round(round * 100) },
               },
               {
                 w: 0.1,
                 s: 1 - Math.abs(pos - 0.5) / 0.3,
-                text: `bottom at ${Math.round(pos * 100)}% of the cup`,
+                code: "cup_bottom",
+                params: { position_pct: Math.round(pos * 100) },
               },
               {
                 w: 0.15,
                 s: unit((0.5 - handleDepth / depth) / (0.5 - 1 / 3)),
-                text: `handle retraces ${
-                  pct(handleDepth / depth)
-                } of the depth in ${handleBars} bars`,
+                code: "handle_retrace",
+                params: { retrace_pct: handleDepth / depth * 100, bars: handleBars },
               },
               {
                 w: 0.1,
                 s: volHandle < volCup ? 1 : 0.3,
-                text: volHandle < volCup
-                  ? "quieter handle"
-                  : "handle volume not lower than the cup's",
+                code: volHandle < volCup ? "handle_quieter" : "handle_volume_not_lower",
               },
             ];
             const rim = right.price, stop = handle.price;

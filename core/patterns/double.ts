@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { type Criterion, fmt, pct, unit } from "./_geometry.ts";
+import { type Criterion, unit } from "./_geometry.ts";
 import type { DetectContext, Setup } from "./_setup.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
 
@@ -69,31 +69,34 @@ export function doubleSetups(
     const d1 = neck.index - p1.index, d2 = p3.index - neck.index;
     const vol1 = meanVolume(ctx.cols.volume, p1.index),
       vol3 = meanVolume(ctx.cols.volume, p3.index);
-    const word = which === "top" ? "tops" : "bottoms";
     const criteria: Criterion[] = [
       {
         w: 0.3,
         s: 1 - diff / (0.2 * height),
-        text: `${word} ${fmt(p1.price)} and ${fmt(p3.price)} (${
-          pct(diff / Math.abs(p1.price))
-        } apart)`,
+        code: which === "top" ? "tops_apart" : "bottoms_apart",
+        params: {
+          first: p1.price,
+          second: p3.price,
+          apart_pct: (diff / Math.abs(p1.price)) * 100,
+        },
       },
       {
         w: 0.15,
         s: Math.min(d1, d2) / Math.max(d1, d2),
-        text: `legs of ${d1} and ${d2} bars`,
+        code: "legs",
+        params: { left_bars: d1, right_bars: d2 },
       },
       {
         w: 0.15,
         s: vol3 < vol1 ? 1 : 0.3,
-        text: vol3 < vol1
-          ? "lower volume on the second extreme"
-          : "volume not lower on the second extreme",
+        code: vol3 < vol1 ? "second_extreme_lower_volume" : "second_extreme_volume_not_lower",
       },
       {
         w: 0.2,
         s: Number.isFinite(atr) && atr > 0 ? unit(avgHeight / (4 * atr)) : 0.5,
-        text: `height ${fmt(avgHeight)}${atr > 0 ? ` (${(avgHeight / atr).toFixed(1)} ATR)` : ""}`,
+        ...(atr > 0
+          ? { code: "height_atr", params: { height: avgHeight, atr_multiple: avgHeight / atr } }
+          : { code: "height", params: { height: avgHeight } }),
       },
     ];
     const stopLevel = s === 1 ? Math.max(p1.price, p3.price) : Math.min(p1.price, p3.price);

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { at, type Criterion, fit, fmt, maxResidual, pct, unit } from "./_geometry.ts";
+import { at, type Criterion, fit, maxResidual, unit } from "./_geometry.ts";
 import type { DetectContext, Setup } from "./_setup.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
 
@@ -95,22 +95,31 @@ export function flagSetups(
         {
           w: 0.2,
           s: unit(pole / poleBars / atr),
-          text: `pole of ${fmt(pole)} in ${poleBars} bars (${(pole / atr).toFixed(1)} ATR)`,
+          code: "pole",
+          params: { pole, bars: poleBars, atr_multiple: pole / atr },
         },
-        { w: 0.2, s: 1 - retrace / 0.5, text: `retraces ${pct(retrace)} of the pole` },
+        {
+          w: 0.2,
+          s: 1 - retrace / 0.5,
+          code: "pole_retrace",
+          params: { retrace_pct: retrace * 100 },
+        },
         pennant
           ? {
             w: 0.2,
             s: unit((0.7 - h1 / h0) / 0.4),
-            text: `narrows from ${fmt(h0)} to ${fmt(h1)}`,
+            code: "narrows",
+            params: { from: h0, to: h1 },
           }
-          : { w: 0.2, s: 1 - Math.abs(Math.log(h1 / h0)) / Math.log(1.6), text: "parallel lines" },
+          : {
+            w: 0.2,
+            s: 1 - Math.abs(Math.log(h1 / h0)) / Math.log(1.6),
+            code: "parallel_lines",
+          },
         {
           w: 0.2,
           s: volFlag < volPole ? 1 : 0.3,
-          text: volFlag < volPole
-            ? "volume lower in the consolidation than in the pole"
-            : "volume not lower in the consolidation",
+          code: volFlag < volPole ? "consolidation_lower_volume" : "consolidation_volume_not_lower",
         },
       ];
       const stopLevel = s * deepest;

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { at, type Criterion, fmt, through, unit } from "./_geometry.ts";
+import { at, type Criterion, through, unit } from "./_geometry.ts";
 import type { DetectContext, Setup } from "./_setup.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
 
@@ -79,25 +79,33 @@ export function headShouldersSetups(
       {
         w: 0.25,
         s: (Math.min(hl, hr) / Math.max(hl, hr) - 0.5) / 0.5,
-        text: `shoulders ${fmt(ls.price)} and ${fmt(rs.price)} around head ${fmt(head.price)}`,
+        code: "shoulders",
+        params: { left: ls.price, right: rs.price, head: head.price },
       },
-      { w: 0.15, s: Math.min(t1, t2) / Math.max(t1, t2), text: `spans of ${t1} and ${t2} bars` },
+      {
+        w: 0.15,
+        s: Math.min(t1, t2) / Math.max(t1, t2),
+        code: "spans",
+        params: { left_bars: t1, right_bars: t2 },
+      },
       {
         w: 0.15,
         s: unit(prominence / (0.4 * h)),
-        text: `head ${(prominence / h * 100).toFixed(0)}% of its height beyond the shoulders`,
+        code: "head_prominence",
+        params: { prominence_pct: Math.round(prominence / h * 100) },
       },
       {
         w: 0.1,
         s: 1 - tilt / (0.6 * h),
-        text: `neckline from ${fmt(n1.price)} to ${fmt(n2.price)}`,
+        code: "neckline",
+        params: { from: n1.price, to: n2.price },
       },
       {
         w: 0.15,
         s: volRight < volHead ? 1 : 0.3,
-        text: volRight < volHead
-          ? "lower volume on the right shoulder than on the head"
-          : "volume not lower on the right shoulder",
+        code: volRight < volHead
+          ? "right_shoulder_lower_volume"
+          : "right_shoulder_volume_not_lower",
       },
     ];
     const stopLevel = rs.price;

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { at, type Criterion, fit, fmt, type Line, maxResidual, unit } from "./_geometry.ts";
+import { at, type Criterion, fit, type Line, maxResidual, unit } from "./_geometry.ts";
 import type { DetectContext, Setup } from "./_setup.ts";
 import type { ChartPatternKind, Direction } from "./types.ts";
 import type { ConfirmedPivot } from "./zigzag.ts";
@@ -123,19 +123,26 @@ export function trendlineSetups(
         expiresAt = Math.min(expiresAt, Math.floor(apex));
       }
       const criteria: Criterion[] = [
-        { w: 0.25, s: m >= 6 ? 1 : 0.7, text: `${m} swing points on the two lines` },
-        { w: 0.25, s: 1 - resid / (0.2 * hm), text: `largest swing off its line ${fmt(resid)}` },
-        { w: 0.15, s: (inside - 0.9) / 0.1, text: `${Math.round(inside * 100)}% of closes inside` },
+        { w: 0.25, s: m >= 6 ? 1 : 0.7, code: "swing_points", params: { count: m } },
+        { w: 0.25, s: 1 - resid / (0.2 * hm), code: "largest_swing", params: { residual: resid } },
+        {
+          w: 0.15,
+          s: (inside - 0.9) / 0.1,
+          code: "closes_inside",
+          params: { inside_pct: Math.round(inside * 100) },
+        },
         converging
           ? {
             w: 0.15,
             s: unit((0.75 - h1 / h0) / 0.5),
-            text: `narrows from ${fmt(h0)} to ${fmt(h1)}`,
+            code: "narrows",
+            params: { from: h0, to: h1 },
           }
           : {
             w: 0.15,
             s: 1 - Math.abs(Math.log(h1 / h0)) / Math.log(1.25),
-            text: `parallel lines, height ${fmt(h0)} to ${fmt(h1)}`,
+            code: "parallel_lines_height",
+            params: { from: h0, to: h1 },
           },
       ];
       const isWedge = kind === "rising_wedge" || kind === "falling_wedge";

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CriterionCode, CriterionParams } from "./criteria.ts";
 import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/schemas";
 
 /** Columnar daily bars, dates ascending. `Series` of core/market_data satisfies it. */
@@ -104,8 +105,10 @@ export interface PatternMatch {
   confirmed: boolean;
   /** 0..1 from the criteria listed in `criteria`. */
   confidence: number;
-  /** Human-readable reasons behind the confidence. */
+  /** Human-readable reasons behind the confidence (English, filled from `criteriaCodes`). */
   criteria: string[];
+  /** The same reasons as templates with parameters (`criteria.ts`), for translation. */
+  criteriaCodes?: { code: CriterionCode; params: CriterionParams }[];
   /** Segments for drawing. */
   lines?: PatternLine[];
 }

@@ -22,6 +22,7 @@ export function patternToWire(p: PatternMatch): PatternMatchWire {
     confirmed: p.confirmed,
     confidence: p.confidence,
     criteria: p.criteria,
+    criteria_codes: p.criteriaCodes ?? [],
     ...(p.lines ? { lines: p.lines } : {}),
   };
 }

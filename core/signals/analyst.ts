@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { crossDown, crossUp, fmt } from "./_cross.ts";
+import { crossDown, crossUp } from "./_cross.ts";
+import { type ReasonParams, reasonText, type SignalReasonCode } from "./reasons.ts";
 import type { SignalInputs } from "./inputs.ts";
 import { VOLUME_SPIKE } from "./technical.ts";
 import type { OhlcvColumns, Signal } from "./types.ts";
@@ -48,81 +49,68 @@ export function analystSignals(
   from = 1,
 ): Signal[] {
   const n = c.close.length;
-  const push = (i: number, type: "buy" | "sell", name: string, strength: number, reason: string) =>
-    out.push({ index: i, date: c.dates[i]!, type, name, family: "analyst", reason, strength });
+  const push = (
+    i: number,
+    type: "buy" | "sell",
+    name: string,
+    strength: number,
+    code: SignalReasonCode,
+    params: ReasonParams,
+  ) =>
+    out.push({
+      index: i,
+      date: c.dates[i]!,
+      type,
+      name,
+      family: "analyst",
+      reason: reasonText(code, params),
+      reason_code: code,
+      reason_params: params,
+      strength,
+    });
   for (let i = Math.max(1, from); i < n; i++) {
     const close = c.close[i]!;
     if (crossUp(c.close, x.ma10, i)) {
-      push(
-        i,
-        "buy",
-        "close_above_ma10",
-        0.5,
-        `Close ${fmt(close)} moved above MA10 ${fmt(x.ma10[i]!)}`,
-      );
+      push(i, "buy", "close_above_ma10", 0.5, "close_above_ma10", { close, ma10: x.ma10[i]! });
     }
     if (crossDown(c.close, x.ma5, i)) {
-      push(
-        i,
-        "sell",
-        "close_below_ma5",
-        0.5,
-        `Close ${fmt(close)} fell below MA5 ${fmt(x.ma5[i]!)}`,
-      );
+      push(i, "sell", "close_below_ma5", 0.5, "close_below_ma5", { close, ma5: x.ma5[i]! });
     }
     const r = x.rsi14[i]!, k = x.kd.k[i]!, d = x.kd.d[i]!;
     if (r >= 80 && crossDown(x.kd.k, x.kd.d, i)) {
-      push(
-        i,
-        "sell",
-        "rsi_kd_overbought",
-        0.7,
-        `RSI(14) ${fmt(r)} ≥ 80 and %K ${fmt(k)} crossed below %D ${fmt(d)}`,
-      );
+      push(i, "sell", "rsi_kd_overbought", 0.7, "rsi_kd_overbought", { rsi: r, k, d });
     } else if (r <= 20 && crossUp(x.kd.k, x.kd.d, i)) {
-      push(
-        i,
-        "buy",
-        "rsi_kd_oversold",
-        0.7,
-        `RSI(14) ${fmt(r)} ≤ 20 and %K ${fmt(k)} crossed above %D ${fmt(d)}`,
-      );
+      push(i, "buy", "rsi_kd_oversold", 0.7, "rsi_kd_oversold", { rsi: r, k, d });
     }
     if (i < BREAKOUT_LOOKBACK) continue;
     const { hi, lo } = priorExtremes(c, i);
     const vr = x.volRatio[i]!;
+    const bars = BREAKOUT_LOOKBACK;
     if (isThreeWhiteSoldiers(c, i) && close > hi) {
-      const vol = vr >= 1.2 ? ` on ${fmt(vr)}× average volume` : "";
+      const withVolume = vr >= 1.2;
       push(
         i,
         "buy",
         "three_white_soldiers_breakout",
-        vr >= 1.2 ? 0.8 : 0.65,
-        `三陽開泰: three white soldiers closing at ${
-          fmt(close)
-        } above the ${BREAKOUT_LOOKBACK}-day high ${fmt(hi)}${vol}`,
+        withVolume ? 0.8 : 0.65,
+        withVolume ? "three_white_soldiers_high_volume" : "three_white_soldiers_high",
+        withVolume ? { close, bars, high: hi, volume_ratio: vr } : { close, bars, high: hi },
       );
     }
     if (vr >= VOLUME_SPIKE && close > hi && c.close[i - 1]! <= hi) {
-      push(
-        i,
-        "buy",
-        "volume_breakout_up",
-        0.65,
-        `Close ${fmt(close)} broke the ${BREAKOUT_LOOKBACK}-day high ${fmt(hi)} on ${
-          fmt(vr)
-        }× average volume`,
-      );
+      push(i, "buy", "volume_breakout_up", 0.65, "close_above_high_volume", {
+        close,
+        bars,
+        high: hi,
+        volume_ratio: vr,
+      });
     } else if (vr >= VOLUME_SPIKE && close < lo && c.close[i - 1]! >= lo) {
-      push(
-        i,
-        "sell",
-        "volume_breakdown",
-        0.65,
-        `Close ${fmt(close)} broke the ${BREAKOUT_LOOKBACK}-day low ${fmt(lo)} on ${
-          fmt(vr)
-        }× average volume`,
-      );
+      push(i, "sell", "volume_breakdown", 0.65, "close_below_low_volume", {
+        close,
+        bars,
+        low: lo,
+        volume_ratio: vr,
+      });
     }
   }
   return out;

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { crossDown, crossDownLevel, crossUp, crossUpLevel, fmt } from "./_cross.ts";
+import { crossDown, crossDownLevel, crossUp, crossUpLevel } from "./_cross.ts";
+import { type ReasonParams, reasonText, type SignalReasonCode } from "./reasons.ts";
 import type { SignalInputs } from "./inputs.ts";
 import type { OhlcvColumns, Signal } from "./types.ts";
 
@@ -23,90 +24,67 @@ export function technicalSignals(
   from = 1,
 ): Signal[] {
   const n = c.close.length;
-  const push = (i: number, type: "buy" | "sell", name: string, strength: number, reason: string) =>
-    out.push({ index: i, date: c.dates[i]!, type, name, family: "technical", reason, strength });
+  const push = (
+    i: number,
+    type: "buy" | "sell",
+    name: string,
+    strength: number,
+    code: SignalReasonCode,
+    params: ReasonParams,
+  ) =>
+    out.push({
+      index: i,
+      date: c.dates[i]!,
+      type,
+      name,
+      family: "technical",
+      reason: reasonText(code, params),
+      reason_code: code,
+      reason_params: params,
+      strength,
+    });
   for (let i = Math.max(1, from); i < n; i++) {
     const close = c.close[i]!;
     const r = x.rsi14[i]!;
     if (crossUpLevel(x.rsi14, 30, i)) {
-      push(i, "buy", "rsi_oversold_exit", 0.6, `RSI(14) crossed up through 30 to ${fmt(r)}`);
+      push(i, "buy", "rsi_oversold_exit", 0.6, "rsi_cross_up_30", { rsi: r });
     } else if (crossDownLevel(x.rsi14, 70, i)) {
-      push(i, "sell", "rsi_overbought_exit", 0.6, `RSI(14) crossed down through 70 to ${fmt(r)}`);
+      push(i, "sell", "rsi_overbought_exit", 0.6, "rsi_cross_down_70", { rsi: r });
     }
     const m = x.macd.macd[i]!, s = x.macd.signal[i]!;
     if (crossUp(x.macd.macd, x.macd.signal, i)) {
-      push(
-        i,
-        "buy",
-        "macd_cross_up",
-        m < 0 ? 0.6 : 0.5,
-        `MACD ${fmt(m)} crossed above its signal ${fmt(s)}${m < 0 ? " below zero" : ""}`,
-      );
+      const code = m < 0 ? "macd_cross_up_below_zero" : "macd_cross_up";
+      push(i, "buy", "macd_cross_up", m < 0 ? 0.6 : 0.5, code, { macd: m, signal: s });
     } else if (crossDown(x.macd.macd, x.macd.signal, i)) {
-      push(
-        i,
-        "sell",
-        "macd_cross_down",
-        m > 0 ? 0.6 : 0.5,
-        `MACD ${fmt(m)} crossed below its signal ${fmt(s)}${m > 0 ? " above zero" : ""}`,
-      );
+      const code = m > 0 ? "macd_cross_down_above_zero" : "macd_cross_down";
+      push(i, "sell", "macd_cross_down", m > 0 ? 0.6 : 0.5, code, { macd: m, signal: s });
     }
+    const ma = { ma20: x.ma20[i]!, ma50: x.ma50[i]! };
     if (crossUp(x.ma20, x.ma50, i)) {
-      push(
-        i,
-        "buy",
-        "golden_cross_20_50",
-        0.55,
-        `MA20 ${fmt(x.ma20[i]!)} crossed above MA50 ${fmt(x.ma50[i]!)}`,
-      );
+      push(i, "buy", "golden_cross_20_50", 0.55, "ma20_cross_above_ma50", ma);
     } else if (crossDown(x.ma20, x.ma50, i)) {
-      push(
-        i,
-        "sell",
-        "death_cross_20_50",
-        0.55,
-        `MA20 ${fmt(x.ma20[i]!)} crossed below MA50 ${fmt(x.ma50[i]!)}`,
-      );
+      push(i, "sell", "death_cross_20_50", 0.55, "ma20_cross_below_ma50", ma);
     }
+    const long = { ma50: x.ma50[i]!, ma200: x.ma200[i]! };
     if (crossUp(x.ma50, x.ma200, i)) {
-      push(
-        i,
-        "buy",
-        "golden_cross_50_200",
-        0.75,
-        `Golden cross: MA50 ${fmt(x.ma50[i]!)} crossed above MA200 ${fmt(x.ma200[i]!)}`,
-      );
+      push(i, "buy", "golden_cross_50_200", 0.75, "golden_cross_50_200", long);
     } else if (crossDown(x.ma50, x.ma200, i)) {
-      push(
-        i,
-        "sell",
-        "death_cross_50_200",
-        0.75,
-        `Death cross: MA50 ${fmt(x.ma50[i]!)} crossed below MA200 ${fmt(x.ma200[i]!)}`,
-      );
+      push(i, "sell", "death_cross_50_200", 0.75, "death_cross_50_200", long);
     }
     const vr = x.volRatio[i]!;
     if (vr >= VOLUME_SPIKE) {
       if (crossUp(c.close, x.bb.upper, i)) {
-        push(
-          i,
-          "buy",
-          "bollinger_breakout_up",
-          0.6,
-          `Close ${fmt(close)} broke above the upper Bollinger band ${fmt(x.bb.upper[i]!)} on ${
-            fmt(vr)
-          }× average volume`,
-        );
+        push(i, "buy", "bollinger_breakout_up", 0.6, "close_above_upper_band", {
+          close,
+          band: x.bb.upper[i]!,
+          volume_ratio: vr,
+        });
       } else if (crossDown(c.close, x.bb.lower, i)) {
-        push(
-          i,
-          "sell",
-          "bollinger_breakdown",
-          0.6,
-          `Close ${fmt(close)} broke below the lower Bollinger band ${fmt(x.bb.lower[i]!)} on ${
-            fmt(vr)
-          }× average volume`,
-        );
+        push(i, "sell", "bollinger_breakdown", 0.6, "close_below_lower_band", {
+          close,
+          band: x.bb.lower[i]!,
+          volume_ratio: vr,
+        });
       }
     }
   }

@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { ReasonParams, SignalReasonCode } from "./reasons.ts";
+
 /** Columns of daily bars the signals read (a `Series` satisfies it). */
 export type { OhlcvColumns } from "../market_data/series.ts";
 
@@ -19,8 +21,12 @@ export interface Signal {
   name: string;
   /** Which family the rule belongs to: classic technical rules or the analyst's rules. */
   family: "technical" | "analyst";
-  /** Human-readable reason citing the numbers. */
+  /** Human-readable reason citing the numbers (English; filled from `reason_code`). */
   reason: string;
+  /** Template of the reason (a key of `SIGNAL_REASONS`), named as on the wire. */
+  reason_code: SignalReasonCode;
+  /** Parameters of the template, named as on the wire. */
+  reason_params: ReasonParams;
   /** 0..1, how strong the evidence is. */
   strength: number;
 }

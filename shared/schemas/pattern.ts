@@ -90,7 +90,11 @@ export const PatternMatchSchema = z.object({
     description: "a close beyond breakout_level happened by end_index",
   }),
   confidence: z.number().min(0).max(1),
-  criteria: z.array(z.string()),
+  criteria: z.array(z.string()).meta({ description: "English sentences (from criteria_codes)" }),
+  criteria_codes: z.array(z.object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.number(), z.string()])),
+  })).meta({ description: "the criteria as templates with parameters; clients translate them" }),
   lines: z.array(z.object({ from: PointSchema, to: PointSchema, label: z.string() })).optional(),
 }).meta({ id: "PatternMatch" });
 

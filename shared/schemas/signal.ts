@@ -8,7 +8,13 @@ export const SignalSchema = z.object({
   type: z.enum(["buy", "sell"]),
   name: z.string(),
   family: z.enum(["technical", "analyst"]),
-  reason: z.string(),
+  reason: z.string().meta({ description: "English sentence (filled from reason_code)" }),
+  reason_code: z.string().meta({
+    description: "template of the reason, e.g. close_above_ma10; clients translate it",
+  }),
+  reason_params: z.record(z.string(), z.number()).meta({
+    description: "parameters of the template, e.g. {close: 101.5, ma10: 100.25}",
+  }),
   strength: z.number(),
 }).meta({ id: "Signal" });
 

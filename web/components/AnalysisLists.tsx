@@ -11,6 +11,7 @@ import {
 } from "./labels.ts";
 import { seriesLabel, seriesReading } from "./chart/series_labels.ts";
 import { usePage } from "./page_context.ts";
+import { patternCriteria, signalReason } from "./analysis_text.ts";
 
 /** Latest value of every indicator output, or a note when the API is not there. */
 export function IndicatorTable(
@@ -92,7 +93,7 @@ function PatternList({ patterns }: { patterns: CoreResult<PatternsResponse> }) {
               ? (
                 <details class="small">
                   <summary>{t("patterns.criteria")}</summary>
-                  <ul>{p.criteria.map((c) => <li key={c}>{c}</li>)}</ul>
+                  <ul>{patternCriteria(lang, p).map((c) => <li key={c}>{c}</li>)}</ul>
                 </details>
               )
               : null}
@@ -170,7 +171,7 @@ function SignalList({ signals }: { signals: CoreResult<SignalsResponse> }) {
                 <span class="muted small">
                   {fmtDate(lang, s.date)} · {t(`signals.family.${s.family}`)}
                 </span>
-                <span class="block small">{s.reason}</span>
+                <span class="block small">{signalReason(lang, s)}</span>
               </li>
             ))}
           </ul>
