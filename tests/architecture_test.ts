@@ -22,6 +22,7 @@ export const PURE = [
   "core/execution/",
   "core/analysis/",
   "core/calendars/",
+  "core/intraday/",
   "core/rules/",
   "core/alerts/check_bar.ts",
   "core/alerts/fire_key.ts",

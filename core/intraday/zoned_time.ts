@@ -1,0 +1,133 @@
+/**
+ * Exchange-local time of UTC instants, with the IANA time-zone rules of the runtime's ICU data
+ * (`Intl.DateTimeFormat`), and a per-day cache so a pass over a million ascending bars asks ICU
+ * about once per trading day. Pure: instants come in as arguments.
+ *
+ * @module
+ */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      throw new RangeError(`Cannot use time zone "${timeZone}": it is not an IANA time zone`);
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The offset of `timeZone` from UTC at the instant `utcMs`, in ms (New York in summer:
+ * −4 h = −14,400,000).
+ *
+ * @example
+ * ```ts
+ * timeZoneOffsetMs("America/New_York", Date.UTC(2013, 9, 4, 13, 30)); // -14400000 (EDT)
+ * timeZoneOffsetMs("Asia/Taipei", Date.UTC(2024, 0, 2, 1, 0)); // 28800000
+ * ```
+ */
+export function timeZoneOffsetMs(timeZone: string, utcMs: number): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(utcMs)) {
+    if (part.type !== "literal") p[part.type] = Number(part.value);
+  }
+  const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return local - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+}
+
+/**
+ * The UTC instant of a wall-clock time in `timeZone`, given as ms since the epoch read as if
+ * the wall clock were UTC (`Date.UTC(y, m, d, h, min)`). A time skipped by a DST change
+ * resolves forward; a repeated one to its first occurrence.
+ *
+ * @example
+ * ```ts
+ * localToUtc("America/New_York", Date.UTC(2013, 9, 4, 9, 30)) === Date.UTC(2013, 9, 4, 13, 30);
+ * ```
+ */
+export function localToUtc(timeZone: string, wallMs: number): number {
+  const first = wallMs - timeZoneOffsetMs(timeZone, wallMs);
+  const offset = timeZoneOffsetMs(timeZone, first);
+  const second = wallMs - offset;
+  return timeZoneOffsetMs(timeZone, second) === offset ? second : first;
+}
+
+/**
+ * Local calendar day and minute of ascending instants in one time zone. It remembers the local
+ * day of the last instant (its UTC span and offset), so consecutive bars of a day cost two
+ * comparisons; a day whose offset changes (a DST switch) is not cached and every instant of it
+ * asks ICU.
+ */
+export class LocalClock {
+  readonly #timeZone: string;
+  #start = Infinity;
+  #end = -Infinity;
+  #offset = 0;
+  /** Local day of the last instant: days since 1970-01-01 in local time. */
+  day = 0;
+  /** Local minute of the day of the last instant (0 … 1439). */
+  minute = 0;
+  /** Local ms since the local midnight of the last instant. */
+  msOfDay = 0;
+
+  /** @param timeZone IANA time zone, e.g. `America/New_York` */
+  constructor(timeZone: string) {
+    formatter(timeZone);
+    this.#timeZone = timeZone;
+  }
+
+  /** Reads `utcMs`: sets {@link day}, {@link minute} and {@link msOfDay}; returns the day. */
+  at(utcMs: number): number {
+    if (utcMs < this.#start || utcMs >= this.#end) this.#load(utcMs);
+    const local = utcMs + this.#offset;
+    const day = Math.floor(local / DAY);
+    this.day = day;
+    this.msOfDay = local - day * DAY;
+    this.minute = Math.floor(this.msOfDay / MINUTE);
+    return day;
+  }
+
+  #load(utcMs: number): void {
+    const offset = timeZoneOffsetMs(this.#timeZone, utcMs);
+    const day = Math.floor((utcMs + offset) / DAY);
+    const start = day * DAY - offset;
+    this.#offset = offset;
+    if (
+      timeZoneOffsetMs(this.#timeZone, start) === offset &&
+      timeZoneOffsetMs(this.#timeZone, start + DAY - 1) === offset
+    ) {
+      this.#start = start;
+      this.#end = start + DAY;
+    } else {
+      this.#start = utcMs; // a DST day: this instant only
+      this.#end = utcMs + 1;
+    }
+  }
+}
+
+/** ISO 8601 local time with its offset (`2013-10-04T09:30:00-04:00`) of an instant. */
+export function isoLocal(timeZone: string, utcMs: number): string {
+  const offset = timeZoneOffsetMs(timeZone, utcMs);
+  const local = new Date(utcMs + offset).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset) / MINUTE;
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${local}${sign}${hh}:${mm}`;
+}
