@@ -130,11 +130,13 @@ const DEFAULT_PORT: Record<string, number> = {
   "https:": 443,
   "postgres:": 5432,
   "postgresql:": 5432,
+  "smtp:": 587,
+  "smtps:": 465,
 };
 
 /** `host:port` of a URL value, or null when the value is not a network URL. */
 function endpoint(value: unknown): string | null {
-  if (typeof value !== "string" || !/^(https?|postgres(ql)?):\/\//.test(value)) return null;
+  if (typeof value !== "string" || !/^(https?|postgres(ql)?|smtps?):\/\//.test(value)) return null;
   const u = new URL(value);
   const host = u.hostname.replace(/^\[|\]$/g, "");
   return `${host}:${u.port || DEFAULT_PORT[u.protocol]}`;

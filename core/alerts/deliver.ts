@@ -1,19 +1,24 @@
 /**
- * The delivery worker: sends one outbox row to its webhook endpoint, signed per Standard
- * Webhooks, and records the attempt. The row is claimed with a lease first, so a duplicate
- * job does not send twice while one is in flight. 2xx → `delivered`; `410 Gone` → the
- * endpoint is disabled and the delivery is `dead`; anything else (timeout, refused address,
- * redirect, 4xx, 5xx) → retried on the schedule with ±10% jitter, then `dead`. The message id
- * (`webhook-id`) is the delivery id on every attempt, so receivers deduplicate.
+ * The delivery worker: sends one outbox row to its endpoint — a webhook signed per Standard
+ * Webhooks (with the previous secret too while a rotation's grace period runs), or an e-mail
+ * over SMTP — and records the attempt. The row is claimed with a lease first, so a duplicate
+ * job does not send twice while one is in flight. Success (2xx; SMTP 250) → `delivered`;
+ * `410 Gone` → the endpoint is disabled and the delivery is `dead`; anything else (timeout,
+ * refused address, redirect, 4xx, 5xx, SMTP error) → retried on the schedule with ±10%
+ * jitter, then `dead`. The message id (`webhook-id`) is the delivery id on every attempt, so
+ * receivers deduplicate.
  *
  * @module
  */
 import type { Logger } from "@trading/shared/log";
 import type { Db } from "../db/db.ts";
 import type { JobHandler, JobQueue } from "../jobs/queue.ts";
+import { type EmailDeliveryOptions, sendAlertEmail } from "./email_delivery.ts";
+import type { MailLanguage } from "./email_template.ts";
 import { DELIVER_TASK } from "./fire.ts";
 import { signedHeaders } from "./webhook_sign.ts";
-import { checkResolved, checkWebhookUrl, type Resolver } from "./webhook_target.ts";
+import { postWebhook } from "./webhook_post.ts";
+import type { Resolver } from "./webhook_target.ts";
 
 /** Standard Webhooks' (Svix's) schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const RETRY_SCHEDULE_S: readonly number[] = [5, 300, 1800, 7200, 18000, 36000, 36000];
@@ -32,36 +37,22 @@ export interface DeliveryOptions {
   random?: () => number;
   /** Host resolver (tests). */
   resolve?: Resolver;
-  /** HTTP client (tests). */
-  fetch?: typeof fetch;
+  /** E-mail deliveries (without it they fail and retry as unconfigured). */
+  email?: EmailDeliveryOptions;
 }
-
-/** Most bytes of a receiver's answer read (the rest is discarded). */
-const MAX_RESPONSE_BYTES = 64 * 1024;
 
 interface Claimed {
   id: string;
   body: string;
   attempts: number;
   endpoint_id: string;
+  kind: "webhook" | "email" | null;
   url: string | null;
   secret: string | null;
+  previous_secret: string | null;
+  previous_secret_until: number | null;
+  language: string | null;
   ep_status: string | null;
-}
-
-async function readBounded(res: Response): Promise<void> {
-  const reader = res.body?.getReader();
-  if (!reader) return;
-  let read = 0;
-  try {
-    while (read < MAX_RESPONSE_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      read += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
 }
 
 /** One attempt's outcome. */
@@ -70,34 +61,48 @@ interface Outcome {
   error: string | null;
 }
 
-async function send(c: Claimed, o: DeliveryOptions, now: number): Promise<Outcome> {
+/** The secrets that sign now: the current one, and the previous one during its grace period. */
+export function signingSecrets(
+  c: { secret: string; previous_secret: string | null; previous_secret_until: number | null },
+  now: number,
+): string[] {
+  const prev = c.previous_secret;
+  return prev && Number(c.previous_secret_until ?? 0) > now ? [c.secret, prev] : [c.secret];
+}
+
+async function sendWebhook(c: Claimed, o: DeliveryOptions, now: number): Promise<Outcome> {
   try {
-    const url = checkWebhookUrl(c.url!, { allowPrivate: o.allowPrivate });
-    await checkResolved(url, {
-      allowPrivate: o.allowPrivate,
-      ...(o.resolve ? { resolve: o.resolve } : {}),
-    });
-    const res = await (o.fetch ?? fetch)(url, {
-      method: "POST",
-      headers: {
+    const status = await postWebhook(
+      c.url!,
+      {
         "content-type": "application/json",
         "user-agent": "ai-trading-alerts/1",
-        ...signedHeaders([c.secret!], c.id, now, c.body),
+        ...signedHeaders(signingSecrets({ ...c, secret: c.secret! }, now), c.id, now, c.body),
       },
-      body: c.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
-    });
-    await readBounded(res);
-    return {
-      status: res.status,
-      error: res.status >= 300 && res.status < 400 ? "redirect not followed" : null,
-    };
+      c.body,
+      {
+        allowPrivate: o.allowPrivate,
+        timeoutMs: o.timeoutMs ?? 10_000,
+        ...(o.resolve ? { resolve: o.resolve } : {}),
+      },
+    );
+    return { status, error: status >= 300 && status < 400 ? "redirect not followed" : null };
   } catch (e) {
     const name = (e as Error)?.name;
     const error = name === "TimeoutError" ? "timeout" : (e as Error)?.message ?? String(e);
     return { status: null, error: error.slice(0, 300) };
   }
+}
+
+function send(c: Claimed, o: DeliveryOptions, now: number): Promise<Outcome> {
+  if (c.kind !== "email") return sendWebhook(c, o, now);
+  const email = o.email ?? { mailer: null, chartBase: "", webUrl: "" };
+  return sendAlertEmail(email, {
+    deliveryId: c.id,
+    to: c.url!.replace(/^mailto:/, ""),
+    language: (c.language === "zh-TW" ? "zh-TW" : "en") as MailLanguage,
+    body: c.body,
+  });
 }
 
 /**
@@ -129,7 +134,8 @@ export function deliveryHandler(
     );
     if (claim.changes === 0) return; // delivered, dead, or in flight elsewhere
     const rows = await db.query<Claimed>(
-      `SELECT d.id, d.body, d.attempts, d.endpoint_id, e.url, e.secret, e.status AS ep_status
+      `SELECT d.id, d.body, d.attempts, d.endpoint_id, e.kind, e.url, e.secret, e.previous_secret,
+              e.previous_secret_until, e.language, e.status AS ep_status
          FROM alert_deliveries d LEFT JOIN notify_endpoints e ON e.id = d.endpoint_id
         WHERE d.id = ?`,
       [id],

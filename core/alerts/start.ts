@@ -1,22 +1,39 @@
 /**
- * Starts the background side of alerts in a core process: the job queue with the webhook
- * delivery handler, and the alert engine's polling loops. Stops with `deps.shutdown`.
+ * Starts the background side of alerts in a core process: the job queue with the delivery
+ * handler (webhooks and e-mail) and the confirmation mail job, and the alert engine's polling
+ * loops. Stops with `deps.shutdown`.
  *
  * @module
  */
 import type { CoreDeps } from "../deps.ts";
 import { deliveryHandler } from "./deliver.ts";
+import { CONFIRM_EMAIL_TASK, confirmationHandler } from "./email_endpoints.ts";
+import { type Mailer, smtpMailer } from "./mailer.ts";
 import { AlertEngine } from "./engine.ts";
 import { DELIVER_TASK } from "./fire.ts";
 import type { LiveQuote } from "@trading/shared/schemas";
 
+/** The SMTP mailer of the configuration, or null without `SMTP_URL`. */
+export function mailerOf(deps: Pick<CoreDeps, "config">): Mailer | null {
+  const url = deps.config.SMTP_URL;
+  return url ? smtpMailer(url, { from: deps.config.SMTP_FROM }) : null;
+}
+
 /** The delivery options of the configuration. */
-export function deliveryOptionsOf(deps: Pick<CoreDeps, "config" | "now">) {
+export function deliveryOptionsOf(
+  deps: Pick<CoreDeps, "config" | "now">,
+  mailer: Mailer | null = null,
+) {
   return {
     allowPrivate: deps.config.ALLOW_PRIVATE_WEBHOOKS,
     timeoutMs: deps.config.WEBHOOK_TIMEOUT_MS,
     schedule: deps.config.WEBHOOK_RETRY_SCHEDULE_S.split(",").map(Number),
     now: deps.now,
+    email: {
+      mailer,
+      chartBase: deps.config.CHART_SERVICE_URL,
+      webUrl: deps.config.PUBLIC_WEB_URL,
+    },
   };
 }
 
@@ -34,8 +51,17 @@ export async function startAlerts(
   deps: CoreDeps,
   { quote }: { quote?: (symbol: string) => Promise<LiveQuote> } = {},
 ): Promise<AlertEngine> {
+  const mailer = mailerOf(deps);
   await deps.jobs.start({
-    [DELIVER_TASK]: deliveryHandler(deps.db, deps.jobs, deps.logger, deliveryOptionsOf(deps)),
+    [DELIVER_TASK]: deliveryHandler(
+      deps.db,
+      deps.jobs,
+      deps.logger,
+      deliveryOptionsOf(deps, mailer),
+    ),
+    [CONFIRM_EMAIL_TASK]: confirmationHandler(deps.db, mailer, deps.logger, {
+      webUrl: deps.config.PUBLIC_WEB_URL,
+    }),
   });
   const engine = new AlertEngine({
     db: deps.db,
@@ -52,6 +78,8 @@ export async function startAlerts(
     quotePollMs: deps.config.QUOTE_POLL_MS,
     signal: deps.shutdown.signal,
   });
-  deps.shutdown.signal.addEventListener("abort", () => void deps.jobs.stop(), { once: true });
+  deps.shutdown.signal.addEventListener("abort", () => {
+    void deps.jobs.stop().finally(() => mailer?.close());
+  }, { once: true });
   return engine;
 }

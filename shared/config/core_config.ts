@@ -44,6 +44,14 @@ export const CoreEnvSchema = BaseEnvSchema.extend({
     /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/,
     "a comma-separated list of seconds, e.g. 5,300,1800",
   ).default("5,300,1800,7200,18000,36000,36000"),
+  // Webhook secret rotation: how long the previous secret keeps signing (two signatures).
+  WEBHOOK_ROTATION_GRACE_S: z.coerce.number().int().min(0).max(30 * 86_400).default(86_400),
+  // E-mail alerts: smtp(s)://user:pass@host:port (nodemailer); unset = no e-mail endpoints.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "smtp://user:pass@host:587 or smtps://…:465")
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(200).default("AI Trading alerts <alerts@localhost>"),
+  // The web app's public address, for links in e-mails (confirmation, alert, symbol).
+  PUBLIC_WEB_URL: ServiceUrlSchema.default("http://127.0.0.1:8000"),
   // Hosts core's permissions let webhooks reach (`host:port,…`, or `*`): read by the start scripts.
   WEBHOOK_HOSTS: z.string().max(2000).regex(/^(\*|[\w.:\-\[\],]*)$/, "host:port list or *")
     .default(""),

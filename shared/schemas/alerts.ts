@@ -171,24 +171,55 @@ export const AlertEventsSchema = z.object({
   firings: z.array(FiringSchema),
 });
 
-/** Body of `POST /api/notify/endpoints`. */
-export const CreateEndpointBodySchema = z.object({
-  kind: z.literal("webhook"),
-  url: z.string().min(1).max(2000),
-}).strict();
+/** Languages of e-mail notifications. */
+export const MailLanguageSchema = z.enum(["en", "zh-TW"]);
 
-/** A notification endpoint (never its secret, except once at creation). */
+/**
+ * Body of `POST /api/notify/endpoints`: a webhook URL, or an e-mail address (confirmed by a
+ * link mailed to it; `language` of its mails, default `en`).
+ */
+export const CreateEndpointBodySchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("webhook"),
+    url: z.string().min(1).max(2000),
+  }).strict(),
+  z.object({
+    kind: z.literal("email"),
+    address: z.email().max(254),
+    language: MailLanguageSchema.default("en"),
+  }).strict(),
+]);
+
+/** A notification endpoint (never its secret, except once at creation and rotation). */
 export const EndpointSchema = z.object({
   id: z.string(),
-  kind: z.literal("webhook"),
-  url: z.string(),
-  status: z.enum(["active", "disabled"]),
+  kind: z.enum(["webhook", "email"]),
+  url: z.string().describe("the webhook URL, or mailto:<address>"),
+  address: z.string().nullable().describe("the e-mail address of an e-mail endpoint"),
+  language: MailLanguageSchema,
+  status: z.enum(["active", "disabled", "unconfirmed"]).describe(
+    "unconfirmed: an e-mail address whose confirmation link has not been opened (receives nothing)",
+  ),
   disabled_reason: z.string().nullable(),
   created_at: z.string(),
+  previous_secret_expires_at: z.string().nullable().describe(
+    "after a rotation, until when the previous secret also signs",
+  ),
 });
 
-/** The created endpoint with its `whsec_` signing secret, shown in this answer only. */
-export const CreatedEndpointSchema = EndpointSchema.extend({ secret: z.string() });
+/**
+ * The created endpoint; a webhook's `whsec_` signing secret is shown in this answer only
+ * (null for e-mail).
+ */
+export const CreatedEndpointSchema = EndpointSchema.extend({ secret: z.string().nullable() });
+
+/** `POST /api/notify/endpoints/:id/rotate`: the new secret, shown in this answer only. */
+export const RotatedEndpointSchema = EndpointSchema.extend({ secret: z.string() });
+
+/** Body of `POST /api/notify/endpoints/confirm`: the token of the mailed link. */
+export const ConfirmEndpointBodySchema = z.object({
+  token: z.string().min(16).max(200).regex(/^[A-Za-z0-9_-]+$/, "the token of the link"),
+}).strict();
 
 /** An in-app notification. */
 export const NotificationSchema = z.object({

@@ -19,6 +19,7 @@ import { m0011 } from "./0011_paper_allow_short.ts";
 import { m0012 } from "./0012_saved_screens.ts";
 import { m0013 } from "./0013_alerts.ts";
 import { m0014 } from "./0014_intraday.ts";
+import { m0015 } from "./0015_notify_email_rotation.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];

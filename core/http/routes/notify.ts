@@ -2,16 +2,24 @@ import { rateLimit } from "../../auth/rate_limit.ts";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { NotFoundError } from "@trading/shared/errors";
+import { NotFoundError, UnavailableError } from "@trading/shared/errors";
 import {
+  ConfirmEndpointBodySchema,
   CreatedEndpointSchema,
   CreateEndpointBodySchema,
   EndpointSchema,
   NotificationListSchema,
   NotificationSchema,
+  RotatedEndpointSchema,
 } from "@trading/shared/schemas";
 import { resendDelivery } from "../../alerts/deliver.ts";
-import { createEndpoint, deleteEndpoint, listEndpoints } from "../../alerts/endpoints.ts";
+import { confirmEmailEndpoint, createEmailEndpoint } from "../../alerts/email_endpoints.ts";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  listEndpoints,
+  rotateSecret,
+} from "../../alerts/endpoints.ts";
 import { listNotifications, markRead, unreadCount } from "../../alerts/notifications.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { requireUser } from "../../auth/auth_context.ts";
@@ -30,21 +38,24 @@ const ReadBody = z.object({
   path: ["ids"],
 });
 
-/** Notification endpoints (webhooks), in-app notifications and their live stream. */
+/** Notification endpoints (webhooks, e-mail), in-app notifications and their live stream. */
 export const notifyRoutes = routeGroup(
   (deps: CoreDeps) => ({ deps }),
   [
     {
       method: "post",
       path: "/api/notify/endpoints",
-      summary: "Add a webhook endpoint; the answer carries its `whsec_` signing secret, shown " +
-        "only here. Requests are signed per Standard Webhooks. Loopback, private, link-local " +
-        "and metadata addresses are refused (also after DNS resolution)",
+      summary: 'Add a notification endpoint. `{kind: "webhook", url}`: the answer carries its ' +
+        "`whsec_` signing secret, shown only here; requests are signed per Standard Webhooks; " +
+        "loopback, private, link-local and metadata addresses are refused (also after DNS " +
+        'resolution). `{kind: "email", address, language?}`: added `unconfirmed` and a ' +
+        "confirmation link is mailed; it receives alerts once confirmed (503 when the server " +
+        "has no SMTP_URL)",
       tag: TAG,
       body: CreateEndpointBodySchema,
       response: CreatedEndpointSchema,
       status: 201,
-      errors: [401, 403, 422, 429],
+      errors: [401, 403, 422, 429, 503],
       example: { kind: "webhook", url: "https://hooks.example.com/trading" },
       access: "user",
       use: [rateLimit({ key: "notify-endpoints", limit: 10, windowS: 600 })],
@@ -52,12 +63,78 @@ export const notifyRoutes = routeGroup(
       handler: async (c, { deps }) => {
         const user = requireUser(c);
         const b = validate(CreateEndpointBodySchema, await readJson(c.req), "body");
+        const now = deps.now();
+        if (b.kind === "email") {
+          if (!deps.config.SMTP_URL) {
+            throw new UnavailableError(
+              "E-mail notifications are not configured on this server (SMTP_URL); use a webhook.",
+            );
+          }
+          const created = await createEmailEndpoint(deps.db, deps.jobs, user.id, {
+            address: b.address,
+            language: b.language,
+            now,
+          });
+          deps.logger.info("notify endpoint created", {
+            user_id: user.id,
+            endpoint_id: created.id,
+            kind: "email",
+          });
+          return c.json({ ...created, secret: null }, 201);
+        }
         const created = await createEndpoint(deps.db, user.id, b.url, {
           allowPrivate: deps.config.ALLOW_PRIVATE_WEBHOOKS,
-          now: deps.now(),
+          now,
         });
         deps.logger.info("notify endpoint created", { user_id: user.id, endpoint_id: created.id });
         return c.json(created, 201);
+      },
+    },
+    {
+      method: "post",
+      path: "/api/notify/endpoints/confirm",
+      summary: "Confirm an e-mail endpoint with the token of the mailed link (the web page " +
+        "`/alerts/confirm?token=…` posts it); the token works once, for 48 hours. No sign-in " +
+        "needed: the token proves the mailbox",
+      tag: TAG,
+      body: ConfirmEndpointBodySchema,
+      response: EndpointSchema,
+      errors: [404, 422, 429],
+      example: { token: "q7Xw0mYb2Jx3b0mUj2cPZ7l1d8a9Jt6eXoV3k5rYw1Q" },
+      access: "public",
+      use: [rateLimit({ key: "notify-confirm", limit: 20, windowS: 600 })],
+      scope: null,
+      handler: async (c, { deps }) => {
+        const b = validate(ConfirmEndpointBodySchema, await readJson(c.req), "body");
+        const ep = await confirmEmailEndpoint(deps.db, b.token, deps.now());
+        deps.logger.info("e-mail endpoint confirmed", { endpoint_id: ep.id });
+        return c.json(ep);
+      },
+    },
+    {
+      method: "post",
+      path: "/api/notify/endpoints/{id}/rotate",
+      summary: "Rotate a webhook's signing secret: the answer carries the new `whsec_` secret " +
+        "(shown only here); the previous one keeps signing beside it for the grace period " +
+        "(24 h by default, `previous_secret_expires_at`), so deliveries carry two signatures " +
+        "`v1,<new> v1,<old>` per Standard Webhooks",
+      tag: TAG,
+      params: IdPath,
+      response: RotatedEndpointSchema,
+      errors: [401, 403, 404, 422, 429],
+      access: "user",
+      use: [rateLimit({ key: "notify-rotate", limit: 10, windowS: 600 })],
+      scope: "alerts",
+      handler: async (c, { deps }) => {
+        const user = requireUser(c);
+        const { id } = validate(IdPath, c.req.param(), "path");
+        const rotated = await rotateSecret(deps.db, user.id, id, {
+          now: deps.now(),
+          graceMs: deps.config.WEBHOOK_ROTATION_GRACE_S * 1000,
+        });
+        if (!rotated) throw new NotFoundError(`Endpoint ${id} not found`);
+        deps.logger.info("webhook secret rotated", { user_id: user.id, endpoint_id: id });
+        return c.json(rotated);
       },
     },
     {
@@ -71,7 +148,7 @@ export const notifyRoutes = routeGroup(
       scope: "read",
       handler: async (c, { deps }) => {
         const user = requireUser(c);
-        return c.json({ endpoints: await listEndpoints(deps.db, user.id) });
+        return c.json({ endpoints: await listEndpoints(deps.db, user.id, deps.now()) });
       },
     },
     {
