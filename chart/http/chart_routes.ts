@@ -73,6 +73,7 @@ export const chartRoutes = routeGroup((deps: ChartRouteDeps) => deps, [
       const spec = specFromQuery(symbol, {
         ...(q.from ? { from: q.from } : {}),
         ...(q.to ? { to: q.to } : {}),
+        interval: "1d",
         volume: "0",
       });
       const { data, version } = await service.data(spec, c.get("requestId"));

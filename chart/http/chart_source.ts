@@ -31,10 +31,11 @@ export async function hashText(text: string): Promise<string> {
   return Array.from(new Uint8Array(d).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function range(spec: Pick<ChartSpec, "from" | "to">): string {
+function range(spec: Pick<ChartSpec, "from" | "to" | "interval">): string {
   const q = new URLSearchParams();
   if (spec.from) q.set("from", spec.from);
   if (spec.to) q.set("to", spec.to);
+  if (spec.interval !== "1d") q.set("interval", spec.interval);
   return q.size ? `?${q}` : "";
 }
 

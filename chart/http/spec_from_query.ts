@@ -68,6 +68,7 @@ export function specFromQuery(symbol: string, q: ChartQuery): ChartSpec {
     ...(q.style ? { style: q.style } : {}),
     ...(q.lang ? { lang: q.lang } : {}),
     ...(q.title ? { title: q.title } : {}),
+    interval: q.interval,
     overlays,
     panes: withVolume,
   }, "query");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 
 /** An ISO calendar date `YYYY-MM-DD` that exists (2021-02-30 is refused). */
 export const IsoDateSchema = z.iso.date().meta({
@@ -6,7 +7,10 @@ export const IsoDateSchema = z.iso.date().meta({
   example: "2017-06-01",
 });
 
-/** One daily bar as sent on the wire. */
+/**
+ * One bar as sent on the wire: a day, or a week or month labelled with the date of its first
+ * trading day.
+ */
 export const CandleSchema = z.object({
   date: IsoDateSchema,
   open: z.number(),
@@ -14,9 +18,12 @@ export const CandleSchema = z.object({
   low: z.number(),
   close: z.number(),
   volume: z.number(),
+  partial: z.boolean().optional().meta({
+    description: "true on a last bar whose week or month has not ended (it may still change)",
+  }),
 }).meta({ id: "Candle" });
 
-/** One daily bar. */
+/** One bar. */
 export type Candle = z.infer<typeof CandleSchema>;
 
 /** One inconsistency of a bar's prices, named by the field that is wrong. */
@@ -58,6 +65,7 @@ export function ohlcIssues(
 export const CandlesQuerySchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
+  interval: IntervalSchema,
   limit: z.coerce.number().int().min(1).max(10_000).optional().meta({
     description: "Most recent N bars of the range (1..10000)",
   }),
@@ -76,7 +84,7 @@ export type CandlesQuery = z.infer<typeof CandlesQuerySchema>;
 /** Response of the candles endpoint. */
 export const CandlesResponseSchema = z.object({
   symbol: z.string(),
-  interval: z.literal("1d"),
+  interval: IntervalNameSchema,
   count: z.number().int(),
   adjust: z.enum(["none", "split", "all"]),
   as_of: z.string().nullable(),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CandleSchema, IsoDateSchema } from "./candle.ts";
+import { IntervalSchema } from "./interval.ts";
 import { SymbolParamSchema } from "./market.ts";
 
 /** Bounds every chart request is checked against (422 beyond them). */
@@ -76,6 +77,7 @@ export const ChartSpecSchema = z.object({
   panes: z.array(ChartPaneSchema).max(CHART_LIMITS.maxPanes).default([{ type: "volume" }]),
   title: z.string().max(120).optional(),
   lang: ChartLangSchema.default("en"),
+  interval: IntervalSchema,
 }).refine((s) => !s.from || !s.to || s.from <= s.to, {
   message: "from must be on or before to",
   path: ["from"],
@@ -210,6 +212,7 @@ export const ChartQuerySchema = z.object({
   scale: intParam(1, 2).optional(),
   lang: ChartLangSchema.optional(),
   title: z.string().max(120).optional(),
+  interval: IntervalSchema,
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 
 /** Query of `GET /api/symbols/:symbol/indicators`. */
 export const IndicatorsQuerySchema = z.object({
@@ -17,6 +18,7 @@ export const IndicatorsQuerySchema = z.object({
     }),
   from: IsoDateSchema.optional().meta({ description: "First date of the range (inclusive)" }),
   to: IsoDateSchema.optional().meta({ description: "Last date of the range (inclusive)" }),
+  interval: IntervalSchema,
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],
@@ -50,6 +52,10 @@ export const IndicatorsResponseSchema = z.object({
       "are not the defaults (`sma_50`, `signal_5_35_5`).",
   }),
   indicators: z.array(IndicatorMetaSchema),
+  interval: IntervalNameSchema,
+  partial: z.boolean().meta({
+    description: "true when the last date is a week or month that has not ended",
+  }),
 }).meta({ id: "IndicatorsResponse" });
 
 /** Response of the indicators endpoint. */

@@ -39,6 +39,9 @@ export function isIntraday(interval: Interval): interval is IntradayInterval {
   return (INTRADAY_INTERVALS as readonly string[]).includes(interval);
 }
 
+/** An interval named in a response (no default). */
+export const IntervalNameSchema = z.enum(INTERVALS).meta({ description: "Bar interval" });
+
 /** The `interval` query parameter: one of {@link INTERVALS}, daily by default. */
 export const IntervalSchema = z.enum(INTERVALS).default("1d").meta({
   description: "Bar interval: 1m 5m 15m 30m 1h (intraday), 1d (default), 1w or 1mo",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_SYMBOL_LENGTH, SYMBOL_PATTERN } from "../symbol.ts";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 
 /**
  * A ticker as accepted everywhere (paths, bodies, queries), upper-cased: letters or digits
@@ -17,6 +18,9 @@ export const SymbolParamSchema = z.string().trim().min(1).max(MAX_SYMBOL_LENGTH)
 export const SymbolInfoSchema = z.object({
   symbol: z.string(),
   name: z.string(),
+  name_zh: z.string().nullable().meta({
+    description: "Chinese name where the data gives one (TWSE: 台積電), else null",
+  }),
   market: z.string(),
   currency: z.string(),
   first: z.string().nullable(),
@@ -50,7 +54,16 @@ export const QuoteSchema = z.object({
   low_52w: z.number(),
   as_of: z.string(),
   stale: z.boolean().optional(),
+  interval: IntervalNameSchema.optional().meta({
+    description: "bar interval of date, change and volume (1d unless asked)",
+  }),
+  partial: z.boolean().optional().meta({
+    description: "true when the bar quoted is a week or month that has not ended",
+  }),
 }).meta({ id: "Quote" });
+
+/** Query of `GET /api/symbols/:symbol/quote`. */
+export const QuoteQuerySchema = z.object({ interval: IntervalSchema });
 
 /** A quote computed from the latest stored bars. */
 export type Quote = z.infer<typeof QuoteSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 
 /** Chart-pattern kinds (core/patterns detects exactly these). */
 export const CHART_PATTERN_KIND_NAMES = [
@@ -136,6 +137,7 @@ export const PatternsQuerySchema = z.object({
   min_confidence: z.coerce.number().min(0).max(1).optional().meta({
     description: "least confidence 0..1 (default 0)",
   }),
+  interval: IntervalSchema,
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],
@@ -152,6 +154,7 @@ export const PatternsResponseSchema = z.object({
   patterns: z.array(PatternMatchSchema),
   candlesticks: z.array(CandleMatchSchema),
   levels: z.array(LevelSchema),
+  interval: IntervalNameSchema.optional().meta({ description: "bar interval scanned" }),
 }).meta({ id: "PatternsResponse" });
 
 /** Response of the patterns endpoint. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 
 /** One signal on the wire. */
 export const SignalSchema = z.object({
@@ -40,6 +41,7 @@ export const SignalsQuerySchema = z.object({
   to: IsoDateSchema.optional(),
   family: z.enum(["technical", "analyst", "all"]).default("all"),
   type: z.enum(["buy", "sell", "all"]).default("all"),
+  interval: IntervalSchema,
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],
@@ -52,6 +54,7 @@ export const SignalsResponseSchema = z.object({
   to: z.string().nullable(),
   signals: z.array(SignalSchema),
   score: CompositeScoreSchema,
+  interval: IntervalNameSchema.optional().meta({ description: "bar interval of the signals" }),
 }).meta({ id: "SignalsResponse" });
 
 /** Analysis periods accepted by `/analyze`, counted back from the last stored bar. */
@@ -63,6 +66,7 @@ export const AnalyzeRequestSchema = z.object({
   include_ai: z.boolean().default(false),
   include_patterns: z.boolean().default(true),
   language: z.enum(["en", "zh-TW", "zh-CN"]).default("en"),
+  interval: IntervalSchema,
 }).strict();
 
 /** Parsed analyze request. */

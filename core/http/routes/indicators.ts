@@ -20,6 +20,7 @@ import {
   toJsonArray,
 } from "../../indicators/mod.ts";
 import { rangeIndices, type Series } from "../../market_data/series.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 
 /** Most indicators one request may ask for. */
 export const MAX_INDICATORS_PER_REQUEST = 20;
@@ -130,8 +131,8 @@ export const indicatorsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/indicators",
-      summary: "Indicators of a symbol over its whole history (or from..to), warm-up from " +
-        "earlier bars; e.g. ?names=rsi,macd,sma:50,bollinger:20:2",
+      summary: "Indicators of a symbol over its whole history (or from..to) at `interval`, " +
+        "warm-up from earlier bars; e.g. ?names=rsi,macd,sma:50,bollinger:20:2",
       tag: "analysis",
       params: SymbolPath,
       query: IndicatorsQuerySchema,
@@ -143,13 +144,15 @@ export const indicatorsRoutes = routeGroup(
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(IndicatorsQuerySchema, c.req.query(), "query");
         const reqs = parseNames(q.names);
-        const s = await deps.series.get(symbol);
+        const s = await loadBars(deps, symbol, q.interval);
         const { start, end } = rangeIndices(s, q);
         checkRange(s, symbol, start, end, reqs);
         const series: Record<string, (number | null)[]> = {};
         const indicators: IndicatorMeta[] = [];
         for (const r of reqs) {
-          const key = `${symbol}|${s.version}|${s.dates.length}|${r.spec.name}|${paramsId(r)}`;
+          const key = `${symbol}|${q.interval}|${s.version}|${s.dates.length}|${r.spec.name}|${
+            paramsId(r)
+          }`;
           const computed = cache.getOrCompute(key, () => r.spec.compute(r.params, s));
           const outputs: string[] = [];
           for (const o of r.spec.outputs) {
@@ -166,6 +169,8 @@ export const indicatorsRoutes = routeGroup(
           dates: s.dates.slice(start, end),
           series,
           indicators,
+          interval: q.interval,
+          partial: s.partial && end === s.dates.length,
         });
       },
     },

@@ -9,6 +9,7 @@ import {
 } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { rangeIndices } from "../../market_data/series.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 import { type PatternScan, patternsInRange, scanPatterns } from "../../patterns/mod.ts";
 import { levelToWire, patternToWire } from "../../patterns/wire.ts";
 
@@ -24,7 +25,7 @@ export const patternsRoutes = routeGroup(
     const scans = new Map<string, PatternScan>();
     const scanOf = (
       symbol: string,
-      version: number,
+      version: string,
       s: Parameters<typeof scanPatterns>[0],
       end: number,
     ) => {
@@ -45,7 +46,7 @@ export const patternsRoutes = routeGroup(
       summary:
         "Chart patterns (pivots, breakout, measured-move target, confidence with criteria), " +
         "candlestick patterns (candles=1) and support/resistance levels, detected on the history " +
-        "up to `to` and reported within from..to",
+        "up to `to` at `interval` and reported within from..to",
       tag: "analysis",
       params: SymbolPath,
       query: PatternsQuerySchema,
@@ -56,9 +57,9 @@ export const patternsRoutes = routeGroup(
       handler: async (c, { deps, scanOf }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(PatternsQuerySchema, c.req.query(), "query");
-        const s = await deps.series.get(symbol);
+        const s = await loadBars(deps, symbol, q.interval);
         const { start, end } = rangeIndices(s, q);
-        const scan = scanOf(symbol, s.version, s, end);
+        const scan = scanOf(symbol, `${q.interval}\u0000${s.version}`, s, end);
         const candles = q.candles ?? (q.kinds?.some((k) => CANDLE_KINDS.has(k)) ?? false);
         const found = patternsInRange(s, scan, {
           start,
@@ -73,6 +74,7 @@ export const patternsRoutes = routeGroup(
           patterns: found.patterns.map(patternToWire),
           candlesticks: found.candlesticks,
           levels: found.levels.map(levelToWire),
+          interval: q.interval,
         };
         return c.json(body);
       },

@@ -59,6 +59,7 @@ Deno.test("GET /api/symbols/:symbol/patterns - an empty range answers empty list
     patterns: [],
     candlesticks: [],
     levels: [],
+    interval: "1d",
   });
 });
 

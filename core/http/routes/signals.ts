@@ -22,6 +22,7 @@ import {
 import type { CoreDeps } from "../../deps.ts";
 import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 
@@ -56,7 +57,8 @@ export const signalsRoutes = routeGroup(
       method: "get",
       path: "/api/symbols/{symbol}/signals",
       summary:
-        "Signals of the technical and analyst rules in a range, and the composite score at its last bar",
+        "Signals of the technical and analyst rules in a range (at `interval`), and the composite " +
+        "score at its last bar",
       tag: "analysis",
       params: SymbolPath,
       query: SignalsQuerySchema,
@@ -67,8 +69,8 @@ export const signalsRoutes = routeGroup(
       handler: async (c, { deps, signalCache }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(SignalsQuerySchema, c.req.query(), "query");
-        const s = await deps.series.get(symbol);
-        const key = `${symbol}:${s.version}`;
+        const s = await loadBars(deps, symbol, q.interval);
+        const key = `${symbol}:${q.interval}:${s.version}`;
         let entry = signalCache.get(key);
         if (!entry) {
           const inputs = computeSignalInputs(s);
@@ -97,6 +99,7 @@ export const signalsRoutes = routeGroup(
           to: s.dates[end - 1] ?? null,
           signals,
           score,
+          interval: q.interval,
         });
       },
     },
@@ -115,16 +118,17 @@ export const signalsRoutes = routeGroup(
       handler: async (c, { deps, ai, patterns, analysisCache }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const body = validate(AnalyzeRequestSchema, await readJson(c.req), "body");
-        const s = await deps.series.get(symbol);
+        const s = await loadBars(deps, symbol, body.interval);
         if (s.close.length === 0) {
           throw new ValidationError(`No bars stored for ${symbol}`, [{
             field: "symbol",
             message: "no data",
           }]);
         }
-        const fresh = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
-        const key =
-          `${symbol}:${s.version}:${body.period}:${body.include_patterns}:${fresh.last_session}`;
+        const daily = body.interval === "1d" ? s : await deps.series.get(symbol);
+        const fresh = freshness(marketOf(symbol), daily.dates.at(-1) ?? null, deps.now());
+        const key = `${symbol}:${body.interval}:${s.version}:${body.period}:` +
+          `${body.include_patterns}:${fresh.last_session}`;
         let cached = analysisCache.get(key);
         if (!cached) {
           const analysis = analyzeSeries({
@@ -134,7 +138,13 @@ export const signalsRoutes = routeGroup(
             period: body.period,
             ...(body.include_patterns && patterns ? { patterns } : {}),
           });
-          const withFreshness = { ...analysis, as_of: fresh.as_of, stale: fresh.stale };
+          const withFreshness = {
+            ...analysis,
+            interval: body.interval,
+            ...(s.partial ? { partial: true } : {}),
+            as_of: fresh.as_of,
+            stale: fresh.stale,
+          };
           cached = {
             analysis: withFreshness,
             json: JSON.stringify({ ...withFreshness, ai_analysis: null }),

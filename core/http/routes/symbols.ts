@@ -3,6 +3,7 @@ import { routeGroup, validate } from "@trading/shared/http";
 import {
   CandlesQuerySchema,
   CandlesResponseSchema,
+  QuoteQuerySchema,
   QuoteSchema,
   SymbolParamSchema,
   SymbolsResponseSchema,
@@ -14,6 +15,7 @@ import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
 import { Lru } from "@trading/shared/lru";
 import type { Series } from "../../market_data/series.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
@@ -57,7 +59,8 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/candles",
-      summary: "Daily candles of a symbol (ISO dates, inclusive range, last `limit` bars)",
+      summary: "Candles of a symbol, daily or at `interval` (weekly and monthly bars labelled " +
+        "with their first trading day; the last one `partial` while its period has not ended)",
       tag: "market data",
       params: SymbolPath,
       query: CandlesQuerySchema,
@@ -68,18 +71,28 @@ export const symbolsRoutes = routeGroup(
       handler: async (c, { deps, candlesJson }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(CandlesQuerySchema, c.req.query(), "query");
-        const s = await deps.series.get(symbol, { adjust: q.adjust });
-        const { as_of, stale } = freshness(marketOf(symbol), s.dates.at(-1) ?? null, deps.now());
+        const s = await loadBars(deps, symbol, q.interval, q.adjust);
+        const daily = await deps.series.get(symbol, { adjust: q.adjust });
+        const { as_of, stale } = freshness(
+          marketOf(symbol),
+          daily.dates.at(-1) ?? null,
+          deps.now(),
+        );
         // serialising 250 candles was most of this route's cost: the JSON is kept per series
         // object (a reload or re-import gives a new one), range and freshness
-        const key = `${seriesId(s)}|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}`;
+        const key = `${
+          seriesId(s)
+        }|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}|${q.interval}`;
         let body = candlesJson.get(key);
         if (body === undefined) {
           const { start, end } = rangeIndices(s, q);
           const candles = toCandles(s, start, end);
+          if (s.partial && end === s.dates.length && end > start) {
+            candles[end - start - 1]!.partial = true;
+          }
           body = JSON.stringify({
             symbol,
-            interval: "1d" as const,
+            interval: q.interval,
             count: candles.length,
             adjust: q.adjust,
             as_of,
@@ -94,16 +107,18 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/quote",
-      summary: "Latest close, change, volume and 52-week range",
+      summary: "Latest close, change, volume and 52-week range (of the last bar at `interval`)",
       tag: "market data",
       params: SymbolPath,
+      query: QuoteQuerySchema,
       response: QuoteSchema,
       errors: [404, 422],
       access: "public",
       scope: "read",
       handler: async (c, { deps }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
-        const s = await deps.series.get(symbol);
+        const q = validate(QuoteQuerySchema, c.req.query(), "query");
+        const s = await loadBars(deps, symbol, q.interval);
         const quote = quoteOf(s);
         if (!quote) {
           return c.json(
@@ -111,9 +126,15 @@ export const symbolsRoutes = routeGroup(
             404,
           );
         }
+        const asOf = q.interval === "1d"
+          ? quote.as_of
+          : (await deps.series.get(symbol)).dates.at(-1)!;
         return c.json({
           ...quote,
-          stale: freshness(marketOf(symbol), quote.date, deps.now()).stale,
+          as_of: asOf,
+          stale: freshness(marketOf(symbol), asOf, deps.now()).stale,
+          interval: q.interval,
+          ...(s.partial ? { partial: true } : {}),
         });
       },
     },
