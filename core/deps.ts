@@ -9,6 +9,8 @@ import { NotificationHub } from "./alerts/notifications.ts";
 import { openJobQueue } from "./jobs/open_queue.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { seedEmbedded } from "./market_data/embedded.ts";
+import { IntradayBars } from "./market_data/intraday_bars.ts";
+import { IntradayStore } from "./market_data/intraday_store.ts";
 import { MarketRepository } from "./market_data/repository.ts";
 import { SeriesCache } from "./market_data/series_cache.ts";
 import { OnlineStore } from "./market_data/online_store.ts";
@@ -29,6 +31,8 @@ export interface CoreDeps {
   market: MarketRepository;
   /** In-memory columnar histories. */
   series: SeriesCache;
+  /** Intraday bars (1m … 1h): stored, bundled (loaded on first use) or aggregated by session. */
+  intraday: IntradayBars;
   /** Providers, corporate actions, quarantine and leases of online market data. */
   online: OnlineStore;
   /** Online market-data providers by id (used only when `MARKET_DATA=online`). */
@@ -80,6 +84,10 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     db,
     market,
     series: new SeriesCache(market, { online }),
+    intraday: new IntradayBars(new IntradayStore(db), {
+      embeddedDir: `${config.DATA_DIR}/intraday`,
+      online,
+    }),
     online,
     providers: {
       yahoo: new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal }),

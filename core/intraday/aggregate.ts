@@ -146,3 +146,37 @@ function grow(a: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuff
   b.set(a);
   return b;
 }
+
+/**
+ * The bars of `input` whose exchange-local start lies in the session window (regular, or
+ * extended when `extended`), unchanged: how stored bars are served at their own interval.
+ */
+export function filterSession(
+  input: IntradayColumns,
+  session: TradingSession,
+  extended = false,
+): IntradayColumns {
+  const { open: sOpen, close: sClose } = extended ? session.extended : session.regular;
+  const n = input.ts.length;
+  const keep = new Uint8Array(n);
+  const clock = new LocalClock(session.timeZone);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    clock.at(input.ts[i]!);
+    if (clock.minute >= sOpen && clock.minute < sClose) (keep[i] = 1, m++);
+  }
+  if (m === n) return input;
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let i = 0, j = 0; i < n; i++) if (keep[i]) out[j++] = a[i]!;
+    return out;
+  };
+  return {
+    ts: pick(input.ts),
+    open: pick(input.open),
+    high: pick(input.high),
+    low: pick(input.low),
+    close: pick(input.close),
+    volume: pick(input.volume),
+  };
+}

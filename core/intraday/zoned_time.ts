@@ -86,6 +86,11 @@ export class LocalClock {
   /** Local ms since the local midnight of the last instant. */
   msOfDay = 0;
 
+  /** The UTC offset (ms) at the last instant. */
+  get offset(): number {
+    return this.#offset;
+  }
+
   /** @param timeZone IANA time zone, e.g. `America/New_York` */
   constructor(timeZone: string) {
     formatter(timeZone);
@@ -124,10 +129,39 @@ export class LocalClock {
 /** ISO 8601 local time with its offset (`2013-10-04T09:30:00-04:00`) of an instant. */
 export function isoLocal(timeZone: string, utcMs: number): string {
   const offset = timeZoneOffsetMs(timeZone, utcMs);
-  const local = new Date(utcMs + offset).toISOString().slice(0, 19);
-  const sign = offset < 0 ? "-" : "+";
+  return new Date(utcMs + offset).toISOString().slice(0, 19) + offsetText(offset);
+}
+
+/**
+ * {@link isoLocal} of every instant of an ascending column, asking ICU about once per day.
+ *
+ * @example
+ * ```ts
+ * const t = Date.UTC(2013, 9, 4, 13, 30);
+ * isoLocalSeries("America/New_York", Float64Array.of(t)); // ["2013-10-04T09:30:00-04:00"]
+ * ```
+ */
+export function isoLocalSeries(timeZone: string, ts: ArrayLike<number>): string[] {
+  const clock = new LocalClock(timeZone);
+  const out = new Array<string>(ts.length);
+  let suffixOffset = NaN;
+  let suffix = "";
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    clock.at(t);
+    const offset = clock.offset;
+    if (offset !== suffixOffset) {
+      suffixOffset = offset;
+      suffix = offsetText(offset);
+    }
+    out[i] = new Date(t + offset).toISOString().slice(0, 19) + suffix;
+  }
+  return out;
+}
+
+function offsetText(offset: number): string {
   const abs = Math.abs(offset) / MINUTE;
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
-  return `${local}${sign}${hh}:${mm}`;
+  return `${offset < 0 ? "-" : "+"}${hh}:${mm}`;
 }

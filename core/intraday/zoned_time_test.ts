@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { isoLocal, LocalClock, localToUtc, timeZoneOffsetMs } from "./zoned_time.ts";
+import {
+  isoLocal,
+  isoLocalSeries,
+  LocalClock,
+  localToUtc,
+  timeZoneOffsetMs,
+} from "./zoned_time.ts";
 
 const H = 3_600_000;
 
@@ -44,4 +50,15 @@ Deno.test("isoLocal() - exchange-local ISO time with its offset", () => {
     "2013-10-04T09:30:00-04:00",
   );
   assert.equal(isoLocal("Asia/Taipei", Date.UTC(2024, 0, 2, 5, 30)), "2024-01-02T13:30:00+08:00");
+});
+
+Deno.test("isoLocalSeries() - equals isoLocal() bar by bar across a DST switch", () => {
+  const ts: number[] = [];
+  for (let t = Date.UTC(2013, 10, 1, 13); t < Date.UTC(2013, 10, 5, 22); t += 37 * 60_000) {
+    ts.push(t);
+  }
+  assert.deepEqual(
+    isoLocalSeries("America/New_York", ts),
+    ts.map((t) => isoLocal("America/New_York", t)),
+  );
 });

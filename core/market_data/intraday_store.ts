@@ -89,6 +89,23 @@ export class IntradayStore {
       .sort((a, b) => order.indexOf(a.interval) - order.indexOf(b.interval));
   }
 
+  /**
+   * A stored symbol's exchange time zone, market and data version (bumped by every import of
+   * daily or intraday bars), or null when the symbol is unknown.
+   */
+  async meta(
+    symbol: string,
+  ): Promise<{ timeZone: string; market: string; version: number } | null> {
+    const r = await this.#db.query<{ time_zone: string; market: string; data_version: number }>(
+      "SELECT time_zone, market, data_version FROM symbols WHERE symbol = ?",
+      [symbol],
+    );
+    const row = r[0];
+    return row
+      ? { timeZone: row.time_zone, market: row.market, version: Number(row.data_version) }
+      : null;
+  }
+
   /** The exchange time zone of a stored symbol, or null when the symbol is unknown. */
   async timeZone(symbol: string): Promise<string | null> {
     const r = await this.#db.query<{ time_zone: string }>(

@@ -1,0 +1,175 @@
+/**
+ * Intraday bars at any intraday interval, for `loadBars` (core/timeframes): the stored bars at
+ * that interval when there are some, else the finest stored interval that divides it,
+ * aggregated within the session (`aggregateSession`). The bundled hourly dataset is loaded on
+ * first use. Results are cached per (symbol, interval, adjust, session, data version), so an
+ * import or sync (which bumps the symbol's data version) is noticed at the next request.
+ *
+ * @module
+ */
+import {
+  type Interval,
+  INTRADAY_INTERVALS,
+  INTRADAY_MINUTES,
+  type IntradayInterval,
+  isIntraday,
+} from "@trading/shared/schemas";
+import { aggregateSession, filterSession } from "../intraday/aggregate.ts";
+import { sessionOf } from "../intraday/session.ts";
+import { columnsFromBars, type IntradayColumns } from "../intraday/types.ts";
+import { isoLocalSeries } from "../intraday/zoned_time.ts";
+import { type AdjustMode, adjustSeries } from "./adjust.ts";
+import {
+  type IntradayManifestEntry,
+  readIntradayManifest,
+  seedIntradayEntry,
+} from "./intraday_embedded.ts";
+import type { IntradayStore } from "./intraday_store.ts";
+import type { OnlineStore } from "./online_store.ts";
+import type { Series } from "./series.ts";
+
+/** Intraday bars as a series: `dates` are exchange-local ISO times with their offset. */
+export interface IntradaySeries extends Series {
+  /** The bar interval. */
+  interval: Interval;
+  /** True when the last bar's bucket is not complete in the data (it may still change). */
+  partial: boolean;
+  /** Bar starts, UTC ms. */
+  ts: Float64Array;
+  /** IANA time zone of the exchange (`dates` are local to it). */
+  timeZone: string;
+}
+
+/** Options of {@link IntradayBars}. */
+export interface IntradayBarsOptions {
+  /** The bundled intraday dataset's folder (`<DATA_DIR>/intraday`); none when absent. */
+  embeddedDir?: string;
+  /** Corporate actions (split adjustment); prices are served as stored without it. */
+  online?: OnlineStore;
+  /** Cached series kept (default 64). */
+  maxEntries?: number;
+}
+
+/** Reads, aggregates and caches intraday bars; the intraday plug point of `loadBars`. */
+export class IntradayBars {
+  readonly #store: IntradayStore;
+  readonly #online: OnlineStore | undefined;
+  readonly #dir: string | undefined;
+  readonly #max: number;
+  readonly #cache = new Map<string, IntradaySeries>();
+  readonly #seeding = new Map<string, Promise<void>>();
+  #manifest: Promise<IntradayManifestEntry[]> | null = null;
+
+  /** @param store where intraday bars are stored */
+  constructor(
+    store: IntradayStore,
+    { embeddedDir, online, maxEntries = 64 }: IntradayBarsOptions = {},
+  ) {
+    this.#store = store;
+    this.#online = online;
+    this.#dir = embeddedDir;
+    this.#max = maxEntries;
+  }
+
+  /** The bundled files (empty without a dataset folder). */
+  manifest(): Promise<IntradayManifestEntry[]> {
+    this.#manifest ??= this.#dir ? readIntradayManifest(this.#dir) : Promise.resolve([]);
+    return this.#manifest;
+  }
+
+  /** Loads the bundled files of `symbol` into the store once (no-op when not bundled). */
+  async ensureEmbedded(symbol: string): Promise<void> {
+    const entries = (await this.manifest()).filter((e) => e.symbol === symbol);
+    if (!entries.length || !this.#dir) return;
+    let p = this.#seeding.get(symbol);
+    if (!p) {
+      const dir = this.#dir;
+      p = (async () => {
+        for (const e of entries) await seedIntradayEntry(this.#store, dir, e);
+      })();
+      this.#seeding.set(symbol, p);
+      p.catch(() => this.#seeding.delete(symbol)); // a failed load is retried next time
+    }
+    await p;
+  }
+
+  /**
+   * The intraday intervals `symbol` can be served at: every interval that a stored (or
+   * bundled) interval divides into.
+   */
+  async intervals(symbol: string): Promise<IntradayInterval[]> {
+    const stored = new Set<IntradayInterval>(
+      (await this.#store.extents(symbol)).map((e) => e.interval),
+    );
+    for (const e of await this.manifest()) if (e.symbol === symbol) stored.add(e.interval);
+    return INTRADAY_INTERVALS.filter((i) =>
+      [...stored].some((s) => INTRADAY_MINUTES[i] % INTRADAY_MINUTES[s] === 0)
+    );
+  }
+
+  /**
+   * The bars of `symbol` at the intraday `interval` (`adjust` applied with the stored
+   * splits and dividends), regular session unless `extended`; null when the symbol has no
+   * stored interval that divides it (or `interval` is not intraday).
+   */
+  async load(
+    symbol: string,
+    interval: Interval,
+    adjust: AdjustMode = "split",
+    { extended = false }: { extended?: boolean } = {},
+  ): Promise<IntradaySeries | null> {
+    if (!isIntraday(interval)) return null;
+    await this.ensureEmbedded(symbol);
+    const meta = await this.#store.meta(symbol);
+    if (!meta) return null;
+    const key = `${symbol}|${interval}|${adjust}|${extended ? "ext" : "reg"}`;
+    const hit = this.#cache.get(key);
+    if (hit && hit.version === meta.version) {
+      this.#cache.delete(key);
+      this.#cache.set(key, hit); // most recently used last
+      return hit;
+    }
+    const target = INTRADAY_MINUTES[interval];
+    const source = (await this.#store.extents(symbol))
+      .filter((e) => target % INTRADAY_MINUTES[e.interval] === 0)
+      .sort((a, b) => INTRADAY_MINUTES[b.interval] - INTRADAY_MINUTES[a.interval])[0];
+    if (!source) return null;
+    const session = sessionOf(meta.timeZone);
+    const cols = columnsFromBars(await this.#store.range(symbol, source.interval));
+    const sourceMinutes = INTRADAY_MINUTES[source.interval];
+    let out: IntradayColumns;
+    let partial = false;
+    if (sourceMinutes === target) out = filterSession(cols, session, extended);
+    else {
+      const agg = aggregateSession(cols, { minutes: target, sourceMinutes, session, extended });
+      out = agg;
+      const lastInput = cols.ts.length ? cols.ts[cols.ts.length - 1]! : NaN;
+      partial = agg.ts.length > 0 && lastInput + sourceMinutes * 60_000 < agg.lastEnd;
+    }
+    const raw: Series = {
+      symbol,
+      dates: isoLocalSeries(meta.timeZone, out.ts),
+      open: out.open as Float64Array,
+      high: out.high as Float64Array,
+      low: out.low as Float64Array,
+      close: out.close as Float64Array,
+      volume: out.volume as Float64Array,
+      version: meta.version,
+      market: meta.market,
+    };
+    const actions = this.#online
+      ? await this.#online.actions(symbol)
+      : { splits: [], dividends: [] };
+    const adjusted = adjustSeries(raw, "raw", adjust, actions);
+    const series: IntradaySeries = {
+      ...adjusted,
+      interval,
+      partial,
+      ts: out.ts as Float64Array,
+      timeZone: meta.timeZone,
+    };
+    this.#cache.set(key, series);
+    if (this.#cache.size > this.#max) this.#cache.delete(this.#cache.keys().next().value!);
+    return series;
+  }
+}

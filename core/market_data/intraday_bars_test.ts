@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { testCoreApp } from "../../tests/helpers/core_app.ts";
+import { realMinuteBars } from "../../tests/helpers/intraday_minutes.ts";
+import { loadBars } from "../timeframes/load_bars.ts";
+import { migrateUp } from "../db/migrations.ts";
+import { openSqlite } from "../db/sqlite.ts";
+import { parseOhlcvCsv } from "./csv.ts";
+import { IntradayBars } from "./intraday_bars.ts";
+import { IntradayStore } from "./intraday_store.ts";
+
+const DIR = new URL("../data/market/intraday", import.meta.url).pathname;
+const SPY_META = {
+  symbol: "SPY",
+  name: "SPDR S&P 500 ETF Trust",
+  market: "US",
+  currency: "USD",
+  source: "test",
+  timeZone: "America/New_York",
+};
+
+async function setUp() {
+  const db = await openSqlite(":memory:");
+  await migrateUp(db);
+  const store = new IntradayStore(db);
+  return { db, store, bars: new IntradayBars(store, { embeddedDir: DIR }) };
+}
+
+Deno.test("IntradayBars - the bundled hourly SPY loads on first use, every bar in the regular session across 23 years of DST", async () => {
+  const { db, store, bars } = await setUp();
+  try {
+    assert.deepEqual(await store.extents("SPY"), [], "nothing loaded at start");
+    const spy = (await bars.load("SPY", "1h"))!;
+    assert.equal(spy.dates.length, 40832);
+    assert.equal(spy.dates[0], "1998-01-02T09:30:00-05:00", "the 09:00 bar covers 09:30–10:00");
+    assert.equal(spy.dates.at(-1), "2021-03-31T15:00:00-04:00");
+    assert.equal(spy.close.at(-1), 396.33);
+    assert.equal(spy.partial, false);
+    const times = new Set(spy.dates.map((d) => d.slice(11, 16)));
+    assert.deepEqual([...times].sort(), [
+      "09:30",
+      "10:00",
+      "11:00",
+      "12:00",
+      "13:00",
+      "14:00",
+      "15:00",
+    ]);
+    assert.deepEqual(new Set(spy.dates.map((d) => d.slice(19))), new Set(["-05:00", "-04:00"]));
+    assert.equal(await bars.load("SPY", "1h"), spy, "cached while the data version holds");
+    assert.equal(await bars.load("SPY", "5m"), null, "hourly bars cannot make 5-minute bars");
+    assert.deepEqual(await bars.intervals("SPY"), ["1h"]);
+    assert.equal(await bars.load("MSFT", "1h"), null, "no intraday data, no bars");
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("IntradayBars - imported minutes serve 1m…30m by session aggregation; a new import is noticed", async () => {
+  const { db, store, bars } = await setUp();
+  try {
+    const minutes = await realMinuteBars("SPY");
+    await store.write(SPY_META, "1m", minutes.slice(0, 1000));
+    assert.deepEqual(await bars.intervals("SPY"), ["1m", "5m", "15m", "30m", "1h"]);
+    const five = (await bars.load("SPY", "5m"))!;
+    assert.equal(five.dates[0], "2013-10-04T09:30:00-04:00");
+    const one = (await bars.load("SPY", "1m"))!;
+    assert.ok(one.dates.every((d) => d.slice(11, 16) >= "09:30" && d.slice(11, 16) < "16:00"));
+    const ext = (await bars.load("SPY", "1m", "split", { extended: true }))!;
+    assert.equal(ext.dates[0], "2013-10-04T04:06:00-04:00", "pre-market with the flag");
+    const hour = (await bars.load("SPY", "1h"))!;
+    assert.equal(hour.dates.length, 40832, "the stored hourly bars win over aggregated minutes");
+    await store.write(SPY_META, "1m", minutes.slice(1000, 2000));
+    const again = (await bars.load("SPY", "5m"))!;
+    assert.notEqual(again, five, "the import bumped the data version");
+    assert.ok(again.dates.length > five.dates.length);
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("IntradayBars - hourly AAPL agrees with the bundled daily AAPL close on all 1,260 common days", async () => {
+  const { db, bars } = await setUp();
+  try {
+    const hourly = (await bars.load("AAPL", "1h", "none"))!;
+    const lastClose = new Map<string, number>();
+    hourly.dates.forEach((d, i) => lastClose.set(d.slice(0, 10), hourly.close[i]!));
+    const daily = parseOhlcvCsv(
+      await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url)),
+    ).bars;
+    let worst = 0;
+    for (const d of daily) {
+      // the daily file is split-adjusted (Yahoo), the hourly raw: 7:1 on 2014-06-09
+      const h = lastClose.get(d.date)! / (d.date < "2014-06-09" ? 7 : 1);
+      worst = Math.max(worst, Math.abs(h - d.close) / d.close);
+    }
+    assert.equal(daily.length, 1260);
+    assert.ok(worst < 0.0012, `every close within 0.12%, worst ${worst}`);
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("core app - loadBars answers SPY at 1h from the bundled data; /symbols still lists the 13 daily symbols", async () => {
+  const { app, deps } = await testCoreApp();
+  try {
+    const spy = await loadBars(deps, "SPY", "1h");
+    assert.equal(spy.interval, "1h");
+    assert.equal(spy.dates.length, 40832);
+    const body = await (await app.request("/symbols")).json();
+    assert.equal(body.total, 13, "intraday-only symbols stay outside the default universe");
+    assert.ok(!body.symbols.some((s: { symbol: string }) => s.symbol === "SPY"));
+  } finally {
+    await deps.db.close();
+  }
+});
