@@ -19,21 +19,21 @@ if (import.meta.main) {
         fetch: createCoreApp(deps).fetch,
         listening: { database: redactUrl(config.DATABASE_URL) },
         started: () => {
-          // Alerts: webhook deliveries on the job queue; new bars and (online) live quotes.
+          // Alerts: deliveries on the job queue; new bars, and price alerts on quotes (live
+          // online, the replay clock over stored bars offline, one step per REPLAY_STEP_MS).
           const online = config.MARKET_DATA === "online";
-          const quotes = online
-            ? new QuoteHub({
-              series: deps.series,
-              providers: deps.providers,
-              online,
-              pollMs: config.QUOTE_POLL_MS,
-              replayStepMs: config.REPLAY_STEP_MS,
-              now: deps.now,
-            })
-            : null;
-          startAlerts(deps, quotes ? { quote: (s) => quotes.quote(s) } : {}).catch((e) =>
-            logger.error("alerts did not start", { error: (e as Error).message })
-          );
+          const quotes = new QuoteHub({
+            series: deps.series,
+            providers: deps.providers,
+            online,
+            pollMs: config.QUOTE_POLL_MS,
+            replayStepMs: config.REPLAY_STEP_MS,
+            now: deps.now,
+          });
+          startAlerts(deps, {
+            quote: (s) => quotes.quote(s),
+            quotePollMs: online ? config.QUOTE_POLL_MS : config.REPLAY_STEP_MS,
+          }).catch((e) => logger.error("alerts did not start", { error: (e as Error).message }));
           if (!online) return;
           const holder = crypto.randomUUID();
           startOnlineSync({ ...deps, holder }, { signal: deps.shutdown.signal });

@@ -3,7 +3,8 @@
  * sync, the replay of a `deno task import` run by another process, another instance's
  * backfill — by polling a cheap fingerprint of the symbols' data versions (one aggregate
  * query, default every second), evaluates the active alerts of each changed symbol at its
- * newest bar, and records firings. On live quotes it evaluates price-crossing alerts. Every
+ * newest bar, and records firings. On quotes (live online, the replay clock offline) it
+ * evaluates price-crossing alerts. Every
  * instance may evaluate the same bar: the firing's unique key lets one of them record it.
  *
  * @module
@@ -53,7 +54,7 @@ export class AlertEngine {
   readonly #compiled = new Map<string, CompiledAlert>();
   #fingerprint = "";
   #versions = new Map<string, number>();
-  #lastPrice = new Map<string, number>();
+  #lastQuote = new Map<string, { price: number; date: string }>();
 
   /** @param deps database, market data, queue, clock */
   constructor(deps: AlertEngineDeps) {
@@ -170,7 +171,11 @@ export class AlertEngine {
     );
   }
 
-  /** Price-crossing alerts (`once`, `once_per_bar`) on the current live quotes. */
+  /**
+   * Price-crossing alerts (`once`, `once_per_bar`) on the current quotes: live ones online,
+   * the replay clock's bars offline (a quote whose date goes back — the clock starting its
+   * window again — only resets the previous price).
+   */
   async evaluateQuotes(): Promise<Fired[]> {
     const quote = this.#d.quote;
     if (!quote) return [];
@@ -182,9 +187,11 @@ export class AlertEngine {
       if (!price.length) continue;
       const q = await quote(symbol).catch(() => null);
       if (!q) continue;
-      const prev = this.#lastPrice.get(symbol);
-      this.#lastPrice.set(symbol, q.price);
-      if (prev === undefined) continue;
+      const last = this.#lastQuote.get(symbol);
+      this.#lastQuote.set(symbol, { price: q.price, date: q.date });
+      // the offline replay clock starts its window again: a jump back in time is no crossing
+      if (last === undefined || q.date < last.date) continue;
+      const prev = last.price;
       for (const a of price) {
         const c = a.def.condition;
         if (c.type !== "price" || !crossed(prev, q.price, c.level, c.crosses)) continue;

@@ -38,8 +38,9 @@ export function deliveryOptionsOf(
 }
 
 /**
- * Starts job processing and the alert engine; resolves once both run. `quote` gives live
- * quotes to price alerts (online deployments).
+ * Starts job processing and the alert engine; resolves once both run. `quote` gives quotes to
+ * price alerts (live ones online, the replay clock offline), polled every `quotePollMs`
+ * (default `QUOTE_POLL_MS`).
  *
  * @example
  * ```ts ignore
@@ -49,7 +50,10 @@ export function deliveryOptionsOf(
  */
 export async function startAlerts(
   deps: CoreDeps,
-  { quote }: { quote?: (symbol: string) => Promise<LiveQuote> } = {},
+  { quote, quotePollMs }: {
+    quote?: (symbol: string) => Promise<LiveQuote>;
+    quotePollMs?: number;
+  } = {},
 ): Promise<AlertEngine> {
   const mailer = mailerOf(deps);
   await deps.jobs.start({
@@ -75,7 +79,7 @@ export async function startAlerts(
   });
   void engine.start({
     barPollMs: deps.config.ALERTS_POLL_MS,
-    quotePollMs: deps.config.QUOTE_POLL_MS,
+    quotePollMs: quotePollMs ?? deps.config.QUOTE_POLL_MS,
     signal: deps.shutdown.signal,
   });
   deps.shutdown.signal.addEventListener("abort", () => {
