@@ -25,6 +25,7 @@ export const SCREEN_PAGES: Record<string, string> = {
   track: "/track-record",
   sources: "/sources",
   screener: "/screener",
+  alerts: "/alerts?symbol=AAPL",
 };
 
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
@@ -33,7 +34,8 @@ if (import.meta.main) {
   const words = Deno.args;
   const out = `${SHOTS}screens/`;
   await Deno.mkdir(out, { recursive: true });
-  const stack = await startStack("screens");
+  // private webhook targets: the alerts page lists a webhook on 127.0.0.1
+  const stack = await startStack("screens", { coreEnv: { ALLOW_PRIVATE_WEBHOOKS: "true" } });
   const browser = await launchBrowser();
   try {
     const page = await browser.ctx.newPage();
@@ -56,6 +58,22 @@ if (import.meta.main) {
       qty: 100,
     });
     await post(`/api/paper/accounts/${acc.id}/advance`, { bars: 1 });
+    const hook = await (await post("/api/notify/endpoints", {
+      kind: "webhook",
+      url: "http://127.0.0.1:9/hooks/trading",
+    })).json();
+    await post("/api/alerts", {
+      symbol: "AAPL",
+      name: "AAPL above 200",
+      price: { crosses: "up", level: 200 },
+      endpoints: [hook.id],
+    });
+    await post("/api/alerts", {
+      watchlist: ["AAPL", "MSFT", "NVDA"],
+      rule: "rsi(14) crosses_above 30",
+      trigger: "once_per_bar",
+      cooldown: 3600,
+    });
     for (const [name, path] of Object.entries(SCREEN_PAGES)) {
       if (words.length && !words.some((w) => name.includes(w))) continue;
       for (const [vp, size] of Object.entries(VIEWPORTS)) {

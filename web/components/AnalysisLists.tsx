@@ -63,7 +63,9 @@ export function IndicatorTable(
 }
 
 /** Detected chart patterns (with their criteria), candlestick patterns and levels. */
-function PatternList({ patterns }: { patterns: CoreResult<PatternsResponse> }) {
+function PatternList(
+  { patterns, symbol }: { patterns: CoreResult<PatternsResponse>; symbol?: string | undefined },
+) {
   const { t, lang } = usePage();
   if (!patterns.ok) {
     return (
@@ -119,9 +121,28 @@ function PatternList({ patterns }: { patterns: CoreResult<PatternsResponse> }) {
       {levels.length
         ? (
           <p class="small">
-            {t("patterns.levels")}{" "}
-            {levels.slice(0, 6).map((l) => `${fmtPrice(lang, l.price)} (${levelLabel(t, l.kind)})`)
-              .join(" · ")}
+            {t("patterns.levels")} {levels.slice(0, 6).map((l, i) => {
+              const text = `${fmtPrice(lang, l.price)} (${levelLabel(t, l.kind)})`;
+              // a level opens the alerts page with an alert at that price
+              const href = symbol
+                ? `/alerts?symbol=${encodeURIComponent(symbol)}&price=${l.price}`
+                : null;
+              return (
+                <span key={`${l.kind}${l.price}`}>
+                  {i ? " · " : ""}
+                  {href
+                    ? (
+                      <a
+                        href={href}
+                        title={t("symbol.alertAt", { price: fmtPrice(lang, l.price) })}
+                      >
+                        {text}
+                      </a>
+                    )
+                    : text}
+                </span>
+              );
+            })}
           </p>
         )
         : null}
@@ -182,9 +203,11 @@ function SignalList({ signals }: { signals: CoreResult<SignalsResponse> }) {
 
 /** Detected patterns and signals with their reasons. */
 export function AnalysisLists(
-  { patterns, signals }: {
+  { patterns, signals, symbol }: {
     patterns: CoreResult<PatternsResponse>;
     signals: CoreResult<SignalsResponse>;
+    /** The page's symbol: its levels then link to a new alert at their price. */
+    symbol?: string;
   },
 ) {
   const { t } = usePage();
@@ -192,7 +215,7 @@ export function AnalysisLists(
     <div class="grid2">
       <section class="card" aria-labelledby="pat-h">
         <h2 id="pat-h">{t("patterns.title")}</h2>
-        <PatternList patterns={patterns} />
+        <PatternList patterns={patterns} symbol={symbol} />
       </section>
       <section class="card" aria-labelledby="sig-h">
         <h2 id="sig-h">{t("signals.title")}</h2>

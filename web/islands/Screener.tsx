@@ -102,6 +102,12 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     };
   }
   const cols = linesOf(columns);
+  // "Create alert": this rule on this universe (every stored symbol, or the list)
+  const alertHref = () => {
+    const u = spec().universe;
+    const q = new URLSearchParams({ rule, symbols: u === "all" ? "all" : u.join(",") });
+    return `/alerts?${q}`;
+  };
   const sortOptions = [
     { value: "bars_since_true", label: t("screen.sort.since") },
     { value: "symbol", label: t("screen.sort.symbol") },
@@ -177,7 +183,8 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
         <p>
           <button type="submit" class="primary" disabled={busy}>
             {busy ? t("screen.running") : t("screen.run")}
-          </button>
+          </button>{" "}
+          <a class="button" href={alertHref()}>{t("screen.alert")}</a>
         </p>
         <div aria-live="polite">
           <ApiNotice t={t} failure={failure} />

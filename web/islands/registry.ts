@@ -17,6 +17,7 @@ export const ISLAND_NAMES = [
   "PaperDesk",
   "Screener",
   "NotificationBell",
+  "Alerts",
 ] as const;
 
 /** An island name. */

@@ -25,8 +25,15 @@ export type {
 } from "@trading/shared/schemas";
 import type { z } from "zod";
 import type {
+  AlertEventsSchema,
+  AlertListSchema,
+  AlertSchema,
   ApiTokenSchema,
   CompositeScoreSchema,
+  CreatedEndpointSchema,
+  DeliverySchema,
+  EndpointSchema,
+  FiringSchema,
   MeResponseSchema,
   MintedCodesSchema,
   PaperAccountSchema,
@@ -66,3 +73,17 @@ export type UsageResponse = z.infer<typeof UsageResponseSchema>;
 export type PaperAccount = z.infer<typeof PaperAccountSchema>;
 /** A paper order. */
 export type PaperOrder = z.infer<typeof PaperOrderSchema>;
+/** An alert (`GET /api/alerts/:id`). */
+export type AlertItem = z.infer<typeof AlertSchema>;
+/** `GET /api/alerts`: the alerts, how many are active and the plan's limit. */
+export type AlertList = z.infer<typeof AlertListSchema>;
+/** `GET /api/alerts/:id/events`. */
+export type AlertEvents = z.infer<typeof AlertEventsSchema>;
+/** One firing of an alert with its deliveries. */
+export type AlertFiring = z.infer<typeof FiringSchema>;
+/** One outgoing delivery of a firing, with its attempts. */
+export type AlertDelivery = z.infer<typeof DeliverySchema>;
+/** A notification endpoint (never its secret). */
+export type NotifyEndpoint = z.infer<typeof EndpointSchema>;
+/** `POST /api/notify/endpoints`: the endpoint with its signing secret, shown once. */
+export type CreatedNotifyEndpoint = z.infer<typeof CreatedEndpointSchema>;

@@ -13,6 +13,7 @@ import { adminPage } from "./admin.tsx";
 import { paperPage } from "./paper.tsx";
 import { trackRecordPage } from "./track_record.tsx";
 import { screenerPage } from "./screener.tsx";
+import { alertsPage } from "./alerts.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -21,6 +22,7 @@ export const PAGES: PageRoute[] = [
   { path: "/", load: marketsPage },
   { path: "/symbol/:symbol", load: symbolPage },
   { path: "/screener", load: screenerPage },
+  { path: "/alerts", load: alertsPage },
   { path: "/backtest", load: backtestPage },
   { path: "/paper", load: paperPage },
   { path: "/account", load: accountPage },

@@ -21,6 +21,7 @@ const LOADERS: Record<string, Loader> = {
   PaperDesk: () => import("../islands/PaperDesk.tsx") as never,
   Screener: () => import("../islands/Screener.tsx") as never,
   NotificationBell: () => import("../islands/NotificationBell.tsx") as never,
+  Alerts: () => import("../islands/Alerts.tsx") as never,
 };
 
 /** Names the client knows, for the registry test. */

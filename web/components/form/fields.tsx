@@ -83,7 +83,11 @@ export function Select({ id, label, value, onChange, options, help, error }: Sel
         onChange={(e) => onChange((e.target as HTMLSelectElement).value)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>{o.label}</option>
+          // `selected` too: the server renders `value` on the select as a mere attribute, and
+          // hydration keeps the first option shown
+          <option key={o.value} value={o.value} disabled={o.disabled} selected={o.value === value}>
+            {o.label}
+          </option>
         ))}
       </select>
       {help ? <span id={`${id}-help`} class="muted small">{help}</span> : null}

@@ -1,0 +1,227 @@
+/**
+ * The "new alert" form: what to watch (a symbol or a list, filled from the watchlist or a saved
+ * screen), the condition, the trigger mode, expiry and quiet time, and where to send it.
+ *
+ * @module
+ */
+import { useEffect, useState } from "preact/hooks";
+import type { Lang, T } from "../../i18n/mod.ts";
+import { api } from "../../lib/api_error.ts";
+import type { AlertItem, NotifyEndpoint } from "../../lib/api_types.ts";
+import { readWatchlist } from "../../lib/watchlist_store.ts";
+import { Check, Field, FieldRow, Select } from "../form/fields.tsx";
+import { signInHref } from "../form/notice.tsx";
+import { alertBody, type AlertDraft, type AlertTrigger, MAX_ALERT_SYMBOLS } from "./alert_draft.ts";
+import { type AlertFailure, type AlertLimit, describeFailure } from "./alert_failure.ts";
+import { ConditionFields } from "./ConditionFields.tsx";
+import { defaultName } from "./alert_text.ts";
+import { ScreenPicker } from "./ScreenPicker.tsx";
+
+/** Props of {@link AlertForm}. */
+export interface AlertFormProps {
+  t: T;
+  lang: Lang;
+  /** The form as the page was opened (prefilled from the link). */
+  initial: AlertDraft;
+  endpoints: NotifyEndpoint[];
+  /** Every stored symbol (suggestions; "all" of a saved screen). */
+  symbols: string[];
+  patterns: { chart: string[]; candles: string[] };
+  signals: string[];
+  lastPrice?: number | null | undefined;
+  limit: AlertLimit;
+  /** A saved screen to start from (`?screen=`). */
+  screenId?: string | undefined;
+  onCreated: (a: AlertItem) => void;
+}
+
+const TRIGGERS: AlertTrigger[] = ["once_per_bar_close", "once_per_bar", "once"];
+const COOLDOWNS: [number, "none" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w"][] = [
+  [0, "none"],
+  [300, "5m"],
+  [900, "15m"],
+  [3600, "1h"],
+  [14_400, "4h"],
+  [86_400, "1d"],
+  [604_800, "1w"],
+];
+
+/** The form. */
+export function AlertForm(p: AlertFormProps) {
+  const { t } = p;
+  const [d, setD] = useState<AlertDraft>(p.initial);
+  const [failure, setFailure] = useState<AlertFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState("");
+  const [revision, setRevision] = useState(0);
+  const set = (patch: Partial<AlertDraft>) => setD((prev) => ({ ...prev, ...patch }));
+  const errors = failure?.fields ?? {};
+  useEffect(() => setFailure(null), [d.kind, d.target]);
+
+  const fromList = (symbols: string[], rule?: string, name?: string) => {
+    if (symbols.length === 0) return setNote(t("alerts.watchlistEmpty"));
+    set({
+      target: "list",
+      list: symbols.slice(0, MAX_ALERT_SYMBOLS).join(", "),
+      ...(rule ? { kind: "rule" as const, rule } : {}),
+    });
+    if (rule) setRevision((n) => n + 1);
+    setNote(
+      name
+        ? t("alerts.screenUsed", { name })
+        : t("alerts.listFilled", { n: Math.min(symbols.length, MAX_ALERT_SYMBOLS) }),
+    );
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setNote("");
+    const built = alertBody(d, Date.now());
+    if (!built.ok) {
+      const fields: Record<string, string> = {};
+      for (const i of built.issues) fields[i.field] ??= t(i.key);
+      return setFailure({ fields, rule: null, general: null, status: 422 });
+    }
+    setBusy(true);
+    const body = { name: defaultName(t, p.lang, built.body), ...built.body };
+    const r = await api<AlertItem>("POST", "/api/alerts", body);
+    setBusy(false);
+    if (!r.ok) return setFailure(describeFailure(t, r, p.limit));
+    setFailure(null);
+    setNote(t("alerts.created", { name: r.data.name }));
+    p.onCreated(r.data);
+  };
+  const active = p.endpoints.filter((e) => e.status === "active");
+
+  return (
+    <form class="card alert-form" onSubmit={submit} aria-labelledby="alert-new" noValidate>
+      <h2 id="alert-new">{t("alerts.new")}</h2>
+      <FieldRow>
+        <Select
+          id="alert-target"
+          label={t("alerts.target")}
+          value={d.target}
+          onChange={(v) => set({ target: v as AlertDraft["target"] })}
+          options={[
+            { value: "symbol", label: t("alerts.target.symbol") },
+            { value: "list", label: t("alerts.target.list") },
+          ]}
+        />
+        {d.target === "symbol"
+          ? (
+            <Field
+              id="alert-symbol"
+              label={t("alerts.symbol")}
+              value={d.symbol}
+              onInput={(symbol) => set({ symbol })}
+              error={errors.symbol}
+              attrs={{ list: "alert-symbols", autocomplete: "off", placeholder: "AAPL" }}
+            />
+          )
+          : (
+            <Field
+              id="alert-list"
+              label={t("alerts.list")}
+              value={d.list}
+              onInput={(list) => set({ list })}
+              error={errors.list}
+              help={t("alerts.listHelp", { n: MAX_ALERT_SYMBOLS })}
+              attrs={{ placeholder: "AAPL, MSFT, 2330.TW" }}
+            />
+          )}
+        <Field
+          id="alert-name"
+          label={t("alerts.name")}
+          value={d.name}
+          onInput={(name) => set({ name })}
+          attrs={{ maxLength: 100 }}
+        />
+      </FieldRow>
+      <datalist id="alert-symbols">
+        {p.symbols.map((s) => <option key={s} value={s} />)}
+      </datalist>
+      <p class="alert-fill" hidden={d.target !== "list"}>
+        <button type="button" onClick={() => fromList(readWatchlist())}>
+          {t("alerts.fromWatchlist")}
+        </button>{" "}
+        <ScreenPicker
+          t={t}
+          symbols={p.symbols}
+          screenId={p.screenId}
+          onPick={(s) => fromList(s.symbols, s.rule, s.name)}
+        />
+      </p>
+      <ConditionFields
+        t={t}
+        lang={p.lang}
+        draft={d}
+        set={set}
+        errors={errors}
+        patterns={p.patterns}
+        signals={p.signals}
+        lastPrice={p.lastPrice}
+        ruleProblem={failure?.rule ?? null}
+        revision={revision}
+      />
+      <FieldRow>
+        <Select
+          id="alert-trigger"
+          label={t("alerts.trigger")}
+          value={d.trigger}
+          onChange={(v) => set({ trigger: v as AlertTrigger })}
+          options={TRIGGERS.map((k) => ({ value: k, label: t(`alerts.trigger.${k}`) }))}
+          help={t(`alerts.triggerHelp.${d.trigger}`)}
+        />
+        <Field
+          id="alert-expires"
+          type="datetime-local"
+          label={t("alerts.expires")}
+          value={d.expires}
+          onInput={(expires) => set({ expires })}
+          error={errors.expires}
+        />
+        <Select
+          id="alert-cooldown"
+          label={t("alerts.cooldown")}
+          value={String(d.cooldown)}
+          onChange={(v) => set({ cooldown: Number(v) })}
+          options={COOLDOWNS.map(([s, k]) => ({ value: String(s), label: t(`alerts.cd.${k}`) }))}
+          help={t("alerts.cooldownHelp")}
+        />
+      </FieldRow>
+      <fieldset class="alert-send">
+        <legend>{t("alerts.send")}</legend>
+        <p class="muted small">{t("alerts.sendHelp")}</p>
+        {active.length === 0 ? <p class="muted small">{t("alerts.noEndpoints")}</p> : null}
+        {active.map((e) => (
+          <Check
+            key={e.id}
+            id={`alert-ep-${e.id}`}
+            label={e.url}
+            checked={d.endpoints.includes(e.id)}
+            onChange={(on) =>
+              set({
+                endpoints: on ? [...d.endpoints, e.id] : d.endpoints.filter((x) => x !== e.id),
+              })}
+          />
+        ))}
+        {errors.endpoints ? <p class="field-error small">{errors.endpoints}</p> : null}
+      </fieldset>
+      <p>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t("alerts.creating") : t("alerts.create")}
+        </button>
+      </p>
+      <div aria-live="polite">
+        {failure?.general
+          ? (
+            <p class="notice" role="alert" data-status={failure.status}>
+              {failure.general}{" "}
+              {failure.status === 401 ? <a href={signInHref()}>{t("error.signin.link")}</a> : null}
+            </p>
+          )
+          : null}
+        {note ? <p class="muted small" role="status">{note}</p> : null}
+      </div>
+    </form>
+  );
+}

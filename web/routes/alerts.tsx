@@ -1,0 +1,101 @@
+import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/schemas";
+import { isSymbol } from "@trading/shared/symbol";
+import { ErrorState } from "../components/ErrorState.tsx";
+import { Island } from "../components/Island.tsx";
+import { draftFromQuery, priceText } from "../components/alerts/alert_draft.ts";
+import { en } from "../i18n/en.ts";
+import Alerts from "../islands/Alerts.tsx";
+import type { AlertList, NotifyEndpoint, Quote, SymbolsResponse } from "../lib/api_types.ts";
+import type { PageSpec } from "../pages/render_page.tsx";
+import type { PageRequest } from "./types.ts";
+
+/** Signal names the UI has labels for (the rule names core's signals use). */
+const SIGNALS = Object.keys(en).filter((k) => k.startsWith("signal.")).map((k) => k.slice(7));
+
+/**
+ * Alerts of the signed-in user (anonymous visitors get a sign-in prompt). Links prefill the
+ * new-alert form: `?symbol=AAPL&price=190` (symbol page, chart level), `?rule=…&symbols=A,B`
+ * or `symbols=all` (screener), `?screen=<saved screen id>`, `?pattern=` / `?signal=`.
+ */
+export async function alertsPage(req: PageRequest): Promise<PageSpec> {
+  const { t } = req;
+  const title = t("alerts.title");
+  const [alerts, endpoints, symbols] = await Promise.all([
+    req.core.get<AlertList>("/api/alerts"),
+    req.core.get<{ endpoints: NotifyEndpoint[] }>("/api/notify/endpoints"),
+    req.core.get<SymbolsResponse>("/symbols?all=true"),
+  ]);
+  const intro = (
+    <>
+      <h1>{title}</h1>
+      <p class="muted">{t("alerts.intro")}</p>
+    </>
+  );
+  if (!alerts.ok && alerts.status === 401) {
+    const next = encodeURIComponent(`/alerts${req.query.size ? `?${req.query}` : ""}`);
+    return {
+      title,
+      body: (
+        <>
+          {intro}
+          <section class="state" role="status">
+            <p>{t("alerts.signin")}</p>
+            <p>
+              <a class="button" href={`/account?next=${next}`}>{t("nav.signin")}</a>
+            </p>
+          </section>
+        </>
+      ),
+    };
+  }
+  if (!alerts.ok || !endpoints.ok) {
+    const status = !alerts.ok ? alerts.status : !endpoints.ok ? endpoints.status : 500;
+    return {
+      title,
+      status: status >= 500 ? 503 : status,
+      body: status >= 500
+        ? <ErrorState title="error.core.title" body="error.core.body" />
+        : <ErrorState title="alerts.title" body="error.unavailable" />,
+    };
+  }
+  const stored = symbols.ok
+    ? symbols.data.symbols.filter((s) => s.last !== null).map((s) => s.symbol)
+    : [];
+  const q = new URLSearchParams(req.query);
+  if (q.get("symbols") === "all") q.set("symbols", stored.length <= 50 ? stored.join(",") : "");
+  const draft = draftFromQuery(q);
+  let lastPrice: number | null = null;
+  if (draft.target === "symbol" && isSymbol(draft.symbol)) {
+    const quote = await req.core.get<Quote>(
+      `/api/symbols/${encodeURIComponent(draft.symbol)}/quote`,
+    );
+    if (quote.ok) {
+      lastPrice = quote.data.close;
+      if (draft.kind === "price" && !draft.level) draft.level = priceText(quote.data.close);
+    }
+  }
+  const screen = (req.query.get("screen") ?? "").slice(0, 64);
+  return {
+    title,
+    body: (
+      <>
+        {intro}
+        <Island
+          name="Alerts"
+          component={Alerts}
+          props={{
+            lang: req.lang,
+            alerts: alerts.data,
+            endpoints: endpoints.data.endpoints,
+            draft,
+            symbols: stored,
+            patterns: { chart: [...CHART_PATTERN_KIND_NAMES], candles: [...CANDLE_KIND_NAMES] },
+            signals: SIGNALS,
+            lastPrice,
+            ...(screen ? { screenId: screen } : {}),
+          }}
+        />
+      </>
+    ),
+  };
+}
