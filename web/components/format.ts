@@ -46,6 +46,12 @@ export function fmtPct(lang: Lang, v: number | null | undefined, signed = true):
   }).format(v / 100);
 }
 
+/** Signed percentage points with one decimal, e.g. `-133.94` → `-133.9` (`+2.5`, `0`). */
+export function fmtPoints(lang: Lang, v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "–";
+  return nf(lang, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(v);
+}
+
 /** A large count in compact form (`12.3M`, `1,230萬`). */
 export function fmtCompact(lang: Lang, v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return "–";

@@ -50,6 +50,16 @@ export function levelLabel(t: T, kind: string): string {
   return label(t, "level", kind);
 }
 
+/**
+ * Name of a strategy in the UI language: its dictionary entry (`strategy.<id>`), else the name
+ * core gives (`fallback`), else the id made readable. Never the bare id when a name is known.
+ */
+export function strategyLabel(t: T, id: string, fallback?: string): string {
+  const key = `strategy.${id}`;
+  const text = t(key as MessageKey);
+  return text !== key ? text : fallback ?? id.replace(/_/g, " ");
+}
+
 /** Translated stance label (buy/sell/hold/…); unknown stances are shown as sent. */
 export function stanceLabel(t: T, stance: string): string {
   const s = stance.toLowerCase();

@@ -10,6 +10,8 @@ import {
 import { initialGrid, OptimisePanel } from "../components/backtest/optimise_panel.tsx";
 import { fieldsOf } from "../lib/schema_form.ts";
 import { Tabs } from "../components/tabs.tsx";
+import { strategyLabel } from "../components/labels.ts";
+import { approxBars } from "../components/backtest/walk_forward_fit.ts";
 
 /** Props of the backtest lab. */
 export interface BacktestLabProps {
@@ -54,7 +56,9 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
   const [values, setValues] = useState<Values>(() => defaultsOf(strategy));
   const [grid, setGrid] = useState(() => initialGrid(fields, strategy?.grid ?? {}));
   const [tab, setTab] = useState("run");
-  const currency = symbols.find((s) => s.symbol === settings.symbol)?.currency ?? "USD";
+  const sym = symbols.find((s) => s.symbol === settings.symbol);
+  const currency = sym?.currency ?? "USD";
+  const rangeBars = approxBars(settings.from || sym?.first, settings.to || sym?.last);
 
   const set = (patch: Partial<Settings>) => {
     if (patch.strategy && patch.strategy !== settings.strategy) {
@@ -114,6 +118,8 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
                 values={values}
                 setValue={(k, v) => setValues((x) => ({ ...x, [k]: v }))}
                 currency={currency}
+                strategyName={(id) =>
+                  strategyLabel(t, id, strategies.find((s) => s.id === id)?.name)}
               />
             )
             : (
@@ -126,6 +132,7 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
                 grid={grid}
                 setGrid={(k, v) => setGrid((g) => ({ ...g, [k]: v }))}
                 fixed={fixed}
+                rangeBars={rangeBars}
                 currency={currency}
                 onUse={useParams}
               />

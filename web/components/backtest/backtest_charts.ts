@@ -32,9 +32,38 @@ function baseChart(lc: typeof LC, el: HTMLElement, lang: Lang): LC.IChartApi {
     },
     grid: { vertLines: { color: col.grid }, horzLines: { color: col.grid } },
     localization: { locale: lang },
-    timeScale: { borderColor: col.grid },
+    // a bar may be narrower than a pixel: a phone shows the whole period of a long run
+    timeScale: { borderColor: col.grid, minBarSpacing: 0.01 },
     rightPriceScale: { borderColor: col.grid },
   });
+}
+
+/**
+ * Fits the whole range in view and records the dates shown (`data-visible-from`/`-to` on the
+ * chart's element), so what a reader sees can be checked against the run's period.
+ */
+function fitAll(chart: LC.IChartApi, el: HTMLElement): void {
+  chart.timeScale().subscribeVisibleTimeRangeChange((shown) => {
+    if (!shown) return;
+    el.dataset.visibleFrom = String(shown.from);
+    el.dataset.visibleTo = String(shown.to);
+  });
+  chart.timeScale().fitContent();
+}
+
+/**
+ * Formatter of a money axis: whole units of `currency` with the language's separators.
+ *
+ * @example
+ * ```ts
+ * import { moneyAxis } from "./backtest_charts.ts";
+ *
+ * moneyAxis("en", "USD")(350000.4); // "$350,000"
+ * ```
+ */
+export function moneyAxis(lang: Lang, currency: string): (v: number) => string {
+  const f = new Intl.NumberFormat(lang, { style: "currency", currency, maximumFractionDigits: 0 });
+  return (v) => f.format(v);
 }
 
 /** Labels of the equity chart's series. */
@@ -44,20 +73,30 @@ export interface EquityLabels {
   drawdown: string;
 }
 
-/** Equity and buy-and-hold lines, and a drawdown pane underneath. */
+/**
+ * Equity and buy-and-hold lines on an axis in `currency` with separators (`$350,000`), and a
+ * drawdown pane underneath.
+ */
 export function equityChart(
   lc: typeof LC,
   el: HTMLElement,
   equity: { date: string; equity: number; benchmark: number }[],
   lang: Lang,
+  currency: string,
   labels: EquityLabels,
 ): LC.IChartApi {
   const col = chartColours();
   const chart = baseChart(lc, el, lang);
+  const money: LC.PriceFormat = {
+    type: "custom",
+    minMove: 1,
+    formatter: moneyAxis(lang, currency),
+  };
   const strat = chart.addSeries(lc.LineSeries, {
     color: col.lines[0]!,
     lineWidth: 2,
     title: labels.strategy,
+    priceFormat: money,
     ...quiet,
   });
   strat.setData(equity.map((p) => ({ time: p.date as LC.Time, value: p.equity })));
@@ -65,6 +104,7 @@ export function equityChart(
     color: col.lines[1]!,
     lineWidth: 1,
     title: labels.benchmark,
+    priceFormat: money,
     ...quiet,
   });
   bench.setData(equity.map((p) => ({ time: p.date as LC.Time, value: p.benchmark })));
@@ -81,11 +121,14 @@ export function equityChart(
   const dds = drawdown(equity.map((p) => p.equity));
   dd.setData(equity.map((p, i) => ({ time: p.date as LC.Time, value: dds[i]! * 100 })));
   chart.panes()[1]?.setHeight(110);
-  chart.timeScale().fitContent();
+  fitAll(chart, el);
   return chart;
 }
 
-/** Candles of the backtest range with an arrow per entry and exit. */
+/** Most markers drawn with their text; more are drawn as shapes only. */
+const MAX_LABELLED = 12;
+
+/** Candles of the backtest range with an arrow per entry and exit (labelled when few). */
 export function tradesChart(
   lc: typeof LC,
   el: HTMLElement,
@@ -121,7 +164,9 @@ export function tradesChart(
     }
   }
   markers.sort((a, b) => (a.time as string) < (b.time as string) ? -1 : 1);
+  // labels of many trades overprint each other: then shapes only (the trade table has prices)
+  if (markers.length > MAX_LABELLED) { for (const m of markers) delete m.text; }
   if (markers.length) lc.createSeriesMarkers(candle, markers);
-  chart.timeScale().fitContent();
+  fitAll(chart, el);
   return chart;
 }

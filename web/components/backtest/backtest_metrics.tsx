@@ -49,7 +49,16 @@ export function fmtMetric(lang: Lang, key: string, v: number | null, currency = 
 
 const label = (t: T, key: string) => t(`bt.metric.${key}` as MessageKey);
 
-/** Four headline cards (return, CAGR, Sharpe, max drawdown) against buy-and-hold. */
+/** How much better `m` is than `b` (> 0: better), `null` when either is unknown. */
+function edge(k: string, m: number | null, b: number | null): number | null {
+  if (m === null || b === null) return null;
+  return k === "max_drawdown" ? b - m : m - b; // a drawdown is a positive fraction: less is better
+}
+
+/**
+ * Four headline cards (return, CAGR, Sharpe, max drawdown), each coloured by how it compares with
+ * buy-and-hold over the same bars (better: the up colour), not by its own sign.
+ */
 export function MetricCards(
   { t, lang, m, b, currency }: { t: T; lang: Lang; m: Metrics; b: Metrics; currency: string },
 ) {
@@ -58,7 +67,7 @@ export function MetricCards(
       {(["total_return", "cagr", "sharpe", "max_drawdown"] as const).map((k) => (
         <li key={k} class="card metric" data-metric={k}>
           <span class="muted small">{label(t, k)}</span>
-          <strong class={k === "max_drawdown" ? "" : trendClass(m[k])}>
+          <strong class={trendClass(edge(k, m[k], b[k]))}>
             {fmtMetric(lang, k, m[k], currency)}
           </strong>
           <span class="muted small">

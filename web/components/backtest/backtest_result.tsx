@@ -9,11 +9,12 @@ import { fmtDate, fmtPrice } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
 import type { BacktestResultBody } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
+import { Verdict } from "./verdict.tsx";
 
 type Status = "loading" | "ready" | "error";
 
 /** Draws the two charts of `r` once lightweight-charts and the candles have loaded. */
-function useCharts(r: BacktestResultBody, lang: Lang, t: T) {
+function useCharts(r: BacktestResultBody, lang: Lang, t: T, currency: string) {
   const eqBox = useRef<HTMLDivElement>(null);
   const pxBox = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<Status>("loading");
@@ -34,7 +35,7 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T) {
           candles: { date: string; open: number; high: number; low: number; close: number }[];
         };
         if (disposed || !eqBox.current || !pxBox.current) return;
-        charts.push(draw.equityChart(lc, eqBox.current, r.equity, lang, {
+        charts.push(draw.equityChart(lc, eqBox.current, r.equity, lang, currency, {
           strategy: t("bt.series.strategy"),
           benchmark: t("bt.series.benchmark"),
           drawdown: t("bt.series.drawdown"),
@@ -68,11 +69,17 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T) {
   return { eqBox, pxBox, status };
 }
 
-/** The result view of one backtest. */
+/** The result view of one backtest; `strategyName` turns the strategy id into its name. */
 export function BacktestResult(
-  { r, t, lang, currency }: { r: BacktestResultBody; t: T; lang: Lang; currency: string },
+  { r, t, lang, currency, strategyName }: {
+    r: BacktestResultBody;
+    t: T;
+    lang: Lang;
+    currency: string;
+    strategyName: (id: string) => string;
+  },
 ) {
-  const { eqBox, pxBox, status } = useCharts(r, lang, t);
+  const { eqBox, pxBox, status } = useCharts(r, lang, t, currency);
   const note = status === "loading"
     ? <p class="state">{t("bt.chart.loading")}</p>
     : status === "error"
@@ -82,12 +89,15 @@ export function BacktestResult(
     <section class="bt-result" aria-labelledby="bt-res-h" data-testid="bt-result" data-id={r.id}>
       <h2 id="bt-res-h">{t("bt.results")}</h2>
       <p class="muted small">
-        {r.symbols.join(", ")} · {r.strategy} · {t("bt.range", {
+        {r.symbols.join(", ")} · <span data-testid="bt-strategy">{strategyName(r.strategy)}</span>
+        {" · "}
+        {t("bt.range", {
           from: fmtDate(lang, r.from),
           to: fmtDate(lang, r.to),
           bars: r.metrics.bars,
         })}
       </p>
+      <Verdict t={t} lang={lang} m={r.metrics} b={r.benchmark} />
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />
       <h3>{t("bt.equity")}</h3>
       <p class="muted small">{t("bt.equity.help")}</p>

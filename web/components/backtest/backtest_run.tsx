@@ -29,11 +29,13 @@ export interface RunPanelProps {
   values: Record<string, string | boolean>;
   setValue: (name: string, v: string | boolean) => void;
   currency: string;
+  /** A strategy's name in the UI language, from its id. */
+  strategyName: (id: string) => string;
 }
 
 /** Parameters, exits, run, result. */
 export function RunPanel(
-  { t, lang, settings, fields, values, setValue, currency }: RunPanelProps,
+  { t, lang, settings, fields, values, setValue, currency, strategyName }: RunPanelProps,
 ) {
   const [exits, setExits] = useState<Record<string, string>>({});
   const [short, setShort] = useState(false);
@@ -106,7 +108,17 @@ export function RunPanel(
           <ApiNotice t={t} failure={failure} />
         </div>
       </form>
-      {result ? <BacktestResult r={result} t={t} lang={lang} currency={currency} /> : null}
+      {result
+        ? (
+          <BacktestResult
+            r={result}
+            t={t}
+            lang={lang}
+            currency={currency}
+            strategyName={strategyName}
+          />
+        )
+        : null}
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { StrategyInfo, SymbolInfo } from "../../lib/api_types.ts";
 import { RuleEditor } from "../rule_editor/RuleEditor.tsx";
 import { type FieldIssue, issueFor, ruleIssueFor } from "../../lib/api_error.ts";
 import { Field, FieldRow, Select } from "../form/fields.tsx";
+import { strategyLabel } from "../labels.ts";
 import type { FieldProblem, ParamField } from "../../lib/schema_form.ts";
 
 /** Text parameters of the `rule` strategy, edited with the rule editor. */
@@ -51,11 +52,12 @@ export function strategyOptions(
   strategies: StrategyInfo[],
   optimising: boolean,
 ): { value: string; label: string; disabled?: boolean }[] {
-  return strategies.map((x) =>
-    optimising && !x.optimisable
-      ? { value: x.id, label: t("opt.notOptimisable.option", { name: x.name }), disabled: true }
-      : { value: x.id, label: x.name }
-  );
+  return strategies.map((x) => {
+    const name = strategyLabel(t, x.id, x.name);
+    return optimising && !x.optimisable
+      ? { value: x.id, label: t("opt.notOptimisable.option", { name }), disabled: true }
+      : { value: x.id, label: name };
+  });
 }
 
 /** Symbol, strategy, dates, cash and costs. */

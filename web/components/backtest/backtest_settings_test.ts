@@ -19,12 +19,20 @@ Deno.test("strategyOptions() - disables and marks non-optimisable strategies onl
   const t = translator("en");
   const list = [strategy("sma_cross", "SMA cross", true), strategy("pb", "Breakout", false)];
   assert.deepEqual(strategyOptions(t, list, false), [
-    { value: "sma_cross", label: "SMA cross" },
-    { value: "pb", label: "Breakout" },
+    { value: "sma_cross", label: "SMA crossover" }, // the dictionary's name
+    { value: "pb", label: "Breakout" }, // no entry: core's name
   ]);
   assert.deepEqual(strategyOptions(t, list, true), [
-    { value: "sma_cross", label: "SMA cross" },
+    { value: "sma_cross", label: "SMA crossover" },
     { value: "pb", label: "Breakout (backtest only)", disabled: true },
   ]);
   assert.equal(strategyOptions(translator("zh-TW"), list, true)[1]!.label, "Breakout（僅限回測）");
+});
+
+Deno.test("strategyOptions() - strategy names in the UI language, never the id", () => {
+  const list = [strategy("sma_cross", "SMA cross", true), strategy("rsi_reversion", "RSI", true)];
+  assert.deepEqual(strategyOptions(translator("zh-TW"), list, false).map((o) => o.label), [
+    "簡單均線交叉（SMA）",
+    "RSI 均值回歸",
+  ]);
 });

@@ -1,7 +1,8 @@
 /**
  * The robustness heat-map of an optimisation as an HTML table (readable by screen readers and
- * keyboard users, no canvas): each cell's score with a colour from worst to best, the best cell
- * marked ◆ and the most robust (best neighbourhood average) marked ●.
+ * keyboard users, no canvas): each cell's score on the viridis palette from worst (dark violet)
+ * to best (yellow) with black or white text, whichever passes AA on it (`heat_palette.ts`); the
+ * best cell marked ◆ and the most robust (best neighbourhood average) marked ●.
  *
  * @module
  */
@@ -9,18 +10,11 @@ import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { Check } from "../form/fields.tsx";
+import { heatCell } from "./heat_palette.ts";
 import type { HeatmapBody } from "@trading/shared/schemas";
 
 /** The heat-map as core sends it. */
 export type HeatmapData = HeatmapBody;
-
-/** Background colour of a score scaled into `[lo, hi]`: red (worst) → amber → green (best). */
-export function heatColour(v: number | null, lo: number, hi: number): string {
-  if (v === null) return "transparent";
-  const f = hi > lo ? (v - lo) / (hi - lo) : 0.5;
-  const hue = Math.round(Math.max(0, Math.min(1, f)) * 130);
-  return `hsl(${hue} 70% 45% / 0.55)`;
-}
 
 /** The heat-map table. */
 export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }) {
@@ -38,9 +32,9 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
         checked={smooth}
         onChange={setSmooth}
       />
+      <p class="muted small" id="hm-help">{t("opt.heatmap.help")}</p>
       <div class="table-wrap">
-        <table class="data heatmap" data-testid="heatmap">
-          <caption class="muted small">{t("opt.heatmap.help")}</caption>
+        <table class="data heatmap" data-testid="heatmap" aria-describedby="hm-help">
           <thead>
             <tr>
               <th scope="col">{map.y.param} \ {map.x.param}</th>
@@ -58,7 +52,7 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
                     <td
                       key={x}
                       class="num"
-                      style={{ background: heatColour(v, lo, hi) }}
+                      style={heatCell(v, lo, hi) ?? undefined}
                       title={`${map.x.param}=${x}, ${map.y.param}=${y}`}
                     >
                       {fmtNum(lang, v, 2)}

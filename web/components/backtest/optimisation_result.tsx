@@ -1,6 +1,6 @@
 /**
  * An optimisation's result: the summary, the heat-map, the best combinations (each can be
- * backtested in one click) and the walk-forward windows with the stitched out-of-sample metrics.
+ * backtested in one click; those below the minimum number of trades hidden or flagged) and the walk-forward windows with the stitched out-of-sample metrics.
  *
  * @module
  */
@@ -8,13 +8,11 @@ import { fmtDate, fmtNum } from "../format.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
 import { fmtMetric, MetricsTable } from "./backtest_metrics.tsx";
 import { Heatmap } from "./heatmap.tsx";
+import { paramText, TopCombinations } from "./top_combinations.tsx";
 import type { OptimisationResultBody } from "@trading/shared/schemas";
 
 /** The `result` of a finished optimisation job (the wire type from shared/schemas). */
 export type OptimisationResult = OptimisationResultBody;
-
-const paramText = (p: Record<string, unknown> | null) =>
-  p ? Object.entries(p).map(([k, v]) => `${k}=${v}`).join(", ") : "";
 
 /** The result view. */
 export function OptimisationView(
@@ -47,38 +45,7 @@ export function OptimisationView(
         )
         : null}
       <h3>{t("opt.top")}</h3>
-      <div class="table-wrap">
-        <table class="data" data-testid="opt-top">
-          <thead>
-            <tr>
-              <th scope="col">{t("bt.params")}</th>
-              <th scope="col" class="num">{t("opt.score")} ({metricLabel})</th>
-              <th scope="col" class="num">{t("bt.metric.total_return")}</th>
-              <th scope="col" class="num">{t("bt.metric.max_drawdown")}</th>
-              <th scope="col" class="num">{t("bt.metric.trade_count")}</th>
-              <th scope="col">
-                <span class="sr-only">{t("opt.use")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.top.slice(0, 10).map((row) => (
-              <tr key={paramText(row.params)}>
-                <th scope="row">{paramText(row.params)}</th>
-                <td class="num">{fmtNum(lang, row.score, 3)}</td>
-                <td class="num">{fmtMetric(lang, "total_return", row.metrics.total_return)}</td>
-                <td class="num">{fmtMetric(lang, "max_drawdown", row.metrics.max_drawdown)}</td>
-                <td class="num">{row.metrics.trade_count}</td>
-                <td>
-                  <button type="button" class="link" onClick={() => onUse(row.params)}>
-                    {t("opt.use")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TopCombinations t={t} lang={lang} rows={r.top} metricLabel={metricLabel} onUse={onUse} />
       {r.walk_forward ? <WalkForwardView t={t} lang={lang} r={r} currency={currency} /> : null}
     </section>
   );

@@ -7,6 +7,7 @@
  */
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
+import { strategyLabel } from "../labels.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
 import type { StrategyInfo } from "../../lib/api_types.ts";
 import { api, errorMessage, type FieldIssue, issueFor } from "../../lib/api_error.ts";
@@ -20,6 +21,7 @@ import type {
 } from "@trading/shared/schemas";
 import { type ParamField, parseGridValues } from "../../lib/schema_form.ts";
 import { readSse } from "../../lib/sse.ts";
+import { walkForwardFits } from "./walk_forward_fit.ts";
 
 const METRICS = ["sharpe", "sortino", "calmar", "total_return", "cagr"] as const;
 
@@ -67,6 +69,8 @@ export interface OptimisePanelProps {
   grid: Record<string, string>;
   setGrid: (name: string, v: string) => void;
   fixed: Record<string, unknown>;
+  /** Approximate bars in the chosen range (walk-forward is on by default when it fits). */
+  rangeBars: number;
   currency: string;
   onUse: (params: Record<string, unknown>) => void;
 }
@@ -75,9 +79,12 @@ export interface OptimisePanelProps {
 export function OptimisePanel(p: OptimisePanelProps) {
   const { t, lang, fields, grid } = p;
   const [metric, setMetric] = useState<string>("sharpe");
-  const [wf, setWf] = useState(false);
   const [inS, setInS] = useState("504");
   const [outS, setOutS] = useState("126");
+  // null: follow the range (on when a walk-forward fits it) until the user decides
+  const [wfChoice, setWf] = useState<boolean | null>(null);
+  const fits = walkForwardFits(p.rangeBars, Number(inS), Number(outS));
+  const wf = wfChoice ?? fits;
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -94,7 +101,7 @@ export function OptimisePanel(p: OptimisePanelProps) {
   if (p.strategy && !p.strategy.optimisable) {
     return (
       <p class="notice" role="status" data-testid="opt-not-optimisable">
-        {t("opt.notOptimisable", { name: p.strategy.name })}
+        {t("opt.notOptimisable", { name: strategyLabel(t, p.strategy.id, p.strategy.name) })}
       </p>
     );
   }
@@ -149,7 +156,12 @@ export function OptimisePanel(p: OptimisePanelProps) {
                 error={bad.includes(f.name)
                   ? t("bt.field.nan")
                   : issueFor(issues, `grid.${f.name}`)}
-                attrs={{ inputmode: "decimal" }}
+                attrs={{
+                  inputmode: "decimal",
+                  class: "grid-input",
+                  // as wide as its values: a grid list is never cut off
+                  size: Math.max(20, (grid[f.name] ?? "").length + 2),
+                }}
               />
             ))}
           </FieldRow>
@@ -167,6 +179,16 @@ export function OptimisePanel(p: OptimisePanelProps) {
           />
         </FieldRow>
         <Check id="opt-wf" label={t("opt.walkForward")} checked={wf} onChange={setWf} />
+        {!fits && p.rangeBars > 0
+          ? (
+            <p class="muted small" data-testid="opt-wf-short">
+              {t("opt.walkForward.short", {
+                bars: fmtNum(lang, p.rangeBars, 0),
+                need: fmtNum(lang, Number(inS) + Number(outS), 0),
+              })}
+            </p>
+          )
+          : null}
         {wf
           ? (
             <FieldRow>

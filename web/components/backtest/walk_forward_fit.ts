@@ -1,0 +1,33 @@
+/**
+ * Whether a walk-forward test fits a date range, so the lab turns it on by default when it does
+ * (an optimiser's best in-sample row says little without an out-of-sample check).
+ *
+ * @module
+ */
+
+/** Core's limit on walk-forward windows (`MAX_WINDOWS` of core/optimise/plan.ts). */
+const MAX_WINDOWS = 50;
+
+/** Approximate trading bars between two ISO dates (252 a year), 0 when either is missing. */
+export function approxBars(from: string | null | undefined, to: string | null | undefined): number {
+  if (!from || !to) return 0;
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return Number.isFinite(days) && days > 0 ? Math.floor(days * 252 / 365) : 0;
+}
+
+/**
+ * True when `bars` hold at least one in-sample window and one full out-of-sample window, and no
+ * more windows than core accepts.
+ *
+ * @example
+ * ```ts
+ * import { walkForwardFits } from "./walk_forward_fit.ts";
+ *
+ * walkForwardFits(1250, 504, 126); // true (5 years: 6 windows)
+ * walkForwardFits(500, 504, 126); // false (2 years: no in-sample window)
+ * ```
+ */
+export function walkForwardFits(bars: number, inSample: number, outOfSample: number): boolean {
+  if (!(inSample > 0 && outOfSample > 0) || bars < inSample + outOfSample) return false;
+  return Math.ceil((bars - inSample) / outOfSample) <= MAX_WINDOWS;
+}
