@@ -1,4 +1,5 @@
 import "./i18n/dictionaries.ts"; // every language on the server
+import { isUpColour, upColourOf } from "./lib/up_down.ts";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -83,7 +84,8 @@ export function createWebApp(deps: WebDeps) {
   app.get("/prefs/:kind/:value", (c) => {
     const { kind, value } = c.req.param();
     const ok = (kind === "lang" && isLang(value)) ||
-      (kind === "theme" && (value === "dark" || value === "light"));
+      (kind === "theme" && (value === "dark" || value === "light")) ||
+      (kind === "updown" && isUpColour(value));
     if (!ok) return notFoundHandler(c);
     setCookie(c, kind, value, { path: "/", maxAge: ONE_YEAR, sameSite: "Lax" });
     return c.redirect(sameOriginPath(c.req.query("next")), 303);
@@ -156,6 +158,7 @@ export function createWebApp(deps: WebDeps) {
       const html = renderPage({
         lang,
         theme: themeOf(c),
+        upColour: upColourOf(getCookie(c, "updown"), lang, url.pathname),
         path: url.pathname + url.search,
         signedIn: /(^|;\s*)(__Host-)?session=[^;]/.test(c.req.header("cookie") ?? ""),
         manifest: build?.manifest ?? null,

@@ -99,6 +99,8 @@ export class OnlineStore {
   async applyRefresh(a: {
     symbol: string;
     name: string;
+    /** Chinese name from the provider (kept when null). */
+    nameZh?: string | null;
     rename: boolean;
     market: string;
     currency: string;
@@ -117,13 +119,14 @@ export class OnlineStore {
         await tx.query("SELECT pg_advisory_xact_lock(hashtext(?))", [`refresh:${a.symbol}`]);
       }
       await tx.run(
-        `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at, provider, price_basis, refreshed_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+        `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at, provider, price_basis, refreshed_at, name_zh)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
          ON CONFLICT (symbol) DO UPDATE SET name = ${
           a.rename ? "excluded.name" : "symbols.name"
         }, market = excluded.market, currency = excluded.currency,
            source = excluded.source, provider = excluded.provider, price_basis = excluded.price_basis,
            refreshed_at = excluded.refreshed_at, data_version = symbols.data_version + 1,
+           name_zh = COALESCE(excluded.name_zh, symbols.name_zh),
            in_universe = CASE WHEN excluded.in_universe = 1 THEN 1 ELSE symbols.in_universe END`,
         [
           a.symbol,
@@ -136,6 +139,7 @@ export class OnlineStore {
           a.provider,
           a.basis,
           a.now,
+          a.nameZh ?? null,
         ],
       );
       if (a.replaceAll) {

@@ -18,7 +18,14 @@ export interface ProviderHistory {
   /** Dividends in the range. */
   dividends: DividendEvent[];
   /** Descriptive fields when the provider gives them. */
-  meta: { name?: string; currency: string; exchange?: string; timeZone?: string };
+  meta: {
+    name?: string;
+    /** Chinese name, when the provider gives one (TWSE: 台積電). */
+    nameZh?: string;
+    currency: string;
+    exchange?: string;
+    timeZone?: string;
+  };
 }
 
 /** Per-call options of {@link MarketDataProvider.candles}. */

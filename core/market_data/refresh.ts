@@ -162,6 +162,7 @@ async function refreshUnlocked(
   const written = await d.online.applyRefresh({
     symbol,
     name: name ?? answer.meta.name ?? symbol,
+    nameZh: answer.meta.nameZh ?? null,
     rename: !src || (replace && name !== undefined),
     market: marketOf(symbol),
     currency: answer.meta.currency,

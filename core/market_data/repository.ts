@@ -15,11 +15,14 @@ export interface SymbolMeta {
   currency: string;
   /** Where the bars came from. */
   source: string;
+  /** Chinese name, when the data gives one (a stored one is kept when absent). */
+  nameZh?: string | null;
 }
 
 interface SymbolRow {
   symbol: string;
   name: string;
+  name_zh: string | null;
   market: string;
   currency: string;
   source: string;
@@ -36,17 +39,29 @@ export class MarketRepository {
     this.#db = db;
   }
 
-  /** Symbols with the extent of their history; the default universe only unless `all`. */
-  async listSymbols({ all = false }: { all?: boolean } = {}): Promise<SymbolInfo[]> {
+  /**
+   * Symbols with the extent of their history; the default universe only unless `all`. `query`
+   * keeps the symbols (of every stored one) whose code, name or Chinese name contains it,
+   * ignoring case: "2330" and "台積電" both find 2330.TW.
+   */
+  async listSymbols(
+    { all = false, query }: { all?: boolean; query?: string } = {},
+  ): Promise<SymbolInfo[]> {
     const rows = await this.#db.query<SymbolRow>(
-      `SELECT s.symbol, s.name, s.market, s.currency, s.source,
+      `SELECT s.symbol, s.name, s.name_zh, s.market, s.currency, s.source,
               COUNT(c.date) AS bars, MIN(c.date) AS first, MAX(c.date) AS last
          FROM symbols s LEFT JOIN candles c ON c.symbol = s.symbol
-        ${all ? "" : "WHERE s.in_universe = 1"}
-        GROUP BY s.symbol, s.name, s.market, s.currency, s.source
+        ${all || query !== undefined ? "" : "WHERE s.in_universe = 1"}
+        GROUP BY s.symbol, s.name, s.name_zh, s.market, s.currency, s.source
         ORDER BY s.symbol`,
     );
-    return rows.map((r) => ({ ...r, bars: Number(r.bars) }));
+    const q = query?.trim().toUpperCase();
+    return rows
+      .filter((r) =>
+        !q || r.symbol.toUpperCase().includes(q) || r.name.toUpperCase().includes(q) ||
+        (r.name_zh ?? "").toUpperCase().includes(q)
+      )
+      .map((r) => ({ ...r, bars: Number(r.bars) }));
   }
 
   /** The data version of every symbol (bumped on each import). */
@@ -99,13 +114,23 @@ export class MarketRepository {
   ): Promise<number> {
     return await this.#db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+        `INSERT INTO symbols (symbol, name, market, currency, source, in_universe, data_version, added_at, name_zh)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, market = excluded.market,
+           name_zh = COALESCE(excluded.name_zh, symbols.name_zh),
            currency = excluded.currency, source = excluded.source,
            in_universe = CASE WHEN excluded.in_universe = 1 THEN 1 ELSE symbols.in_universe END,
            data_version = symbols.data_version + 1`,
-        [meta.symbol, meta.name, meta.market, meta.currency, meta.source, inUniverse ? 1 : 0, now],
+        [
+          meta.symbol,
+          meta.name,
+          meta.market,
+          meta.currency,
+          meta.source,
+          inUniverse ? 1 : 0,
+          now,
+          meta.nameZh ?? null,
+        ],
       );
       const conflict = replace
         ? `DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low,

@@ -82,6 +82,17 @@ export function parseStockDay(stockNo: string, body: unknown): Bar[] {
   return bars.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/**
+ * The stock's Chinese name from a STOCK_DAY document's title (`109年12月 2330 台積電  各日成交資訊`
+ * → `台積電`), or null when the title does not have that shape.
+ */
+export function parseStockDayName(body: unknown): string | null {
+  const parsed = TwseStockDaySchema.safeParse(body);
+  const title = parsed.success ? parsed.data.title ?? "" : "";
+  const m = /^\S+\s+\d{4,6}[A-Z]?\s+(.+?)\s+各日成交資訊\s*$/.exec(title.trim());
+  return m ? m[1]!.trim() : null;
+}
+
 /** First trading day the STOCK_DAY API serves (its archive starts in January 2010). */
 export const TWSE_HISTORY_START = "2010-01-04";
 
@@ -140,6 +151,7 @@ export class TwseProvider implements MarketDataProvider {
       throw new NotFoundError(`TWSE has no stock number in ${symbol}`, { symbol });
     }
     const bars: Bar[] = [];
+    let nameZh: string | null = null;
     const months = monthsBetween(from, to);
     let done = 0;
     const signal = anySignal(this.#opts.signal, callSignal);
@@ -150,6 +162,7 @@ export class TwseProvider implements MarketDataProvider {
         () => fetchJson(url, signal ? { ...this.#opts, signal } : this.#opts),
         signal,
       );
+      nameZh ??= parseStockDayName(body);
       try {
         bars.push(...parseStockDay(stockNo, body));
       } catch (e) {
@@ -170,7 +183,12 @@ export class TwseProvider implements MarketDataProvider {
       splits: [],
       dividends: [],
       basis: "raw",
-      meta: { currency: "TWD", exchange: "TWSE", timeZone: "Asia/Taipei" },
+      meta: {
+        currency: "TWD",
+        exchange: "TWSE",
+        timeZone: "Asia/Taipei",
+        ...(nameZh ? { nameZh } : {}),
+      },
     };
   }
 }

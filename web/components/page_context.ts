@@ -7,6 +7,7 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Lang, T } from "../i18n/mod.ts";
+import type { UpColour } from "../lib/up_down.ts";
 
 /** A theme choice; `auto` follows the system. */
 export type Theme = "dark" | "light" | "auto";
@@ -19,6 +20,8 @@ export interface PageContext {
   t: T;
   /** Theme chosen by cookie. */
   theme: Theme;
+  /** The colour of a rise (red in Taiwan's convention). */
+  upColour: UpColour;
   /** Current path and query, for links that come back here. */
   path: string;
   /** True when the request carries a session cookie (it may have expired). */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { fmtCompact, fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
+import { fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
+import { fmtVolume, tradesInLots, TW_LOT_SHARES } from "../components/volume.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { INDICATOR_CHOICES, RANGES } from "../components/chart/chart_theme.ts";
 import {
@@ -59,7 +60,9 @@ export default function PriceChart(props: PriceChartProps) {
         const body = await res.json() as { candles: Hover["bar"][] };
         if (disposed || !box.current) return;
         if (body.candles.length === 0) return setStatus("empty");
-        const h = buildChart(lc, box.current, body.candles, props, lang, t, setHover);
+        const lotShares = tradesInLots(symbol) ? TW_LOT_SHARES : 1;
+        const overlays = { ...props, lotShares };
+        const h = buildChart(lc, box.current, body.candles, overlays, lang, t, setHover);
         handle.current = h;
         setDrawn(h.setOverlays(toggles));
         h.setRange("1Y");
@@ -171,7 +174,7 @@ export default function PriceChart(props: PriceChartProps) {
                 </span>
               ))}
               <span data-field="volume" data-value={bar.volume}>
-                {t("ohlc.volume")} <b>{fmtCompact(lang, bar.volume)}</b>
+                {t("ohlc.volume")} <b>{fmtVolume(lang, t, bar.volume, symbol)}</b>
               </span>
               {hover.values.map((v) => (
                 <span key={v.label} data-field="indicator" data-label={v.label}>

@@ -44,6 +44,8 @@ export interface WatchRow {
   symbol: string;
   /** Company or index name. */
   name: string;
+  /** Chinese name, when the data has one. */
+  nameZh: string | null;
   /** Market code. */
   market: string;
   /** Currency. */
@@ -64,16 +66,39 @@ export interface WatchRow {
   score: number | null;
 }
 
+/** A stored symbol outside the table, for the search. */
+export interface SearchEntry {
+  /** Ticker. */
+  symbol: string;
+  /** Name. */
+  name: string;
+  /** Chinese name, when the data has one. */
+  nameZh: string | null;
+}
+
+/** True when `q` (upper case) is in the ticker, the name or the Chinese name. */
+function matches(e: SearchEntry, q: string): boolean {
+  return !q || e.symbol.includes(q) || e.name.toUpperCase().includes(q) ||
+    (e.nameZh ?? "").includes(q);
+}
+
+/** The name to show: the Chinese one in zh-TW (or when the name is only the ticker). */
+function displayName(e: SearchEntry, lang: Lang): string {
+  return e.nameZh && (lang === "zh-TW" || e.name === e.symbol) ? e.nameZh : e.name;
+}
+
 /** Props of the watchlist island. */
 export interface WatchlistProps {
   /** Every symbol's row. */
   rows: WatchRow[];
+  /** The other stored symbols, listed when the search matches them. */
+  others?: SearchEntry[];
   /** UI language. */
   lang: Lang;
 }
 
 /** Markets table: search, a starred watchlist (kept in this browser), links to symbol pages. */
-export default function Watchlist({ rows, lang }: WatchlistProps) {
+export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
   const t = translator(lang);
   const [query, setQuery] = useState("");
   const [starred, setStarred] = useState<string[]>([]);
@@ -90,14 +115,15 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
   const shown = useMemo(() =>
     rows.filter((r) =>
       (!onlyStarred || starred.includes(r.symbol)) &&
-      (!q || r.symbol.includes(q) || r.name.toUpperCase().includes(q))
+      matches(r, q)
     ).sort((a, b) => Number(starred.includes(b.symbol)) - Number(starred.includes(a.symbol))), [
     rows,
     q,
     onlyStarred,
     starred,
   ]);
-  const looksLikeTicker = isSymbol(q);
+  const found = q && !onlyStarred ? others.filter((e) => matches(e, q)).slice(0, 20) : [];
+  const looksLikeTicker = isSymbol(q) && !found.some((e) => e.symbol === q);
   const { quotes, state: liveState } = useLiveQuotes(shown.map((r) => r.symbol), live);
   const replaying = Object.values(quotes).some((x) => x.source === "replay");
 
@@ -180,7 +206,7 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
                   </td>
                   <th scope="row">
                     <a href={`/symbol/${encodeURIComponent(r.symbol)}`}>{r.symbol}</a>
-                    <span class="muted small block">{r.name}</span>
+                    <span class="muted small block">{displayName(r, lang)}</span>
                   </th>
                   <td class="num" data-live={lq ? lq.source : undefined}>
                     {fmtPrice(lang, lq ? lq.price : r.close)}
@@ -221,7 +247,22 @@ export default function Watchlist({ rows, lang }: WatchlistProps) {
           </tbody>
         </table>
       </div>
-      {shown.length === 0
+      {found.length
+        ? (
+          <div data-testid="search-stored">
+            <h3 class="small">{t("markets.search.stored")}</h3>
+            <ul class="list">
+              {found.map((e) => (
+                <li key={e.symbol}>
+                  <a href={`/symbol/${encodeURIComponent(e.symbol)}`}>{e.symbol}</a>{" "}
+                  <span class="muted small">{displayName(e, lang)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+        : null}
+      {shown.length === 0 && found.length === 0
         ? (
           <p class="state" role="status">
             {onlyStarred && !q ? t("markets.watchlist.empty") : t("markets.noMatch")}{" "}

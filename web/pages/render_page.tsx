@@ -5,6 +5,7 @@ import { type BuildManifest, pageScripts } from "../lib/build_manifest.ts";
 import { translator } from "../i18n/mod.ts";
 import type { Lang } from "../i18n/mod.ts";
 import { Layout } from "./Layout.tsx";
+import type { UpColour } from "../lib/up_down.ts";
 import { type PageContext, PageCtx, type Theme } from "../components/page_context.ts";
 
 /** What a route hands to {@link renderPage}. */
@@ -23,6 +24,8 @@ export interface RenderEnv {
   lang: Lang;
   /** Theme cookie. */
   theme: Theme;
+  /** The colour of a rise (default green). */
+  upColour?: UpColour;
   /** Path and query of the request. */
   path: string;
   /** True when the request carries a session cookie (default false). */
@@ -37,6 +40,7 @@ export function pageContext(env: RenderEnv): PageContext {
     lang: env.lang,
     t: translator(env.lang),
     theme: env.theme,
+    upColour: env.upColour ?? "green",
     path: env.path,
     signedIn: env.signedIn ?? false,
     islands: new Set(),
@@ -75,5 +79,6 @@ export function renderPage(env: RenderEnv, spec: PageSpec): string {
     </head>,
   );
   const themeAttr = env.theme === "auto" ? "" : ` data-theme="${env.theme}"`;
-  return `<!doctype html><html lang="${env.lang}"${themeAttr}>${head}<body>${body}</body></html>`;
+  const upAttr = ctx.upColour === "red" ? ` data-up="red"` : "";
+  return `<!doctype html><html lang="${env.lang}"${themeAttr}${upAttr}>${head}<body>${body}</body></html>`;
 }

@@ -22,6 +22,7 @@ async function loadRow(req: PageRequest, s: SymbolsResponse["symbols"][number]):
   return {
     symbol: s.symbol,
     name: s.name,
+    nameZh: s.name_zh ?? null,
     market: s.market,
     currency: s.currency,
     date: quote.ok ? quote.data.date : s.last,
@@ -46,6 +47,16 @@ export async function marketsPage(req: PageRequest): Promise<PageSpec> {
     };
   }
   const rows = await Promise.all(symbols.data.symbols.map((s) => loadRow(req, s)));
+  // every other stored symbol, found by the search box (code, name or Chinese name)
+  const all = await req.core.get<SymbolsResponse>("/symbols?all=true");
+  const inTable = new Set(rows.map((r) => r.symbol));
+  const others = all.ok
+    ? all.data.symbols.filter((s) => !inTable.has(s.symbol)).map((s) => ({
+      symbol: s.symbol,
+      name: s.name,
+      nameZh: s.name_zh ?? null,
+    }))
+    : [];
   return {
     title: t("nav.markets"),
     body: (
@@ -54,7 +65,13 @@ export async function marketsPage(req: PageRequest): Promise<PageSpec> {
         <p class="muted">{t("markets.intro", { n: rows.length })}</p>
         {rows.length === 0
           ? <ErrorState title="markets.empty.title" body="markets.empty.body" />
-          : <Island name="Watchlist" component={Watchlist} props={{ rows, lang: req.lang }} />}
+          : (
+            <Island
+              name="Watchlist"
+              component={Watchlist}
+              props={{ rows, others, lang: req.lang }}
+            />
+          )}
       </>
     ),
   };

@@ -1,16 +1,9 @@
 import { isSymbol } from "@trading/shared/symbol";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import {
-  fmtChange,
-  fmtCompact,
-  fmtDate,
-  fmtNum,
-  fmtPct,
-  fmtPrice,
-  trendClass,
-} from "../components/format.ts";
+import { fmtChange, fmtDate, fmtNum, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import type { PageSpec } from "../pages/render_page.tsx";
+import { fmtVolume, tradesInLots } from "../components/volume.ts";
 import AiPanel from "../islands/AiPanel.tsx";
 import PriceChart from "../islands/PriceChart.tsx";
 import { stanceLabel } from "../components/labels.ts";
@@ -26,6 +19,14 @@ import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
+
+/** The Chinese name in zh-TW (or when the name is only the ticker), else the name. */
+function symbolName(
+  info: { symbol: string; name: string; name_zh: string | null },
+  lang: string,
+): string {
+  return info.name_zh && (lang === "zh-TW" || info.name === info.symbol) ? info.name_zh : info.name;
+}
 
 function daysBefore(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -110,7 +111,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
         <header class="quote">
           <div>
             <h1>
-              {symbol} <span class="muted">{info?.name ?? ""}</span>
+              {symbol} <span class="muted">{info ? symbolName(info, lang) : ""}</span>
             </h1>
             <p class="muted small">
               {info ? `${info.market} · ${info.currency} · ` : ""}
@@ -130,7 +131,12 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
           <dl class="facts">
             <div>
               <dt>{t("quote.volume")}</dt>
-              <dd>{fmtCompact(lang, q.volume)}</dd>
+              <dd data-testid="quote-volume">
+                {fmtVolume(lang, t, q.volume, symbol)}
+                {tradesInLots(symbol)
+                  ? <span class="muted small block">{t("volume.lotNote")}</span>
+                  : null}
+              </dd>
             </div>
             <div>
               <dt>{t("quote.high52")}</dt>

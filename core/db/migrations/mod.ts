@@ -20,6 +20,7 @@ import { m0012 } from "./0012_saved_screens.ts";
 import { m0013 } from "./0013_alerts.ts";
 import { m0014 } from "./0014_intraday.ts";
 import { m0015 } from "./0015_notify_email_rotation.ts";
+import { m0016 } from "./0016_symbol_name_zh.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
+  m0016,
 ];

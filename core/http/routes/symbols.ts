@@ -18,7 +18,12 @@ import type { Series } from "../../market_data/series.ts";
 import { loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
-const SymbolsQuery = z.object({ all: z.enum(["true", "false", "1", "0"]).optional() });
+const SymbolsQuery = z.object({
+  all: z.enum(["true", "false", "1", "0"]).optional(),
+  q: z.string().trim().min(1).max(50).optional().meta({
+    description: "search every stored symbol by code, name or Chinese name (2330, 台積電)",
+  }),
+});
 
 const seriesIds = new WeakMap<Series, number>();
 let nextSeriesId = 0;
@@ -43,7 +48,8 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/symbols",
-      summary: "The default universe (or every stored symbol with ?all=true)",
+      summary:
+        "The default universe (or every stored symbol with ?all=true; ?q= searches them by code, name or Chinese name)",
       tag: "market data",
       query: SymbolsQuery,
       response: SymbolsResponseSchema,
@@ -52,7 +58,10 @@ export const symbolsRoutes = routeGroup(
       scope: "read",
       handler: async (c, { deps }) => {
         const q = validate(SymbolsQuery, c.req.query(), "query");
-        const symbols = await deps.market.listSymbols({ all: q.all === "true" || q.all === "1" });
+        const symbols = await deps.market.listSymbols({
+          all: q.all === "true" || q.all === "1",
+          ...(q.q ? { query: q.q } : {}),
+        });
         return c.json({ symbols, total: symbols.length });
       },
     },

@@ -23,8 +23,11 @@ import { seriesLabel } from "./series_labels.ts";
 
 export type { DrawLevel, DrawPattern } from "./draw_overlays.ts";
 
-/** What the server passes for drawing on the price pane. */
-export type Overlays = DrawInputs;
+/**
+ * What the server passes for drawing on the price pane, and the volume unit: `lotShares`
+ * shares per plotted unit (1,000 for Taiwan's lots, 張; default 1).
+ */
+export type Overlays = DrawInputs & { lotShares?: number };
 
 /** An indicator value shown in the legend. */
 export interface LegendValue {
@@ -92,9 +95,10 @@ export function buildChart(
     priceFormat: { type: "volume" },
     ...quiet,
   }, 1);
+  const lot = overlays.lotShares ?? 1;
   volume.setData(bars.map((b) => ({
     time: b.date as LC.Time,
-    value: b.volume,
+    value: b.volume / lot,
     color: b.close >= b.open ? col.up + "88" : col.down + "88",
   })));
 
