@@ -8,7 +8,7 @@
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { type AnyStrategy, decideAll } from "../strategies/types.ts";
 import { simulateTargets } from "./kernel.ts";
-import { computeMetrics, type Metrics } from "./metrics.ts";
+import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import type { CostOptions } from "../execution/options.ts";
 import { type Cols, newTally } from "./types.ts";
 
@@ -53,7 +53,7 @@ export function expandGrid(
 export class Evaluator {
   readonly cols: Cols;
   readonly strategy: AnyStrategy;
-  readonly opts: CostOptions;
+  readonly opts: CostOptions & { periodsPerYear?: number | undefined };
   readonly cache: IndicatorCache;
   readonly #targets: Int8Array;
   readonly #equity: Float64Array;
@@ -64,7 +64,12 @@ export class Evaluator {
    * @param opts costs and sizing (protective exits are not applied by the kernel)
    * @param cache indicator cache (pass a `NoCache` for the naive baseline)
    */
-  constructor(cols: Cols, strategy: AnyStrategy, opts: CostOptions, cache = new IndicatorCache()) {
+  constructor(
+    cols: Cols,
+    strategy: AnyStrategy,
+    opts: CostOptions & { periodsPerYear?: number | undefined },
+    cache = new IndicatorCache(),
+  ) {
     this.cols = cols;
     this.strategy = strategy;
     this.opts = opts;
@@ -104,7 +109,11 @@ export class Evaluator {
     const tally = newTally();
     const initial = start > 0 ? targets[start - 1]! : 0;
     simulateTargets(this.cols, targets, this.opts, { start, end, initial }, this.#equity, tally);
-    return computeMetrics(this.#equity, this.opts.cash, tally, { start: 0, end: end - start });
+    return computeMetrics(this.#equity, this.opts.cash, tally, {
+      start: 0,
+      end: end - start,
+      ...yearOf(this.opts),
+    });
   }
 }
 

@@ -192,3 +192,21 @@ export function computeMetrics(
     bars: n,
   };
 }
+
+/**
+ * The annualisation option of {@link computeMetrics} for backtest options: their bars per year
+ * (252, daily, unless a weekly or monthly backtest says otherwise).
+ *
+ * @example
+ * ```ts
+ * import { yearOf } from "./metrics.ts";
+ *
+ * yearOf({ periodsPerYear: 52 }); // { periodsPerYear: 52 }
+ * yearOf({}); // { periodsPerYear: 252 }
+ * ```
+ */
+export function yearOf(
+  opts: { periodsPerYear?: number | undefined },
+): { periodsPerYear: number } {
+  return { periodsPerYear: opts.periodsPerYear ?? 252 };
+}

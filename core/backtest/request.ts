@@ -5,12 +5,14 @@
  * @module
  */
 import { ValidationError } from "@trading/shared/errors";
+import type { Interval } from "@trading/shared/schemas";
+import { barsPerYear } from "../timeframes/bars_per_year.ts";
 import type { Sizing } from "../execution/sizing.ts";
 import { atr } from "../indicators/atr.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AnyStrategy } from "../strategies/types.ts";
 import { type EngineInput, runEngine } from "./engine.ts";
-import { computeMetrics, type Metrics } from "./metrics.ts";
+import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import { decider, runBacktest } from "./run.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, type Trade } from "./types.ts";
 
@@ -31,6 +33,8 @@ export interface WireSettings {
   take_profit_pct: number | null;
   trailing_stop_pct: number | null;
   max_holding_bars: number | null;
+  /** Bar interval (daily when absent): sets the annualisation of the metrics. */
+  interval?: Interval | undefined;
 }
 
 /** Engine options from wire settings; a basket of `n` symbols defaults to 100/n % each. */
@@ -59,6 +63,7 @@ export function toOptions(s: WireSettings, n = 1): BacktestOptions {
     takeProfitPct: s.take_profit_pct,
     trailingStopPct: s.trailing_stop_pct,
     maxHoldingBars: s.max_holding_bars,
+    periodsPerYear: barsPerYear(s.interval ?? "1d"),
   };
 }
 
@@ -176,8 +181,8 @@ export function runRequest(
     equity = r.equity;
     bench = hold.equity;
     trades = r.trades;
-    metrics = computeMetrics(r.equity, opts.cash, r.tally);
-    benchmark = computeMetrics(hold.equity, opts.cash, hold.tally);
+    metrics = computeMetrics(r.equity, opts.cash, r.tally, yearOf(opts));
+    benchmark = computeMetrics(hold.equity, opts.cash, hold.tally, yearOf(opts));
   }
   return {
     from: dates[0]!,

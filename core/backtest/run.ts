@@ -11,7 +11,7 @@ import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { type AnyStrategy, decideAll, type DecideContext } from "../strategies/types.ts";
 import { type EngineInput, runEngine } from "./engine.ts";
 import { simulateTargets } from "./kernel.ts";
-import { computeMetrics, type Metrics } from "./metrics.ts";
+import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, newTally, type Trade } from "./types.ts";
 
 /** Result of a backtest. */
@@ -118,7 +118,7 @@ export function runBacktest(
   }
   const bench = buyAndHold(cols, opts);
   return {
-    metrics: computeMetrics(equity, opts.cash, tally),
+    metrics: computeMetrics(equity, opts.cash, tally, yearOf(opts)),
     benchmark: bench.metrics,
     trades,
     dates: cols.dates,
@@ -149,7 +149,7 @@ export function buyAndHold(
     equity,
     tally,
   );
-  return { metrics: computeMetrics(equity, opts.cash, tally), equity };
+  return { metrics: computeMetrics(equity, opts.cash, tally, yearOf(opts)), equity };
 }
 
 let allLong = new Int8Array(0);

@@ -10,7 +10,13 @@ import type { ExecOptions, ExitReason } from "../execution/options.ts";
 export type Cols = OhlcvColumns;
 
 /** All options of a backtest: the simulated broker's (core/execution/options.ts). */
-export type BacktestOptions = ExecOptions;
+export type BacktestOptions = ExecOptions & {
+  /**
+   * Bars per year, for annualised metrics (CAGR, volatility, Sharpe, Sortino): 252 for daily
+   * bars (the default), 52 weekly, 12 monthly.
+   */
+  periodsPerYear?: number | undefined;
+};
 
 /** Defaults: 100,000 cash, no costs, all equity in one position, whole shares, long only. */
 export const DEFAULT_OPTIONS: BacktestOptions = {

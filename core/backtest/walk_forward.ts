@@ -8,7 +8,7 @@
  */
 import { type Evaluator, type GridRow, type ScoreMetric, scoreOf } from "./grid.ts";
 import { flatCarry, simulateTargets } from "./kernel.ts";
-import { computeMetrics, type Metrics } from "./metrics.ts";
+import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import { newTally } from "./types.ts";
 
 /** One in-sample / out-of-sample split, as bar indices `[start, end)`. */
@@ -171,7 +171,7 @@ export function stitchOutOfSample(
       oos_to: dates[w.oosEnd - 1]!,
       params: pick?.params ?? null,
       is_score: pick?.score ?? null,
-      oos: computeMetrics(seg, equity, tally),
+      oos: computeMetrics(seg, equity, tally, yearOf(opts)),
     });
     for (const key of TALLY_KEYS) all[key] += tally[key];
     equity = seg[seg.length - 1]!;
@@ -179,6 +179,6 @@ export function stitchOutOfSample(
   return {
     segments,
     equity: Array.from(stitched, (equity, i) => ({ date: dates[first + i]!, equity })),
-    metrics: computeMetrics(stitched, opts.cash, all),
+    metrics: computeMetrics(stitched, opts.cash, all, yearOf(opts)),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
+import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 import { SymbolParamSchema } from "./market.ts";
 
 /** Position sizing on the wire. */
@@ -35,6 +36,10 @@ export const BacktestSettingsSchema = z.object({
   take_profit_pct: z.number().gt(0).max(1000).nullable().default(null),
   trailing_stop_pct: z.number().gt(0).max(100).nullable().default(null),
   max_holding_bars: z.number().int().min(1).max(10_000).nullable().default(null),
+  interval: IntervalSchema.describe(
+    "bar interval: 1d (default), 1w or 1mo; a strategy decides at each bar's close, never on a " +
+      "week or month that has not ended",
+  ),
 });
 
 /** Body of `POST /api/backtests`: one symbol, or a basket sharing the cash. */
@@ -114,6 +119,7 @@ export const BacktestResultSchema = z.object({
   benchmark: MetricsSchema.describe("buy-and-hold over the same bars with the same costs"),
   trades: z.array(TradeSchema),
   equity: z.array(z.object({ date: z.string(), equity: z.number(), benchmark: z.number() })),
+  interval: IntervalNameSchema.optional().describe("bar interval (1d when absent)"),
 }).meta({ id: "BacktestResult" });
 
 /** A stored backtest. */

@@ -8,6 +8,9 @@ import { ValidationError } from "@trading/shared/errors";
 import type { Cols } from "../../backtest/types.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { rangeIndices } from "../../market_data/series.ts";
+import type { Interval } from "@trading/shared/schemas";
+import { completeBarCount } from "../../timeframes/aggregate.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 import { type AnyStrategy, STRATEGIES, strategyFor } from "../../strategies/mod.ts";
 
 /**
@@ -38,13 +41,16 @@ export function sliceCols(c: Cols, start: number, end: number): Cols {
   };
 }
 
-/** The stored bars of `symbol` within `from..to` (404 for an unknown symbol). */
+/**
+ * The bars of `symbol` at `interval` (daily by default) within `from..to`, without a last week
+ * or month that has not ended (no decision is made on a partial bar); 404 for an unknown symbol.
+ */
 export async function barsInRange(
   deps: CoreDeps,
   symbol: string,
-  range: { from?: string | undefined; to?: string | undefined },
+  range: { from?: string | undefined; to?: string | undefined; interval?: Interval | undefined },
 ): Promise<Cols> {
-  const s = await deps.series.get(symbol);
+  const s = await loadBars(deps, symbol, range.interval ?? "1d");
   const { start, end } = rangeIndices(s, range);
-  return sliceCols(s, start, end);
+  return sliceCols(s, start, Math.min(end, completeBarCount(s)));
 }

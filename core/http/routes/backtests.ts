@@ -77,6 +77,7 @@ export const backtestsRoutes = routeGroup(
           params,
           created_at: new Date().toISOString(),
           ...result,
+          interval: body.interval,
         };
         const json = JSON.stringify(stored);
         await saveBacktest(deps.db, {
