@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { paramHelp, paramLabel, paramOptionLabel } from "../param_labels.ts";
 import type { MessageKey, T } from "../../i18n/mod.ts";
 import type { StrategyInfo, SymbolInfo } from "../../lib/api_types.ts";
 import { RuleEditor } from "../rule_editor/RuleEditor.tsx";
@@ -178,12 +179,12 @@ export function ParamFields(
             <RuleEditor
               key={f.name}
               id={id}
-              label={f.name}
+              label={paramLabel(t, f.name)}
               value={String(values[f.name] ?? "")}
               onChange={(v) => set(f.name, v)}
               problem={ruleIssueFor(issues, `params.${f.name}`) ??
                 (error ? { message: error } : null)}
-              help={f.description ?? t("bt.ruleHelp")}
+              help={paramHelp(t, f.name, f.description) ?? t("bt.ruleHelp")}
             />
           );
         }
@@ -196,7 +197,7 @@ export function ParamFields(
                 checked={values[f.name] === true}
                 onChange={(e) => set(f.name, (e.target as HTMLInputElement).checked)}
               />
-              <span>{f.name}</span>
+              <span>{paramLabel(t, f.name)}</span>
             </label>
           );
         }
@@ -205,11 +206,14 @@ export function ParamFields(
             <Select
               key={f.name}
               id={id}
-              label={f.name}
+              label={paramLabel(t, f.name)}
               value={String(values[f.name] ?? f.default ?? "")}
               onChange={(v) => set(f.name, v)}
-              options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
-              help={f.description}
+              options={(f.options ?? []).map((o) => ({
+                value: o,
+                label: paramOptionLabel(t, f.name, o),
+              }))}
+              help={paramHelp(t, f.name, f.description)}
               error={error}
             />
           );
@@ -219,10 +223,10 @@ export function ParamFields(
             key={f.name}
             id={id}
             type={f.kind === "text" ? "text" : "number"}
-            label={f.name}
+            label={paramLabel(t, f.name)}
             value={String(values[f.name] ?? "")}
             onInput={(v) => set(f.name, v)}
-            help={f.description}
+            help={paramHelp(t, f.name, f.description)}
             error={error}
             attrs={{
               min: f.min,
