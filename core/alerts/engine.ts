@@ -19,6 +19,10 @@ import { compileAlert, type CompiledAlert, crossed, hitsAtBar } from "./check_ba
 import { type Fired, recordFiring } from "./fire.ts";
 import type { NotificationHub } from "./notifications.ts";
 import { AlertStore } from "./store.ts";
+import { ScreenRequestSchema } from "@trading/shared/schemas";
+import { runScreen } from "../screens/run_screen.ts";
+import { SavedScreens } from "../screens/store.ts";
+import { UniverseCache } from "../screens/universe.ts";
 import type { AlertDef } from "./types.ts";
 
 /** What the engine reads and writes. */
@@ -55,11 +59,19 @@ export class AlertEngine {
   #fingerprint = "";
   #versions = new Map<string, number>();
   #lastQuote = new Map<string, { price: number; date: string }>();
+  readonly #screens: SavedScreens;
+  readonly #universe: UniverseCache;
+  readonly #screenResults = new Map<
+    string,
+    { universe: ReadonlyMap<string, unknown>; updated: string; members: string[] }
+  >();
 
   /** @param deps database, market data, queue, clock */
   constructor(deps: AlertEngineDeps) {
     this.#d = deps;
     this.#store = new AlertStore(deps.db);
+    this.#screens = new SavedScreens(deps.db);
+    this.#universe = new UniverseCache(deps.series);
   }
 
   #compile(def: AlertDef): CompiledAlert | null {
@@ -81,13 +93,45 @@ export class AlertEngine {
     return { def, rule: c.rule };
   }
 
-  /** Active alerts grouped by symbol. */
+  /**
+   * The symbols a saved screen matches now (its rule over its universe at each symbol's last
+   * bar), recomputed only when the screen or the data changed; [] when it is gone or invalid.
+   */
+  async #screenMembers(userId: string, screenId: string): Promise<readonly string[]> {
+    const saved = await this.#screens.get(userId, screenId);
+    if (!saved) return [];
+    const req = ScreenRequestSchema.safeParse(saved.spec);
+    if (!req.success) return [];
+    const universe = await this.#universe.all();
+    const hit = this.#screenResults.get(screenId);
+    if (hit && hit.universe === universe && hit.updated === saved.updated_at) return hit.members;
+    let members: string[] = [];
+    try {
+      const cols = req.data.universe === "all"
+        ? universe
+        : await this.#universe.pick(req.data.universe);
+      members = runScreen(req.data, cols, this.#d.now()).rows.map((r) => r.symbol);
+    } catch (e) {
+      this.#d.logger.warn("alert screen no longer runs", {
+        screen_id: screenId,
+        error: (e as Error).message,
+      });
+    }
+    if (this.#screenResults.size > 10_000) this.#screenResults.clear();
+    this.#screenResults.set(screenId, { universe, updated: saved.updated_at, members });
+    return members;
+  }
+
+  /** Active alerts grouped by symbol (a screen alert under each symbol its screen matches). */
   async #bySymbol(): Promise<Map<string, CompiledAlert[]>> {
     const out = new Map<string, CompiledAlert[]>();
     for (const def of await this.#store.active(this.#d.now())) {
       const c = this.#compile(def);
       if (!c) continue;
-      for (const s of def.symbols) {
+      const symbols = def.screenId
+        ? await this.#screenMembers(def.userId, def.screenId)
+        : def.symbols;
+      for (const s of symbols) {
         const list = out.get(s) ?? [];
         list.push(c);
         out.set(s, list);

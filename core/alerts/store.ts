@@ -15,8 +15,10 @@ import type { AlertCondition, AlertDef, AlertStatus, TriggerMode } from "./types
 export interface NewAlert {
   /** Display name. */
   name: string;
-  /** `symbol` or `watchlist`. */
-  target: "symbol" | "watchlist";
+  /** `symbol`, `watchlist` or `screen`. */
+  target: "symbol" | "watchlist" | "screen";
+  /** The saved screen of a `screen` alert. */
+  screenId?: string | null;
   /** Symbols watched. */
   symbols: string[];
   /** Condition. */
@@ -35,8 +37,9 @@ interface AlertRow {
   id: string;
   user_id: string;
   name: string;
-  target: "symbol" | "watchlist";
+  target: "symbol" | "watchlist" | "screen";
   symbols: string;
+  screen_id: string | null;
   condition: string;
   trigger_mode: TriggerMode;
   expires_at: number | null;
@@ -58,6 +61,7 @@ export function alertToWire(r: AlertRow): Alert {
     name: r.name,
     target: r.target,
     symbols: JSON.parse(r.symbols),
+    screen_id: r.screen_id ?? null,
     condition: JSON.parse(r.condition),
     trigger: r.trigger_mode,
     expires_at: iso(r.expires_at),
@@ -138,8 +142,8 @@ export class AlertStore {
       await checkLimit(tx, user, limits);
       await tx.run(
         `INSERT INTO alerts (id, user_id, name, target, symbols, condition, trigger_mode,
-           expires_at, cooldown_s, endpoints, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+           expires_at, cooldown_s, endpoints, status, created_at, updated_at, screen_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
         [
           id,
           user.id,
@@ -153,6 +157,7 @@ export class AlertStore {
           JSON.stringify(a.endpoints),
           now,
           now,
+          a.screenId ?? null,
         ],
       );
     });
@@ -239,7 +244,7 @@ export class AlertStore {
   /** Every active, unexpired alert, as the evaluator needs it. */
   async active(now: number): Promise<AlertDef[]> {
     const rows = await this.#db.query<AlertRow>(
-      `SELECT id, user_id, name, symbols, condition, trigger_mode, endpoints FROM alerts
+      `SELECT id, user_id, name, symbols, screen_id, condition, trigger_mode, endpoints FROM alerts
         WHERE status = 'active' AND (expires_at IS NULL OR expires_at > ?)`,
       [now],
     );
@@ -248,6 +253,7 @@ export class AlertStore {
       userId: r.user_id,
       name: r.name,
       symbols: JSON.parse(r.symbols),
+      screenId: r.screen_id ?? null,
       condition: JSON.parse(r.condition),
       trigger: r.trigger_mode,
       endpoints: JSON.parse(r.endpoints),

@@ -34,8 +34,10 @@ export interface AlertDef {
   userId: string;
   /** Display name. */
   name: string;
-  /** The symbols it watches (one, or a watchlist). */
+  /** The symbols it watches (one, or a watchlist; empty for a screen). */
   symbols: readonly string[];
+  /** The saved screen whose current results it watches, if any. */
+  screenId?: string | null;
   /** What must hold. */
   condition: AlertCondition;
   /** How often it may fire. */

@@ -37,7 +37,7 @@ const SignalSchema = z.object({
 }).strict();
 
 const CONDITION_KEYS = ["rule", "price", "pct_move", "pattern", "signal"] as const;
-const TARGET_KEYS = ["symbol", "watchlist"] as const;
+const TARGET_KEYS = ["symbol", "watchlist", "screen"] as const;
 
 /** Body of `POST /api/alerts`: one target, one condition. */
 export const CreateAlertBodySchema = z.object({
@@ -45,6 +45,9 @@ export const CreateAlertBodySchema = z.object({
   symbol: SymbolParamSchema.optional().describe("one symbol"),
   watchlist: z.array(SymbolParamSchema).min(1).max(MAX_WATCHLIST_SYMBOLS).optional()
     .describe("or every symbol of a list"),
+  screen: z.string().min(1).max(64).optional().describe(
+    "or the symbols of one of the caller's saved screens: its current results at each evaluation",
+  ),
   rule: z.string().min(1).max(2000).optional().describe(
     "a condition of the rule language, evaluated at bar close",
   ),
@@ -66,7 +69,7 @@ export const CreateAlertBodySchema = z.object({
     ctx.addIssue({
       code: "custom",
       path: ["symbol"],
-      message: "give exactly one of symbol or watchlist",
+      message: "give exactly one of symbol, watchlist or screen",
     });
   }
   const conds = CONDITION_KEYS.filter((k) => b[k] !== undefined);
@@ -109,8 +112,9 @@ export const AlertConditionSchema = z.discriminatedUnion("type", [
 export const AlertSchema = z.object({
   id: z.string(),
   name: z.string(),
-  target: z.enum(["symbol", "watchlist"]),
-  symbols: z.array(z.string()),
+  target: z.enum(["symbol", "watchlist", "screen"]),
+  symbols: z.array(z.string()).describe("the watched symbols (empty for a screen)"),
+  screen_id: z.string().nullable().describe("the saved screen of a screen alert"),
   condition: AlertConditionSchema,
   trigger: TriggerModeSchema,
   expires_at: z.string().nullable(),

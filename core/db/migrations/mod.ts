@@ -21,6 +21,7 @@ import { m0013 } from "./0013_alerts.ts";
 import { m0014 } from "./0014_intraday.ts";
 import { m0015 } from "./0015_notify_email_rotation.ts";
 import { m0016 } from "./0016_symbol_name_zh.ts";
+import { m0017 } from "./0017_alert_screens.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];

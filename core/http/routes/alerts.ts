@@ -16,6 +16,7 @@ import type { AlertCondition } from "../../alerts/types.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { RuleError } from "../../rules/mod.ts";
 import { requireUser } from "../../auth/auth_context.ts";
+import { SavedScreens } from "../../screens/store.ts";
 
 const TAG = "alerts";
 const AlertPath = z.object({ id: z.string().min(1).max(64) });
@@ -54,7 +55,8 @@ export const alertsRoutes = routeGroup(
     {
       method: "post",
       path: "/api/alerts",
-      summary: "Create an alert on a symbol or a watchlist: a rule, a price crossing, a % move, " +
+      summary: "Create an alert on a symbol, a watchlist or a saved screen (its current " +
+        "results at each evaluation): a rule, a price crossing, a % move, " +
         "a pattern or a signal; in-app notification always, webhooks through `endpoints`. " +
         "429 beyond the plan's active alerts (free 20, premium 400 by default)",
       tag: TAG,
@@ -72,8 +74,24 @@ export const alertsRoutes = routeGroup(
       handler: async (c, { deps, store, limits }) => {
         const user = requireUser(c);
         const b = validate(CreateAlertBodySchema, await readJson(c.req), "body");
-        const symbols = b.symbol !== undefined ? [b.symbol] : [...new Set(b.watchlist!)];
-        await checkSymbols(deps, symbols, b.symbol !== undefined ? "symbol" : "watchlist");
+        let screenName: string | null = null;
+        if (b.screen !== undefined) {
+          const saved = await new SavedScreens(deps.db).get(user.id, b.screen);
+          if (!saved) {
+            throw new ValidationError(`Invalid body: screen: no saved screen ${b.screen}`, [
+              { field: "screen", message: "no saved screen with this id (GET /api/screens/saved)" },
+            ]);
+          }
+          screenName = saved.name;
+        }
+        const symbols = b.symbol !== undefined
+          ? [b.symbol]
+          : b.watchlist !== undefined
+          ? [...new Set(b.watchlist)]
+          : [];
+        if (b.screen === undefined) {
+          await checkSymbols(deps, symbols, b.symbol !== undefined ? "symbol" : "watchlist");
+        }
         const condition = conditionOf(b);
         const now = deps.now();
         const expiresAt = b.expires_at === undefined ? null : Date.parse(b.expires_at);
@@ -82,13 +100,23 @@ export const alertsRoutes = routeGroup(
             { field: "expires_at", message: "must be in the future" },
           ]);
         }
+        const watched = screenName !== null
+          ? `screen ${screenName.slice(0, 40)}`
+          : symbols.length === 1
+          ? symbols[0]
+          : `${symbols.length} symbols`;
         const a: NewAlert = {
           name: b.name ??
-            `${symbols.length === 1 ? symbols[0] : `${symbols.length} symbols`}: ${
+            `${watched}: ${
               condition.type === "rule" ? condition.rule.slice(0, 60) : condition.type
             }`,
-          target: b.symbol !== undefined ? "symbol" : "watchlist",
+          target: b.symbol !== undefined
+            ? "symbol"
+            : b.watchlist !== undefined
+            ? "watchlist"
+            : "screen",
           symbols,
+          screenId: b.screen ?? null,
           condition,
           trigger: b.trigger,
           expiresAt,
