@@ -11,6 +11,8 @@ import {
   CompositeScoreSchema,
   IndicatorMetaSchema,
   type IndicatorsResponse,
+  IntervalNameSchema,
+  IntervalSchema,
   IsoDateSchema,
   LevelSchema,
   PatternMatchSchema,
@@ -41,6 +43,10 @@ const symbol = SymbolParamSchema.describe("Ticker, e.g. AAPL, SPX or 2330.TW");
 const from = IsoDateSchema.optional().describe("First date of the range (YYYY-MM-DD, inclusive)");
 const to = IsoDateSchema.optional().describe(
   "Last date of the range (YYYY-MM-DD, inclusive; default: the latest stored bar)",
+);
+const interval = IntervalSchema.describe(
+  "Bar interval: 1d (default), 1w or 1mo. Weekly and monthly bars are aggregated from the daily " +
+    "ones and labelled with their first trading day; the last is partial while its period runs.",
 );
 const enc = encodeURIComponent;
 
@@ -82,16 +88,17 @@ const getQuote = defineTool({
     "newer sessions have closed since (the data is historical, not a live feed).",
   scope: "read",
   effect: "read",
-  input: z.object({ symbol }),
+  input: z.object({ symbol, interval }),
   output: QuoteSchema,
-  run: ({ symbol }, { api }) =>
-    api.call({ method: "GET", path: `/api/symbols/${enc(symbol)}/quote` }),
+  run: ({ symbol, interval }, { api }) =>
+    api.call({ method: "GET", path: `/api/symbols/${enc(symbol)}/quote`, query: { interval } }),
 });
 
 const getCandles = defineTool({
   name: "get_candles",
-  title: "Daily candles",
-  description: `Daily OHLCV bars of a symbol, the most recent \`limit\` (1..${MAX_CANDLES}, ` +
+  title: "Candles",
+  description: `OHLCV bars of a symbol (daily, weekly or monthly), the most recent \`limit\` ` +
+    `(1..${MAX_CANDLES}, ` +
     "default 60) of the range from..to. Prices are split-adjusted unless adjust says otherwise. " +
     "`truncated` tells that older bars of the range were left out; narrow the range or use " +
     "get_indicators / find_patterns instead of reading long histories.",
@@ -99,7 +106,7 @@ const getCandles = defineTool({
   effect: "read",
   input: z.object({
     symbol,
-    interval: z.enum(["1d"]).default("1d").describe("Bar interval (daily bars only)"),
+    interval,
     from,
     to,
     limit: z.number().int().min(1).max(MAX_CANDLES).default(60),
@@ -109,7 +116,7 @@ const getCandles = defineTool({
   }),
   output: z.object({
     symbol: z.string(),
-    interval: z.literal("1d"),
+    interval: IntervalNameSchema,
     count: z.number().int(),
     truncated: z.boolean(),
     as_of: z.string().nullable(),
@@ -117,20 +124,25 @@ const getCandles = defineTool({
     candles: z.array(CandleSchema),
     full_data: z.string().describe("The HTTP resource with every bar of the range"),
   }),
-  run: async ({ symbol, from, to, limit, adjust }, { api }) => {
+  run: async ({ symbol, interval, from, to, limit, adjust }, { api }) => {
     const path = `/api/symbols/${enc(symbol)}/candles`;
     const r = await api.call<
       { as_of: string | null; stale: boolean; candles: z.input<typeof CandleSchema>[] }
     >({
       method: "GET",
       path,
-      query: { from, to, adjust, limit: limit + 1 },
+      query: { from, to, adjust, interval, limit: limit + 1 },
     });
     const candles = lastN(r.candles, limit);
-    const qs = new URLSearchParams({ adjust, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const qs = new URLSearchParams({
+      adjust,
+      ...(interval !== "1d" ? { interval } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    });
     return {
       symbol,
-      interval: "1d" as const,
+      interval,
       count: candles.length,
       truncated: r.candles.length > limit,
       as_of: r.as_of,
@@ -155,6 +167,7 @@ const getIndicators = defineTool({
   input: z.object({
     symbol,
     names: z.string().min(1).max(2000).describe("e.g. rsi,macd,sma:50,bollinger:20:2"),
+    interval,
     to,
     limit: z.number().int().min(1).max(MAX_INDICATOR_BARS).default(20),
   }),
@@ -166,18 +179,20 @@ const getIndicators = defineTool({
     dates: z.array(z.string()),
     series: z.record(z.string(), z.array(z.number().nullable())),
     indicators: z.array(IndicatorMetaSchema),
+    interval: IntervalNameSchema,
+    partial: z.boolean().describe("true when the last date is a week or month still running"),
   }),
-  run: async ({ symbol, names, to, limit }, { api }) => {
+  run: async ({ symbol, names, interval, to, limit }, { api }) => {
     // the first date of the last `limit` bars, so only that window is computed and sent
     const bars = await api.call<{ candles: { date: string }[] }>({
       method: "GET",
       path: `/api/symbols/${enc(symbol)}/candles`,
-      query: { to, limit },
+      query: { to, limit, interval },
     });
     const r = await api.call<IndicatorsResponse>({
       method: "GET",
       path: `/api/symbols/${enc(symbol)}/indicators`,
-      query: { names, from: bars.candles[0]?.date, to },
+      query: { names, from: bars.candles[0]?.date, to, interval },
     });
     const outputs = Object.keys(r.series).length;
     const keep = Math.max(1, Math.min(r.dates.length, Math.floor(MAX_INDICATOR_VALUES / outputs)));
@@ -206,6 +221,7 @@ const findPatterns = defineTool({
     symbol,
     from,
     to,
+    interval,
     candles: z.boolean().default(false).describe("Also detect candlestick patterns"),
     min_confidence: z.number().min(0).max(1).default(0),
     limit: z.number().int().min(1).max(MAX_PATTERNS).default(10),
@@ -218,12 +234,13 @@ const findPatterns = defineTool({
     patterns: z.array(PatternMatchSchema),
     candlesticks: z.array(CandleMatchSchema),
     levels: z.array(LevelSchema),
+    interval: IntervalNameSchema,
   }),
-  run: async ({ symbol, from, to, candles, min_confidence, limit }, { api }) => {
+  run: async ({ symbol, interval, from, to, candles, min_confidence, limit }, { api }) => {
     const r = await api.call<PatternsResponse>({
       method: "GET",
       path: `/api/symbols/${enc(symbol)}/patterns`,
-      query: { from, to, candles: candles ? "1" : "0", min_confidence },
+      query: { from, to, interval, candles: candles ? "1" : "0", min_confidence },
     });
     const byEnd = [...r.patterns].sort((a, b) => a.end_index - b.end_index);
     return {
@@ -234,6 +251,7 @@ const findPatterns = defineTool({
       patterns: lastN(byEnd, limit).map(({ lines: _lines, ...p }) => p),
       candlesticks: lastN(r.candlesticks, limit),
       levels: [...r.levels].sort((a, b) => b.strength - a.strength).slice(0, limit),
+      interval,
     };
   },
 });
@@ -252,6 +270,7 @@ const getSignals = defineTool({
     to,
     family: z.enum(["technical", "analyst", "all"]).default("all"),
     type: z.enum(["buy", "sell", "all"]).default("all"),
+    interval,
     limit: z.number().int().min(1).max(100).default(20),
   }),
   output: z.object({
@@ -261,14 +280,20 @@ const getSignals = defineTool({
     total_signals: z.number().int(),
     signals: z.array(SignalSchema),
     score: CompositeScoreSchema,
+    interval: IntervalNameSchema,
   }),
-  run: async ({ symbol, from, to, family, type, limit }, { api }) => {
+  run: async ({ symbol, interval, from, to, family, type, limit }, { api }) => {
     const r = await api.call<SignalsResponse>({
       method: "GET",
       path: `/api/symbols/${enc(symbol)}/signals`,
-      query: { from, to, family, type },
+      query: { from, to, family, type, interval },
     });
-    return { ...r, total_signals: r.signals.length, signals: lastN(r.signals, limit) };
+    return {
+      ...r,
+      interval,
+      total_signals: r.signals.length,
+      signals: lastN(r.signals, limit),
+    };
   },
 });
 
