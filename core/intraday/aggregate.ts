@@ -88,6 +88,7 @@ export function aggregateSession(
   let key = NaN;
   let prev = -Infinity;
   let lastEnd = NaN;
+  let spanStart = Infinity, spanEnd = -Infinity, midnight = 0;
   for (let i = 0; i < n; i++) {
     const t = ts[i]!;
     if (!(t > prev)) {
@@ -96,11 +97,16 @@ export function aggregateSession(
       );
     }
     prev = t;
-    const day = clock.at(t);
-    const m = clock.minute;
+    if (t >= spanEnd || t < spanStart) {
+      clock.at(t);
+      spanStart = clock.spanStart;
+      spanEnd = clock.spanEnd;
+      midnight = t - clock.msOfDay;
+    }
+    const m = ((t - midnight) / MINUTE) | 0;
     if (m < sOpen || m >= sClose) continue;
     const bucket = m - (m % minutes);
-    const k = day * 1440 + bucket;
+    const k = midnight + bucket * MINUTE;
     if (k !== key) {
       key = k;
       j++;
@@ -113,8 +119,7 @@ export function aggregateSession(
         oClose = grow(oClose, cap);
         oVol = grow(oVol, cap);
       }
-      const midnight = t - clock.msOfDay;
-      oTs[j] = midnight + (bucket > sOpen ? bucket : sOpen) * MINUTE;
+      oTs[j] = bucket > sOpen ? k : midnight + sOpen * MINUTE;
       lastEnd = midnight + Math.min(bucket + minutes, sClose) * MINUTE;
       oOpen[j] = o[i]!;
       oHigh[j] = h[i]!;

@@ -8,22 +8,15 @@
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const OFFSET = /^GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      });
+      f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
     } catch {
       throw new RangeError(`Cannot use time zone "${timeZone}": it is not an IANA time zone`);
     }
@@ -43,12 +36,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  * ```
  */
 export function timeZoneOffsetMs(timeZone: string, utcMs: number): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(utcMs)) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
-  }
-  const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return local - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+  const text = formatter(timeZone).format(utcMs); // "9/8/2001, GMT-04:00"
+  const m = OFFSET.exec(text.slice(text.lastIndexOf("GMT")));
+  if (!m) throw new RangeError(`Cannot read the UTC offset of "${timeZone}" from "${text}"`);
+  if (m[1] === undefined) return 0;
+  const abs = Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * MINUTE + Number(m[4] ?? 0) * 1000;
+  return m[1] === "-" ? -abs : abs;
 }
 
 /**
@@ -71,20 +64,36 @@ export function localToUtc(timeZone: string, wallMs: number): number {
 /**
  * Local calendar day and minute of ascending instants in one time zone. It remembers the local
  * day of the last instant (its UTC span and offset), so consecutive bars of a day cost two
- * comparisons; a day whose offset changes (a DST switch) is not cached and every instant of it
- * asks ICU.
+ * comparisons; ICU is asked about twice a week (and ~14 times around a DST switch).
  */
 export class LocalClock {
   readonly #timeZone: string;
   #start = Infinity;
   #end = -Infinity;
   #offset = 0;
+  #constLo = Infinity;
+  #constHi = -Infinity;
+  #constOffset = 0;
   /** Local day of the last instant: days since 1970-01-01 in local time. */
   day = 0;
   /** Local minute of the day of the last instant (0 … 1439). */
   minute = 0;
   /** Local ms since the local midnight of the last instant. */
   msOfDay = 0;
+
+  /**
+   * The UTC span `[spanStart, spanEnd)` over which the last instant's local midnight and
+   * offset hold (its whole local day, or the instant alone on a DST day): callers iterating
+   * ascending instants can skip {@link at} until they leave it.
+   */
+  get spanStart(): number {
+    return this.#start;
+  }
+
+  /** End (exclusive) of the span, see {@link spanStart}. */
+  get spanEnd(): number {
+    return this.#end;
+  }
 
   /** The UTC offset (ms) at the last instant. */
   get offset(): number {
@@ -109,20 +118,36 @@ export class LocalClock {
   }
 
   #load(utcMs: number): void {
-    const offset = timeZoneOffsetMs(this.#timeZone, utcMs);
-    const day = Math.floor((utcMs + offset) / DAY);
-    const start = day * DAY - offset;
+    const offset = this.#offsetAt(utcMs);
+    const midnight = Math.floor((utcMs + offset) / DAY) * DAY - offset;
     this.#offset = offset;
-    if (
-      timeZoneOffsetMs(this.#timeZone, start) === offset &&
-      timeZoneOffsetMs(this.#timeZone, start + DAY - 1) === offset
-    ) {
-      this.#start = start;
-      this.#end = start + DAY;
-    } else {
-      this.#start = utcMs; // a DST day: this instant only
-      this.#end = utcMs + 1;
+    // the local day, cut to the span over which the offset is known to hold
+    this.#start = Math.max(midnight, this.#constLo);
+    this.#end = Math.min(midnight + DAY, this.#constHi);
+  }
+
+  /**
+   * The offset at `utcMs`, and the span of instants known to share it: ICU is asked at the
+   * instant and a week later; when they differ, the switch is found to the minute by bisection.
+   * (No time zone changes its offset twice within a week.)
+   */
+  #offsetAt(utcMs: number): number {
+    if (utcMs >= this.#constLo && utcMs < this.#constHi) return this.#constOffset;
+    const tz = this.#timeZone;
+    const offset = timeZoneOffsetMs(tz, utcMs);
+    let lo = utcMs, hi = utcMs + WEEK;
+    if (timeZoneOffsetMs(tz, hi) === offset) lo = hi;
+    else {
+      while (hi - lo > MINUTE) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (timeZoneOffsetMs(tz, mid) === offset) lo = mid;
+        else hi = mid;
+      }
     }
+    this.#constLo = utcMs;
+    this.#constHi = lo + 1;
+    this.#constOffset = offset;
+    return offset;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Intraday bars at any intraday interval, for `loadBars` (core/timeframes): the stored bars at
- * that interval when there are some, else the finest stored interval that divides it,
+ * that interval when there are some, else the longest stored interval that divides it,
  * aggregated within the session (`aggregateSession`). The bundled hourly dataset is loaded on
  * first use. Results are cached per (symbol, interval, adjust, session, data version), so an
  * import or sync (which bumps the symbol's data version) is noticed at the next request.
