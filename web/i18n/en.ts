@@ -194,6 +194,25 @@ export const en = {
   "footer.data": "Market data: real historical prices from open datasets.",
   "footer.charts": "Charts by",
   "footer.disclaimer": "For education and research. Not investment advice.",
+  "meta.default":
+    "Self-hostable AI trading system: charts, indicators, patterns, signals, backtests and paper trading.",
+  "meta.markets":
+    "Live quotes, sparklines and signals of US and Taiwan stocks, with a watchlist you keep in the browser.",
+  "meta.symbol":
+    "{symbol}: candlestick chart with indicators, detected chart patterns, signals and an AI analyst's view.",
+  "meta.screener":
+    "Screen US and Taiwan stocks with your own rules over indicators and patterns, and save the screens.",
+  "meta.alerts":
+    "Price, percentage-move and rule alerts on your symbols, delivered in the app, by e-mail or webhook.",
+  "meta.backtest":
+    "Backtest a trading strategy on real history against buy-and-hold, and optimise it with walk-forward tests.",
+  "meta.paper":
+    "Trade on a paper account with fees and the backtest's fill rules, replaying history bar by bar.",
+  "meta.account": "Sign in, manage your API tokens and plan, and redeem codes for AI analyses.",
+  "meta.admin": "Administration: mint redemption codes and follow AI usage per user.",
+  "meta.sources": "Where the market data, libraries and fonts come from, and their licences.",
+  "meta.track":
+    "How often the AI analyst's calls were right: hit rates, calibration and results per symbol.",
 
   "error.core.title": "The analysis service is not reachable",
   "error.core.body":

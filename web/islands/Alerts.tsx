@@ -47,25 +47,40 @@ export default function Alerts(p: AlertsProps) {
     }));
     void refresh();
   };
+  const form = (
+    <AlertForm
+      key="form"
+      t={t}
+      lang={p.lang}
+      initial={p.draft}
+      endpoints={endpoints}
+      symbols={p.symbols}
+      patterns={p.patterns}
+      signals={p.signals}
+      lastPrice={p.lastPrice}
+      limit={list}
+      screenId={p.screenId}
+      onCreated={(a) => {
+        setList((l) => ({ ...l, alerts: [a, ...l.alerts] }));
+        void refresh();
+      }}
+    />
+  );
+  const alerts = (
+    <AlertList
+      key="list"
+      t={t}
+      lang={p.lang}
+      list={list}
+      endpoints={endpoints}
+      onChange={changed}
+    />
+  );
+  // opened from a link (a symbol, a level, a rule): the form first; else the alerts first
+  const linked = Boolean(p.draft.symbol || p.draft.list || p.draft.rule || p.screenId);
   return (
     <div class="alerts-page">
-      <AlertForm
-        t={t}
-        lang={p.lang}
-        initial={p.draft}
-        endpoints={endpoints}
-        symbols={p.symbols}
-        patterns={p.patterns}
-        signals={p.signals}
-        lastPrice={p.lastPrice}
-        limit={list}
-        screenId={p.screenId}
-        onCreated={(a) => {
-          setList((l) => ({ ...l, alerts: [a, ...l.alerts] }));
-          void refresh();
-        }}
-      />
-      <AlertList t={t} lang={p.lang} list={list} endpoints={endpoints} onChange={changed} />
+      {linked || p.alerts.alerts.length === 0 ? [form, alerts] : [alerts, form]}
       <EndpointSettings t={t} lang={p.lang} endpoints={endpoints} onChange={setEndpoints} />
     </div>
   );

@@ -5,6 +5,7 @@ import { type NavItem, SiteHeader } from "./SiteHeader.tsx";
 const NAV: NavItem[] = [
   { href: "/", key: "nav.markets" },
   { href: "/screener", key: "nav.screener" },
+  { href: "/alerts", key: "nav.alerts" },
   { href: "/backtest", key: "nav.backtest" },
   { href: "/paper", key: "nav.paper" },
   { href: "/track-record", key: "nav.track" },

@@ -120,6 +120,9 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             <p class="actions">
               <a class="button" href={`/backtest?symbol=${enc}`}>{t("symbol.backtest")}</a>
               <a class="button" href={`/paper?symbol=${enc}`}>{t("symbol.trade")}</a>
+              <a class="button" href={`/alerts?symbol=${enc}&price=${q.close}`}>
+                {t("symbol.alert")}
+              </a>
             </p>
           </div>
           <div class="price">
@@ -165,7 +168,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
           <IndicatorTable result={indicators} close={q.close} />
           <Island name="AiPanel" component={AiPanel} props={{ symbol, lang }} />
         </div>
-        <AnalysisLists patterns={patterns} signals={signals} />
+        <AnalysisLists patterns={patterns} signals={signals} symbol={symbol} />
       </>
     ),
   };

@@ -19,10 +19,30 @@ export interface AlertHistoryProps {
   endpoints: NotifyEndpoint[];
 }
 
-function valuesText(lang: Lang, values: Record<string, unknown>): string {
-  return Object.entries(values).slice(0, 6).map(([k, v]) =>
-    `${k} ${typeof v === "number" ? fmtNum(lang, v, Math.abs(v) >= 100 ? 2 : 4) : String(v)}`
-  ).join(" · ");
+/** The numbers core recorded with a firing that the page names (others are left out). */
+const VALUE_KEYS = [
+  "price",
+  "previous_price",
+  "close",
+  "previous_close",
+  "from_close",
+  "level",
+  "change_pct",
+  "breakout_level",
+  "target",
+  "confidence",
+  "strength",
+] as const;
+
+function valuesText(t: T, lang: Lang, values: Record<string, unknown>): string {
+  return VALUE_KEYS.flatMap((k) => {
+    const v = values[k];
+    if (typeof v !== "number") return [];
+    const text = k === "change_pct"
+      ? `${fmtNum(lang, v, 2)}%`
+      : fmtNum(lang, v, k === "confidence" || k === "strength" ? 2 : Math.abs(v) >= 1 ? 2 : 4);
+    return [`${t(`alerts.v.${k}`)} ${text}`];
+  }).join(" · ");
 }
 
 /** One delivery: status, attempts, last answer, resend when dead. */
@@ -114,8 +134,8 @@ export function AlertHistory({ t, lang, alert, endpoints }: AlertHistoryProps) {
                     {t(f.source === "quote" ? "alerts.hist.quote" : "alerts.hist.close")}
                   </span>
                 </p>
-                {Object.keys(f.values).length
-                  ? <p class="muted small code">{valuesText(lang, f.values)}</p>
+                {valuesText(t, lang, f.values)
+                  ? <p class="muted small">{valuesText(t, lang, f.values)}</p>
                   : null}
                 {f.deliveries.length
                   ? (

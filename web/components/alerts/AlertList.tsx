@@ -89,7 +89,11 @@ function AlertCard(
             </button>
           )
           : null}
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          aria-expanded={open ? "true" : "false"}
+          onClick={() => setOpen(!open)}
+        >
           {t("alerts.history")}
         </button>
         {confirm
