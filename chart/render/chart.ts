@@ -170,7 +170,13 @@ function header(
   const lastBar = c[c.length - 1]!;
   const prev = c[c.length - 2];
   const g = el("g", { class: "chart-header", "text-anchor": "start" });
-  const title = spec.title ?? spec.symbol;
+  // TradingView's names: daily charts carry none, weekly "1W", monthly "1M", intraday "5m"…
+  const tf = spec.interval === "1d"
+    ? ""
+    : spec.interval === "1mo"
+    ? " · 1M"
+    : ` · ${spec.interval === "1w" ? "1W" : spec.interval}`;
+  const title = spec.title ?? spec.symbol + tf;
   g.append(
     el("text", {
       x: 12,

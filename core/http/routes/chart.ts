@@ -3,6 +3,7 @@ import { UnavailableError } from "@trading/shared/errors";
 import { clientIp, routeGroup, validate } from "@trading/shared/http";
 import { ChartQuerySchema, SymbolParamSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
+import { loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const FormatQuery = z.object({ format: z.enum(["json", "svg", "png"]).default("json") });
@@ -66,8 +67,8 @@ export const chartRoutes = routeGroup(
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const raw = c.req.query();
         const { format } = validate(FormatQuery, raw, "query");
-        validate(ChartQuerySchema, raw, "query");
-        await deps.series.get(symbol); // 404 for a symbol core does not have
+        const q = validate(ChartQuerySchema, raw, "query");
+        await loadBars(deps, symbol, q.interval); // 404: a symbol or interval core does not have
         const params = new URLSearchParams(raw);
         params.delete("format");
         const qs = params.size ? `?${params}` : "";
