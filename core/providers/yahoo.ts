@@ -8,9 +8,16 @@
 import { z } from "zod";
 import { NotFoundError, UpstreamError } from "@trading/shared/errors";
 import { CircuitBreaker } from "@trading/shared/http";
+import type { IntradayInterval } from "@trading/shared/schemas";
 import type { Bar } from "../market_data/bar.ts";
 import { fetchJson, type FetchJsonOptions, ProviderHttpError } from "./fetch_json.ts";
 import { anySignal } from "./any_signal.ts";
+import {
+  parseYahooIntradayChart,
+  YAHOO_INTRADAY_LIMITS,
+  type YahooIntradayHistory,
+  yahooIntradayWindows,
+} from "./yahoo_intraday.ts";
 import type {
   CandlesOptions,
   MarketDataProvider,
@@ -174,5 +181,46 @@ export class YahooProvider implements MarketDataProvider {
       }
       throw e;
     }
+  }
+
+  /**
+   * Intraday bars of `symbol` over `[from, to)` (UTC ms) at `interval`, regular session unless
+   * `extended` (Yahoo's `includePrePost`). A range Yahoo does not keep is refused before any
+   * request with the limit in the message (see `YAHOO_INTRADAY_LIMITS`); a longer range than
+   * one request allows is fetched in several.
+   */
+  async intradayCandles(
+    symbol: string,
+    interval: IntradayInterval,
+    { from, to }: { from: number; to: number },
+    { signal: callSignal, now = Date.now(), extended = false }: {
+      signal?: AbortSignal;
+      now?: number;
+      extended?: boolean;
+    } = {},
+  ): Promise<YahooIntradayHistory> {
+    const windows = yahooIntradayWindows(interval, from, to, now);
+    const signal = anySignal(this.#opts.signal, callSignal);
+    const opts = signal ? { ...this.#opts, signal } : this.#opts;
+    let out: YahooIntradayHistory | null = null;
+    for (const [p1, p2] of windows) {
+      const url = `${this.#baseUrl}/v8/finance/chart/${encodeURIComponent(symbol)}?interval=${
+        YAHOO_INTRADAY_LIMITS[interval].yahooInterval
+      }&period1=${p1}&period2=${p2}&includePrePost=${extended}`;
+      let part: YahooIntradayHistory;
+      try {
+        part = parseYahooIntradayChart(symbol, await fetchJson(url, opts));
+      } catch (e) {
+        if (e instanceof ProviderHttpError && (e.status === 404 || e.status === 422)) {
+          part = parseYahooIntradayChart(symbol, e.body, { status: e.status });
+        } else throw e;
+      }
+      if (!out) out = part;
+      else {
+        const last = out.bars.at(-1)?.ts ?? -Infinity;
+        out.bars.push(...part.bars.filter((b) => b.ts > last));
+      }
+    }
+    return out!;
   }
 }
