@@ -13,7 +13,14 @@ import nodeProcess from "node:process";
 import type { Logger } from "@trading/shared/log";
 import type { Db } from "../db/db.ts";
 import { splitPoolOptions } from "../db/postgres.ts";
-import type { AddJobOptions, JobCount, JobHandler, JobPayload, JobQueue } from "./queue.ts";
+import type {
+  AddJobOptions,
+  JobCount,
+  JobFailure,
+  JobHandler,
+  JobPayload,
+  JobQueue,
+} from "./queue.ts";
 
 /** Options of {@link GraphileJobQueue}. */
 export interface GraphileQueueOptions {
@@ -138,5 +145,31 @@ export class GraphileJobQueue implements JobQueue {
          FROM graphile_worker.jobs GROUP BY 1, 2 ORDER BY 1, 2`,
     );
     return rows.map((r) => ({ task: r.task, state: r.state, count: Number(r.n) }));
+  }
+
+  async recentFailures(limit: number): Promise<JobFailure[]> {
+    const rows = await this.#db.query<{
+      id: string;
+      task: string;
+      attempts: number;
+      max_attempts: number;
+      last_error: string;
+      run_at: string | Date;
+    }>(
+      `SELECT id::text AS id, task_identifier AS task, attempts, max_attempts, last_error, run_at
+         FROM graphile_worker.jobs WHERE last_error IS NOT NULL
+        ORDER BY updated_at DESC, id DESC LIMIT ?`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      task: r.task,
+      attempts: Number(r.attempts),
+      maxAttempts: Number(r.max_attempts),
+      error: r.last_error,
+      nextAttemptAt: Number(r.attempts) >= Number(r.max_attempts)
+        ? null
+        : new Date(r.run_at).getTime(),
+    }));
   }
 }

@@ -42,6 +42,22 @@ export interface JobCount {
   count: number;
 }
 
+/** A job whose last attempt failed: retrying, or left failed after its last attempt. */
+export interface JobFailure {
+  /** Job id. */
+  id: string;
+  /** Task name. */
+  task: string;
+  /** Attempts made. */
+  attempts: number;
+  /** Attempts allowed. */
+  maxAttempts: number;
+  /** The last error. */
+  error: string;
+  /** When it runs again (ms), or null when it has no attempt left. */
+  nextAttemptAt: number | null;
+}
+
 /** A job queue: add jobs (in the caller's transaction), run handlers. */
 export interface JobQueue {
   /** Which engine runs the jobs. */
@@ -54,6 +70,8 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Jobs per task and state. */
   counts(): Promise<JobCount[]>;
+  /** The latest jobs whose last attempt failed, most recent first (at most `limit`). */
+  recentFailures(limit: number): Promise<JobFailure[]>;
 }
 
 /** Backoff of a failed job before its next attempt: e^min(attempt, 10) seconds, as graphile-worker. */

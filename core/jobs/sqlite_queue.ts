@@ -11,6 +11,7 @@ import type { Db } from "../db/db.ts";
 import {
   type AddJobOptions,
   type JobCount,
+  type JobFailure,
   type JobHandler,
   type JobPayload,
   type JobQueue,
@@ -127,6 +128,31 @@ export class SqliteJobQueue implements JobQueue {
       [now, now],
     );
     return rows.map((r) => ({ task: r.task, state: r.state, count: Number(r.n) }));
+  }
+
+  async recentFailures(limit: number): Promise<JobFailure[]> {
+    const rows = await this.#db.query<
+      {
+        id: string;
+        task: string;
+        attempts: number;
+        max_attempts: number;
+        last_error: string;
+        run_at: number;
+      }
+    >(
+      `SELECT id, task, attempts, max_attempts, last_error, run_at FROM jobs
+        WHERE last_error IS NOT NULL ORDER BY run_at DESC, id LIMIT ?`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      task: r.task,
+      attempts: Number(r.attempts),
+      maxAttempts: Number(r.max_attempts),
+      error: r.last_error,
+      nextAttemptAt: Number(r.attempts) >= Number(r.max_attempts) ? null : Number(r.run_at),
+    }));
   }
 
   #wake(delayMs: number): void {

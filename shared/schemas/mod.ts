@@ -20,3 +20,4 @@ export * from "./pattern.ts";
 export * from "./portfolio.ts";
 export * from "./screen.ts";
 export * from "./alerts.ts";
+export * from "./jobs.ts";

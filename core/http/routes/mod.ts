@@ -13,6 +13,7 @@ import type { IndicatorOutputs } from "../../indicators/result_cache.ts";
 import type { QuoteHub } from "../../market_data/quote_hub.ts";
 import { adminRoutes } from "./admin.ts";
 import { adminSymbolsRoutes } from "./admin_symbols.ts";
+import { adminJobsRoutes } from "./admin_jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { backtestsRoutes } from "./backtests.ts";
 import { chartRoutes } from "./chart.ts";
@@ -55,6 +56,7 @@ export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   tokensRoutes,
   redemptionRoutes,
   adminRoutes,
+  adminJobsRoutes,
   optimisationsRoutes,
   aiRoutes,
   strategiesRoutes,
