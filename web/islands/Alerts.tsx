@@ -17,12 +17,12 @@ export interface AlertsProps {
   draft: AlertDraft;
   /** Every stored symbol. */
   symbols: string[];
+  /** The user's saved screens. */
+  screens: { id: string; name: string }[];
   patterns: { chart: string[]; candles: string[] };
   signals: string[];
   /** Last close of the prefilled symbol. */
   lastPrice?: number | null;
-  /** A saved screen to start from. */
-  screenId?: string;
 }
 
 /**
@@ -59,7 +59,7 @@ export default function Alerts(p: AlertsProps) {
       signals={p.signals}
       lastPrice={p.lastPrice}
       limit={list}
-      screenId={p.screenId}
+      screens={p.screens}
       onCreated={(a) => {
         setList((l) => ({ ...l, alerts: [a, ...l.alerts] }));
         void refresh();
@@ -73,11 +73,12 @@ export default function Alerts(p: AlertsProps) {
       lang={p.lang}
       list={list}
       endpoints={endpoints}
+      screens={p.screens}
       onChange={changed}
     />
   );
   // opened from a link (a symbol, a level, a rule): the form first; else the alerts first
-  const linked = Boolean(p.draft.symbol || p.draft.list || p.draft.rule || p.screenId);
+  const linked = Boolean(p.draft.symbol || p.draft.list || p.draft.rule || p.draft.screen);
   return (
     <div class="alerts-page">
       {linked || p.alerts.alerts.length === 0 ? [form, alerts] : [alerts, form]}

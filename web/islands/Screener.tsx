@@ -42,6 +42,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [result, setResult] = useState<ScreenResultBody | null>(null);
   const [loaded, setLoaded] = useState(0);
+  const [screen, setScreen] = useState<{ id: string; rule: string } | null>(null);
 
   const spec = () => {
     const cols = linesOf(columns);
@@ -81,6 +82,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   };
   const load = (s: SavedScreenBody) => {
     setRule(s.rule);
+    setScreen({ id: s.id, rule: s.rule });
     setColumns(s.columns.join("\n"));
     setLoaded((n) => n + 1);
     if (s.universe === "all") setUniverse("all");
@@ -102,8 +104,12 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     };
   }
   const cols = linesOf(columns);
-  // "Create alert": this rule on this universe (every stored symbol, or the list)
+  // "Create alert": on the loaded saved screen (the symbols it matches) while its rule is
+  // unchanged, else this rule on this universe (every stored symbol, or the list)
   const alertHref = () => {
+    if (screen && screen.rule === rule) {
+      return `/alerts?${new URLSearchParams({ screen: screen.id, rule })}`;
+    }
     const u = spec().universe;
     const q = new URLSearchParams({ rule, symbols: u === "all" ? "all" : u.join(",") });
     return `/alerts?${q}`;

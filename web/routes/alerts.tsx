@@ -15,15 +15,17 @@ const SIGNALS = Object.keys(en).filter((k) => k.startsWith("signal.")).map((k) =
 /**
  * Alerts of the signed-in user (anonymous visitors get a sign-in prompt). Links prefill the
  * new-alert form: `?symbol=AAPL&price=190` (symbol page, chart level), `?rule=…&symbols=A,B`
- * or `symbols=all` (screener), `?screen=<saved screen id>`, `?pattern=` / `?signal=`.
+ * or `symbols=all` (screener), `?screen=<saved screen id>` (the symbols it matches),
+ * `?pattern=` / `?signal=`.
  */
 export async function alertsPage(req: PageRequest): Promise<PageSpec> {
   const { t } = req;
   const title = t("alerts.title");
-  const [alerts, endpoints, symbols] = await Promise.all([
+  const [alerts, endpoints, symbols, screens] = await Promise.all([
     req.core.get<AlertList>("/api/alerts"),
     req.core.get<{ endpoints: NotifyEndpoint[] }>("/api/notify/endpoints"),
     req.core.get<SymbolsResponse>("/symbols?all=true"),
+    req.core.get<{ screens: { id: string; name: string }[] }>("/api/screens/saved"),
   ]);
   const intro = (
     <>
@@ -74,7 +76,6 @@ export async function alertsPage(req: PageRequest): Promise<PageSpec> {
       if (draft.kind === "price" && !draft.level) draft.level = priceText(quote.data.close);
     }
   }
-  const screen = (req.query.get("screen") ?? "").slice(0, 64);
   return {
     title,
     body: (
@@ -92,7 +93,7 @@ export async function alertsPage(req: PageRequest): Promise<PageSpec> {
             patterns: { chart: [...CHART_PATTERN_KIND_NAMES], candles: [...CANDLE_KIND_NAMES] },
             signals: SIGNALS,
             lastPrice,
-            ...(screen ? { screenId: screen } : {}),
+            screens: screens.ok ? screens.data.screens.map(({ id, name }) => ({ id, name })) : [],
           }}
         />
       </>

@@ -1,6 +1,7 @@
 /**
- * The "new alert" form: what to watch (a symbol or a list, filled from the watchlist or a saved
- * screen), the condition, the trigger mode, expiry and quiet time, and where to send it.
+ * The "new alert" form: what to watch (a symbol, a list filled by hand or from the watchlist, or
+ * the symbols a saved screen matches), the condition, the trigger mode, expiry and quiet time,
+ * and where to send it.
  *
  * @module
  */
@@ -15,7 +16,6 @@ import { alertBody, type AlertDraft, type AlertTrigger, MAX_ALERT_SYMBOLS } from
 import { type AlertFailure, type AlertLimit, describeFailure } from "./alert_failure.ts";
 import { ConditionFields } from "./ConditionFields.tsx";
 import { defaultName } from "./alert_text.ts";
-import { ScreenPicker } from "./ScreenPicker.tsx";
 
 /** Props of {@link AlertForm}. */
 export interface AlertFormProps {
@@ -24,14 +24,14 @@ export interface AlertFormProps {
   /** The form as the page was opened (prefilled from the link). */
   initial: AlertDraft;
   endpoints: NotifyEndpoint[];
-  /** Every stored symbol (suggestions; "all" of a saved screen). */
+  /** Every stored symbol (suggestions). */
   symbols: string[];
+  /** The user's saved screens. */
+  screens: { id: string; name: string }[];
   patterns: { chart: string[]; candles: string[] };
   signals: string[];
   lastPrice?: number | null | undefined;
   limit: AlertLimit;
-  /** A saved screen to start from (`?screen=`). */
-  screenId?: string | undefined;
   onCreated: (a: AlertItem) => void;
 }
 
@@ -53,24 +53,15 @@ export function AlertForm(p: AlertFormProps) {
   const [failure, setFailure] = useState<AlertFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState("");
-  const [revision, setRevision] = useState(0);
   const set = (patch: Partial<AlertDraft>) => setD((prev) => ({ ...prev, ...patch }));
   const errors = failure?.fields ?? {};
   useEffect(() => setFailure(null), [d.kind, d.target]);
 
-  const fromList = (symbols: string[], rule?: string, name?: string) => {
+  const fromWatchlist = () => {
+    const symbols = readWatchlist();
     if (symbols.length === 0) return setNote(t("alerts.watchlistEmpty"));
-    set({
-      target: "list",
-      list: symbols.slice(0, MAX_ALERT_SYMBOLS).join(", "),
-      ...(rule ? { kind: "rule" as const, rule } : {}),
-    });
-    if (rule) setRevision((n) => n + 1);
-    setNote(
-      name
-        ? t("alerts.screenUsed", { name })
-        : t("alerts.listFilled", { n: Math.min(symbols.length, MAX_ALERT_SYMBOLS) }),
-    );
+    set({ target: "list", list: symbols.slice(0, MAX_ALERT_SYMBOLS).join(", ") });
+    setNote(t("alerts.listFilled", { n: Math.min(symbols.length, MAX_ALERT_SYMBOLS) }));
   };
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -82,7 +73,7 @@ export function AlertForm(p: AlertFormProps) {
       return setFailure({ fields, rule: null, general: null, status: 422 });
     }
     setBusy(true);
-    const body = { name: defaultName(t, p.lang, built.body), ...built.body };
+    const body = { name: defaultName(t, p.lang, built.body, p.screens), ...built.body };
     const r = await api<AlertItem>("POST", "/api/alerts", body);
     setBusy(false);
     if (!r.ok) return setFailure(describeFailure(t, r, p.limit));
@@ -104,9 +95,25 @@ export function AlertForm(p: AlertFormProps) {
           options={[
             { value: "symbol", label: t("alerts.target.symbol") },
             { value: "list", label: t("alerts.target.list") },
+            { value: "screen", label: t("alerts.target.screen") },
           ]}
         />
-        {d.target === "symbol"
+        {d.target === "screen"
+          ? (
+            <Select
+              id="alert-screen"
+              label={t("alerts.screen")}
+              value={d.screen}
+              onChange={(screen) => set({ screen })}
+              options={[
+                { value: "", label: t("alerts.screenPick"), disabled: true },
+                ...p.screens.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+              help={p.screens.length ? t("alerts.screenHelp") : t("alerts.noScreens")}
+              error={errors.screen}
+            />
+          )
+          : d.target === "symbol"
           ? (
             <Field
               id="alert-symbol"
@@ -140,15 +147,7 @@ export function AlertForm(p: AlertFormProps) {
         {p.symbols.map((s) => <option key={s} value={s} />)}
       </datalist>
       <p class="alert-fill" hidden={d.target !== "list"}>
-        <button type="button" onClick={() => fromList(readWatchlist())}>
-          {t("alerts.fromWatchlist")}
-        </button>{" "}
-        <ScreenPicker
-          t={t}
-          symbols={p.symbols}
-          screenId={p.screenId}
-          onPick={(s) => fromList(s.symbols, s.rule, s.name)}
-        />
+        <button type="button" onClick={fromWatchlist}>{t("alerts.fromWatchlist")}</button>
       </p>
       <ConditionFields
         t={t}
@@ -160,7 +159,6 @@ export function AlertForm(p: AlertFormProps) {
         signals={p.signals}
         lastPrice={p.lastPrice}
         ruleProblem={failure?.rule ?? null}
-        revision={revision}
       />
       <FieldRow>
         <Select

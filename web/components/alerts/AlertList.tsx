@@ -18,13 +18,15 @@ export interface AlertListProps {
   lang: Lang;
   list: AlertListBody;
   endpoints: NotifyEndpoint[];
+  /** The user's saved screens (names of screen alerts' targets). */
+  screens: { id: string; name: string }[];
   /** Called with a changed alert, or the id of a deleted one. */
   onChange: (changed: AlertItem | string) => void;
 }
 
 /** One alert's card. */
 function AlertCard(
-  { t, lang, a, list, endpoints, onChange }: Omit<AlertListProps, "list"> & {
+  { t, lang, a, list, endpoints, screens, onChange }: Omit<AlertListProps, "list"> & {
     a: AlertItem;
     list: AlertListBody;
   },
@@ -56,7 +58,7 @@ function AlertCard(
         <span class={`badge state-${a.status}`}>{t(`alerts.state.${a.status}`)}</span>
       </div>
       <p class="alert-what">
-        <strong>{targetText(t, a)}</strong>
+        <strong>{targetText(t, a, screens)}</strong>
         {" · "}
         <span class={a.condition.type === "rule" ? "code" : ""}>
           {conditionText(t, lang, a.condition)}

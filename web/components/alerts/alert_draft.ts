@@ -21,11 +21,13 @@ export const MAX_ALERT_SYMBOLS = 50;
 /** The alert form's fields, as text where the user types. */
 export interface AlertDraft {
   name: string;
-  /** One symbol or a list of symbols. */
-  target: "symbol" | "list";
+  /** One symbol, a list of symbols, or the symbols a saved screen matches. */
+  target: "symbol" | "list" | "screen";
   symbol: string;
   /** Symbols separated by commas or spaces. */
   list: string;
+  /** Saved screen id. */
+  screen: string;
   kind: AlertKind;
   direction: AlertDirection;
   level: string;
@@ -50,6 +52,7 @@ export function emptyDraft(): AlertDraft {
     target: "symbol",
     symbol: "",
     list: "",
+    screen: "",
     kind: "price",
     direction: "either",
     level: "",
@@ -72,8 +75,8 @@ export function symbolsOf(text: string): string[] {
 
 /**
  * A form prefilled from a link (`/alerts?symbol=AAPL&price=190.5`, `?rule=…&symbols=A,B`,
- * `?symbol=AAPL&pattern=double_bottom`): the symbol page, a chart level and the screener link
- * here this way.
+ * `?screen=<saved screen id>`, `?symbol=AAPL&pattern=double_bottom`): the symbol page, a chart
+ * level and the screener link here this way.
  *
  * @example
  * ```ts
@@ -87,7 +90,9 @@ export function draftFromQuery(q: URLSearchParams): AlertDraft {
   const d = emptyDraft();
   const symbol = (q.get("symbol") ?? "").trim().toUpperCase().slice(0, 20);
   const list = symbolsOf((q.get("symbols") ?? "").slice(0, 2000));
-  if (list.length) [d.target, d.list] = ["list", list.join(", ")];
+  const screen = q.get("screen") ?? "";
+  if (/^[\w-]{1,64}$/.test(screen)) [d.target, d.screen] = ["screen", screen];
+  else if (list.length) [d.target, d.list] = ["list", list.join(", ")];
   else d.symbol = symbol;
   const price = Number(q.get("price"));
   const rule = (q.get("rule") ?? "").trim().slice(0, 2000);
@@ -112,7 +117,7 @@ export function priceText(price: number): string {
 
 /** A problem of one form field. */
 export interface DraftIssue {
-  /** The form field: `symbol`, `list`, `level`, `pct`, `bars`, `rule`, `expires`. */
+  /** The form field: `symbol`, `list`, `screen`, `level`, `pct`, `bars`, `rule`, `expires`. */
   field: string;
   key: MessageKey;
 }
@@ -142,6 +147,9 @@ export function alertBody(d: AlertDraft, now: number): DraftResult {
     const s = d.symbol.trim().toUpperCase();
     if (!isSymbol(s)) issues.push({ field: "symbol", key: "alerts.err.symbol" });
     body.symbol = s;
+  } else if (d.target === "screen") {
+    if (!d.screen) issues.push({ field: "screen", key: "alerts.err.screen" });
+    body.screen = d.screen;
   } else {
     const list = symbolsOf(d.list);
     if (list.length === 0) issues.push({ field: "list", key: "alerts.err.listEmpty" });

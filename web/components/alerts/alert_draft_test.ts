@@ -30,6 +30,7 @@ Deno.test("alertBody() - every condition and target gives a body core's schema a
     { kind: "pattern", pattern: "hammer" },
     { kind: "signal", signal: "golden_cross_50_200" },
     { target: "list", list: "aapl, msft  nvda,AAPL", trigger: "once", cooldown: 3600 },
+    { target: "screen", screen: "scr_1", kind: "pct_move", pct: "3", bars: "5" },
     { expires: "2027-01-01T09:30", endpoints: ["nep_1"], name: " Mine " },
   ];
   for (const d of drafts) {
@@ -56,6 +57,7 @@ Deno.test("alertBody() - each bad field is named once, with a message in both la
     [{ kind: "pct_move", bars: "251" }, "bars"],
     [{ kind: "rule", rule: "  " }, "rule"],
     [{ target: "list", list: " , " }, "list"],
+    [{ target: "screen", screen: "" }, "screen"],
     [{ target: "list", list: Array.from({ length: 51 }, (_, i) => `S${i}`).join(",") }, "list"],
     [{ expires: "2026-12-01T09:30" }, "expires"],
   ];
@@ -82,6 +84,12 @@ Deno.test("draftFromQuery() - links from the symbol page, a chart level and the 
   assert.equal(fromScreener.list, "AAPL, MSFT");
   assert.equal(fromScreener.kind, "rule");
   assert.equal(fromScreener.rule, "rsi(14) < 30");
+  const fromScreen = draftFromQuery(new URLSearchParams({ screen: "scr_1", rule: "rsi(14) < 30" }));
+  assert.deepEqual([fromScreen.target, fromScreen.screen, fromScreen.kind], [
+    "screen",
+    "scr_1",
+    "rule",
+  ]);
   assert.equal(draftFromQuery(new URLSearchParams("pattern=double_top")).kind, "pattern");
   assert.equal(draftFromQuery(new URLSearchParams("pattern=<script>")).kind, "price");
   assert.equal(priceText(0.123456), "0.1235");
@@ -144,6 +152,12 @@ Deno.test("defaultName() / conditionText() - alerts are named in the user's lang
   const list = alertBody(draft({ target: "list", list: "AAPL,MSFT", kind: "rule", rule: "x" }), 0);
   assert.ok(list.ok);
   assert.equal(defaultName(translator("en"), "en", list.body), "2 symbols: x");
+  const onScreen = alertBody(draft({ target: "screen", screen: "scr_1", direction: "down" }), 0);
+  assert.ok(onScreen.ok);
+  assert.equal(
+    defaultName(zh, "zh-TW", onScreen.body, [{ id: "scr_1", name: "超賣" }]),
+    "選股「超賣」: 向下穿越 200.00",
+  );
   assert.equal(
     conditionText(translator("en"), "en", { type: "pattern", kind: "hammer" }),
     "Hammer confirmed",

@@ -25,6 +25,7 @@ export interface AlertFailure {
 const FIELD_KEYS: Record<string, MessageKey> = {
   symbol: "alerts.err.unknownSymbol",
   list: "alerts.err.unknownSymbol",
+  screen: "alerts.err.screen",
   level: "alerts.err.level",
   pct: "alerts.err.pct",
   bars: "alerts.err.bars",

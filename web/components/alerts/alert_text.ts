@@ -46,10 +46,16 @@ export function conditionText(t: T, lang: Lang, c: AlertItem["condition"]): stri
  * A name for an alert the user did not name, in their language ("AAPL: Crosses above 200.00"),
  * from the body about to be sent (core would name it in English).
  */
-export function defaultName(t: T, lang: Lang, body: Record<string, unknown>): string {
+export function defaultName(
+  t: T,
+  lang: Lang,
+  body: Record<string, unknown>,
+  screens: readonly { id: string; name: string }[] = [],
+): string {
   const b = body as {
     symbol?: string;
     watchlist?: string[];
+    screen?: string;
     price?: { crosses: "up" | "down" | "either"; level: number };
     pct_move?: { pct: number; bars: number; direction: "up" | "down" | "either" };
     rule?: string;
@@ -65,13 +71,24 @@ export function defaultName(t: T, lang: Lang, body: Record<string, unknown>): st
     : b.signal
     ? { type: "signal", name: b.signal.name }
     : { type: "rule", rule: b.rule ?? "" };
-  const n = b.watchlist?.length ?? 1;
-  const who = n === 1 ? (b.symbol ?? b.watchlist?.[0] ?? "") : t("alerts.nSymbols", { n });
+  const who = targetText(t, {
+    target: b.screen ? "screen" : b.symbol ? "symbol" : "watchlist",
+    symbols: b.symbol ? [b.symbol] : b.watchlist ?? [],
+    screen_id: b.screen ?? null,
+  }, screens);
   return `${who}: ${conditionText(t, lang, c)}`.slice(0, 100);
 }
 
-/** What an alert watches: its symbol, or "N symbols" for a list. */
-export function targetText(t: T, a: AlertItem): string {
+/** What an alert watches: its symbol, "N symbols" for a list, or its saved screen's name. */
+export function targetText(
+  t: T,
+  a: Pick<AlertItem, "symbols" | "target" | "screen_id">,
+  screens: readonly { id: string; name: string }[] = [],
+): string {
+  if (a.target === "screen") {
+    const name = screens.find((s) => s.id === a.screen_id)?.name;
+    return name ? t("alerts.onScreen", { name }) : t("alerts.onDeletedScreen");
+  }
   return a.symbols.length === 1 ? a.symbols[0]! : t("alerts.nSymbols", { n: a.symbols.length });
 }
 
