@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import type { ChartConfig } from "@trading/shared/config";
 import {
   buildOpenApi,
@@ -9,8 +10,9 @@ import {
   requestContext,
   type RequestVars,
   securityHeaders,
+  themedDocsPage,
 } from "@trading/shared/http";
-import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
+import { compression, httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/http";
 import type { Logger } from "@trading/shared/log";
 import type { ChartRouteDeps } from "./http/chart_route_deps.ts";
 import { ChartService } from "./http/chart_service.ts";
@@ -76,6 +78,7 @@ export function createChartApp(deps: ChartDeps) {
     version: CHART_VERSION,
     description: "Server-rendered charts: Observable Plot → SVG → resvg → PNG.",
   }, CHART_ROUTE_DOCS);
+  const docsHtml = renderDocsPage(openapi);
   const routeDeps: ChartRouteDeps = {
     service,
     core,
@@ -88,6 +91,7 @@ export function createChartApp(deps: ChartDeps) {
   const limit = ipRateLimit(deps.rateLimit);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(compression())
     .use(securityHeaders({
       production: deps.config.ENVIRONMENT === "production",
       htmlCsp: DOCS_CSP,
@@ -96,7 +100,10 @@ export function createChartApp(deps: ChartDeps) {
     .use(httpMetrics(metrics))
     .get("/metrics", metricsHandler(metrics))
     .get("/openapi.json", (c) => c.json(openapi))
-    .get("/docs", (c) => c.html(renderDocsPage(openapi)))
+    .get("/docs", (c) => {
+      c.header("vary", "cookie");
+      return c.html(themedDocsPage(docsHtml, getCookie(c, "theme")));
+    })
     .use("/charts/*", limit)
     .use("/render/*", limit); // Hono's "/render/*" also matches "/render" itself
   for (const group of CHART_ROUTE_GROUPS) group.mount(app, routeDeps);

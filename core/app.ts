@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import {
@@ -10,9 +11,10 @@ import {
   requestContext,
   type RequestVars,
   type RouteDoc,
+  themedDocsPage,
 } from "@trading/shared/http";
 import { httpMetrics, metricsHandler } from "@trading/shared/http";
-import { securityHeaders } from "@trading/shared/http";
+import { compression, securityHeaders } from "@trading/shared/http";
 import { CORE_VERSION, type CoreDeps } from "./deps.ts";
 import { authenticate, crossOriginGuard, tokenScopeGuard } from "./auth/mod.ts";
 import { accessOf, ROUTE_SCOPE, STATE_CHANGING_GETS } from "./http/route_access.ts";
@@ -58,6 +60,7 @@ export function createCoreApp(deps: CoreDeps) {
   const docsHtml = renderDocsPage(openapi);
   const app = new Hono<{ Variables: RequestVars }>()
     .use(requestContext(deps.logger))
+    .use(compression())
     .use(
       securityHeaders({ production: deps.config.ENVIRONMENT === "production", htmlCsp: DOCS_CSP }),
     )
@@ -86,7 +89,10 @@ export function createCoreApp(deps: CoreDeps) {
         }),
     )
     .get("/openapi.json", (c) => c.json(openapi))
-    .get("/docs", (c) => c.html(docsHtml));
+    .get("/docs", (c) => {
+      c.header("vary", "cookie");
+      return c.html(themedDocsPage(docsHtml, getCookie(c, "theme")));
+    });
   for (const group of CORE_ROUTE_GROUPS) group.mount(app, deps, accessGuard);
   app;
   app.onError(errorHandler(deps.logger));

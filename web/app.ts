@@ -3,12 +3,12 @@ import { isUpColour, upColourOf } from "./lib/up_down.ts";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { getCookie, setCookie } from "hono/cookie";
 import type { WebConfig } from "@trading/shared/config";
 import {
   clientIp,
+  compression,
   errorHandler,
   notFoundHandler,
   requestContext,
@@ -19,6 +19,7 @@ import { httpMetrics, metricsHandler, MetricsRegistry } from "@trading/shared/ht
 import type { Logger } from "@trading/shared/log";
 import type { LoadedBuild } from "./lib/build_manifest.ts";
 import { renderPage } from "./pages/render_page.tsx";
+import { pageDescription } from "./pages/page_meta.ts";
 import type { Theme } from "./components/page_context.ts";
 import { coreClient } from "./lib/core_client.ts";
 import { isLang, pickLang, translator } from "./i18n/mod.ts";
@@ -63,6 +64,7 @@ export function createWebApp(deps: WebDeps) {
   const metrics = new MetricsRegistry({ service: "web" });
   const app = new Hono<Env>()
     .use(requestContext(logger))
+    .use(compression()) // pages, assets and what core and chart answer through web
     .use(httpMetrics(metrics))
     .get("/metrics", metricsHandler(metrics))
     .get("/health/live", (c) => c.json({ status: "alive", service: "web" }))
@@ -70,7 +72,7 @@ export function createWebApp(deps: WebDeps) {
     .use(securityHeaders({ production: config.ENVIRONMENT === "production", htmlCsp: CSP }))
     .get("/health", (c) => c.json({ status: "healthy", service: "web" }));
 
-  app.get("/static/build/:file", compress(), (c) => {
+  app.get("/static/build/:file", (c) => {
     const file = c.req.param("file");
     const body = build?.files.get(file);
     if (!body) return notFoundHandler(c);
@@ -139,7 +141,7 @@ export function createWebApp(deps: WebDeps) {
     }));
 
   for (const page of PAGES) {
-    app.get(page.path, compress(), async (c) => {
+    app.get(page.path, async (c) => {
       const lang = pickLang(getCookie(c, "lang"), c.req.header("accept-language"));
       const url = new URL(c.req.url);
       const req: PageRequest = {
@@ -155,6 +157,7 @@ export function createWebApp(deps: WebDeps) {
         }),
       };
       const spec = await page.load(req);
+      spec.description ??= pageDescription(req.t, page.path, req.params);
       const html = renderPage({
         lang,
         theme: themeOf(c),

@@ -65,6 +65,9 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
   const url = new URL(req.url);
   const headers = new Headers();
   for (const [k, v] of req.headers) if (!HOP_BY_HOP.includes(k)) headers.set(k, v);
+  // the answer is compressed once, by web for the browser (core would otherwise compress it
+  // for web's fetch, which decompresses it)
+  headers.set("accept-encoding", "identity");
   headers.set("x-forwarded-host", url.host);
   headers.set("x-forwarded-proto", url.protocol.replace(":", ""));
   if (opts.requestId) headers.set("x-request-id", opts.requestId);

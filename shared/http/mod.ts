@@ -14,6 +14,7 @@ export * from "./metrics.ts";
 export * from "./http_metrics.ts";
 export * from "./forward.ts";
 export * from "./security_headers.ts";
+export * from "./compression.ts";
 export * from "./client_ip.ts";
 export * from "./guarded_serve.ts";
 export * from "./start_service.ts";

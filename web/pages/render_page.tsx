@@ -12,6 +12,8 @@ import { type PageContext, PageCtx, type Theme } from "../components/page_contex
 export interface PageSpec {
   /** Document title (already translated). */
   title: string;
+  /** Meta description (already translated; web sets each page's, see `page_meta.ts`). */
+  description?: string;
   /** Page content (inside the layout). */
   body: VNode;
   /** HTTP status (default 200). */
@@ -66,6 +68,7 @@ export function renderPage(env: RenderEnv, spec: PageSpec): string {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{spec.title} · {ctx.t("app.name")}</title>
+      <meta name="description" content={spec.description ?? ctx.t("meta.default")} />
       <link rel="icon" href="data:," />
       {m?.css ? <link rel="stylesheet" href={`/static/build/${m.css}`} /> : null}
       {scripts.slice(1).map((f) => (
