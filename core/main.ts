@@ -3,7 +3,7 @@ import { startService } from "@trading/shared/http";
 import { createCoreApp } from "./app.ts";
 import { buildDeps } from "./deps.ts";
 import { redactUrl } from "./db/db.ts";
-import { startOnlineSync } from "./market_data/online_sync.ts";
+import { ONLINE_SYNC_TASK, onlineSyncHandler, scheduleOnlineSync } from "./market_data/sync_job.ts";
 import { QuoteHub } from "./market_data/quote_hub.ts";
 import { startAlerts } from "./alerts/start.ts";
 
@@ -30,13 +30,22 @@ if (import.meta.main) {
             replayStepMs: config.REPLAY_STEP_MS,
             now: deps.now,
           });
+          // Online: the sync is a job of the same queue, one per 15-minute slot, run now first.
+          const sync = { ...deps, holder: crypto.randomUUID() };
+          const signal = deps.shutdown.signal;
           startAlerts(deps, {
             quote: (s) => quotes.quote(s),
             quotePollMs: online ? config.QUOTE_POLL_MS : config.REPLAY_STEP_MS,
-          }).catch((e) => logger.error("alerts did not start", { error: (e as Error).message }));
-          if (!online) return;
-          const holder = crypto.randomUUID();
-          startOnlineSync({ ...deps, holder }, { signal: deps.shutdown.signal });
+            tasks: online
+              ? { [ONLINE_SYNC_TASK]: onlineSyncHandler(sync, deps.jobs, deps.db, { signal }) }
+              : {},
+          }).then(() =>
+            online
+              ? scheduleOnlineSync(deps.db, deps.jobs, { now: deps.now(), immediately: true })
+              : undefined
+          ).catch((e) =>
+            logger.error("background jobs did not start", { error: (e as Error).message })
+          );
         },
         // Abort outbound provider calls first, so in-flight backfills end and shutdown() returns.
         stopping: () => deps.shutdown.abort(),

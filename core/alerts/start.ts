@@ -12,6 +12,7 @@ import { type Mailer, smtpMailer } from "./mailer.ts";
 import { AlertEngine } from "./engine.ts";
 import { DELIVER_TASK } from "./fire.ts";
 import type { LiveQuote } from "@trading/shared/schemas";
+import type { JobHandler } from "../jobs/queue.ts";
 
 /** The SMTP mailer of the configuration, or null without `SMTP_URL`. */
 export function mailerOf(deps: Pick<CoreDeps, "config">): Mailer | null {
@@ -38,7 +39,8 @@ export function deliveryOptionsOf(
 }
 
 /**
- * Starts job processing and the alert engine; resolves once both run. `quote` gives quotes to
+ * Starts job processing (the alert tasks and the given `tasks`: one queue runs all background
+ * work) and the alert engine; resolves once both run. `quote` gives quotes to
  * price alerts (live ones online, the replay clock offline), polled every `quotePollMs`
  * (default `QUOTE_POLL_MS`).
  *
@@ -50,13 +52,16 @@ export function deliveryOptionsOf(
  */
 export async function startAlerts(
   deps: CoreDeps,
-  { quote, quotePollMs }: {
+  { quote, quotePollMs, tasks = {} }: {
     quote?: (symbol: string) => Promise<LiveQuote>;
     quotePollMs?: number;
+    /** Other background work run on the same queue (e.g. the online sync). */
+    tasks?: Readonly<Record<string, JobHandler>>;
   } = {},
 ): Promise<AlertEngine> {
   const mailer = mailerOf(deps);
   await deps.jobs.start({
+    ...tasks,
     [DELIVER_TASK]: deliveryHandler(
       deps.db,
       deps.jobs,

@@ -2,7 +2,8 @@
  * Keeps online symbols up to date when `MARKET_DATA=online`: makes the original product's 13
  * symbols the default universe once they are all stored (backfilling the missing ones, never
  * dropping a stored symbol whose refresh failed), then refreshes each online symbol after its
- * market's close. A lease in the database makes one instance do each refresh.
+ * market's close. A lease in the database makes one instance do each refresh. The periodic run
+ * is a job of the shared queue (`sync_job.ts`).
  *
  * @module
  */
@@ -89,18 +90,4 @@ export async function nextUniverse(market: MarketRepository): Promise<string[]> 
   if (ready.length === ONLINE_UNIVERSE.length) return [...ONLINE_UNIVERSE];
   const current = (await market.listSymbols()).map((s) => s.symbol);
   return [...new Set([...current, ...ready])];
-}
-
-/** Runs {@link syncOnce} now and every `everyMs` until `signal` aborts. */
-export function startOnlineSync(
-  d: RefreshDeps & { holder: string },
-  { everyMs = 15 * 60_000, signal }: { everyMs?: number; signal?: AbortSignal } = {},
-): void {
-  const tick = () =>
-    syncOnce(d, signal ? { signal } : {}).catch((e) =>
-      d.logger.error("online sync failed", { error: (e as Error).message })
-    );
-  tick();
-  const id = setInterval(tick, everyMs);
-  signal?.addEventListener("abort", () => clearInterval(id));
 }
