@@ -1,0 +1,87 @@
+/**
+ * Online intraday bars into the intraday store (`deno task fetch SYMBOL --interval 5m`): asks
+ * an intraday provider (Yahoo Finance) for a range, keeps the bars inside the session and
+ * upserts them idempotently (a repeated fetch writes only what changed; the data version is
+ * bumped when something did, so core notices).
+ *
+ * @module
+ */
+import type { IntradayInterval } from "@trading/shared/schemas";
+import { filterSession } from "../intraday/aggregate.ts";
+import { sessionOf } from "../intraday/session.ts";
+import { columnsFromBars, type IntradayBar } from "../intraday/types.ts";
+import { isoLocal } from "../intraday/zoned_time.ts";
+import type { IntradayStore } from "./intraday_store.ts";
+
+/** A source of intraday bars (Yahoo's adapter implements it). */
+export interface IntradayProvider {
+  /** Stable id, e.g. `yahoo`. */
+  readonly id: string;
+  /** Bars over `[from, to)` (UTC ms); refuses a range the upstream does not keep. */
+  intradayCandles(
+    symbol: string,
+    interval: IntradayInterval,
+    range: { from: number; to: number },
+    options?: { signal?: AbortSignal; now?: number; extended?: boolean },
+  ): Promise<{ bars: IntradayBar[]; timeZone?: string; currency: string }>;
+}
+
+/** Outcome of {@link fetchIntraday}. */
+export interface IntradayFetchResult {
+  /** Bars received inside the session. */
+  bars: number;
+  /** Rows inserted or changed. */
+  written: number;
+  /** Exchange-local times of the first and last bar, null without bars. */
+  span: [string, string] | null;
+}
+
+/** Fetches `symbol` at `interval` over `[from, to)` and stores it; see the module doc. */
+export async function fetchIntraday(
+  store: IntradayStore,
+  provider: IntradayProvider,
+  symbol: string,
+  interval: IntradayInterval,
+  { from, to, now, extended = false, name, signal }: {
+    from: number;
+    to: number;
+    now: number;
+    extended?: boolean;
+    name?: string;
+    signal?: AbortSignal;
+  },
+): Promise<IntradayFetchResult> {
+  const h = await provider.intradayCandles(symbol, interval, { from, to }, {
+    now,
+    extended,
+    ...(signal ? { signal } : {}),
+  });
+  const timeZone = h.timeZone ?? (await store.timeZone(symbol)) ?? "America/New_York";
+  const kept = filterSession(columnsFromBars(h.bars), sessionOf(timeZone), extended);
+  const bars: IntradayBar[] = Array.from(kept.ts, (ts, i) => ({
+    ts,
+    open: kept.open[i]!,
+    high: kept.high[i]!,
+    low: kept.low[i]!,
+    close: kept.close[i]!,
+    volume: kept.volume[i]!,
+  }));
+  if (!bars.length) return { bars: 0, written: 0, span: null };
+  const written = await store.write(
+    {
+      symbol,
+      name: name ?? symbol,
+      market: timeZone === "Asia/Taipei" ? "TW" : "US",
+      currency: h.currency,
+      source: provider.id,
+      timeZone,
+    },
+    interval,
+    bars,
+  );
+  return {
+    bars: bars.length,
+    written,
+    span: [isoLocal(timeZone, bars[0]!.ts), isoLocal(timeZone, bars.at(-1)!.ts)],
+  };
+}

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { ValidationError } from "@trading/shared/errors";
+import { fixture, startFixtureServer } from "../../tests/helpers/fixture_server.ts";
+import { migrateUp } from "../db/migrations.ts";
+import { openSqlite } from "../db/sqlite.ts";
+import { YahooProvider } from "../providers/yahoo.ts";
+import { IntradayBars } from "./intraday_bars.ts";
+import { fetchIntraday } from "./intraday_fetch.ts";
+import { IntradayStore } from "./intraday_store.ts";
+
+const DAY = 86_400_000;
+const OPEN = Date.UTC(2013, 9, 4, 13, 30);
+const noSleep = { sleep: () => Promise.resolve(), random: () => 0 };
+
+Deno.test("fetchIntraday() - Yahoo 5m bars (built from real SPY minutes) are stored once and aggregate to 15m", async () => {
+  const srv = startFixtureServer(() =>
+    new Response(fixture("yahoo/chart_SPY_5m_2013-10-04_2013-10-11.json"), {
+      headers: { "content-type": "application/json" },
+    })
+  );
+  const db = await openSqlite(":memory:");
+  try {
+    await migrateUp(db);
+    const store = new IntradayStore(db);
+    const yahoo = new YahooProvider(srv.url, noSleep);
+    const range = { from: OPEN, to: OPEN + 8 * DAY, now: OPEN + 9 * DAY };
+    const first = await fetchIntraday(store, yahoo, "SPY", "5m", range);
+    assert.deepEqual(first, {
+      bars: 468,
+      written: 468,
+      span: ["2013-10-04T09:30:00-04:00", "2013-10-11T15:55:00-04:00"],
+    });
+    assert.equal((await fetchIntraday(store, yahoo, "SPY", "5m", range)).written, 0);
+    const fifteen = (await new IntradayBars(store).load("SPY", "15m"))!;
+    assert.equal(fifteen.dates.length, 6 * 26, "six sessions of 26 fifteen-minute bars");
+    assert.equal(fifteen.partial, false);
+    await assert.rejects(
+      fetchIntraday(store, yahoo, "SPY", "5m", { ...range, now: OPEN + 90 * DAY }),
+      (e: unknown) => e instanceof ValidationError && /last 60 days/.test(e.message),
+    );
+    assert.equal(srv.requests.length, 2, "the refused range made no request");
+  } finally {
+    await db.close();
+    await srv.close();
+  }
+});
