@@ -56,6 +56,7 @@ export const PURE = [
   "core/market_data/quality.ts",
   "core/market_data/reconcile.ts",
   "core/market_data/freshness.ts",
+  "core/market_data/lean_factors.ts",
   "core/paper/order_book.ts",
   "core/timeframes/aggregate.ts",
   "core/timeframes/cache.ts",

@@ -18,7 +18,8 @@ import { aggregateSession, filterSession } from "../intraday/aggregate.ts";
 import { sessionOf } from "../intraday/session.ts";
 import { columnsFromBars, type IntradayColumns } from "../intraday/types.ts";
 import { isoLocalSeries } from "../intraday/zoned_time.ts";
-import { type AdjustMode, adjustSeries } from "./adjust.ts";
+import { type Actions, type AdjustMode, adjustSeries } from "./adjust.ts";
+import { actionsFromLeanFactors } from "./lean_factors.ts";
 import {
   type IntradayManifestEntry,
   readIntradayManifest,
@@ -27,6 +28,8 @@ import {
 import type { IntradayStore } from "./intraday_store.ts";
 import type { OnlineStore } from "./online_store.ts";
 import type { Series } from "./series.ts";
+
+const NO_ACTIONS: Actions = { splits: [], dividends: [] };
 
 /** Intraday bars as a series: `dates` are exchange-local ISO times with their offset. */
 export interface IntradaySeries extends Series {
@@ -58,6 +61,7 @@ export class IntradayBars {
   readonly #max: number;
   readonly #cache = new Map<string, IntradaySeries>();
   readonly #seeding = new Map<string, Promise<void>>();
+  readonly #factorActions = new Map<string, Promise<Actions>>();
   #manifest: Promise<IntradayManifestEntry[]> | null = null;
 
   /** @param store where intraday bars are stored */
@@ -69,6 +73,26 @@ export class IntradayBars {
     this.#online = online;
     this.#dir = embeddedDir;
     this.#max = maxEntries;
+  }
+
+  /**
+   * The splits and dividends prices are adjusted with: those of the bundled factor file when
+   * the symbol's bars are bundled (raw LEAN prices), else the stored ones (online providers).
+   */
+  async #actions(symbol: string, dates: readonly string[]): Promise<Actions> {
+    const entry = (await this.manifest()).find((e) => e.symbol === symbol && e.factors);
+    if (entry && this.#dir) {
+      let p = this.#factorActions.get(symbol);
+      if (!p) {
+        const days = [...new Set(dates.map((d) => d.slice(0, 10)))];
+        p = Deno.readTextFile(`${this.#dir}/${entry.factors}`)
+          .then((text) => actionsFromLeanFactors(text, days));
+        this.#factorActions.set(symbol, p);
+        p.catch(() => this.#factorActions.delete(symbol));
+      }
+      return await p;
+    }
+    return this.#online ? await this.#online.actions(symbol) : NO_ACTIONS;
   }
 
   /** The bundled files (empty without a dataset folder). */
@@ -108,8 +132,8 @@ export class IntradayBars {
   }
 
   /**
-   * The bars of `symbol` at the intraday `interval` (`adjust` applied with the stored
-   * splits and dividends), regular session unless `extended`; null when the symbol has no
+   * The bars of `symbol` at the intraday `interval` (`adjust` applied with the
+   * symbol's splits and dividends: the bundled factor file's, else the stored ones), regular session unless `extended`; null when the symbol has no
    * stored interval that divides it (or `interval` is not intraday).
    */
   async load(
@@ -157,9 +181,7 @@ export class IntradayBars {
       version: meta.version,
       market: meta.market,
     };
-    const actions = this.#online
-      ? await this.#online.actions(symbol)
-      : { splits: [], dividends: [] };
+    const actions = adjust === "none" ? NO_ACTIONS : await this.#actions(symbol, raw.dates);
     const adjusted = adjustSeries(raw, "raw", adjust, actions);
     const series: IntradaySeries = {
       ...adjusted,

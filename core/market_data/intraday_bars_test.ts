@@ -113,3 +113,24 @@ Deno.test("core app - loadBars answers SPY at 1h from the bundled data; /symbols
     await deps.db.close();
   }
 });
+
+Deno.test("IntradayBars - adjust=split applies AAPL's bundled splits: no jump across 2014-06-09 or 2020-08-31", async () => {
+  const { db, bars } = await setUp();
+  try {
+    const raw = (await bars.load("AAPL", "1h", "none"))!;
+    const split = (await bars.load("AAPL", "1h", "split"))!;
+    const lastOf = (s: typeof raw, day: string) =>
+      s.close[s.dates.findLastIndex((d) => d.startsWith(day))]!;
+    const firstOf = (s: typeof raw, day: string) =>
+      s.open[s.dates.findIndex((d) => d.startsWith(day))]!;
+    assert.equal(lastOf(raw, "2014-06-06"), 645.57, "raw: as traded before the 7:1 split");
+    assert.ok(Math.abs(lastOf(split, "2014-06-06") - 645.57 / 28) < 1e-9, "÷ 7 ÷ 4");
+    for (const [before, after] of [["2014-06-06", "2014-06-09"], ["2020-08-28", "2020-08-31"]]) {
+      const gap = Math.abs(firstOf(split, after!) / lastOf(split, before!) - 1);
+      assert.ok(gap < 0.03, `${before} → ${after}: ${gap}`);
+    }
+    assert.equal(split.close.at(-1), raw.close.at(-1), "the last bars are after every split");
+  } finally {
+    await db.close();
+  }
+});

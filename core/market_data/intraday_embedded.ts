@@ -40,6 +40,8 @@ export interface IntradayManifestEntry {
   version: string;
   /** Licence of the source. */
   license: string;
+  /** LEAN factor file of the symbol (splits and dividends), below the manifest's folder. */
+  factors?: string;
 }
 
 /** Reads `<dir>/manifest.json`; an absent folder is an empty dataset. */

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { actionsFromLeanFactors } from "./lean_factors.ts";
+
+const DIR = new URL("../data/market/intraday/", import.meta.url);
+const hourlyDates = async (symbol: string) => {
+  const text = await Deno.readTextFile(new URL(`hour/${symbol}_1h.csv`, DIR));
+  return [...new Set(text.trim().split("\n").slice(1).map((l) => l.slice(0, 10)))];
+};
+
+Deno.test("actionsFromLeanFactors() - AAPL's four splits and its first modern dividend", async () => {
+  const text = await Deno.readTextFile(new URL("factors/AAPL.factors.csv", DIR));
+  const { splits, dividends } = actionsFromLeanFactors(text, await hourlyDates("AAPL"));
+  assert.deepEqual(splits, [
+    { date: "2000-06-21", ratio: 2 },
+    { date: "2005-02-28", ratio: 2 },
+    { date: "2014-06-09", ratio: 7 },
+    { date: "2020-08-31", ratio: 4 },
+  ]);
+  // $2.65 ex 2012-08-09; the factors carry 7 significant digits, so amounts are within $0.001
+  assert.equal(dividends[0]!.date, "2012-08-09");
+  assert.ok(Math.abs(dividends[0]!.amount - 2.65) < 0.001, String(dividends[0]!.amount));
+  assert.ok(dividends.every((d) => d.amount > 0 && d.amount < 4), "pre-split dividends ≤ $3.29");
+});
+
+Deno.test("actionsFromLeanFactors() - SPY has quarterly dividends and no split; bad lines are refused", async () => {
+  const text = await Deno.readTextFile(new URL("factors/SPY.factors.csv", DIR));
+  const { splits, dividends } = actionsFromLeanFactors(text, await hourlyDates("SPY"));
+  assert.deepEqual(splits, []);
+  assert.ok(dividends.length > 80, `${dividends.length} dividends in 23 years`);
+  assert.throws(() => actionsFromLeanFactors("h\n2020-01-01,x,1,1\n", []), /line 2/);
+});
