@@ -164,6 +164,34 @@ export const en = {
   "alerts.dl.resend": "Resend",
   "alerts.dl.resent": "Queued to send again.",
   "alerts.dl.gone": "(deleted webhook)",
+  "alerts.yes": "Yes",
+  "alerts.ep.webhook": "Webhook",
+  "alerts.ep.email": "E-mail",
+  "alerts.ep.kind": "Kind",
+  "alerts.ep.addTitle": "Add a destination",
+  "alerts.ep.address": "E-mail address",
+  "alerts.ep.addressHelp": "We mail a link to confirm it; it receives alerts once confirmed.",
+  "alerts.ep.mailLang": "Language of the mails",
+  "alerts.ep.addEmail": "Add e-mail",
+  "alerts.ep.mailed":
+    "We mailed a confirmation link to {address}: open it to start receiving alerts.",
+  "alerts.ep.confirmHint": "open the link we mailed to confirm it",
+  "alerts.ep.rotate": "Rotate secret",
+  "alerts.ep.rotateAsk": "Make a new signing secret?",
+  "alerts.ep.grace": "previous secret also signs until {when}",
+  "alerts.ep.graceNote":
+    "The previous secret keeps signing beside it until {when}: update your receiver before then.",
+  "alerts.ep.err.email": "Enter an e-mail address such as me@example.com.",
+  "alerts.ep.err.noMail": "E-mail is not set up on this server: use a webhook.",
+  "confirm.title": "Confirm your e-mail address",
+  "confirm.intro": "Confirm that this address may receive your trading alerts.",
+  "confirm.button": "Confirm my address",
+  "confirm.busy": "Confirming…",
+  "confirm.done": "Confirmed: {address} will receive your alerts.",
+  "confirm.gone":
+    "This link is unknown, already used or expired. Add the address again on the Alerts page.",
+  "confirm.missing": "This page needs the link from the confirmation e-mail.",
+  "confirm.toAlerts": "Go to your alerts",
   "alerts.ep.title": "Where alerts are sent",
   "alerts.ep.intro":
     "A webhook receives each firing as a signed JSON POST (Standard Webhooks); check the signature with its secret.",
@@ -186,7 +214,7 @@ export const en = {
   "alerts.ep.err.url":
     "Enter a public http(s) address; local and private network addresses are refused.",
   "alerts.ep.err.limit":
-    "No more webhooks can be added now: delete one, or wait a few minutes after adding several.",
+    "No more destinations can be added now: delete one, or wait a few minutes after adding several.",
   "nav.sources": "Data sources and licences",
   "prefs.language": "Language",
   "prefs.theme": "Theme",
@@ -200,6 +228,27 @@ export const en = {
   "footer.data": "Market data: real historical prices from open datasets.",
   "footer.charts": "Charts by",
   "footer.disclaimer": "For education and research. Not investment advice.",
+  "lang.code": "en",
+  "session.label": "Your account",
+  "session.signin": "Sign in",
+  "session.signedInAs": "Signed in as {email}",
+  "session.admin": "Admin",
+  "session.signout": "Sign out",
+  "field.tooShort": "At least {n} characters.",
+  "field.tooLong": "At most {n} characters.",
+  "field.email": "Enter a valid e-mail address.",
+  "field.date": "Enter a date.",
+  "field.invalid": "This value is not accepted.",
+  "ai.fallback.no_api_key":
+    "No AI model is set up on this server, so the built-in rule-based analyst answered.",
+  "ai.fallback.anonymous":
+    "Sign in to get the AI model's analysis; the rule-based analyst answered meanwhile.",
+  "ai.fallback.budget_exhausted":
+    "Today's AI budget on this server is spent, so the rule-based analyst answered.",
+  "ai.fallback.quota_exceeded":
+    "You have used today's AI analyses, so the rule-based analyst answered.",
+  "ai.fallback.other":
+    "The AI model did not give a usable answer, so the rule-based analyst answered.",
   "meta.default":
     "Self-hostable AI trading system: charts, indicators, patterns, signals, backtests and paper trading.",
   "meta.markets":
@@ -263,11 +312,11 @@ export const en = {
   "markets.watchlist.local": "The watchlist is kept in this browser.",
   "markets.empty.title": "No market data yet",
   "markets.empty.body":
-    "Load data with deno task import FILE --symbol X, or start core with SEED_DATA=embedded.",
+    "No prices are stored on this server yet. Its administrator can load the bundled history or import price files (see the README).",
 
   "symbol.notFound.title": "No data for this symbol",
   "symbol.notFound.body":
-    "This symbol has no stored prices. Import a CSV with deno task import FILE --symbol X.",
+    "No prices are stored for this symbol. Check its code (for example AAPL or 2330.TW) or pick one from the markets list.",
   "symbol.backtest": "Backtest",
   "symbol.trade": "Paper trade",
   "quote.asOf": "Last bar {date}",
@@ -295,6 +344,32 @@ export const en = {
   "range.1Y": "1Y",
   "range.5Y": "5Y",
   "range.All": "All",
+  "range.1D": "1D",
+  "range.5D": "5D",
+  "range.10Y": "10Y",
+  "chart.interval": "Timeframe",
+  "interval.1m": "1m",
+  "interval.5m": "5m",
+  "interval.15m": "15m",
+  "interval.30m": "30m",
+  "interval.1h": "1h",
+  "interval.1d": "1D",
+  "interval.1w": "1W",
+  "interval.1mo": "1M",
+  "interval.1m.long": "1-minute bars",
+  "interval.5m.long": "5-minute bars",
+  "interval.15m.long": "15-minute bars",
+  "interval.30m.long": "30-minute bars",
+  "interval.1h.long": "Hourly bars",
+  "interval.1d.long": "Daily bars",
+  "interval.1w.long": "Weekly bars",
+  "interval.1mo.long": "Monthly bars",
+  "interval.none": "{interval}: no data stored for this symbol",
+  "interval.label": "Bar interval",
+  "chart.partial.week":
+    "The last bar's week is not over in the data: it may still change, and backtests leave it out.",
+  "chart.partial.month":
+    "The last bar's month is not over in the data: it may still change, and backtests leave it out.",
   "ohlc.open": "O",
   "ohlc.high": "H",
   "ohlc.low": "L",

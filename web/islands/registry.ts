@@ -18,6 +18,7 @@ export const ISLAND_NAMES = [
   "Screener",
   "NotificationBell",
   "Alerts",
+  "ConfirmEmail",
 ] as const;
 
 /** An island name. */

@@ -14,6 +14,7 @@ import { paperPage } from "./paper.tsx";
 import { trackRecordPage } from "./track_record.tsx";
 import { screenerPage } from "./screener.tsx";
 import { alertsPage } from "./alerts.tsx";
+import { alertsConfirmPage } from "./alerts_confirm.tsx";
 
 export type { PageRequest, PageRoute } from "./types.ts";
 
@@ -23,6 +24,7 @@ export const PAGES: PageRoute[] = [
   { path: "/symbol/:symbol", load: symbolPage },
   { path: "/screener", load: screenerPage },
   { path: "/alerts", load: alertsPage },
+  { path: "/alerts/confirm", load: alertsConfirmPage },
   { path: "/backtest", load: backtestPage },
   { path: "/paper", load: paperPage },
   { path: "/account", load: accountPage },

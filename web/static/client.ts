@@ -22,6 +22,7 @@ const LOADERS: Record<string, Loader> = {
   Screener: () => import("../islands/Screener.tsx") as never,
   NotificationBell: () => import("../islands/NotificationBell.tsx") as never,
   Alerts: () => import("../islands/Alerts.tsx") as never,
+  ConfirmEmail: () => import("../islands/ConfirmEmail.tsx") as never,
 };
 
 /** Names the client knows, for the registry test. */

@@ -16,6 +16,7 @@ import { alertBody, type AlertDraft, type AlertTrigger, MAX_ALERT_SYMBOLS } from
 import { type AlertFailure, type AlertLimit, describeFailure } from "./alert_failure.ts";
 import { ConditionFields } from "./ConditionFields.tsx";
 import { defaultName } from "./alert_text.ts";
+import { endpointLabel } from "./EndpointRow.tsx";
 
 /** Props of {@link AlertForm}. */
 export interface AlertFormProps {
@@ -194,7 +195,7 @@ export function AlertForm(p: AlertFormProps) {
           <Check
             key={e.id}
             id={`alert-ep-${e.id}`}
-            label={e.url}
+            label={endpointLabel(e)}
             checked={d.endpoints.includes(e.id)}
             onChange={(on) =>
               set({

@@ -10,6 +10,7 @@ import { api, errorKey } from "../../lib/api_error.ts";
 import type { AlertDelivery, AlertEvents, AlertItem, NotifyEndpoint } from "../../lib/api_types.ts";
 import { fmtNum } from "../format.ts";
 import { fmtWhen } from "./alert_text.ts";
+import { endpointLabel } from "./EndpointRow.tsx";
 
 /** Props of {@link AlertHistory}. */
 export interface AlertHistoryProps {
@@ -113,7 +114,10 @@ export function AlertHistory({ t, lang, alert, endpoints }: AlertHistoryProps) {
     setFailed(null);
   };
   useEffect(() => void load(), [alert.id, alert.fired_count]);
-  const urlOf = (id: string) => endpoints.find((e) => e.id === id)?.url ?? t("alerts.dl.gone");
+  const urlOf = (id: string) => {
+    const e = endpoints.find((x) => x.id === id);
+    return e ? endpointLabel(e) : t("alerts.dl.gone");
+  };
   const titleId = `hist-${alert.id}`;
   if (failed !== null) return <p class="notice" role="alert">{t(errorKey(failed))}</p>;
   if (!events) return <p class="muted small" role="status">{t("alerts.hist.loading")}</p>;

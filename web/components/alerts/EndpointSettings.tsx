@@ -1,16 +1,18 @@
 /**
- * Where alerts are sent besides the app: the user's webhooks (add one and see its signing
- * secret once; delete), with their state.
+ * Where alerts are sent besides the app: the user's webhooks and e-mail addresses with their
+ * state; add one (a webhook's signing secret is shown once; an address gets a confirmation
+ * link), rotate a webhook's secret (the new one shown once), delete.
  *
  * @module
  */
 import { useState } from "preact/hooks";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { api } from "../../lib/api_error.ts";
-import type { NotifyEndpoint } from "../../lib/api_types.ts";
-import { Field } from "../form/fields.tsx";
+import type { CreatedNotifyEndpoint, NotifyEndpoint } from "../../lib/api_types.ts";
 import { describeFailure } from "./alert_failure.ts";
 import { fmtWhen } from "./alert_text.ts";
+import { AddEndpointForm } from "./AddEndpointForm.tsx";
+import { endpointLabel, EndpointRow } from "./EndpointRow.tsx";
 import { SecretOnce } from "./SecretOnce.tsx";
 
 /** Props of {@link EndpointSettings}. */
@@ -21,71 +23,53 @@ export interface EndpointSettingsProps {
   onChange: (endpoints: NotifyEndpoint[]) => void;
 }
 
-type Created = NotifyEndpoint & { secret: string | null };
+/** A secret to show once: the endpoint it signs for, and whether it replaced another. */
+interface Shown {
+  url: string;
+  secret: string;
+  /** After a rotation: until when the previous secret still signs. */
+  graceUntil: string | null;
+}
 
-/** One endpoint's row. */
-function EndpointRow(
-  { t, lang, e, onDelete }: { t: T; lang: Lang; e: NotifyEndpoint; onDelete: () => void },
-) {
-  const [confirm, setConfirm] = useState(false);
-  return (
-    <li data-endpoint={e.id} data-status={e.status}>
-      <span class="url">{e.url}</span>{" "}
-      <span class={`badge ep-${e.status}`}>{t(`alerts.ep.state.${e.status}`)}</span>
-      <span class="muted small block">
-        {t("alerts.ep.added", { when: fmtWhen(lang, e.created_at) })}
-        {e.status === "disabled" ? ` · ${t("alerts.ep.disabledWhy")}` : ""}
-      </span>
-      {confirm
-        ? (
-          <span class="confirm" role="group" aria-label={t("alerts.ep.confirmDelete")}>
-            <span>{t("alerts.ep.confirmDelete")}</span>{" "}
-            <button type="button" class="danger" onClick={onDelete}>{t("alerts.deleteYes")}</button>
-            {" "}
-            <button type="button" onClick={() => setConfirm(false)}>{t("alerts.keep")}</button>
-          </span>
-        )
-        : <button type="button" onClick={() => setConfirm(true)}>{t("alerts.delete")}</button>}
-    </li>
-  );
+/** Drops the secret from an answer before keeping the endpoint. */
+function withoutSecret(e: NotifyEndpoint & { secret?: string | null }): NotifyEndpoint {
+  const { secret: _secret, ...rest } = e;
+  return rest;
 }
 
 /** The endpoints section. */
 export function EndpointSettings({ t, lang, endpoints, onChange }: EndpointSettingsProps) {
-  const [url, setUrl] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string | null; general: string | null } | null>(
-    null,
-  );
-  const [created, setCreated] = useState<Created | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
 
-  const add = async (ev: Event) => {
-    ev.preventDefault();
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) {
-      return setError({ field: t("alerts.ep.err.url"), general: null });
-    }
-    setBusy(true);
-    const r = await api<Created>("POST", "/api/notify/endpoints", {
-      kind: "webhook",
-      url: url.trim(),
-    });
-    setBusy(false);
-    if (!r.ok) {
-      const f = describeFailure(t, r, null, "endpoint");
-      return setError({ field: f.fields.url ?? null, general: f.general });
-    }
+  const added = (e: CreatedNotifyEndpoint) => {
     setError(null);
-    setUrl("");
-    setCreated(r.data);
-    const { secret: _secret, ...endpoint } = r.data;
-    onChange([...endpoints, endpoint]);
+    onChange([...endpoints, withoutSecret(e)]);
+    if (e.secret) setShown({ url: e.url, secret: e.secret, graceUntil: null });
+    setNote(e.kind === "email" ? t("alerts.ep.mailed", { address: endpointLabel(e) }) : "");
   };
   const remove = async (id: string) => {
     const r = await api("DELETE", `/api/notify/endpoints/${id}`);
     if (!r.ok && r.status !== 404) {
-      return setError({ field: null, general: describeFailure(t, r, null, "endpoint").general });
+      return setError(describeFailure(t, r, null, "endpoint").general);
     }
+    setError(null);
     onChange(endpoints.filter((e) => e.id !== id));
+  };
+  const rotate = async (id: string) => {
+    const r = await api<NotifyEndpoint & { secret: string }>(
+      "POST",
+      `/api/notify/endpoints/${id}/rotate`,
+    );
+    if (!r.ok) return setError(describeFailure(t, r, null, "endpoint").general);
+    setError(null);
+    onChange(endpoints.map((e) => (e.id === id ? withoutSecret(r.data) : e)));
+    setShown({
+      url: r.data.url,
+      secret: r.data.secret,
+      graceUntil: r.data.previous_secret_expires_at,
+    });
   };
 
   return (
@@ -103,38 +87,27 @@ export function EndpointSettings({ t, lang, endpoints, onChange }: EndpointSetti
                 lang={lang}
                 e={e}
                 onDelete={() => void remove(e.id)}
+                onRotate={() => void rotate(e.id)}
               />
             ))}
           </ul>
         )}
-      {created?.secret
+      {error ? <p class="notice" role="alert">{error}</p> : null}
+      {shown
         ? (
           <SecretOnce
             t={t}
-            url={created.url}
-            secret={created.secret}
-            onDone={() => setCreated(null)}
+            url={shown.url}
+            secret={shown.secret}
+            note={shown.graceUntil
+              ? t("alerts.ep.graceNote", { when: fmtWhen(lang, shown.graceUntil) })
+              : null}
+            onDone={() => setShown(null)}
           />
         )
         : null}
-      <form class="field-row" onSubmit={add} aria-label={t("alerts.ep.add")} noValidate>
-        <Field
-          id="endpoint-url"
-          type="url"
-          label={t("alerts.ep.url")}
-          value={url}
-          onInput={setUrl}
-          error={error?.field}
-          attrs={{ placeholder: "https://hooks.example.com/trading", autocomplete: "off" }}
-        />
-        <div class="field">
-          <span aria-hidden="true">&nbsp;</span>
-          <button type="submit" disabled={busy || !url.trim()}>
-            {busy ? t("alerts.ep.adding") : t("alerts.ep.add")}
-          </button>
-        </div>
-      </form>
-      {error?.general ? <p class="notice" role="alert">{error.general}</p> : null}
+      {note ? <p class="muted small" role="status">{note}</p> : null}
+      <AddEndpointForm t={t} lang={lang} onAdded={added} />
     </section>
   );
 }

@@ -13,11 +13,13 @@ export interface SecretOnceProps {
   /** The endpoint's URL, to say whose secret this is. */
   url: string;
   secret: string;
+  /** A line more (e.g. how long the previous secret keeps signing after a rotation). */
+  note?: string | null;
   onDone: () => void;
 }
 
 /** The secret box. */
-export function SecretOnce({ t, url, secret, onDone }: SecretOnceProps) {
+export function SecretOnce({ t, url, secret, note, onDone }: SecretOnceProps) {
   const [copied, setCopied] = useState<"" | "ok" | "failed">("");
   const copy = async () => {
     try {
@@ -33,6 +35,7 @@ export function SecretOnce({ t, url, secret, onDone }: SecretOnceProps) {
         <strong>{t("alerts.ep.secretTitle")}</strong> <span class="url">{url}</span>
       </p>
       <p>{t("alerts.ep.secretOnce")}</p>
+      {note ? <p>{note}</p> : null}
       <p class="secret-row">
         <label for="secret-value" class="sr-only">{t("alerts.ep.secretTitle")}</label>
         <input

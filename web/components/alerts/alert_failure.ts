@@ -32,6 +32,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   expires: "alerts.err.expires",
   endpoints: "alerts.err.endpoint",
   url: "alerts.ep.err.url",
+  address: "alerts.ep.err.email",
 };
 
 /** The plan's active-alert numbers, to explain the limit. */
