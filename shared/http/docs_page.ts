@@ -51,7 +51,9 @@ section{border-top:1px solid var(--line);padding:.5rem 0}h3{font-size:1rem;margi
 background:#57606a;font-size:.8rem}.get{background:#0550ae}.post{background:#116329}
 .put,.patch{background:#7d4e00}.delete{background:#a40e26}
 .tw{overflow-x:auto}table{border-collapse:collapse;font-size:.85rem}
-td,th{border:1px solid var(--line);padding:.2rem .4rem;text-align:left;vertical-align:top}
+td,th{border:1px solid var(--line);padding:.2rem .4rem;text-align:left;vertical-align:top;
+overflow-wrap:normal;word-break:keep-all}td:last-child{overflow-wrap:anywhere;min-width:12rem}
+.tw:focus-visible,pre:focus-visible{outline:2px solid var(--link)}
 pre{background:var(--code);padding:.5rem;overflow:auto;font-size:.8rem}
 .errs,.muted{color:var(--muted);font-size:.85rem}nav.back{margin:.5rem 0}
 .toc{columns:16rem;padding-left:1.2rem}.toc ul{padding-left:1rem;font-size:.85rem}`;
@@ -77,7 +79,7 @@ function operation(path: string, method: string, op: Op, id: string): string {
     : "";
   const schema = (label: string, s: unknown) =>
     s
-      ? `<details><summary>${label}</summary><pre>${
+      ? `<details><summary>${label}</summary><pre tabindex="0">${
         esc(JSON.stringify(s, null, 2))
       }</pre></details>`
       : "";
@@ -86,7 +88,9 @@ function operation(path: string, method: string, op: Op, id: string): string {
   }</span> <code>${esc(path)}</code>${tryLink}</h3><p>${esc(op.summary ?? "")}</p>
 ${
     params
-      ? `<div class="tw"><table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th></tr>${params}</table></div>`
+      ? `<div class="tw" tabindex="0" role="region" aria-label="${
+        esc(`${method.toUpperCase()} ${path} parameters`)
+      }"><table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th></tr>${params}</table></div>`
       : ""
   }
 ${schema("request body", body)}

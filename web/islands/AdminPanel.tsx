@@ -1,3 +1,4 @@
+import { TableRegion } from "../components/TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtDate } from "../components/format.ts";
 import { type Lang, type MessageKey, translator } from "../i18n/mod.ts";
@@ -133,7 +134,7 @@ export default function AdminPanel({ lang, codes: initial, usage }: AdminPanelPr
         {codes.length === 0
           ? <p class="muted">{t("admin.codes.none")}</p>
           : (
-            <div class="table-wrap">
+            <TableRegion labelledBy="codes-h">
               <table class="data" data-testid="codes">
                 <thead>
                   <tr>
@@ -177,7 +178,7 @@ export default function AdminPanel({ lang, codes: initial, usage }: AdminPanelPr
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
       </section>
       {usage ? <Usage t={t} lang={lang} usage={usage} /> : null}
@@ -198,7 +199,7 @@ function Usage(
           today: usage.totals.analyses_today,
         })}
       </p>
-      <div class="table-wrap">
+      <TableRegion labelledBy="usage-h">
         <table class="data" data-testid="usage">
           <thead>
             <tr>
@@ -226,7 +227,7 @@ function Usage(
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

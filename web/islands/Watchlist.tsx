@@ -1,3 +1,4 @@
+import { TableRegion } from "../components/TableRegion.tsx";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { isSymbol } from "@trading/shared/symbol";
 import type { LiveQuote } from "@trading/shared/schemas";
@@ -170,7 +171,7 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
           )
           : null}
       </div>
-      <div class="table-wrap">
+      <TableRegion label={t("markets.table")}>
         <table class="data watchlist">
           <thead>
             <tr>
@@ -246,7 +247,7 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {found.length
         ? (
           <div data-testid="search-stored">

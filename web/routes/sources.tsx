@@ -1,3 +1,4 @@
+import { TableRegion } from "../components/TableRegion.tsx";
 import type { PageSpec } from "../pages/render_page.tsx";
 import { usePage } from "../components/page_context.ts";
 import type { MessageKey } from "../i18n/mod.ts";
@@ -64,7 +65,7 @@ function Sources() {
     <article class="prose">
       <h1>{t("sources.title")}</h1>
       <p>{t("sources.intro")}</p>
-      <div class="table-wrap">
+      <TableRegion label={t("sources.title")}>
         <table class="data">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ function Sources() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2>{t("sources.quirks")}</h2>
       <ul>{QUIRKS.map((k) => <li key={k}>{t(k)}</li>)}</ul>
       <h2>{t("sources.software")}</h2>

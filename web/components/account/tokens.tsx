@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtDate } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
@@ -99,51 +100,55 @@ export function Tokens(
         : null}
       <ApiNotice t={t} failure={failure} />
       <McpSnippet t={t} token={secret} />
-      {tokens.length === 0 ? <p class="muted">{t("acct.tokens.none")}</p> : (
-        <div class="table-wrap">
-          <table class="data" data-testid="tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t("acct.tokens.col.name")}</th>
-                <th scope="col">{t("acct.tokens.col.prefix")}</th>
-                <th scope="col">{t("acct.tokens.col.scopes")}</th>
-                <th scope="col">{t("acct.tokens.col.created")}</th>
-                <th scope="col">{t("acct.tokens.col.used")}</th>
-                <th scope="col">
-                  <span class="sr-only">{t("acct.tokens.revoke", { name: "" })}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td class="small">
-                    {offered.every((s) => k.scopes.includes(s))
-                      ? t("acct.tokens.scope.all")
-                      : k.scopes.map((s) => t(`acct.tokens.scope.${s}`)).join(", ")}
-                  </td>
-                  <td>{fmtDate(lang, k.created_at)}</td>
-                  <td>{k.last_used_at ? fmtDate(lang, k.last_used_at) : t("acct.tokens.never")}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="link"
-                      aria-label={t("acct.tokens.revoke", { name: k.name })}
-                      onClick={() => revoke(k.id)}
-                    >
-                      ✕
-                    </button>
-                  </td>
+      {tokens.length === 0
+        ? <p class="muted">{t("acct.tokens.none")}</p>
+        : (
+          <TableRegion labelledBy="tok-h">
+            <table class="data" data-testid="tokens">
+              <thead>
+                <tr>
+                  <th scope="col">{t("acct.tokens.col.name")}</th>
+                  <th scope="col">{t("acct.tokens.col.prefix")}</th>
+                  <th scope="col">{t("acct.tokens.col.scopes")}</th>
+                  <th scope="col">{t("acct.tokens.col.created")}</th>
+                  <th scope="col">{t("acct.tokens.col.used")}</th>
+                  <th scope="col">
+                    <span class="sr-only">{t("acct.tokens.revoke", { name: "" })}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {tokens.map((k) => (
+                  <tr key={k.id}>
+                    <th scope="row">{k.name}</th>
+                    <td>
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td class="small">
+                      {offered.every((s) => k.scopes.includes(s))
+                        ? t("acct.tokens.scope.all")
+                        : k.scopes.map((s) => t(`acct.tokens.scope.${s}`)).join(", ")}
+                    </td>
+                    <td>{fmtDate(lang, k.created_at)}</td>
+                    <td>
+                      {k.last_used_at ? fmtDate(lang, k.last_used_at) : t("acct.tokens.never")}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label={t("acct.tokens.revoke", { name: k.name })}
+                        onClick={() => revoke(k.id)}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
     </section>
   );
 }

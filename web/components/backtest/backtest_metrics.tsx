@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtDate, fmtMoney, fmtNum, fmtPct, fmtPrice, trendClass } from "../format.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
@@ -90,7 +91,7 @@ export function MetricsTable(
   },
 ) {
   return (
-    <div class="table-wrap">
+    <TableRegion label={t("bt.results")}>
       <table class="data" data-testid="metrics">
         <thead>
           <tr>
@@ -109,7 +110,7 @@ export function MetricsTable(
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -124,7 +125,7 @@ export function TradeTable(
   const rows = (all ? trades : trades.slice(-SHOWN)).slice().reverse();
   return (
     <>
-      <div class="table-wrap">
+      <TableRegion label={t("bt.trades")}>
         <table class="data" data-testid="trades">
           <thead>
             <tr>
@@ -161,7 +162,7 @@ export function TradeTable(
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {!all && trades.length > SHOWN
         ? (
           <p class="small">

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
@@ -33,7 +34,7 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
         onChange={setSmooth}
       />
       <p class="muted small" id="hm-help">{t("opt.heatmap.help")}</p>
-      <div class="table-wrap">
+      <TableRegion label={t("opt.heatmap")}>
         <table class="data heatmap" data-testid="heatmap" aria-describedby="hm-help">
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

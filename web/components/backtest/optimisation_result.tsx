@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { fmtDate, fmtNum } from "../format.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
 import { fmtMetric, MetricsTable } from "./backtest_metrics.tsx";
@@ -58,7 +59,7 @@ function WalkForwardView(
   return (
     <>
       <h3>{t("opt.wf.title")}</h3>
-      <div class="table-wrap">
+      <TableRegion label={t("opt.wf.title")}>
         <table class="data" data-testid="wf-segments">
           <caption class="muted small">{t("opt.wf.segments")}</caption>
           <thead>
@@ -82,7 +83,7 @@ function WalkForwardView(
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h3>{t("opt.wf.stitched")}</h3>
       <MetricsTable t={t} lang={lang} m={wf.metrics} b={null} currency={currency} />
     </>

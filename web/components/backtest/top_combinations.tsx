@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
@@ -74,7 +75,7 @@ export function TopCombinations(
       {shown.length === 0
         ? <p class="muted" data-testid="opt-top-empty">{t("opt.top.none", { min })}</p>
         : (
-          <div class="table-wrap">
+          <TableRegion label={t("opt.top")}>
             <table class="data nowrap" data-testid="opt-top">
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export function TopCombinations(
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
     </>
   );

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import { fmtDate, fmtMoney, fmtNum, fmtPrice, trendClass } from "../format.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
 import type { PaperAccount, PaperOrder } from "../../lib/api_types.ts";
@@ -37,7 +38,7 @@ export function Summary({ t, lang, a }: { t: T; lang: Lang; a: PaperAccount }) {
 export function Positions({ t, lang, a }: { t: T; lang: Lang; a: PaperAccount }) {
   if (a.positions.length === 0) return <p class="muted">{t("paper.positions.none")}</p>;
   return (
-    <div class="table-wrap">
+    <TableRegion label={t("paper.positions")}>
       <table class="data" data-testid="positions">
         <thead>
           <tr>
@@ -67,7 +68,7 @@ export function Positions({ t, lang, a }: { t: T; lang: Lang; a: PaperAccount })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -87,7 +88,7 @@ export function Orders(
     return <p class="muted">{t(open ? "paper.open.none" : "paper.history.none")}</p>;
   }
   return (
-    <div class="table-wrap">
+    <TableRegion label={t(open ? "paper.open" : "paper.history")}>
       <table class="data" data-testid={open ? "open-orders" : "order-history"}>
         <thead>
           <tr>
@@ -135,6 +136,6 @@ export function Orders(
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

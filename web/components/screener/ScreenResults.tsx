@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { TableRegion } from "../TableRegion.tsx";
 import type { T } from "../../i18n/mod.ts";
 import { Sparkline } from "../Sparkline.tsx";
 
@@ -43,7 +44,7 @@ export function ScreenResults({ t, lang, r }: { t: T; lang: string; r: ScreenRes
   return (
     <div class="card">
       <p class="muted small" role="status">{summary}</p>
-      <div class="table-wrap">
+      <TableRegion label={t("screen.title")}>
         <table class="screen-table">
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function ScreenResults({ t, lang, r }: { t: T; lang: string; r: ScreenRes
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

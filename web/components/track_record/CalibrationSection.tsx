@@ -1,3 +1,4 @@
+import { TableRegion } from "../TableRegion.tsx";
 import type { TrackCalibration } from "../../lib/api_types.ts";
 import { fmtNum } from "../format.ts";
 import { usePage } from "../page_context.ts";
@@ -26,7 +27,7 @@ export function CalibrationSection({ c, name }: { c: TrackCalibration; name: str
           : null}
       </p>
       <ReliabilityChart c={c} title={t("track.chart.reliability", { name: title })} />
-      <div class="table-wrap">
+      <TableRegion label={t("track.chart.reliability", { name: title })}>
         <table class="data">
           <caption class="sr-only">{t("track.reliabilityTable")}</caption>
           <thead>
@@ -57,7 +58,7 @@ export function CalibrationSection({ c, name }: { c: TrackCalibration; name: str
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { TableRegion } from "../TableRegion.tsx";
 import type { TrackGroup } from "../../lib/api_types.ts";
 import { stanceLabel } from "../labels.ts";
 import { usePage } from "../page_context.ts";
@@ -27,7 +28,7 @@ export function TrackGroupsTable(
 ) {
   const { t, lang } = usePage();
   return (
-    <div class="table-wrap">
+    <TableRegion label={caption}>
       <table class="data track">
         <caption class="sr-only">{caption}</caption>
         <thead>
@@ -64,6 +65,6 @@ export function TrackGroupsTable(
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
