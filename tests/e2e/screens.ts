@@ -13,12 +13,17 @@
  */
 import { launchBrowser, SHOTS } from "./_browser.ts";
 import { startStack } from "./_stack.ts";
+import { storeTaiwanFixture } from "./_pages.ts";
+import { openSqlite } from "../../core/db/sqlite.ts";
+import { createAdmin } from "../../core/auth/admin_cli.ts";
 
 /** Pages shot, by name. */
 export const SCREEN_PAGES: Record<string, string> = {
   markets: "/",
   symbol: "/symbol/AAPL",
   "symbol-tw": "/symbol/2330.TW",
+  "symbol-weekly": "/symbol/SPX?interval=1w",
+  "symbol-monthly": "/symbol/SPX?interval=1mo",
   backtest: "/backtest?symbol=AAPL",
   paper: "/paper?symbol=AAPL",
   account: "/account",
@@ -26,6 +31,8 @@ export const SCREEN_PAGES: Record<string, string> = {
   sources: "/sources",
   screener: "/screener",
   alerts: "/alerts?symbol=AAPL",
+  admin: "/admin",
+  docs: "/docs",
 };
 
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
@@ -50,6 +57,11 @@ if (import.meta.main) {
       email: "screens@example.com",
       password: "screens pass 123",
     });
+    // an admin (the admin page shows its tables) and 2330.TW from the recorded TWSE month
+    const db = await openSqlite(stack.dbUrl.slice("sqlite:///".length));
+    await createAdmin(db, { email: "screens@example.com", now: Date.now() });
+    await db.close();
+    await storeTaiwanFixture(stack);
     const acc = await (await post("/api/paper/accounts", { start: "2018-01-02" })).json();
     await post(`/api/paper/accounts/${acc.id}/orders`, {
       client_order_id: "screens-1",

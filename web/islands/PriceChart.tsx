@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
 import { fmtVolume, tradesInLots, TW_LOT_SHARES } from "../components/volume.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import { INDICATOR_CHOICES, RANGES } from "../components/chart/chart_theme.ts";
+import { INDICATOR_CHOICES } from "../components/chart/chart_theme.ts";
+import { defaultRange, rangesFor, TIMEFRAMES } from "../components/chart/timeframes.ts";
+import type { Interval } from "../lib/api_types.ts";
 import {
   buildChart,
   type ChartHandle,
@@ -22,6 +24,20 @@ export interface PriceChartProps extends Overlays {
   symbol: string;
   /** UI language. */
   lang: Lang;
+  /** The bar interval shown (daily by default). */
+  interval?: Interval;
+  /** Intervals the symbol has bars at (the switcher's others are disabled). */
+  intervals?: Interval[];
+  /** The page's query string when rendered (the switcher's links keep its other parameters). */
+  query?: string;
+}
+
+/** The query string `search` at another interval (other parameters kept; daily has none). */
+function intervalHref(search: string, interval: Interval): string {
+  const q = new URLSearchParams(search);
+  if (interval === "1d") q.delete("interval");
+  else q.set("interval", interval);
+  return q.size ? `?${q}` : "?";
 }
 
 type Status = "loading" | "ready" | "empty" | "error";
@@ -35,12 +51,15 @@ type Status = "loading" | "ready" | "empty" | "error";
  */
 export default function PriceChart(props: PriceChartProps) {
   const { symbol, lang } = props;
+  const interval = props.interval ?? "1d";
+  const available = props.intervals ?? ["1d", "1w", "1mo"];
   const t = translator(lang);
   const box = useRef<HTMLDivElement>(null);
   const handle = useRef<ChartHandle | null>(null);
   const [status, setStatus] = useState<Status>("loading");
   const [hover, setHover] = useState<Hover | null>(null);
-  const [range, setRange] = useState<string>("1Y");
+  const [range, setRange] = useState<string>(defaultRange(interval));
+  const [partial, setPartial] = useState(false);
   const [active, setActive] = useState<string[]>([]);
   const [indError, setIndError] = useState(false);
   const [toggles, setToggles] = useState<OverlayToggles>(() =>
@@ -54,18 +73,22 @@ export default function PriceChart(props: PriceChartProps) {
       try {
         const [lc, res] = await Promise.all([
           import("lightweight-charts"),
-          fetch(`/api/symbols/${encodeURIComponent(symbol)}/candles`),
+          fetch(
+            `/api/symbols/${encodeURIComponent(symbol)}/candles` +
+              (interval === "1d" ? "" : `?interval=${interval}`),
+          ),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);
         const body = await res.json() as { candles: Hover["bar"][] };
         if (disposed || !box.current) return;
         if (body.candles.length === 0) return setStatus("empty");
         const lotShares = tradesInLots(symbol) ? TW_LOT_SHARES : 1;
-        const overlays = { ...props, lotShares };
+        const overlays = { ...props, lotShares, interval };
         const h = buildChart(lc, box.current, body.candles, overlays, lang, t, setHover);
         handle.current = h;
         setDrawn(h.setOverlays(toggles));
-        h.setRange("1Y");
+        h.setRange(defaultRange(interval));
+        setPartial(body.candles.at(-1)?.partial === true);
         setStatus("ready");
       } catch {
         if (!disposed) setStatus("error");
@@ -76,7 +99,7 @@ export default function PriceChart(props: PriceChartProps) {
       handle.current?.chart.remove();
       handle.current = null;
     };
-  }, [symbol]);
+  }, [symbol, interval]);
 
   const pickRange = (id: string) => {
     setRange(id);
@@ -124,8 +147,42 @@ export default function PriceChart(props: PriceChartProps) {
     <section class="chart-card" aria-labelledby="chart-h">
       <h2 id="chart-h" class="sr-only">{t("chart.title", { symbol })}</h2>
       <div class="chart-tools">
+        <nav aria-label={t("chart.interval")} class="seg timeframes" data-testid="timeframes">
+          {TIMEFRAMES.map((i) =>
+            available.includes(i)
+              ? (
+                <a
+                  key={i}
+                  href={intervalHref(props.query ?? "", i)}
+                  onClick={(e) => {
+                    // the URL may have changed since the page was rendered (overlay toggles)
+                    e.preventDefault();
+                    location.href = intervalHref(location.search, i);
+                  }}
+                  aria-current={i === interval ? "page" : undefined}
+                  data-interval={i}
+                  title={t(`interval.${i}.long` as "interval.1d.long")}
+                >
+                  {t(`interval.${i}` as "interval.1d")}
+                </a>
+              )
+              : (
+                <span
+                  key={i}
+                  class="off"
+                  aria-disabled="true"
+                  data-interval={i}
+                  title={t("interval.none", {
+                    interval: t(`interval.${i}.long` as "interval.1d.long"),
+                  })}
+                >
+                  {t(`interval.${i}` as "interval.1d")}
+                </span>
+              )
+          )}
+        </nav>
         <div role="group" aria-label={t("chart.range")} class="seg">
-          {RANGES.map((r) => (
+          {rangesFor(interval).map((r) => (
             <button
               type="button"
               key={r.id}
@@ -133,7 +190,7 @@ export default function PriceChart(props: PriceChartProps) {
               disabled={status !== "ready"}
               onClick={() => pickRange(r.id)}
             >
-              {t(`range.${r.id}` as "range.1M")}
+              {t(`range.${r.id}`)}
             </button>
           ))}
         </div>
@@ -192,6 +249,13 @@ export default function PriceChart(props: PriceChartProps) {
           : <span>{symbol}</span>}
       </div>
       {indError ? <p class="notice" role="status">{t("chart.indicators.unavailable")}</p> : null}
+      {partial
+        ? (
+          <p class="muted small" data-testid="partial-note">
+            {t(interval === "1mo" ? "chart.partial.month" : "chart.partial.week")}
+          </p>
+        )
+        : null}
       <div class="chart-box" data-status={status}>
         <div class="chart-canvas" ref={box} />
         {status === "loading" ? <p class="state">{t("chart.loading")}</p> : null}

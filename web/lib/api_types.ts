@@ -12,6 +12,7 @@ export type {
   Candle,
   CandlesResponse,
   IndicatorsResponse,
+  Interval,
   PatternsResponse,
   QuotaStatus,
   Quote,

@@ -9,6 +9,7 @@ import PriceChart from "../islands/PriceChart.tsx";
 import { stanceLabel } from "../components/labels.ts";
 import type {
   IndicatorsResponse,
+  Interval,
   PatternsResponse,
   Quote,
   SignalsResponse,
@@ -17,6 +18,7 @@ import type {
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
 import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
+import { CALENDAR_TIMEFRAMES, parseInterval, TIMEFRAMES } from "../components/chart/timeframes.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
 
@@ -46,7 +48,11 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     };
   }
   const enc = encodeURIComponent(symbol);
-  const quote = await req.core.get<Quote>(`/api/symbols/${enc}/quote`);
+  const interval = parseInterval(req.query.get("interval"));
+  // every request of the page is at the chosen interval (daily keeps the plain URLs)
+  const at = (path: string) =>
+    interval === "1d" ? path : `${path}${path.includes("?") ? "&" : "?"}interval=${interval}`;
+  const quote = await req.core.get<Quote>(at(`/api/symbols/${enc}/quote`));
   if (!quote.ok) {
     const down = quote.status >= 500;
     return {
@@ -62,15 +68,24 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     };
   }
   const q = quote.data;
-  const from = daysBefore(q.date, 200);
-  const [symbols, indicators, patterns, signals] = await Promise.all([
+  const from = daysBefore(q.date.slice(0, 10), 200);
+  const [symbols, indicators, patterns, signals, intraday] = await Promise.all([
     req.core.get<SymbolsResponse>("/symbols?all=true"),
     req.core.get<IndicatorsResponse>(
-      `/api/symbols/${enc}/indicators?names=${encodeURIComponent(TABLE_INDICATORS)}&from=${from}`,
+      at(
+        `/api/symbols/${enc}/indicators?names=${encodeURIComponent(TABLE_INDICATORS)}&from=${from}`,
+      ),
     ),
-    req.core.get<PatternsResponse>(`/api/symbols/${enc}/patterns?candles=1`),
-    req.core.get<SignalsResponse>(`/api/symbols/${enc}/signals`),
+    req.core.get<PatternsResponse>(at(`/api/symbols/${enc}/patterns?candles=1`)),
+    req.core.get<SignalsResponse>(at(`/api/symbols/${enc}/signals`)),
+    // which intraday intervals have bars: one bar asked at each (a 404 when none)
+    Promise.all(
+      TIMEFRAMES.filter((i) => !CALENDAR_TIMEFRAMES.includes(i)).map(async (i) =>
+        (await req.core.get(`/api/symbols/${enc}/candles?interval=${i}&limit=1`)).ok ? [i] : []
+      ),
+    ),
   ]);
+  const intervals: Interval[] = [...intraday.flat(), ...CALENDAR_TIMEFRAMES];
   const info = symbols.ok ? symbols.data.symbols.find((s) => s.symbol === symbol) : undefined;
   // the 10 patterns that ended last (the chart draws the latest confirmed one by default)
   const recentPatterns = patterns.ok
@@ -83,6 +98,9 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
   const chartProps = {
     symbol,
     lang,
+    interval,
+    intervals,
+    query: req.query.toString(),
     patterns: recentPatterns.map((p) => ({
       kind: p.kind,
       direction: p.direction,
@@ -115,7 +133,8 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             </h1>
             <p class="muted small">
               {info ? `${info.market} · ${info.currency} · ` : ""}
-              {t("quote.asOf", { date: fmtDate(lang, q.date) })}
+              {t("quote.asOf", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
+              {interval === "1d" ? "" : ` · ${t(`interval.${interval}.long`)}`}
             </p>
             <p class="actions">
               <a class="button" href={`/backtest?symbol=${enc}`}>{t("symbol.backtest")}</a>

@@ -8,14 +8,9 @@
  */
 import type * as LC from "lightweight-charts";
 import type { Lang, T } from "../../i18n/mod.ts";
-import {
-  addCandles,
-  chartColours,
-  INDICATOR_CHOICES,
-  monthsBefore,
-  RANGES,
-} from "./chart_theme.ts";
-import type { Candle as ChartBar } from "@trading/shared/schemas";
+import { addCandles, chartColours, INDICATOR_CHOICES, monthsBefore } from "./chart_theme.ts";
+import type { Candle as ChartBar, Interval } from "@trading/shared/schemas";
+import { chartTime, daysBefore, rangesFor } from "./timeframes.ts";
 import { type DrawInputs, type DrawPattern, overlayLayer } from "./draw_overlays.ts";
 import { type OverlayToggles, signalsByDate } from "./overlay_plan.ts";
 import { paneLayout } from "./pane_layout.ts";
@@ -24,10 +19,11 @@ import { seriesLabel } from "./series_labels.ts";
 export type { DrawLevel, DrawPattern } from "./draw_overlays.ts";
 
 /**
- * What the server passes for drawing on the price pane, and the volume unit: `lotShares`
- * shares per plotted unit (1,000 for Taiwan's lots, 張; default 1).
+ * What the server passes for drawing on the price pane, the volume unit (`lotShares` shares
+ * per plotted unit: 1,000 for Taiwan's lots, 張; default 1) and the bar interval (daily by
+ * default).
  */
-export type Overlays = DrawInputs & { lotShares?: number };
+export type Overlays = DrawInputs & { lotShares?: number; interval?: Interval };
 
 /** An indicator value shown in the legend. */
 export interface LegendValue {
@@ -53,7 +49,7 @@ export interface Hover {
 export interface ChartHandle {
   /** The chart. */
   chart: LC.IChartApi;
-  /** Shows a range button's span ("1M" … "All"). */
+  /** Shows a range button's span ("1D" … "All", see `rangesFor`). */
   setRange(id: string): void;
   /** Fetches and draws an indicator; false when the API does not provide it. */
   addIndicator(id: string, symbol: string): Promise<boolean>;
@@ -97,7 +93,7 @@ export function buildChart(
   }, 1);
   const lot = overlays.lotShares ?? 1;
   volume.setData(bars.map((b) => ({
-    time: b.date as LC.Time,
+    time: chartTime(b.date) as LC.Time,
     value: b.volume / lot,
     color: b.close >= b.open ? col.up + "88" : col.down + "88",
   })));
@@ -114,7 +110,9 @@ export function buildChart(
   };
   layout();
 
+  const interval = overlays.interval ?? "1d";
   const byDate = new Map(bars.map((b) => [b.date, b]));
+  const dateOf = new Map(bars.map((b) => [String(chartTime(b.date)), b.date]));
   const signalDays = signalsByDate(overlays.signals);
   const last = bars[bars.length - 1]!;
   const report = (date: string, p?: LC.MouseEventParams) => {
@@ -133,8 +131,8 @@ export function buildChart(
     });
   };
   chart.subscribeCrosshairMove((p) => {
-    const key = typeof p.time === "string" ? p.time : null;
-    if (key && byDate.has(key)) report(key, p);
+    const key = p.time === undefined ? undefined : dateOf.get(String(p.time));
+    if (key) report(key, p);
     else report(last.date);
   });
 
@@ -148,13 +146,19 @@ export function buildChart(
     chart,
     setOverlays: (toggles) => layer.set(toggles),
     setRange(id) {
-      const r = RANGES.find((x) => x.id === id);
-      if (!r || r.months === 0 || bars.length < 2) return chart.timeScale().fitContent();
-      const from = monthsBefore(last.date, r.months);
+      const r = rangesFor(interval).find((x) => x.id === id);
+      const back = r?.days ?? r?.months;
+      if (!r || back === undefined || bars.length < 2) return chart.timeScale().fitContent();
+      const day = r.days !== undefined
+        ? daysBefore(last.date, r.days)
+        : monthsBefore(last.date.slice(0, 10), back);
       const first = bars[0]!.date;
+      // an intraday axis counts seconds: the range starts at that day's midnight
+      const from = last.date.length > 10 ? chartTime(`${day}T00:00:00`) : day;
+      const start = first.length > 10 ? chartTime(first) : first;
       chart.timeScale().setVisibleRange({
-        from: (from < first ? first : from) as LC.Time,
-        to: last.date as LC.Time,
+        from: (from < start ? start : from) as LC.Time,
+        to: chartTime(last.date) as LC.Time,
       });
     },
     async addIndicator(id, symbol) {
@@ -163,7 +167,8 @@ export function buildChart(
       let body: { dates: string[]; series: Record<string, (number | null)[]> };
       try {
         const res = await fetch(
-          `/api/symbols/${encodeURIComponent(symbol)}/indicators?names=${encodeURIComponent(id)}`,
+          `/api/symbols/${encodeURIComponent(symbol)}/indicators?names=${encodeURIComponent(id)}` +
+            (interval === "1d" ? "" : `&interval=${interval}`),
         );
         if (!res.ok) return false;
         body = await res.json();
@@ -177,7 +182,7 @@ export function buildChart(
         const data = [] as LC.LineData[];
         values.forEach((v, j) => {
           const d = body.dates[j];
-          if (v !== null && d) data.push({ time: d as LC.Time, value: v });
+          if (v !== null && d) data.push({ time: chartTime(d) as LC.Time, value: v });
         });
         const color = col.lines[(indicatorSeries.size + i) % col.lines.length]!;
         const fixed = guides

@@ -7,6 +7,7 @@
 
 import type { Candle } from "@trading/shared/schemas";
 import type * as LC from "lightweight-charts";
+import { chartTime } from "./timeframes.ts";
 
 /** Colours the chart uses. */
 export interface ChartColours {
@@ -45,16 +46,6 @@ export function chartColours(): ChartColours {
     ],
   };
 }
-
-/** Range buttons: label key suffix and months back (0 = all). */
-export const RANGES = [
-  { id: "1M", months: 1 },
-  { id: "3M", months: 3 },
-  { id: "6M", months: 6 },
-  { id: "1Y", months: 12 },
-  { id: "5Y", months: 60 },
-  { id: "All", months: 0 },
-] as const;
 
 /** The ISO date `months` before `iso` (clamped to the month's end). */
 export function monthsBefore(iso: string, months: number): string {
@@ -96,7 +87,7 @@ export function addCandles(
     wickDownColor: col.down,
   });
   candle.setData(bars.map((b) => ({
-    time: b.date as LC.Time,
+    time: chartTime(b.date) as LC.Time,
     open: b.open,
     high: b.high,
     low: b.low,

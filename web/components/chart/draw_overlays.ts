@@ -14,6 +14,7 @@ import {
   signalMarkers,
 } from "./overlay_plan.ts";
 import type { PlanSignal } from "./overlay_plan.ts";
+import { chartTime } from "./timeframes.ts";
 
 /** A pattern as the chart draws it. */
 export interface DrawPattern extends PlanPattern {
@@ -92,7 +93,7 @@ export function overlayLayer(
             ...quiet,
             autoscaleInfoProvider: () => null, // never stretches the price scale
           });
-          line.setData(seg.map((v) => ({ time: v.date as LC.Time, value: v.price })));
+          line.setData(seg.map((v) => ({ time: chartTime(v.date) as LC.Time, value: v.price })));
           series.push(line);
         }
         if (p.target !== null) {
@@ -120,7 +121,7 @@ export function overlayLayer(
       }
       const shown = t.signals ? input.signals.filter((s) => known.has(s.date)) : [];
       markers.setMarkers(
-        signalMarkers(shown, col).map((m) => ({ ...m, time: m.time as LC.Time })),
+        signalMarkers(shown, col).map((m) => ({ ...m, time: chartTime(m.time) as LC.Time })),
       );
       return drawn;
     },

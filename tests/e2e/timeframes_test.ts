@@ -1,0 +1,90 @@
+/**
+ * Browser test of the timeframes: the symbol page's switcher (the interval in the URL, the
+ * chart, quote and analysis at that interval, intraday intervals without data disabled, range
+ * buttons per interval, the partial-bar note), then the backtest lab and the screener at an
+ * interval.
+ */
+import assert from "node:assert/strict";
+import { browserSession } from "./_stack.ts";
+
+Deno.test({
+  name:
+    "e2e timeframes - symbol page switcher, ranges per interval, partial month; lab and screener take an interval",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    await browserSession("e2e-timeframes", {}, async ({ page, problems, stack }) => {
+      const base = stack.web.url;
+      page.setDefaultTimeout(15_000);
+      const legendDate = () =>
+        page.locator("[data-testid=legend] [data-field=date]").getAttribute("data-value");
+      const ranges = () =>
+        page.getByRole("group", { name: "Range" }).getByRole("button").allInnerTexts();
+
+      await page.goto(`${base}/symbol/SPX?overlays=signals`, { waitUntil: "networkidle" });
+      await page.waitForSelector("[data-island=PriceChart][data-hydrated=true]");
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      assert.equal(await legendDate(), "2020-04-17", "daily: the last day");
+      assert.deepEqual(await ranges(), ["1M", "3M", "6M", "1Y", "5Y", "All"]);
+      const nav = page.getByRole("navigation", { name: "Timeframe" });
+      assert.equal(await nav.locator("[aria-current=page]").innerText(), "1D");
+      // no intraday bars stored for SPX: those intervals are shown but not links
+      for (const i of ["1m", "5m", "15m", "30m", "1h"]) {
+        assert.equal(
+          await nav.locator(`[data-interval="${i}"]`).getAttribute("aria-disabled"),
+          "true",
+        );
+      }
+
+      await nav.getByRole("link", { name: "1W" }).click();
+      await page.waitForURL(/interval=1w/);
+      assert.match(page.url(), /overlays=signals/, "the other parameters are kept");
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      assert.equal(await legendDate(), "2020-04-13", "weekly: labelled by the week's Monday");
+      assert.deepEqual(await ranges(), ["6M", "1Y", "5Y", "10Y", "All"]);
+      assert.equal(
+        await page.getByRole("group", { name: "Range" }).locator("[aria-pressed=true]").innerText(),
+        "5Y",
+      );
+      assert.equal(await page.locator("[data-testid=partial-note]").count(), 0, "week ended");
+      // the quote is the week's: its change is against the previous week's close
+      const weekly = await (await fetch(`${stack.core.url}/api/symbols/SPX/quote?interval=1w`))
+        .json();
+      assert.match(await page.locator("header.quote").innerText(), /Weekly bars/);
+      assert.match(
+        await page.locator("header.quote .price").innerText(),
+        new RegExp(`\\+${weekly.change.toFixed(2)}`),
+      );
+
+      await nav.getByRole("link", { name: "1M" }).click();
+      await page.waitForURL(/interval=1mo/);
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      assert.equal(await legendDate(), "2020-04-01");
+      assert.deepEqual(await ranges(), ["5Y", "10Y", "All"]);
+      assert.match(
+        await page.getByTestId("partial-note").innerText(),
+        /month is not over/,
+        "April 2020 is stored to the 17th",
+      );
+      // the indicator picker asks for monthly values
+      const asked = page.waitForRequest(/indicators\?names=rsi&interval=1mo/);
+      await page.getByRole("checkbox", { name: "RSI" }).check();
+      await asked;
+
+      // zh-TW labels
+      await page.goto(
+        `${base}/prefs/lang/zh-TW?next=${encodeURIComponent("/symbol/SPX?interval=1w")}`,
+        {
+          waitUntil: "networkidle",
+        },
+      );
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      assert.equal(
+        await page.getByRole("navigation", { name: "週期" }).locator("[aria-current=page]")
+          .innerText(),
+        "週",
+      );
+      assert.deepEqual(problems, []);
+    });
+  },
+});

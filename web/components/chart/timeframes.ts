@@ -1,0 +1,101 @@
+/**
+ * The timeframes of the symbol page's chart: which intervals the switcher offers, the range
+ * buttons that make sense for each, and the chart's time of a bar (a day, or an exchange-local
+ * instant shown on the axis as the exchange's wall-clock time). Pure.
+ *
+ * @module
+ */
+import type { Interval } from "@trading/shared/schemas";
+
+/**
+ * Every interval, shortest first, as the switcher lists them (the wire's INTERVALS, restated so
+ * zod stays out of the browser bundle; a test holds them equal).
+ */
+export const TIMEFRAMES: readonly Interval[] = ["1m", "5m", "15m", "30m", "1h", "1d", "1w", "1mo"];
+
+/** Intervals every symbol with daily bars has (weekly and monthly are derived from daily). */
+export const CALENDAR_TIMEFRAMES: readonly Interval[] = ["1d", "1w", "1mo"];
+
+/** A range button: its label key suffix and its span back from the last bar (0 = all). */
+export interface RangeChoice {
+  /** Label key suffix (`range.<id>`). */
+  id: "1D" | "5D" | "1M" | "3M" | "6M" | "1Y" | "5Y" | "10Y" | "All";
+  /** Days back (intraday ranges). */
+  days?: number;
+  /** Months back. */
+  months?: number;
+}
+
+const INTRADAY_RANGES: readonly RangeChoice[] = [
+  { id: "1D", days: 1 },
+  { id: "5D", days: 5 },
+  { id: "1M", months: 1 },
+  { id: "3M", months: 3 },
+  { id: "All" },
+];
+const DAILY_RANGES: readonly RangeChoice[] = [
+  { id: "1M", months: 1 },
+  { id: "3M", months: 3 },
+  { id: "6M", months: 6 },
+  { id: "1Y", months: 12 },
+  { id: "5Y", months: 60 },
+  { id: "All" },
+];
+const WEEKLY_RANGES: readonly RangeChoice[] = [
+  { id: "6M", months: 6 },
+  { id: "1Y", months: 12 },
+  { id: "5Y", months: 60 },
+  { id: "10Y", months: 120 },
+  { id: "All" },
+];
+const MONTHLY_RANGES: readonly RangeChoice[] = [
+  { id: "5Y", months: 60 },
+  { id: "10Y", months: 120 },
+  { id: "All" },
+];
+
+/**
+ * The range buttons of an interval: days to months for intraday bars, a month to five years for
+ * daily bars, six months to ten years for weekly bars, five years and more for monthly bars (a
+ * month of monthly bars would be one candle).
+ */
+export function rangesFor(interval: Interval): readonly RangeChoice[] {
+  if (interval === "1w") return WEEKLY_RANGES;
+  if (interval === "1mo") return MONTHLY_RANGES;
+  if (interval === "1d") return DAILY_RANGES;
+  return INTRADAY_RANGES;
+}
+
+/** The range shown first: a year of days, five years of weeks, every month, five days intraday. */
+export function defaultRange(interval: Interval): RangeChoice["id"] {
+  return interval === "1d" ? "1Y" : interval === "1w" ? "5Y" : interval === "1mo" ? "All" : "5D";
+}
+
+/** The interval of a query value (`?interval=1w`), daily when absent or unknown. */
+export function parseInterval(value: string | null | undefined): Interval {
+  return (TIMEFRAMES as readonly string[]).includes(value ?? "") ? value as Interval : "1d";
+}
+
+/**
+ * The chart time of a bar's `date`: the ISO day itself for daily and longer bars; for an
+ * exchange-local timestamp (`2020-01-02T09:30:00-05:00`) the seconds of that wall-clock time
+ * read as UTC, so the axis shows the exchange's own hours whatever the viewer's zone.
+ *
+ * @example
+ * ```ts
+ * chartTime("2020-01-02"); // "2020-01-02"
+ * chartTime("2020-01-02T09:30:00-05:00"); // 1577957400 (2020-01-02 09:30 on the axis)
+ * ```
+ */
+export function chartTime(date: string): string | number {
+  if (date.length <= 10) return date;
+  const wall = date.slice(0, 19);
+  return Date.parse(`${wall}Z`) / 1000;
+}
+
+/** The ISO day or local time `days` before `date` (its first 10 characters). */
+export function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}

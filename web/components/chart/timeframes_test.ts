@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { INTERVALS } from "@trading/shared/schemas";
+import {
+  chartTime,
+  daysBefore,
+  defaultRange,
+  parseInterval,
+  rangesFor,
+  TIMEFRAMES,
+} from "./timeframes.ts";
+
+Deno.test("TIMEFRAMES - the wire's intervals, in the same order", () => {
+  assert.deepEqual(TIMEFRAMES, INTERVALS);
+});
+
+Deno.test("rangesFor - every interval's default range is one of its buttons, ending with All", () => {
+  for (const i of ["1m", "5m", "15m", "30m", "1h", "1d", "1w", "1mo"] as const) {
+    const ids = rangesFor(i).map((r) => r.id);
+    assert.ok(ids.includes(defaultRange(i)), i);
+    assert.equal(ids.at(-1), "All");
+  }
+  assert.deepEqual(rangesFor("1mo").map((r) => r.id), ["5Y", "10Y", "All"]);
+  assert.deepEqual(rangesFor("5m").map((r) => r.id).slice(0, 2), ["1D", "5D"]);
+});
+
+Deno.test("parseInterval - known intervals pass, anything else is daily", () => {
+  assert.equal(parseInterval("1w"), "1w");
+  assert.equal(parseInterval("1mo"), "1mo");
+  assert.equal(parseInterval("2w"), "1d");
+  assert.equal(parseInterval(null), "1d");
+});
+
+Deno.test("chartTime - days stay days; exchange-local times keep their wall clock", () => {
+  assert.equal(chartTime("2020-01-02"), "2020-01-02");
+  assert.equal(chartTime("2020-01-02T09:30:00-05:00"), Date.UTC(2020, 0, 2, 9, 30) / 1000);
+  assert.equal(chartTime("2024-03-04T13:25:00+08:00"), Date.UTC(2024, 2, 4, 13, 25) / 1000);
+  assert.equal(daysBefore("2020-03-02T09:30:00-05:00", 5), "2020-02-26");
+});
