@@ -22,6 +22,7 @@ import { renderPage } from "./pages/render_page.tsx";
 import { pageDescription } from "./pages/page_meta.ts";
 import type { Theme } from "./components/page_context.ts";
 import { coreClient } from "./lib/core_client.ts";
+import { hasSessionCookie, sessionUser } from "./lib/session_user.ts";
 import { isLang, pickLang, translator } from "./i18n/mod.ts";
 import { sameOriginPath } from "./lib/local_path.ts";
 import { forward } from "./proxy.ts";
@@ -93,8 +94,8 @@ export function createWebApp(deps: WebDeps) {
     return c.redirect(sameOriginPath(c.req.query("next")), 303);
   });
 
-  const toCore = (allow: string) => (c: Context<Env>) =>
-    forward(c.req.raw, {
+  const toCore = (allow: string, raw?: Request) => (c: Context<Env>) =>
+    forward(raw ?? c.req.raw, {
       target: config.CORE_SERVICE_URL,
       allow,
       fetch: deps.fetch,
@@ -140,6 +141,21 @@ export function createWebApp(deps: WebDeps) {
       clientIp: clientIp(c, 0), // the socket: web appends it
     }));
 
+  // The header's sign-out form (no script): core revokes the session and clears its cookie (the
+  // browser's Origin goes along, so core's cross-site guard refuses a forged post), then home.
+  app.post("/signout", async (c) => {
+    const logout = new Request(new URL("/api/auth/logout", c.req.url), {
+      method: "POST",
+      headers: c.req.raw.headers,
+    });
+    const res = await toCore("/api/", logout)(c);
+    if (!res.ok) return res;
+    await res.body?.cancel();
+    const out = c.redirect("/", 303);
+    for (const cookie of res.headers.getSetCookie()) out.headers.append("set-cookie", cookie);
+    return out;
+  });
+
   for (const page of PAGES) {
     app.get(page.path, async (c) => {
       const lang = pickLang(getCookie(c, "lang"), c.req.header("accept-language"));
@@ -156,14 +172,16 @@ export function createWebApp(deps: WebDeps) {
           requestId: c.get("requestId"),
         }),
       };
-      const spec = await page.load(req);
+      const cookie = c.req.header("cookie");
+      const [spec, user] = await Promise.all([page.load(req), sessionUser(req.core, cookie)]);
       spec.description ??= pageDescription(req.t, page.path, req.params);
       const html = renderPage({
         lang,
         theme: themeOf(c),
         upColour: upColourOf(getCookie(c, "updown"), lang, url.pathname),
         path: url.pathname + url.search,
-        signedIn: /(^|;\s*)(__Host-)?session=[^;]/.test(c.req.header("cookie") ?? ""),
+        signedIn: hasSessionCookie(cookie),
+        user,
         manifest: build?.manifest ?? null,
       }, spec);
       c.header("cache-control", "no-store");

@@ -1,5 +1,6 @@
 import { usePage } from "./page_context.ts";
 import type { MessageKey } from "../i18n/mod.ts";
+import { serverDetail } from "../lib/field_message.ts";
 
 /** Props of {@link ErrorState}. */
 export interface ErrorStateProps {
@@ -7,18 +8,19 @@ export interface ErrorStateProps {
   title: MessageKey;
   /** Explanation key. */
   body: MessageKey;
-  /** Optional technical detail (shown small, escaped). */
+  /** The server's words (shown small when they help: English readers, nothing internal). */
   detail?: string | undefined;
 }
 
 /** A friendly error or empty state; never a blank page or a raw stack. */
 export function ErrorState({ title, body, detail }: ErrorStateProps) {
   const { t } = usePage();
+  const shown = serverDetail(t, 500, detail ?? null);
   return (
     <section class="state" role="alert">
       <h2>{t(title)}</h2>
       <p>{t(body)}</p>
-      {detail ? <p class="muted small">{detail}</p> : null}
+      {shown ? <p class="muted small">{shown}</p> : null}
     </section>
   );
 }

@@ -60,6 +60,18 @@ export function strategyLabel(t: T, id: string, fallback?: string): string {
   return text !== key ? text : fallback ?? id.replace(/_/g, " ");
 }
 
+const FALLBACKS = ["no_api_key", "anonymous", "budget_exhausted", "quota_exceeded"];
+
+/**
+ * Why the rule-based analyst answered instead of the AI model, in user terms: core's
+ * `fallback_reason` starts with a code (`no_api_key: OPENAI_API_KEY is not set…`) whose
+ * explanation names server settings, so only the code is read.
+ */
+export function fallbackText(t: T, reason: string): string {
+  const code = reason.split(":")[0]?.trim() ?? "";
+  return t((FALLBACKS.includes(code) ? `ai.fallback.${code}` : "ai.fallback.other") as MessageKey);
+}
+
 /** Translated stance label (buy/sell/hold/…); unknown stances are shown as sent. */
 export function stanceLabel(t: T, stance: string): string {
   const s = stance.toLowerCase();

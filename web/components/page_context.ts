@@ -12,6 +12,14 @@ import type { UpColour } from "../lib/up_down.ts";
 /** A theme choice; `auto` follows the system. */
 export type Theme = "dark" | "light" | "auto";
 
+/** The signed-in account as the header shows it. */
+export interface SessionUser {
+  /** E-mail address. */
+  email: string;
+  /** True for an administrator. */
+  admin: boolean;
+}
+
 /** What every server component may read. */
 export interface PageContext {
   /** UI language. */
@@ -26,6 +34,8 @@ export interface PageContext {
   path: string;
   /** True when the request carries a session cookie (it may have expired). */
   signedIn: boolean;
+  /** The signed-in account (its session checked with core), or null. */
+  user: SessionUser | null;
   /** Islands rendered so far (filled during the render). */
   islands: Set<string>;
 }

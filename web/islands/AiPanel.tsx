@@ -5,7 +5,7 @@ import type { AiAnalysis } from "../lib/api_types.ts";
 import { errorMessage, statusOfCode } from "../lib/api_error.ts";
 import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
 import { readSse } from "../lib/sse.ts";
-import { stanceLabel } from "../components/labels.ts";
+import { fallbackText, stanceLabel } from "../components/labels.ts";
 import { AnswerTrack } from "../components/track_record/AnswerTrack.tsx";
 
 /** Props of the AI panel. */
@@ -118,7 +118,9 @@ function AiResult({ a, lang }: { a: AiAnalysis; lang: Lang }) {
         {a.cached ? <>· {t("ai.cached")}</> : null}
       </p>
       <p>{a.summary}</p>
-      {a.fallback_reason ? <p class="muted small">{t("ai.fallback")} {a.fallback_reason}</p> : null}
+      {a.fallback_reason
+        ? <p class="muted small" data-testid="ai-fallback">{fallbackText(t, a.fallback_reason)}</p>
+        : null}
       <dl class="levels">
         <div>
           <dt>{t("ai.entry")}</dt>

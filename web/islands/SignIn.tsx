@@ -40,10 +40,15 @@ export default function SignIn({ lang, googleUrl, next }: SignInProps) {
     if (r.ok) return location.assign(sameOriginPath(next, "/account"));
     setBusy(false);
     setIssues(r.details);
-    setFailure({
-      status: r.status,
-      message: r.status === 401 ? t("acct.badLogin") : r.message,
-    });
+    // a refused e-mail or password is said once, at its field
+    const atFields = r.details.length > 0 &&
+      r.details.every((d) => d.field === "email" || d.field === "password");
+    setFailure(
+      atFields ? null : {
+        status: r.status,
+        message: r.status === 401 ? t("acct.badLogin") : r.message,
+      },
+    );
   };
 
   const form = (kind: "login" | "register") => (

@@ -5,7 +5,14 @@
  * @module
  */
 import type { FieldIssue } from "@trading/shared/errors";
-import type { MessageKey } from "../i18n/mod.ts";
+import { isLang, type MessageKey, translator } from "../i18n/mod.ts";
+import { fieldMessage } from "./field_message.ts";
+
+/** The translator of the page's language (the `lang` of `<html>`; English elsewhere). */
+function pageTranslator() {
+  const lang = globalThis.document?.documentElement.lang;
+  return translator(isLang(lang) ? lang : "en");
+}
 
 /** The message key for a failed response status (0 = the request did not complete). */
 export function errorKey(status: number): MessageKey {
@@ -102,9 +109,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       message = b.error?.message ?? null;
       const d = b.error?.details as { field?: unknown; span?: unknown } | undefined;
       if (Array.isArray(d)) {
+        // one short sentence per field, in the page's language (zod's English never reaches it)
+        const t = pageTranslator();
         details = d.filter((d): d is FieldIssue =>
           typeof d?.field === "string" && typeof d?.message === "string"
-        );
+        ).map((d) => ({ ...d, message: fieldMessage(t, d.message) }));
       } else if (typeof d?.field === "string" && typeof d.span === "object" && d.span) {
         // a rule the server could not read (rule_invalid): its field, message and span
         details = [{ field: d.field, message: message ?? "", span: d.span } as FieldIssue];

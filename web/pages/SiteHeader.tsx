@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/mod.ts";
 import { usePage } from "../components/page_context.ts";
 import { Island } from "../components/Island.tsx";
 import NotificationBell from "../islands/NotificationBell.tsx";
+import { SessionNav } from "./SessionNav.tsx";
 
 /** One entry of the main navigation. */
 export interface NavItem {
@@ -103,6 +104,7 @@ export function SiteHeader({ nav }: { nav: readonly NavItem[] }) {
           <Island name="NotificationBell" component={NotificationBell} props={{ lang }} />
         )}
         <div class="prefs-wide">
+          <SessionNav />
           <Switches />
         </div>
         <details class="menu">
@@ -111,6 +113,7 @@ export function SiteHeader({ nav }: { nav: readonly NavItem[] }) {
             <nav aria-label={t("nav.label")}>
               <NavList nav={nav} />
             </nav>
+            <SessionNav />
             <Switches />
           </div>
         </details>

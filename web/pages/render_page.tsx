@@ -6,7 +6,12 @@ import { translator } from "../i18n/mod.ts";
 import type { Lang } from "../i18n/mod.ts";
 import { Layout } from "./Layout.tsx";
 import type { UpColour } from "../lib/up_down.ts";
-import { type PageContext, PageCtx, type Theme } from "../components/page_context.ts";
+import {
+  type PageContext,
+  PageCtx,
+  type SessionUser,
+  type Theme,
+} from "../components/page_context.ts";
 
 /** What a route hands to {@link renderPage}. */
 export interface PageSpec {
@@ -32,6 +37,8 @@ export interface RenderEnv {
   path: string;
   /** True when the request carries a session cookie (default false). */
   signedIn?: boolean;
+  /** The signed-in account, when core confirmed the session (default none). */
+  user?: SessionUser | null;
   /** The build (null when assets are not built: pages still render, without islands' JS). */
   manifest: BuildManifest | null;
 }
@@ -45,6 +52,7 @@ export function pageContext(env: RenderEnv): PageContext {
     upColour: env.upColour ?? "green",
     path: env.path,
     signedIn: env.signedIn ?? false,
+    user: env.user ?? null,
     islands: new Set(),
   };
 }

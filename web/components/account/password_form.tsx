@@ -47,7 +47,13 @@ export function PasswordForm({ t, onChanged }: { t: T; onChanged: () => void }) 
     setBusy(false);
     if (!r.ok) {
       setIssues(r.details);
-      return setFailure({ status: r.status, message: r.message });
+      // refused fields are said once, at the field
+      return setFailure(
+        r.status === 422 && r.details.length ? null : {
+          status: r.status,
+          message: r.message,
+        },
+      );
     }
     setCurrent("");
     setNext("");

@@ -1,12 +1,14 @@
 /**
  * The friendly error line every island shows for a failed API call: the translated reason,
  * a sign-in link when the answer was 401, a redeem link when the quota is used up (429), and
- * the server's own message in small print.
+ * the server's own message in small print only when it helps (English, no validation summary,
+ * nothing internal: see `serverDetail`).
  *
  * @module
  */
 import type { T } from "../../i18n/mod.ts";
 import { errorKey } from "../../lib/api_error.ts";
+import { serverDetail } from "../../lib/field_message.ts";
 
 /** A failed call as islands keep it. */
 export interface ApiFailure {
@@ -25,12 +27,13 @@ export function signInHref(): string {
 /** Renders `failure` as an alert (nothing when null). */
 export function ApiNotice({ t, failure }: { t: T; failure: ApiFailure | null }) {
   if (!failure) return null;
+  const detail = serverDetail(t, failure.status, failure.message);
   return (
     <p class="notice" role="alert" data-status={failure.status}>
       {t(errorKey(failure.status))}{" "}
       {failure.status === 401 ? <a href={signInHref()}>{t("error.signin.link")}</a> : null}
       {failure.status === 429 ? <a href="/account#redeem">{t("error.quota.link")}</a> : null}
-      {failure.message ? <span class="muted small block">{failure.message}</span> : null}
+      {detail ? <span class="muted small block">{detail}</span> : null}
     </p>
   );
 }
