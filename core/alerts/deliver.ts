@@ -16,6 +16,7 @@ import type { JobHandler, JobQueue } from "../jobs/queue.ts";
 import { type EmailDeliveryOptions, sendAlertEmail } from "./email_delivery.ts";
 import type { MailLanguage } from "./email_template.ts";
 import { DELIVER_TASK } from "./fire.ts";
+import { claimDelivery, type ClaimedDelivery, recordAttempt } from "./delivery_store.ts";
 import { signedHeaders } from "./webhook_sign.ts";
 import { postWebhook } from "./webhook_post.ts";
 import type { Resolver } from "./webhook_target.ts";
@@ -41,19 +42,7 @@ export interface DeliveryOptions {
   email?: EmailDeliveryOptions;
 }
 
-interface Claimed {
-  id: string;
-  body: string;
-  attempts: number;
-  endpoint_id: string;
-  kind: "webhook" | "email" | null;
-  url: string | null;
-  secret: string | null;
-  previous_secret: string | null;
-  previous_secret_until: number | null;
-  language: string | null;
-  ep_status: string | null;
-}
+type Claimed = ClaimedDelivery;
 
 /** One attempt's outcome. */
 interface Outcome {
@@ -127,20 +116,11 @@ export function deliveryHandler(
   return async function deliverWebhook(payload) {
     const id = String(payload.delivery_id ?? "");
     const start = clock();
-    const claim = await db.run(
-      `UPDATE alert_deliveries SET status = 'sending', lease_until = ?
-        WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND lease_until < ?))`,
-      [start + timeoutMs + 30_000, id, start],
-    );
-    if (claim.changes === 0) return; // delivered, dead, or in flight elsewhere
-    const rows = await db.query<Claimed>(
-      `SELECT d.id, d.body, d.attempts, d.endpoint_id, e.kind, e.url, e.secret, e.previous_secret,
-              e.previous_secret_until, e.language, e.status AS ep_status
-         FROM alert_deliveries d LEFT JOIN notify_endpoints e ON e.id = d.endpoint_id
-        WHERE d.id = ?`,
-      [id],
-    );
-    const c = rows[0]!;
+    const c = await claimDelivery(db, id, {
+      now: start,
+      leaseUntil: start + timeoutMs + 30_000,
+    });
+    if (!c) return; // delivered, dead, or in flight elsewhere
     const attempt = Number(c.attempts) + 1;
     const out: Outcome = c.ep_status === "active"
       ? await send(c, o, start)
@@ -154,31 +134,17 @@ export function deliveryHandler(
       ? null
       : end + Math.round(delay * 1000 * (0.9 + 0.2 * random()));
     const status = ok ? "delivered" : next === null ? "dead" : "pending";
-    await db.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO alert_delivery_attempts (delivery_id, attempt, at, status_code, error, duration_ms)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        [id, attempt, start, out.status, out.error, end - start],
-      );
-      await tx.run(
-        `UPDATE alert_deliveries SET status = ?, attempts = ?, next_attempt_at = ?,
-                lease_until = NULL, last_status = ?, last_error = ?, delivered_at = ?
-          WHERE id = ?`,
-        [status, attempt, next, out.status, out.error, ok ? end : null, id],
-      );
-      if (gone) {
-        await tx.run(
-          "UPDATE notify_endpoints SET status = 'disabled', disabled_reason = ? WHERE id = ?",
-          ["the receiver answered 410 Gone", c.endpoint_id],
-        );
-      }
-      if (next !== null) {
-        await queue.add(tx, DELIVER_TASK, { delivery_id: id }, {
-          key: `deliver:${id}:${attempt}`,
-          runAt: next,
-          maxAttempts: 25,
-        });
-      }
+    await recordAttempt(db, queue, {
+      id,
+      endpointId: c.endpoint_id,
+      attempt,
+      start,
+      end,
+      statusCode: out.status,
+      error: out.error,
+      status,
+      next,
+      gone,
     });
     if (status === "dead") {
       logger.warn("webhook delivery dead-lettered", {

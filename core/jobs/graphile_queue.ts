@@ -28,6 +28,15 @@ export interface GraphileQueueOptions {
   concurrency?: number;
   /** Poll interval for jobs scheduled in the future, ms (default 1000). */
   pollMs?: number;
+  /**
+   * Jobs fetched (and locked) per database round trip and handed out locally (default
+   * concurrency + 1; 0 fetches one job per worker per round trip). A process killed with jobs
+   * in its local queue leaves them locked until graphile-worker's lock expiry (4 h), as it
+   * does for the jobs it is running.
+   */
+  localQueueSize?: number;
+  /** Completions batched within this many ms into one statement (default 0: the same tick; -1 off). */
+  completeBatchMs?: number;
 }
 
 type Graphile = typeof import("graphile-worker");
@@ -118,12 +127,20 @@ export class GraphileJobQueue implements JobQueue {
       ]),
     );
     const g = await graphile();
+    const concurrency = this.#options.concurrency ?? 16;
+    const localQueue = this.#options.localQueueSize ?? concurrency + 1;
     this.#runner = await g.run({
       connectionString: this.#url,
       concurrency: this.#options.concurrency ?? 16,
       maxPoolSize: (this.#options.concurrency ?? 16) + 2,
       pollInterval: this.#options.pollMs ?? 1000,
       noHandleSignals: true,
+      preset: {
+        worker: {
+          ...(localQueue > 0 ? { localQueue: { size: localQueue } } : {}),
+          completeJobBatchDelay: this.#options.completeBatchMs ?? 0,
+        },
+      },
       parsedCronItems: [],
       logger: loggerFor(g, this.#logger),
       taskList: taskList as never,
