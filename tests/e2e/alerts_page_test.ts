@@ -129,7 +129,7 @@ Deno.test({
       await page.getByRole("button", { name: "Create alert" }).click();
       const second = page.locator(".alert-card").filter({ hasText: "AAPL breakout" });
       await second.waitFor();
-      assert.match(await second.innerText(), /1 webhook/);
+      assert.match(await second.innerText(), /webhooks: 1/);
       await page.waitForTimeout(800); // core's engine has its watermarks
       const db = await openSqlite(stack.dbUrl.slice("sqlite:///".length));
       await new MarketRepository(db).importBars(
@@ -158,7 +158,7 @@ Deno.test({
       assert.equal(await delivery.getAttribute("data-status"), "dead");
       const text = await second.locator(".alert-history").innerText();
       assert.match(text, /AAPL[\s\S]*bar 2018-05-14[\s\S]*Failed[\s\S]*127\.0\.0\.1:9/);
-      assert.match(text, /2 attempt\(s\) · no answer/);
+      assert.match(text, /attempts: 2 · no answer/);
       await delivery.getByRole("button", { name: "Resend" }).click();
       await delivery.getByText("Queued to send again.").waitFor();
 

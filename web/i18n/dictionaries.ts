@@ -4,6 +4,7 @@
  *
  * @module
  */
+import "./alerts_dictionaries.ts"; // the alerts pages' section
 import { en } from "./en.ts";
 import { type Dictionary, type Lang, registerDictionary } from "./mod.ts";
 import { zhTW } from "./zh-TW.ts";

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { MessageKey } from "./en.ts";
+import type { BaseKey, MessageKey } from "./en.ts";
 
 export type { MessageKey } from "./en.ts";
 
@@ -19,13 +19,24 @@ export const LANGS = ["en", "zh-TW"] as const;
 export type Lang = typeof LANGS[number];
 
 /** One language's messages. */
-export type Dictionary = Readonly<Record<MessageKey, string>>;
+export type Dictionary = Readonly<Record<BaseKey, string>>;
 
-const registered: Partial<Record<Lang, Dictionary>> = {};
+type Messages = Readonly<Record<string, string>>;
+const registered: Partial<Record<Lang, Messages>> = {};
+const sections: Partial<Record<Lang, Messages>> = {};
 
 /** Makes `lang`'s messages available to {@link translator}. */
 export function registerDictionary(lang: Lang, dictionary: Dictionary): void {
   registered[lang] = dictionary;
+}
+
+/**
+ * Adds a section of `lang`'s messages that only some islands carry (e.g. the alerts pages'),
+ * so every other page's dictionary stays light. Independent of {@link registerDictionary}'s
+ * order.
+ */
+export function registerSection(lang: Lang, messages: Messages): void {
+  sections[lang] = { ...sections[lang], ...messages };
 }
 
 /** Native name of each language, for the switcher. */
@@ -47,7 +58,8 @@ export type T = (key: MessageKey, vars?: Record<string, string | number>) => str
  */
 export function translator(lang: Lang): T {
   return (key, vars) => {
-    const text = registered[lang]?.[key] ?? registered.en?.[key] ?? key;
+    const text = registered[lang]?.[key] ?? sections[lang]?.[key] ?? registered.en?.[key] ??
+      sections.en?.[key] ?? key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => name in vars ? String(vars[name]) : m);
   };

@@ -1,3 +1,4 @@
+import "../i18n/alerts_dictionaries.ts"; // this page's messages (not in every page's dictionary)
 import { useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { api, errorKey } from "../lib/api_error.ts";
