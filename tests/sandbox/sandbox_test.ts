@@ -55,6 +55,12 @@ Deno.test("serviceFlags() - net, read, write, env, ffi and sys are each limited 
   const pg = serviceFlags("core", { DATABASE_URL: "postgres://u:p@db:6543/t" }, { root: "/app" });
   assert.equal(pg[0], "--allow-net=0.0.0.0:8002,127.0.0.1:18002,db:6543,127.0.0.1:8003");
   assert.ok(!pg.some((f) => f.startsWith("--allow-write")), "no disk writes on PostgreSQL");
+  // alert e-mails: the SMTP host (default ports 587 / 465); the web's public URL is never called
+  const smtp = (url: string) =>
+    serviceFlags("core", { SMTP_URL: url, PUBLIC_WEB_URL: "https://app.example" })[0]!;
+  assert.ok(smtp("smtp://u:p@mail.example:2525").split(/[=,]/).includes("mail.example:2525"));
+  assert.ok(smtp("smtps://u:p@mail.example").split(/[=,]/).includes("mail.example:465"));
+  assert.ok(!smtp("smtp://mail.example").includes("app.example"));
 
   const web = serviceFlags("web", { CORE_SERVICE_URL: "https://core.example:443" }, {
     root: "/app",
