@@ -1,3 +1,4 @@
+import { historyShortfall } from "../lib/history_shortfall.ts";
 import type { CoreResult } from "../lib/core_client.ts";
 import type { IndicatorsResponse, PatternsResponse, SignalsResponse } from "../lib/api_types.ts";
 import { fmtDate, fmtNum, fmtPct, fmtPrice } from "./format.ts";
@@ -19,10 +20,15 @@ export function IndicatorTable(
 ) {
   const { t, lang } = usePage();
   if (!result.ok) {
+    const short = result.status === 422 ? historyShortfall(result.message) : null;
     return (
       <section class="card" aria-labelledby="ind-h">
         <h2 id="ind-h">{t("ind.title")}</h2>
-        <p class="notice">{t(result.status >= 500 ? "error.core.body" : "ind.unavailable")}</p>
+        <p class="notice" data-testid="indicator-notice">
+          {short
+            ? t("history.tooShort", { needs: short.needs, have: short.have ?? "–" })
+            : t(result.status >= 500 ? "error.core.body" : "ind.unavailable")}
+        </p>
       </section>
     );
   }

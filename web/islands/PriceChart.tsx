@@ -5,6 +5,7 @@ import { type Lang, translator } from "../i18n/mod.ts";
 import { INDICATOR_CHOICES } from "../components/chart/chart_theme.ts";
 import { defaultRange, rangesFor, TIMEFRAMES } from "../components/chart/timeframes.ts";
 import type { Interval } from "../lib/api_types.ts";
+import type { Shortfall } from "../lib/history_shortfall.ts";
 import {
   buildChart,
   type ChartHandle,
@@ -61,7 +62,8 @@ export default function PriceChart(props: PriceChartProps) {
   const [range, setRange] = useState<string>(defaultRange(interval));
   const [partial, setPartial] = useState(false);
   const [active, setActive] = useState<string[]>([]);
-  const [indError, setIndError] = useState(false);
+  // why the last indicator asked for could not be drawn (the history it lacks, or unknown)
+  const [indError, setIndError] = useState<Shortfall | false | null>(null);
   const [toggles, setToggles] = useState<OverlayToggles>(() =>
     typeof location === "undefined" ? parseToggles("") : parseToggles(location.search)
   );
@@ -124,9 +126,9 @@ export default function PriceChart(props: PriceChartProps) {
       return;
     }
     setActive((a) => [...a, id]);
-    const ok = await h.addIndicator(id, symbol);
-    setIndError(!ok);
-    if (!ok) setActive((a) => a.filter((x) => x !== id));
+    const done = await h.addIndicator(id, symbol);
+    setIndError(done === true ? null : done);
+    if (done !== true) setActive((a) => a.filter((x) => x !== id));
   };
 
   const check = (label: string, checked: boolean, on: (v: boolean) => void, name: string) => (
@@ -248,7 +250,16 @@ export default function PriceChart(props: PriceChartProps) {
           )
           : <span>{symbol}</span>}
       </div>
-      {indError ? <p class="notice" role="status">{t("chart.indicators.unavailable")}</p> : null}
+      {indError === null ? null : (
+        <p class="notice" role="status" data-testid="indicator-notice">
+          {indError
+            ? t("history.tooShort", {
+              needs: indError.needs,
+              have: indError.have ?? "–",
+            })
+            : t("chart.indicators.unavailable")}
+        </p>
+      )}
       {partial
         ? (
           <p class="muted small" data-testid="partial-note">

@@ -8,6 +8,7 @@ import { type Lang, translator } from "../i18n/mod.ts";
 import { stanceLabel } from "../components/labels.ts";
 import { readWatchlist, writeWatchlist } from "../lib/watchlist_store.ts";
 import { readSse } from "../lib/sse.ts";
+import { rowAt } from "../components/markets/row_at.ts";
 
 /** Streams quotes for `symbols` while `on`; returns the latest per symbol and the state. */
 function useLiveQuotes(symbols: string[], on: boolean) {
@@ -61,6 +62,10 @@ export interface WatchRow {
   changePct: number | null;
   /** Recent closes for the sparkline. */
   spark: number[];
+  /** Dates of `spark`'s closes. */
+  sparkDates: string[];
+  /** True when the last stored bar is older than the market's last completed session. */
+  stale: boolean;
   /** Composite signal stance, when the signals API answers. */
   stance: string | null;
   /** Composite score. */
@@ -189,9 +194,9 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
           <tbody>
             {shown.map((r) => {
               const on = starred.includes(r.symbol);
-              const lq = live ? quotes[r.symbol] : undefined;
+              const v = rowAt(r, live ? quotes[r.symbol] : undefined);
               return (
-                <tr key={r.symbol} data-symbol={r.symbol}>
+                <tr key={r.symbol} data-symbol={r.symbol} data-replay={v.replay || undefined}>
                   <td>
                     <button
                       type="button"
@@ -208,40 +213,62 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
                   <th scope="row">
                     <a href={`/symbol/${encodeURIComponent(r.symbol)}`}>{r.symbol}</a>
                     <span class="muted small block">{displayName(r, lang)}</span>
+                    {v.replay
+                      ? (
+                        <span class="badge replay" data-testid="replay-badge">
+                          {t("markets.replay.badge", { date: fmtDate(lang, v.date) })}
+                        </span>
+                      )
+                      : r.stale && quotes[r.symbol]?.source !== "live"
+                      ? (
+                        <span
+                          class="badge stale"
+                          data-testid="stale-badge"
+                          title={t("stale.help")}
+                        >
+                          {t("stale.badge", { date: fmtDate(lang, r.date) })}
+                        </span>
+                      )
+                      : null}
                   </th>
-                  <td class="num" data-live={lq ? lq.source : undefined}>
-                    {fmtPrice(lang, lq ? lq.price : r.close)}
+                  <td class="num" data-live={live ? quotes[r.symbol]?.source : undefined}>
+                    {fmtPrice(lang, v.price)}
                   </td>
-                  <td class={`num ${trendClass(lq ? lq.change : r.change)}`}>
-                    {fmtChange(lang, lq ? lq.change : r.change)}{" "}
-                    <span class="small">
-                      ({fmtPct(lang, lq ? lq.change_percent : r.changePct)})
-                    </span>
+                  <td class={`num ${trendClass(v.change)}`}>
+                    {fmtChange(lang, v.change)}{" "}
+                    <span class="small">({fmtPct(lang, v.changePct)})</span>
                   </td>
                   <td class="hide-sm">
-                    {r.spark.length > 1
+                    {v.spark.length > 1
                       ? (
                         <Sparkline
-                          values={r.spark}
+                          values={v.spark}
                           label={t("markets.spark", { symbol: r.symbol })}
                         />
                       )
                       : <span class="muted">–</span>}
                   </td>
                   <td>
-                    {r.stance
+                    {v.stance
                       ? (
                         <span
-                          class={`badge ${r.stance.toLowerCase()}`}
-                          data-score={r.score ?? ""}
+                          class={`badge ${v.stance.toLowerCase()}`}
+                          data-score={v.score ?? ""}
                         >
-                          {stanceLabel(t, r.stance)}
-                          {r.score !== null ? ` ${Math.round(r.score)}` : ""}
+                          {stanceLabel(t, v.stance)}
+                          {v.score !== null ? ` ${Math.round(v.score)}` : ""}
                         </span>
                       )
-                      : <span class="muted" title={t("signals.unavailable")}>–</span>}
+                      : (
+                        <span
+                          class="muted"
+                          title={t(v.replay ? "markets.replay.noSignal" : "signals.unavailable")}
+                        >
+                          –
+                        </span>
+                      )}
                   </td>
-                  <td class="hide-sm">{fmtDate(lang, lq ? lq.date : r.date)}</td>
+                  <td class="hide-sm" data-testid="row-date">{fmtDate(lang, v.date)}</td>
                 </tr>
               );
             })}

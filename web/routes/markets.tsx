@@ -30,6 +30,8 @@ async function loadRow(req: PageRequest, s: SymbolsResponse["symbols"][number]):
     change: quote.ok ? quote.data.change : null,
     changePct: quote.ok ? quote.data.change_percent : null,
     spark: candles.ok ? candles.data.candles.map((c) => c.close) : [],
+    sparkDates: candles.ok ? candles.data.candles.map((c) => c.date.slice(0, 10)) : [],
+    stale: quote.ok ? quote.data.stale === true : false,
     stance: signals.ok ? signals.data.score.stance : null,
     score: signals.ok ? signals.data.score.score : null,
   };

@@ -7,6 +7,7 @@ import { fmtVolume, tradesInLots } from "../components/volume.ts";
 import AiPanel from "../islands/AiPanel.tsx";
 import PriceChart from "../islands/PriceChart.tsx";
 import { stanceLabel } from "../components/labels.ts";
+import { rangeLabels } from "../components/quote_range.ts";
 import type {
   IndicatorsResponse,
   Interval,
@@ -122,6 +123,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     levels: levels.map((l) => ({ price: l.price, kind: l.kind, label: levelLabel(t, l.kind) })),
   };
   const score = signals.ok ? signals.data.score : null;
+  const span = rangeLabels(t, lang, info?.first, q.date);
   return {
     title: symbol,
     body: (
@@ -133,11 +135,22 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             </h1>
             <p class="muted small">
               {info ? `${info.market} · ${info.currency} · ` : ""}
-              {t("quote.asOf", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
+              {q.stale
+                ? (
+                  <span class="badge stale" data-testid="stale-badge" title={t("stale.help")}>
+                    {t("stale.badge", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
+                  </span>
+                )
+                : t("quote.asOf", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
               {interval === "1d" ? "" : ` · ${t(`interval.${interval}.long`)}`}
             </p>
             <p class="actions">
-              <a class="button" href={`/backtest?symbol=${enc}`}>{t("symbol.backtest")}</a>
+              <a
+                class="button"
+                href={`/backtest?symbol=${enc}${interval === "1d" ? "" : `&interval=${interval}`}`}
+              >
+                {t("symbol.backtest")}
+              </a>
               <a class="button" href={`/paper?symbol=${enc}`}>{t("symbol.trade")}</a>
               <a class="button" href={`/alerts?symbol=${enc}&price=${q.close}`}>
                 {t("symbol.alert")}
@@ -161,11 +174,11 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
               </dd>
             </div>
             <div>
-              <dt>{t("quote.high52")}</dt>
+              <dt data-testid="high-label">{span.high}</dt>
               <dd>{fmtPrice(lang, q.high_52w)}</dd>
             </div>
             <div>
-              <dt>{t("quote.low52")}</dt>
+              <dt>{span.low}</dt>
               <dd>{fmtPrice(lang, q.low_52w)}</dd>
             </div>
             <div>

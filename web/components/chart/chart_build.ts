@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { historyShortfall, type Shortfall } from "../../lib/history_shortfall.ts";
 import type * as LC from "lightweight-charts";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { addCandles, chartColours, INDICATOR_CHOICES, monthsBefore } from "./chart_theme.ts";
@@ -51,8 +52,11 @@ export interface ChartHandle {
   chart: LC.IChartApi;
   /** Shows a range button's span ("1D" … "All", see `rangesFor`). */
   setRange(id: string): void;
-  /** Fetches and draws an indicator; false when the API does not provide it. */
-  addIndicator(id: string, symbol: string): Promise<boolean>;
+  /**
+   * Fetches and draws an indicator; `true`, or why not: the history it lacks (core's 422), else
+   * `false` when the API does not provide it.
+   */
+  addIndicator(id: string, symbol: string): Promise<true | Shortfall | false>;
   /** Removes an indicator's series (and its pane). */
   removeIndicator(id: string): void;
   /** Redraws the overlays for new toggles; returns the patterns drawn. */
@@ -170,7 +174,10 @@ export function buildChart(
           `/api/symbols/${encodeURIComponent(symbol)}/indicators?names=${encodeURIComponent(id)}` +
             (interval === "1d" ? "" : `&interval=${interval}`),
         );
-        if (!res.ok) return false;
+        if (!res.ok) {
+          const err = await res.json().catch(() => null) as { error?: { message?: string } };
+          return historyShortfall(err?.error?.message) ?? false;
+        }
         body = await res.json();
       } catch {
         return false;
