@@ -102,14 +102,14 @@ export class AlertEngine {
     if (!saved) return [];
     const req = ScreenRequestSchema.safeParse(saved.spec);
     if (!req.success) return [];
-    const universe = await this.#universe.all();
+    const universe = await this.#universe.all(req.data.interval);
     const hit = this.#screenResults.get(screenId);
     if (hit && hit.universe === universe && hit.updated === saved.updated_at) return hit.members;
     let members: string[] = [];
     try {
       const cols = req.data.universe === "all"
         ? universe
-        : await this.#universe.pick(req.data.universe);
+        : await this.#universe.pick(req.data.universe, req.data.interval);
       members = runScreen(req.data, cols, this.#d.now()).rows.map((r) => r.symbol);
     } catch (e) {
       this.#d.logger.warn("alert screen no longer runs", {

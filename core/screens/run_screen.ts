@@ -32,7 +32,8 @@ function comparator(sort: NonNullable<ScreenRequest["sort"]>): (a: Row, b: Row) 
 }
 
 /**
- * Runs `req` over `universe` (symbol → columns) at clock `nowMs`.
+ * Runs `req` over `universe` (symbol → columns) at clock `nowMs`; `lastDay` gives a symbol's
+ * last stored day when the columns are weekly or monthly bars (their freshness is the data's).
  *
  * @example
  * ```ts
@@ -53,6 +54,7 @@ export function runScreen(
   req: ScreenRequest,
   universe: ReadonlyMap<string, Cols>,
   nowMs: number,
+  lastDay: (symbol: string) => string | undefined = () => undefined,
 ): ScreenResult {
   const t0 = performance.now();
   const rule = compileRule(req.rule, { expect: "condition", field: "rule" });
@@ -61,7 +63,7 @@ export function runScreen(
   const rows: Row[] = matches.map((m) => {
     const cols = universe.get(m.symbol)!;
     const stale = req.as_of === undefined
-      ? freshness(marketOf(m.symbol), m.asOf, nowMs).stale
+      ? freshness(marketOf(m.symbol), lastDay(m.symbol) ?? m.asOf, nowMs).stale
       : m.stale;
     return {
       symbol: m.symbol,

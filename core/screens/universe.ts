@@ -6,8 +6,10 @@
  *
  * @module
  */
+import type { CalendarInterval } from "@trading/shared/schemas";
 import type { Series } from "../market_data/series.ts";
 import type { SeriesCache } from "../market_data/series_cache.ts";
+import { timeframeCacheOf } from "../timeframes/load_bars.ts";
 
 /** A symbol's columns as screened (split-adjusted, like charts and backtests). */
 export type UniverseSeries = Series;
@@ -25,6 +27,11 @@ export class UniverseCache {
   #versions: ReadonlyMap<string, number> | null = null;
   #all = new Map<string, UniverseSeries>();
   #pending: Promise<ReadonlyMap<string, UniverseSeries>> | null = null;
+  /** Weekly and monthly views of a daily universe map (dropped with it). */
+  #views = new WeakMap<
+    ReadonlyMap<string, UniverseSeries>,
+    Map<CalendarInterval, ReadonlyMap<string, UniverseSeries>>
+  >();
   /** How many times the universe was (re)built, for tests. */
   builds = 0;
 
@@ -43,11 +50,32 @@ export class UniverseCache {
    * const all = await universe.all(); // Map<"AAPL" | …, Series>
    * ```
    */
-  async all(): Promise<ReadonlyMap<string, UniverseSeries>> {
+  async all(interval: CalendarInterval = "1d"): Promise<ReadonlyMap<string, UniverseSeries>> {
+    const daily = await this.#daily();
+    return interval === "1d" ? daily : this.#at(daily, interval);
+  }
+
+  async #daily(): Promise<ReadonlyMap<string, UniverseSeries>> {
     const versions = await this.#series.versions();
     if (this.#versions && same(versions, this.#versions)) return this.#all;
     this.#pending ??= this.#rebuild(versions).finally(() => (this.#pending = null));
     return await this.#pending;
+  }
+
+  /** The universe's weekly or monthly bars (each aggregated once per data version). */
+  #at(
+    daily: ReadonlyMap<string, UniverseSeries>,
+    interval: CalendarInterval,
+  ): ReadonlyMap<string, UniverseSeries> {
+    let views = this.#views.get(daily);
+    if (!views) this.#views.set(daily, views = new Map());
+    let view = views.get(interval);
+    if (!view) {
+      const cache = timeframeCacheOf(this.#series);
+      view = new Map([...daily].map(([k, s]) => [k, cache.get(s, interval, "split")]));
+      views.set(interval, view);
+    }
+    return view;
   }
 
   async #rebuild(
@@ -68,8 +96,11 @@ export class UniverseCache {
   }
 
   /** The columns of `symbols` (unknown or empty ones are left out, in the order given). */
-  async pick(symbols: readonly string[]): Promise<Map<string, UniverseSeries>> {
-    const all = await this.all();
+  async pick(
+    symbols: readonly string[],
+    interval: CalendarInterval = "1d",
+  ): Promise<Map<string, UniverseSeries>> {
+    const all = await this.all(interval);
     const out = new Map<string, UniverseSeries>();
     for (const s of symbols) {
       const cols = all.get(s);

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { CALENDAR_INTERVALS } from "./interval.ts";
 import { SymbolParamSchema } from "./market.ts";
 
 /** Longest rule text accepted anywhere (the rule language's bound). */
@@ -62,6 +63,10 @@ export const ScreenSpecSchema = z.object({
   columns: z.array(RuleText).max(20).default([]).describe("expressions shown per row"),
   sort: ScreenSortSchema.optional(),
   limit: z.number().int().min(1).max(2000).default(200),
+  interval: z.enum(CALENDAR_INTERVALS).default("1d").describe(
+    "bars the rule reads: 1d (default), 1w or 1mo (aggregated from the daily bars; the last " +
+      "week or month may still be running, as on a chart)",
+  ),
 });
 
 /** Body of `POST /api/screens`. */

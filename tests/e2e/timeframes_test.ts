@@ -84,6 +84,37 @@ Deno.test({
           .innerText(),
         "週",
       );
+      // the backtest lab at the symbol page's interval
+      await page.goto(
+        `${base}/prefs/lang/en?next=${encodeURIComponent("/symbol/SPX?interval=1w")}`,
+      );
+      await page.locator("header.quote").getByRole("link", { name: "Backtest" }).click();
+      await page.waitForURL(/\/backtest\?symbol=SPX&interval=1w/);
+      await page.waitForSelector("[data-island=BacktestLab][data-hydrated=true]");
+      assert.equal(await page.getByLabel("Bar interval").inputValue(), "1w");
+      const run = page.locator("#panel-run");
+      await run.getByLabel("Fast", { exact: false }).first().fill("4");
+      await run.getByLabel("Slow", { exact: false }).first().fill("12");
+      await page.getByRole("button", { name: "Run backtest" }).click();
+      const result = page.locator("[data-testid=bt-result]");
+      await result.waitFor();
+      await page.waitForSelector(".bt-result .chart-box[data-status=ready]");
+      const stored = await (await fetch(
+        `${stack.core.url}/api/backtests/${await result.getAttribute("data-id")}`,
+      )).json();
+      assert.equal(stored.interval, "1w");
+      assert.equal(stored.to, "2020-04-13");
+      assert.match(await result.innerText(), /Weekly bars/);
+
+      // the screener on monthly bars
+      await page.goto(`${base}/screener`, { waitUntil: "networkidle" });
+      await page.waitForSelector("[data-island=Screener][data-hydrated=true]");
+      await page.locator(".rule-editor[data-ready=true]").first().waitFor();
+      await page.getByLabel("Bar interval").selectOption("1mo");
+      const screened = page.waitForRequest((r) => r.url().endsWith("/api/screens"));
+      await page.getByRole("button", { name: "Run screen" }).click();
+      assert.equal((await screened).postDataJSON().interval, "1mo");
+      await page.locator(".screen-table tbody tr").first().waitFor();
       assert.deepEqual(problems, []);
     });
   },

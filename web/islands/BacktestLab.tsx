@@ -21,8 +21,8 @@ export interface BacktestLabProps {
   strategies: StrategyInfo[];
   /** Symbols with stored data. */
   symbols: LabSymbol[];
-  /** Pre-selected symbol and strategy. */
-  initial: { symbol: string; strategy: string };
+  /** Pre-selected symbol, strategy and bar interval. */
+  initial: { symbol: string; strategy: string; interval?: string };
 }
 
 type Values = Record<string, string | boolean>;
@@ -45,6 +45,7 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
   const [settings, setSettings] = useState<Settings>({
     symbol: initial.symbol,
     strategy: initial.strategy,
+    interval: initial.interval ?? "1d",
     from: "",
     to: "",
     cash: "100000",

@@ -36,6 +36,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   const [universe, setUniverse] = useState<Universe>("all");
   const [list, setList] = useState("");
   const [asOf, setAsOf] = useState("");
+  const [barInterval, setBarInterval] = useState<"1d" | "1w" | "1mo">("1d");
   const [sort, setSort] = useState("bars_since_true");
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -59,6 +60,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
         order: "asc" | "desc";
       },
       limit: 200,
+      interval: barInterval,
     };
   };
   const run = async (e?: Event) => {
@@ -85,6 +87,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     setScreen({ id: s.id, rule: s.rule });
     setColumns(s.columns.join("\n"));
     setLoaded((n) => n + 1);
+    setBarInterval(s.interval ?? "1d");
     if (s.universe === "all") setUniverse("all");
     else {
       setUniverse("list");
@@ -169,6 +172,18 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
               />
             )
             : null}
+          <Select
+            id="screen-interval"
+            label={t("interval.label")}
+            value={barInterval}
+            onChange={(v) => setBarInterval(v as typeof barInterval)}
+            options={(["1d", "1w", "1mo"] as const).map((i) => ({
+              value: i,
+              label: t(`interval.${i}.long`),
+            }))}
+            help={t("screen.intervalHelp")}
+            error={issues.find((i) => i.field === "interval")?.message ?? null}
+          />
           <Field
             id="screen-asof"
             type="date"

@@ -3,6 +3,7 @@ import { Island } from "../components/Island.tsx";
 import type { PageSpec } from "../pages/render_page.tsx";
 import BacktestLab from "../islands/BacktestLab.tsx";
 import type { StrategyInfo, SymbolsResponse } from "../lib/api_types.ts";
+import { LAB_INTERVALS } from "../components/backtest/backtest_settings.tsx";
 import type { PageRequest } from "./types.ts";
 
 /** Backtest lab: strategies and symbols loaded on the server, the lab is one island. */
@@ -35,6 +36,8 @@ export async function backtestPage(req: PageRequest): Promise<PageSpec> {
   const strategyIds = strategies.data.strategies.map((s) => s.id);
   const wantedStrategy = req.query.get("strategy") ?? "";
   const strategy = strategyIds.includes(wantedStrategy) ? wantedStrategy : strategyIds[0] ?? "";
+  const wantedInterval = req.query.get("interval") ?? "";
+  const interval = LAB_INTERVALS.includes(wantedInterval) ? wantedInterval : "1d";
   return {
     title: t("bt.title"),
     body: (
@@ -48,7 +51,7 @@ export async function backtestPage(req: PageRequest): Promise<PageSpec> {
             lang: req.lang,
             strategies: strategies.data.strategies,
             symbols: list,
-            initial: { symbol, strategy },
+            initial: { symbol, strategy, interval },
           }}
         />
       </>

@@ -65,9 +65,11 @@ export const screensRoutes = routeGroup(
       handler: async (c, { deps, universe }) => {
         const body = validate(ScreenRequestSchema, await readJson(c.req), "body");
         const cols = body.universe === "all"
-          ? await universe.all()
-          : await universe.pick(body.universe);
-        return c.json(runScreen(body, cols, deps.now()));
+          ? await universe.all(body.interval)
+          : await universe.pick(body.universe, body.interval);
+        // freshness is the daily data's, whatever the interval
+        const daily = body.interval === "1d" ? cols : await universe.all();
+        return c.json(runScreen(body, cols, deps.now(), (s) => daily.get(s)?.dates.at(-1)));
       },
     },
     {

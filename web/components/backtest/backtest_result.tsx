@@ -24,7 +24,9 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T, currency: string) {
     (async () => {
       try {
         const symbol = r.symbols[0] ?? "";
-        const q = `from=${r.from}&to=${r.to}`;
+        // the bars the backtest ran on: weekly or monthly candles for such a backtest
+        const at = r.interval && r.interval !== "1d" ? `&interval=${r.interval}` : "";
+        const q = `from=${r.from}&to=${r.to}${at}`;
         const [lc, draw, res] = await Promise.all([
           import("lightweight-charts"),
           import("./backtest_charts.ts"),
@@ -96,6 +98,7 @@ export function BacktestResult(
           to: fmtDate(lang, r.to),
           bars: r.metrics.bars,
         })}
+        {r.interval && r.interval !== "1d" ? ` · ${t(`interval.${r.interval}.long`)}` : ""}
       </p>
       <Verdict t={t} lang={lang} m={r.metrics} b={r.benchmark} />
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />

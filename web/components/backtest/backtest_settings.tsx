@@ -19,10 +19,18 @@ const RULE_FIELDS = ["entry", "exit", "short_entry", "short_exit"];
 /** A symbol the lab offers (the fields of `GET /symbols` it reads). */
 export type LabSymbol = Pick<SymbolInfo, "symbol" | "name" | "currency" | "first" | "last">;
 
+/**
+ * Bar intervals the lab offers: daily, and weekly and monthly aggregated from it (a strategy
+ * decides at each bar's close; a week or month not over in the data is left out).
+ */
+export const LAB_INTERVALS: readonly string[] = ["1d", "1w", "1mo"];
+
 /** The shared settings, as typed in the form. */
 export interface Settings {
   symbol: string;
   strategy: string;
+  /** Bar interval (`1d`, `1w`, `1mo`). */
+  interval: string;
   from: string;
   to: string;
   cash: string;
@@ -41,6 +49,7 @@ export function settingsBody(s: Settings): Record<string, unknown> {
   };
   if (s.from) body.from = s.from;
   if (s.to) body.to = s.to;
+  if (s.interval && s.interval !== "1d") body.interval = s.interval;
   return body;
 }
 
@@ -96,6 +105,17 @@ export function SettingsFields(
           options={strategyOptions(t, strategies, optimising)}
           help={strat?.description}
           error={issueFor(issues, "strategy")}
+        />
+        <Select
+          id="bt-interval"
+          label={t("interval.label")}
+          value={s.interval}
+          onChange={(v) => set({ interval: v })}
+          options={LAB_INTERVALS.map((i) => ({
+            value: i,
+            label: t(`interval.${i}.long` as "interval.1d.long"),
+          }))}
+          error={issueFor(issues, "interval")}
         />
       </FieldRow>
       <FieldRow>

@@ -2,7 +2,7 @@ import "../../i18n/dictionaries.ts";
 import assert from "node:assert/strict";
 import { translator } from "../../i18n/mod.ts";
 import type { StrategyInfo } from "../../lib/api_types.ts";
-import { strategyOptions } from "./backtest_settings.tsx";
+import { type Settings, settingsBody, strategyOptions } from "./backtest_settings.tsx";
 
 const strategy = (id: string, name: string, optimisable: boolean): StrategyInfo => ({
   id,
@@ -35,4 +35,21 @@ Deno.test("strategyOptions() - strategy names in the UI language, never the id",
     "簡單均線交叉（SMA）",
     "RSI 均值回歸",
   ]);
+});
+
+const base: Settings = {
+  symbol: "SPX",
+  strategy: "sma_cross",
+  interval: "1d",
+  from: "",
+  to: "",
+  cash: "100000",
+  fee_bps: "5",
+  slippage_bps: "2",
+};
+
+Deno.test("settingsBody() - sends the interval only when it is not daily", () => {
+  assert.equal(settingsBody(base).interval, undefined);
+  assert.equal(settingsBody({ ...base, interval: "1w" }).interval, "1w");
+  assert.equal(settingsBody({ ...base, interval: "1mo" }).interval, "1mo");
 });

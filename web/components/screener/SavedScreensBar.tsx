@@ -18,6 +18,8 @@ export interface SavedScreenBody {
   columns: string[];
   sort?: { by: string | number; order: "asc" | "desc" };
   limit: number;
+  /** Bar interval (daily when absent: screens saved before intervals). */
+  interval?: "1d" | "1w" | "1mo";
 }
 
 /** Props of {@link SavedScreensBar}. */
