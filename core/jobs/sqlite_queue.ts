@@ -1,8 +1,8 @@
 /**
  * The in-process job runner used on SQLite: jobs are rows of the `jobs` table (so a job added
  * in a transaction commits with it and survives a restart), claimed with a lease by one
- * statement, run with bounded concurrency, deleted when done, retried with backoff when they
- * throw, left failed after `max_attempts`.
+ * statement (the lease renewed while the job runs), run with bounded concurrency, deleted when
+ * done, retried with backoff when they throw, left failed after `max_attempts`.
  *
  * @module
  */
@@ -202,6 +202,13 @@ export class SqliteJobQueue implements JobQueue {
 
   async #run(row: JobRow): Promise<void> {
     const handler = this.#tasks?.[row.task];
+    // a job running longer than its lease keeps it, so no poll takes it a second time
+    const renew = setInterval(() => {
+      this.#db.run("UPDATE jobs SET locked_until = ? WHERE id = ?", [
+        this.#now() + this.#leaseMs,
+        row.id,
+      ]).catch(() => {});
+    }, Math.max(10, Math.floor(this.#leaseMs / 3)));
     try {
       if (!handler) throw new Error(`no handler for task ${row.task}`);
       await handler(JSON.parse(row.payload), { id: row.id, attempt: Number(row.attempts) });
@@ -213,6 +220,8 @@ export class SqliteJobQueue implements JobQueue {
         "UPDATE jobs SET locked_until = NULL, run_at = ?, last_error = ? WHERE id = ?",
         [this.#now() + retryDelayMs(Number(row.attempts)), message.slice(0, 500), row.id],
       ).catch(() => {});
+    } finally {
+      clearInterval(renew);
     }
   }
 }
