@@ -79,15 +79,21 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
   }
   const shutdown = new AbortController();
   const jobs = await openJobQueue(db, config.DATABASE_URL, logger);
+  const intraday = new IntradayBars(new IntradayStore(db), {
+    ...(config.SEED_DATA === "embedded" ? { embeddedDir: `${config.DATA_DIR}/intraday` } : {}),
+    online,
+    // online, SPY/IBM/BAC daily bars come from the provider, not from the bundled LEAN files
+    ...(config.MARKET_DATA === "online" ? {} : { market }),
+  });
   return {
     config,
     db,
     market,
-    series: new SeriesCache(market, { online }),
-    intraday: new IntradayBars(new IntradayStore(db), {
-      embeddedDir: `${config.DATA_DIR}/intraday`,
+    series: new SeriesCache(market, {
       online,
+      onUnknown: (symbol) => intraday.ensureEmbedded(symbol),
     }),
+    intraday,
     online,
     providers: {
       yahoo: new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal }),

@@ -23,10 +23,12 @@ import { actionsFromLeanFactors } from "./lean_factors.ts";
 import {
   type IntradayManifestEntry,
   readIntradayManifest,
+  seedDailyEntry,
   seedIntradayEntry,
 } from "./intraday_embedded.ts";
 import type { IntradayStore } from "./intraday_store.ts";
 import type { OnlineStore } from "./online_store.ts";
+import type { MarketRepository } from "./repository.ts";
 import type { Series } from "./series.ts";
 
 const NO_ACTIONS: Actions = { splits: [], dividends: [] };
@@ -49,6 +51,11 @@ export interface IntradayBarsOptions {
   embeddedDir?: string;
   /** Corporate actions (split adjustment); prices are served as stored without it. */
   online?: OnlineStore;
+  /**
+   * Daily storage: with `online`, the bundled daily files of intraday-only symbols (SPY, IBM,
+   * BAC) are loaded with their intraday bars.
+   */
+  market?: MarketRepository;
   /** Cached series kept (default 64). */
   maxEntries?: number;
 }
@@ -57,6 +64,7 @@ export interface IntradayBarsOptions {
 export class IntradayBars {
   readonly #store: IntradayStore;
   readonly #online: OnlineStore | undefined;
+  readonly #market: MarketRepository | undefined;
   readonly #dir: string | undefined;
   readonly #max: number;
   readonly #cache = new Map<string, IntradaySeries>();
@@ -67,9 +75,10 @@ export class IntradayBars {
   /** @param store where intraday bars are stored */
   constructor(
     store: IntradayStore,
-    { embeddedDir, online, maxEntries = 64 }: IntradayBarsOptions = {},
+    { embeddedDir, online, market, maxEntries = 64 }: IntradayBarsOptions = {},
   ) {
     this.#store = store;
+    this.#market = market;
     this.#online = online;
     this.#dir = embeddedDir;
     this.#max = maxEntries;
@@ -101,7 +110,11 @@ export class IntradayBars {
     return this.#manifest;
   }
 
-  /** Loads the bundled files of `symbol` into the store once (no-op when not bundled). */
+  /**
+   * Loads the bundled files of `symbol` into the store once (no-op when not bundled): its
+   * intraday bars and, for a symbol outside the embedded daily set, its daily bars. The series
+   * cache calls it for a symbol it does not know, so SPY's daily bars exist on first request.
+   */
   async ensureEmbedded(symbol: string): Promise<void> {
     const entries = (await this.manifest()).filter((e) => e.symbol === symbol);
     if (!entries.length || !this.#dir) return;
@@ -109,7 +122,12 @@ export class IntradayBars {
     if (!p) {
       const dir = this.#dir;
       p = (async () => {
-        for (const e of entries) await seedIntradayEntry(this.#store, dir, e);
+        for (const e of entries) {
+          if (this.#market && this.#online) {
+            await seedDailyEntry(this.#market, this.#online, dir, e);
+          }
+          await seedIntradayEntry(this.#store, dir, e);
+        }
       })();
       this.#seeding.set(symbol, p);
       p.catch(() => this.#seeding.delete(symbol)); // a failed load is retried next time

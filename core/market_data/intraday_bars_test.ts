@@ -134,3 +134,38 @@ Deno.test("IntradayBars - adjust=split applies AAPL's bundled splits: no jump ac
     await db.close();
   }
 });
+
+Deno.test("core app - SPY, IBM and BAC get daily bars (LEAN, with splits) on first request; hourly and daily closes agree on every day", async () => {
+  const { app, deps } = await testCoreApp();
+  try {
+    const before = await (await app.request("/symbols?all=true")).json();
+    assert.ok(
+      !before.symbols.some((s: { symbol: string }) => s.symbol === "IBM"),
+      "nothing loaded at start",
+    );
+    for (const symbol of ["SPY", "IBM", "BAC"]) {
+      const daily = await deps.series.get(symbol, { adjust: "none" });
+      assert.equal(daily.dates.length, 5849, symbol);
+      assert.equal(daily.dates[0], "1998-01-02");
+      const hourly = (await deps.intraday.load(symbol, "1h", "none"))!;
+      const lastClose = new Map<string, number>();
+      hourly.dates.forEach((d, i) => lastClose.set(d.slice(0, 10), hourly.close[i]!));
+      assert.equal(lastClose.size, daily.dates.length, `${symbol}: the same trading days`);
+      daily.dates.forEach((d, i) =>
+        assert.equal(lastClose.get(d), daily.close[i], `${symbol} ${d}`)
+      );
+    }
+    const ibm = await deps.series.actions("IBM");
+    assert.deepEqual(ibm.splits, [{ date: "1999-05-27", ratio: 2 }], "IBM's 1999 2:1 split");
+    const raw = await deps.series.get("IBM", { adjust: "none" });
+    const split = await deps.series.get("IBM", { adjust: "split" });
+    assert.equal(split.close[0], raw.close[0]! / 2, "prices before the split halved");
+    const weekly = await (await app.request("/api/symbols/SPY/candles?interval=1w&limit=2")).json();
+    assert.equal(weekly.candles.length, 2, "weekly bars from the daily ones");
+    const listed = await (await app.request("/symbols")).json();
+    assert.equal(listed.total, 13, "still outside the default universe");
+    assert.equal((await app.request("/api/symbols/NOPE/quote")).status, 404);
+  } finally {
+    await deps.db.close();
+  }
+});

@@ -14,7 +14,11 @@ import type { IntradayInterval } from "@trading/shared/schemas";
 import { parseIntradayCsv } from "../intraday/intraday_csv.ts";
 import { sessionOf } from "../intraday/session.ts";
 import { INTRADAY_MINUTES } from "@trading/shared/schemas";
+import { parseOhlcvCsv } from "./csv.ts";
 import type { IntradayStore } from "./intraday_store.ts";
+import { actionsFromLeanFactors } from "./lean_factors.ts";
+import type { OnlineStore } from "./online_store.ts";
+import type { MarketRepository } from "./repository.ts";
 
 /** One file of the bundled intraday dataset. */
 export interface IntradayManifestEntry {
@@ -42,6 +46,11 @@ export interface IntradayManifestEntry {
   license: string;
   /** LEAN factor file of the symbol (splits and dividends), below the manifest's folder. */
   factors?: string;
+  /**
+   * Daily bars of a symbol outside the embedded daily set (SPY, IBM, BAC: LEAN daily, raw),
+   * below the manifest's folder; loaded with the symbol's intraday bars.
+   */
+  daily?: string;
 }
 
 /** Reads `<dir>/manifest.json`; an absent folder is an empty dataset. */
@@ -93,4 +102,46 @@ export async function seedIntradayEntry(
     entry.interval,
     bars,
   );
+}
+
+/**
+ * Loads the daily file of a bundled entry (with its factor file's splits and dividends, prices
+ * raw) unless the symbol already has daily bars. The symbol stays outside the default
+ * universe. Returns the rows written.
+ */
+export async function seedDailyEntry(
+  market: MarketRepository,
+  online: OnlineStore,
+  dir: string,
+  entry: IntradayManifestEntry,
+  { now = new Date().toISOString() }: { now?: string } = {},
+): Promise<number> {
+  if (!entry.daily || (await market.extent(entry.symbol)).bars > 0) return 0;
+  const { bars, rejected } = parseOhlcvCsv(await Deno.readTextFile(`${dir}/${entry.daily}`));
+  if (rejected.length) {
+    const first = rejected.slice(0, 5).map((r) => `line ${r.line}: ${r.reason}`).join("; ");
+    throw new Error(`Cannot load ${entry.symbol}: ${entry.daily} has invalid rows (${first})`);
+  }
+  const actions = entry.factors
+    ? actionsFromLeanFactors(
+      await Deno.readTextFile(`${dir}/${entry.factors}`),
+      bars.map((b) => b.date),
+    )
+    : { splits: [], dividends: [] };
+  return await online.applyRefresh({
+    symbol: entry.symbol,
+    name: entry.name,
+    rename: false,
+    market: entry.market,
+    currency: entry.currency,
+    provider: "embedded",
+    basis: "raw",
+    inUniverse: false,
+    replaceAll: false,
+    bars,
+    rescale: [],
+    splits: actions.splits,
+    dividends: actions.dividends,
+    now,
+  });
 }

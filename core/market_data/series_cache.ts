@@ -22,6 +22,7 @@ export class SeriesCache {
   readonly #now: () => number;
   readonly #series = new Map<string, Entry>();
   readonly #online: OnlineStore | undefined;
+  readonly #onUnknown: ((symbol: string) => Promise<void>) | undefined;
   #versions = new Map<string, number>();
   #checkedAt = -Infinity;
   #pending: Promise<void> | null = null;
@@ -29,18 +30,22 @@ export class SeriesCache {
   /**
    * @param repo where the bars live
    * @param options `checkEveryMs` (default 1000), `now` clock in ms (default `Date.now`),
-   *   `online` store of corporate actions and price bases (without it, prices are served as stored)
+   *   `online` store of corporate actions and price bases (without it, prices are served as stored),
+   *   `onUnknown` called once for a symbol not stored, before it is a 404 (loads bundled data
+   *   on first use)
    */
   constructor(
     repo: MarketRepository,
-    { checkEveryMs = 1000, now = Date.now, online }: {
+    { checkEveryMs = 1000, now = Date.now, online, onUnknown }: {
       checkEveryMs?: number;
       now?: () => number;
       online?: OnlineStore;
+      onUnknown?: (symbol: string) => Promise<void>;
     } = {},
   ) {
     this.#repo = repo;
     this.#online = online;
+    this.#onUnknown = onUnknown;
     this.#checkEveryMs = checkEveryMs;
     this.#now = now;
   }
@@ -74,7 +79,13 @@ export class SeriesCache {
    */
   async get(symbol: string, { adjust = "split" }: { adjust?: AdjustMode } = {}): Promise<Series> {
     await this.#refreshVersions();
-    const version = this.#versions.get(symbol);
+    let version = this.#versions.get(symbol);
+    if (version === undefined && this.#onUnknown) {
+      await this.#onUnknown(symbol);
+      this.invalidate();
+      await this.#refreshVersions();
+      version = this.#versions.get(symbol);
+    }
     if (version === undefined) {
       throw new NotFoundError(
         `Unknown symbol ${symbol}: it has no stored data. Load it with ` +
