@@ -5,7 +5,8 @@
  * address at check time and to 127.0.0.1 a moment later (DNS rebinding) still reaches the
  * checked address. The URL keeps the host name, so the `Host` header and TLS SNI and
  * certificate check use it. Redirects are never followed. Connections are kept alive and
- * reused (a pooled socket was opened to a checked address too).
+ * reused (a pooled socket was opened to a checked address too). Under a sandbox that grants a
+ * listed host name but not its addresses, that host is called by name (see `mayConnect`).
  *
  * @module
  */
@@ -30,6 +31,52 @@ export interface PostWebhookOptions {
   timeoutMs: number;
   /** Host resolver (tests inject one). */
   resolve?: Resolver;
+}
+
+/**
+ * True when this process may connect to `address:port`. Core's sandbox (`--allow-net` from
+ * `WEBHOOK_HOSTS`) may grant a host name without its addresses; Deno checks the address a
+ * pinned connection goes to, so such a host is called by name instead ({@link postByName}).
+ */
+function mayConnect(address: string, port: string): boolean {
+  const host = `${address.includes(":") ? `[${address}]` : address}:${port}`;
+  try {
+    return Deno.permissions.querySync({ name: "net", host }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The request by host name with `fetch` (which resolves the name again): used only for hosts
+ * the administrator listed in `WEBHOOK_HOSTS` without granting their addresses, so a name an
+ * attacker controls is never reached this way. No redirects; at most 64 KiB of the answer read.
+ */
+async function postByName(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers,
+    body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const reader = res.body?.getReader();
+  let read = 0;
+  try {
+    while (reader && read < MAX_RESPONSE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+    }
+  } finally {
+    await reader?.cancel().catch(() => {});
+  }
+  return res.status;
 }
 
 /** A lookup that answers `address` whatever it is asked. */
@@ -65,6 +112,8 @@ export async function postWebhook(
     ...(o.resolve ? { resolve: o.resolve } : {}),
   });
   const proto = url.protocol as "http:" | "https:";
+  const port = url.port || (proto === "https:" ? "443" : "80");
+  if (!mayConnect(address!, port)) return await postByName(url, headers, body, o.timeoutMs);
   const client = proto === "https:" ? https : http;
   const payload = new TextEncoder().encode(body);
   return await new Promise<number>((resolve, reject) => {

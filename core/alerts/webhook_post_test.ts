@@ -63,3 +63,27 @@ Deno.test("postWebhook - a redirect is answered, not followed; metadata and priv
   await rx.close();
   await target.close();
 });
+
+Deno.test("postWebhook - under a sandbox granting a listed host name but not its address, the host is called by name", async () => {
+  const rx = receiver();
+  const module = new URL("./webhook_post.ts", import.meta.url).href;
+  const child = await Deno.makeTempFile({ suffix: ".ts" });
+  await Deno.writeTextFile(
+    child,
+    `import { postWebhook } from ${JSON.stringify(module)};
+const status = await postWebhook("http://localhost:${rx.port}/hook", {}, "{}", {
+  allowPrivate: true, timeoutMs: 5000, resolve: () => Promise.resolve(["127.0.0.1"]),
+});
+Deno.stdout.writeSync(new TextEncoder().encode(String(status)));`,
+  );
+  const config = new URL("../../deno.json", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--no-check", `--config=${config}`, `--allow-net=localhost:${rx.port}`, child],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  await Deno.remove(child);
+  assert.equal(new TextDecoder().decode(out.stdout), "200", new TextDecoder().decode(out.stderr));
+  assert.deepEqual(rx.hosts, [`localhost:${rx.port}`]);
+  await rx.close();
+});
