@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { backendTest, openTestDb } from "../../tests/helpers/backends.ts";
 import { appliedVersions, migrateDown, migrateUp } from "../db/migrations.ts";
 import { MarketRepository } from "./repository.ts";
+import { IntradayBars } from "./intraday_bars.ts";
 import { IntradayStore } from "./intraday_store.ts";
+import { OnlineStore } from "./online_store.ts";
 
 // The first three real 1-minute SPY bars of the regular session of 2013-10-04 (LEAN sample data,
 // ../shared/data/intraday/minute/SPY_1m.csv): 09:30, 09:31, 09:32 EDT = 13:30.. UTC.
@@ -91,6 +93,30 @@ backendTest(
       await assert.rejects(db.query("SELECT time_zone FROM symbols"));
       await migrateUp(db, { target: 14 });
       assert.equal((await appliedVersions(db)).at(-1), 14);
+    } finally {
+      await db.close();
+    }
+  },
+);
+
+backendTest(
+  "IntradayBars - the bundled BAC hours and days load on first use and read back",
+  async (b) => {
+    const db = await openTestDb(b);
+    try {
+      await migrateUp(db);
+      const market = new MarketRepository(db);
+      const bars = new IntradayBars(new IntradayStore(db), {
+        embeddedDir: new URL("../data/market/intraday", import.meta.url).pathname,
+        market,
+        online: new OnlineStore(db),
+      });
+      const hourly = (await bars.load("BAC", "1h", "none"))!;
+      assert.equal(hourly.dates.length, 40818);
+      assert.equal(hourly.dates[0], "1998-01-02T09:30:00-05:00");
+      assert.equal((await market.extent("BAC")).bars, 5849);
+      await bars.ensureEmbedded("BAC");
+      assert.equal((await market.extent("BAC")).bars, 5849, "loaded once");
     } finally {
       await db.close();
     }
