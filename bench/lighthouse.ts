@@ -1,0 +1,104 @@
+/**
+ * Lighthouse (npm `lighthouse`, its default mobile preset: Moto G-class screen, simulated slow
+ * 4G and 4x CPU slowdown) on the markets page and a symbol page, with Debian Chromium; prints
+ * the four category scores of each and the audits that cost points. Not a test: run it after a
+ * change to the pages and compare (targets of issue 19: performance ≥ 95, accessibility 100,
+ * best practices 100, SEO ≥ 95).
+ *
+ *     deno run -A bench/lighthouse.ts            # markets and /symbol/AAPL
+ *     deno run -A bench/lighthouse.ts /symbol/MSFT
+ *
+ * Starts its own core + web (fresh SQLite, built assets) and a headless Chromium with a remote
+ * debugging port, and stops them at the end.
+ *
+ * @module
+ */
+import lighthouse from "lighthouse";
+import { startStack } from "../tests/e2e/_stack.ts";
+import { CHROMIUM } from "../tests/helpers/chromium_path.ts";
+import { freePort } from "../tests/helpers/services.ts";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+/** One page's scores (0..100) and the audits that lost points. */
+export interface LighthouseReport {
+  /** Path audited. */
+  path: string;
+  /** Score per category. */
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  /** Failed audits: id, score and what Lighthouse says. */
+  failed: string[];
+}
+
+async function waitForDevtools(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/json/version`);
+      await res.body?.cancel();
+      if (res.ok) return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("Chromium's DevTools endpoint did not come up");
+}
+
+/** Audits `url` with the mobile preset through the Chromium listening on `port`. */
+async function audit(url: string, port: number, path: string): Promise<LighthouseReport> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const lhr = result.lhr;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as LighthouseReport["scores"];
+  const failed: string[] = [];
+  for (const c of CATEGORIES) {
+    for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+      const a = lhr.audits[ref.id];
+      if (!a || a.score === null || a.score >= 0.9 || ref.weight === 0) continue;
+      failed.push(`${c}: ${a.id} ${a.score} ${a.displayValue ?? ""} — ${a.title}`);
+    }
+  }
+  return { path, scores, failed };
+}
+
+if (import.meta.main) {
+  const paths = Deno.args.length ? Deno.args : ["/", "/symbol/AAPL"];
+  const stack = await startStack("lighthouse");
+  const port = freePort();
+  const profile = await Deno.makeTempDir({ prefix: "lighthouse-chromium-" });
+  const chrome = new Deno.Command(CHROMIUM, {
+    args: [
+      "--headless=new",
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      "--no-sandbox",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "about:blank",
+    ],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    await waitForDevtools(port);
+    for (const path of paths) {
+      const r = await audit(stack.web.url + path, port, path);
+      console.log(
+        `${r.path}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(" · ")}`,
+      );
+      for (const f of r.failed) console.log(`    ${f}`);
+    }
+  } finally {
+    chrome.kill("SIGTERM");
+    await chrome.status;
+    await Deno.remove(profile, { recursive: true }).catch(() => {});
+    await stack.stop();
+  }
+}
