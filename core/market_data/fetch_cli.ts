@@ -3,8 +3,8 @@
  * symbol from its online provider (Yahoo Finance, or TWSE for `.TW`) with a progress bar;
  * a contradicting answer is quarantined and reported, never applied.
  *
- * `… --interval 1m|5m|15m|30m|1h [--extended]`: intraday bars from Yahoo Finance into the
- * intraday store, by default as far back as Yahoo keeps them (1m: 30 days; 5m–30m: 60 days;
+ * `… --interval 1m|5m|15m|30m|1h [--extended]`: intraday bars from Yahoo Finance (Taiwan's
+ * `NNNN.TW` too: TWSE has no intraday API) into the intraday store, by default as far back as Yahoo keeps them (1m: 30 days; 5m–30m: 60 days;
  * 1h: 730 days); an older `--from` is refused with that limit.
  *
  * @module
@@ -54,7 +54,6 @@ export async function runFetch(args: string[]): Promise<number> {
   const deps = await buildDeps(config, createLogger({ service: "fetch", level: "warn" }));
   if (isIntraday(interval)) {
     try {
-      if (sym.data.endsWith(".TW")) throw new Error("TWSE offers no intraday bars; import a CSV");
       const now = Date.now();
       const at = (s: unknown, fallback: number) =>
         typeof s === "string" ? Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s) : fallback;
