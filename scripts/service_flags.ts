@@ -219,6 +219,9 @@ export function serviceFlags(
     // Alert webhooks go to hosts users choose: listed in WEBHOOK_HOSTS (`*`: any host; the
     // SSRF guard in core/alerts still refuses private addresses).
     for (const h of String(cfg.WEBHOOK_HOSTS ?? "").split(",").filter(Boolean)) net.add(h);
+    // Alert e-mails: nodemailer resolves the SMTP host itself (Deno asks for the bare name) and
+    // connects to the address it got, which WEBHOOK_HOSTS must list (or `*`) — see README.
+    if (typeof cfg.SMTP_URL === "string") net.add(new URL(cfg.SMTP_URL).hostname);
   } else if (service === "chart") {
     read.push(`${root}/node_modules/dejavu-fonts-ttf`, `${root}/node_modules/@embedpdf/fonts-tc`);
     const addons = resvgAddonDirs(root);

@@ -60,6 +60,7 @@ Deno.test("serviceFlags() - net, read, write, env, ffi and sys are each limited 
     serviceFlags("core", { SMTP_URL: url, PUBLIC_WEB_URL: "https://app.example" })[0]!;
   assert.ok(smtp("smtp://u:p@mail.example:2525").split(/[=,]/).includes("mail.example:2525"));
   assert.ok(smtp("smtps://u:p@mail.example").split(/[=,]/).includes("mail.example:465"));
+  assert.ok(smtp("smtps://u:p@mail.example").split(/[=,]/).includes("mail.example"), "its DNS");
   assert.ok(!smtp("smtp://mail.example").includes("app.example"));
 
   const web = serviceFlags("web", { CORE_SERVICE_URL: "https://core.example:443" }, {
