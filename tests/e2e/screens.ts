@@ -31,6 +31,7 @@ export const SCREEN_PAGES: Record<string, string> = {
   sources: "/sources",
   screener: "/screener",
   alerts: "/alerts?symbol=AAPL",
+  "alerts-confirm": "/alerts/confirm?token=a-token-from-the-mail-123",
   admin: "/admin",
   docs: "/docs",
 };

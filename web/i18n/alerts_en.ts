@@ -8,7 +8,7 @@
 export const alertsEn = {
   "alerts.title": "Alerts",
   "alerts.intro":
-    "Be told when the market does what you are waiting for. Every alert notifies you in the app (the bell) and, if you choose, at your webhooks.",
+    "Be told when the market does what you are waiting for. Every alert notifies you in the app (the bell) and, if you choose, at your webhooks or by e-mail.",
   "alerts.signin": "Sign in to create alerts and see when they fired.",
   "alerts.new": "New alert",
   "alerts.target": "Watch",
@@ -69,7 +69,7 @@ export const alertsEn = {
   "alerts.cd.1w": "1 week",
   "alerts.send": "Also send to",
   "alerts.sendHelp": "You are always notified in the app.",
-  "alerts.noEndpoints": "No webhooks yet: add one below.",
+  "alerts.noEndpoints": "Nothing else yet: add a webhook or an e-mail address below.",
   "alerts.create": "Create alert",
   "alerts.creating": "Creating…",
   "alerts.created": "Alert “{name}” created.",
@@ -180,7 +180,7 @@ export const alertsEn = {
   "alerts.ep.title": "Where alerts are sent",
   "alerts.ep.intro":
     "A webhook receives each firing as a signed JSON POST (Standard Webhooks); check the signature with its secret.",
-  "alerts.ep.none": "No webhooks yet.",
+  "alerts.ep.none": "No webhooks or e-mail addresses yet.",
   "alerts.ep.url": "Webhook URL",
   "alerts.ep.add": "Add webhook",
   "alerts.ep.adding": "Adding…",

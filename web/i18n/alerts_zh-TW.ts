@@ -10,7 +10,7 @@ import type { AlertsKey } from "./alerts_en.ts";
 export const alertsZhTW: Record<AlertsKey, string> = {
   "alerts.title": "警示",
   "alerts.intro":
-    "市場出現你等待的情況時通知你。每個警示都會在應用程式內（鈴鐺）通知，也可另外送到你的 Webhook。",
+    "市場出現你等待的情況時通知你。每個警示都會在應用程式內（鈴鐺）通知，也可另外送到你的 Webhook 或電子郵件。",
   "alerts.signin": "登入後即可建立警示並查看觸發紀錄。",
   "alerts.new": "新增警示",
   "alerts.target": "監看",
@@ -71,7 +71,7 @@ export const alertsZhTW: Record<AlertsKey, string> = {
   "alerts.cd.1w": "1 週",
   "alerts.send": "另外傳送到",
   "alerts.sendHelp": "一律會在應用程式內通知你。",
-  "alerts.noEndpoints": "尚無 Webhook：請在下方新增。",
+  "alerts.noEndpoints": "目前沒有其他目的地：請在下方新增 Webhook 或電子郵件。",
   "alerts.create": "建立警示",
   "alerts.creating": "建立中…",
   "alerts.created": "已建立警示「{name}」。",
@@ -179,7 +179,7 @@ export const alertsZhTW: Record<AlertsKey, string> = {
   "alerts.ep.title": "警示傳送到哪裡",
   "alerts.ep.intro":
     "Webhook 會以簽署過的 JSON POST（Standard Webhooks）收到每次觸發；請用其密鑰驗證簽章。",
-  "alerts.ep.none": "尚無 Webhook。",
+  "alerts.ep.none": "尚無 Webhook 或電子郵件。",
   "alerts.ep.url": "Webhook 網址",
   "alerts.ep.add": "新增 Webhook",
   "alerts.ep.adding": "新增中…",
