@@ -4,7 +4,8 @@
  * local receiver (127.0.0.1, same process, answering 200 after verifying the signature with
  * `standardwebhooks`) has all N is measured. Target: ≥ 500 deliveries/s on this 2-core machine.
  * Run `deno run -A bench/webhook_delivery_load.ts [N] [postgres]` (SQLite file by default;
- * `postgres` uses a private cluster and graphile-worker).
+ * `postgres` uses a private cluster and graphile-worker, and also prints the transactions the
+ * database committed per delivery: a count that does not depend on the machine's load).
  *
  * @module
  */
@@ -73,19 +74,35 @@ for (let i = 0; i < N; i++) {
   }, Date.now());
 }
 const recordMs = performance.now() - t0;
+// PostgreSQL: transactions committed in the database (each autocommit statement is one), a
+// load-independent count of the round trips a delivery costs (graphile-worker's included)
+const commits = async () =>
+  pg
+    ? Number(
+      (await deps.db.query<{ n: number }>(
+        "SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()",
+      ))[0]!.n,
+    )
+    : 0;
+await new Promise((r) => setTimeout(r, 1500)); // statistics are flushed within a second
+const commitsBefore = await commits();
 const t1 = performance.now();
 await deps.jobs.start({
   [DELIVER_TASK]: deliveryHandler(deps.db, deps.jobs, deps.logger, { allowPrivate: true }),
 });
 while (rx.accepted.length < N) await new Promise((r) => setTimeout(r, 5));
 const sendMs = performance.now() - t1;
+await new Promise((r) => setTimeout(r, 1500));
+const perDelivery = (await commits() - commitsBefore) / N;
 // deno-lint-ignore no-console
 console.log(
   `${pg ? "postgres/graphile-worker" : "sqlite/in-process"}: ${N} firings recorded in ${
     recordMs.toFixed(0)
   } ms (${(N / recordMs * 1000).toFixed(0)}/s); delivered in ${sendMs.toFixed(0)} ms → ${
     (N / sendMs * 1000).toFixed(0)
-  } deliveries/s (duplicates received: ${rx.seen.length - N})`,
+  } deliveries/s (duplicates received: ${rx.seen.length - N})${
+    pg ? `; ${perDelivery.toFixed(1)} PostgreSQL transactions per delivery` : ""
+  }`,
 );
 await deps.jobs.stop();
 await rx.close();
