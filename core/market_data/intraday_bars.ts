@@ -16,7 +16,7 @@ import {
 } from "@trading/shared/schemas";
 import { aggregateSession, filterSession } from "../intraday/aggregate.ts";
 import { sessionOf } from "../intraday/session.ts";
-import { columnsFromBars, type IntradayColumns } from "../intraday/types.ts";
+import type { IntradayColumns } from "../intraday/types.ts";
 import { isoLocalSeries } from "../intraday/zoned_time.ts";
 import { type Actions, type AdjustMode, adjustSeries } from "./adjust.ts";
 import { actionsFromLeanFactors } from "./lean_factors.ts";
@@ -177,7 +177,7 @@ export class IntradayBars {
       .sort((a, b) => INTRADAY_MINUTES[b.interval] - INTRADAY_MINUTES[a.interval])[0];
     if (!source) return null;
     const session = sessionOf(meta.timeZone);
-    const cols = columnsFromBars(await this.#store.range(symbol, source.interval));
+    const cols = await this.#store.columns(symbol, source.interval);
     const sourceMinutes = INTRADAY_MINUTES[source.interval];
     let out: IntradayColumns;
     let partial = false;

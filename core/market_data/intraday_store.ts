@@ -8,7 +8,7 @@
  */
 import type { IntradayInterval } from "@trading/shared/schemas";
 import type { Db } from "../db/db.ts";
-import type { IntradayBar } from "../intraday/types.ts";
+import type { IntradayBar, IntradayColumns } from "../intraday/types.ts";
 import type { SymbolMeta } from "./repository.ts";
 
 /** A symbol's descriptive fields plus its exchange's IANA time zone. */
@@ -67,6 +67,34 @@ export class IntradayStore {
       params,
     );
     return rows.map((r) => ({ ...r, ts: Number(r.ts) }));
+  }
+
+  /** {@link range} straight into columns (no per-bar objects kept): what the series read. */
+  async columns(symbol: string, interval: IntradayInterval): Promise<IntradayColumns> {
+    const rows = await this.#db.query<Row>(
+      `SELECT ts, open, high, low, close, volume FROM intraday_bars
+        WHERE symbol = ? AND bar_interval = ? ORDER BY ts`,
+      [symbol, interval],
+    );
+    const n = rows.length;
+    const c = {
+      ts: new Float64Array(n),
+      open: new Float64Array(n),
+      high: new Float64Array(n),
+      low: new Float64Array(n),
+      close: new Float64Array(n),
+      volume: new Float64Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      c.ts[i] = Number(r.ts);
+      c.open[i] = r.open;
+      c.high[i] = r.high;
+      c.low[i] = r.low;
+      c.close[i] = r.close;
+      c.volume[i] = r.volume;
+    }
+    return c;
   }
 
   /** The intervals `symbol` has bars at, with their counts and spans, shortest first. */

@@ -43,6 +43,9 @@ backendTest("IntradayStore - upserts idempotently, reads ranges, bumps the versi
       "from inclusive, to exclusive",
     );
     assert.deepEqual(await store.range("SPY", "5m"), [], "intervals are kept apart");
+    const cols = await store.columns("SPY", "1m");
+    assert.deepEqual(Array.from(cols.ts), [T0, T0 + 60_000, T0 + 120_000]);
+    assert.deepEqual(Array.from(cols.close), [167.77, 167.75, 167.71]);
     assert.deepEqual(await store.extents("SPY"), [
       { interval: "1m", bars: 3, first: T0, last: T0 + 120_000 },
     ]);
