@@ -6,8 +6,10 @@
  */
 import "./alerts_dictionaries.ts"; // the alerts pages' section
 import { en } from "./en.ts";
-import { type Dictionary, type Lang, registerDictionary } from "./mod.ts";
+import { type Dictionary, type Lang, registerDictionary, registerSection } from "./mod.ts";
 import { zhTW } from "./zh-TW.ts";
+import { serverEn } from "./server_en.ts";
+import { serverZhTW } from "./server_zh-TW.ts";
 
 /** Every dictionary by language. */
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, "zh-TW": zhTW };
@@ -15,3 +17,7 @@ export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, "zh-TW": z
 for (const [lang, dictionary] of Object.entries(DICTIONARIES)) {
   registerDictionary(lang as Lang, dictionary);
 }
+
+// strings only the server renders (no page downloads them)
+registerSection("en", serverEn);
+registerSection("zh-TW", serverZhTW);

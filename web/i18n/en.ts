@@ -4,6 +4,7 @@
  * @module
  */
 import type { AlertsKey } from "./alerts_en.ts";
+import type { ServerKey } from "./server_en.ts";
 
 export const en = {
   "app.name": "AI Trading System",
@@ -19,6 +20,7 @@ export const en = {
   "bell.unread": "Notifications: {n} unread",
   "bell.empty": "No notifications yet. Alerts you create notify you here.",
   "bell.mark_all": "Mark all read",
+  "bell.manage": "Manage alerts",
   "nav.alerts": "Alerts",
   "symbol.alert": "Create alert",
   "symbol.alertAt": "Create an alert at {price}",
@@ -37,11 +39,6 @@ export const en = {
   "footer.charts": "Charts by",
   "footer.disclaimer": "For education and research. Not investment advice.",
   "lang.code": "en",
-  "session.label": "Your account",
-  "session.signin": "Sign in",
-  "session.signedInAs": "Signed in as {email}",
-  "session.admin": "Admin",
-  "session.signout": "Sign out",
   "field.tooShort": "At least {n} characters.",
   "field.tooLong": "At most {n} characters.",
   "field.email": "Enter a valid e-mail address.",
@@ -57,25 +54,6 @@ export const en = {
     "You have used today's AI analyses, so the rule-based analyst answered.",
   "ai.fallback.other":
     "The AI model did not give a usable answer, so the rule-based analyst answered.",
-  "meta.default":
-    "Self-hostable AI trading system: charts, indicators, patterns, signals, backtests and paper trading.",
-  "meta.markets":
-    "Live quotes, sparklines and signals of US and Taiwan stocks, with a watchlist you keep in the browser.",
-  "meta.symbol":
-    "{symbol}: candlestick chart with indicators, detected chart patterns, signals and an AI analyst's view.",
-  "meta.screener":
-    "Screen US and Taiwan stocks with your own rules over indicators and patterns, and save the screens.",
-  "meta.alerts":
-    "Price, percentage-move and rule alerts on your symbols, delivered in the app, by e-mail or webhook.",
-  "meta.backtest":
-    "Backtest a trading strategy on real history against buy-and-hold, and optimise it with walk-forward tests.",
-  "meta.paper":
-    "Trade on a paper account with fees and the backtest's fill rules, replaying history bar by bar.",
-  "meta.account": "Sign in, manage your API tokens and plan, and redeem codes for AI analyses.",
-  "meta.admin": "Administration: mint redemption codes and follow AI usage per user.",
-  "meta.sources": "Where the market data, libraries and fonts come from, and their licences.",
-  "meta.track":
-    "How often the AI analyst's calls were right: hit rates, calibration and results per symbol.",
 
   "error.core.title": "The analysis service is not reachable",
   "error.core.body":
@@ -489,6 +467,24 @@ export const en = {
   "param.short_exit.help": "Cover a short when true (default: when the short entry is not true)",
   "param.mode.breakout": "Breakout",
   "param.mode.reversion": "Reversion",
+  "strategy.sma_cross.about":
+    "Long while the fast SMA is above the slow SMA, short while below (flat when shorts are off); the position changes at the next open after a cross.",
+  "strategy.ema_cross.about":
+    "Long while the fast EMA is above the slow EMA, short while below (flat when shorts are off); the position changes at the next open after a cross.",
+  "strategy.rsi_reversion.about":
+    "Buys an oversold market (RSI below the lower level) and sells when RSI recovers above the exit level; shorts an overbought one (RSI above the upper level) until RSI falls below the exit level.",
+  "strategy.macd_trend.about":
+    "Long while the MACD line is above its signal line, short (or flat when shorts are off) while below; acts at the next open after the lines cross.",
+  "strategy.bollinger.about":
+    "Breakout mode follows a close outside a band until the close crosses back over the middle band; reversion mode fades it until the close returns to the middle band.",
+  "strategy.analyst_rules.about":
+    "Buys when the close moves above MA10, when RSI ≤ 20 is confirmed by %K crossing above %D, or on three white soldiers (三陽開泰) breaking the 20-bar high; sells when the close falls below MA5 or RSI ≥ 80 is confirmed by %K crossing below %D. Long only.",
+  "strategy.pattern_breakout.about":
+    "Trades confirmed breakouts of chart patterns (head and shoulders, double tops and bottoms, triangles, flags, wedges, channels, cup and handle): enters at the next open, stop at the pattern's invalidation level, take-profit at its measured-move target, time exit after the maximum holding bars.",
+  "strategy.composite.about":
+    "Follows the composite score of the signals (trend, MACD, RSI, KD, Bollinger, volume, recent signals): long at or above the entry score until below the exit score, short at or below its negative until above the negative exit score.",
+  "strategy.rule.about":
+    "Your own rules: long when the entry rule is true until the exit rule is (or the entry stops holding), short likewise with the short rules when shorts are allowed. Rules are written in the rule language; $name parameters take their values from the parameters of the same name and can be optimised on a grid.",
   "strategy.sma_cross": "SMA crossover",
   "strategy.ema_cross": "EMA crossover",
   "strategy.bollinger": "Bollinger Bands",
@@ -876,5 +872,8 @@ export const en = {
 /** A key of the main dictionary (every page's). */
 export type BaseKey = keyof typeof en;
 
-/** A key of the dictionaries: the main one and the sections some islands load (alerts). */
-export type MessageKey = BaseKey | AlertsKey;
+/**
+ * A key of the dictionaries: the main one, the sections some islands load (alerts) and the
+ * server-only one (page metadata, the header's session links).
+ */
+export type MessageKey = BaseKey | AlertsKey | ServerKey;

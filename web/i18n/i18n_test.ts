@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { en } from "./en.ts";
 import { alertsEn } from "./alerts_en.ts";
+import { serverEn } from "./server_en.ts";
+import { serverZhTW } from "./server_zh-TW.ts";
 import { zhTW } from "./zh-TW.ts";
 import { DICTIONARIES } from "./dictionaries.ts";
 import { pickLang, translator } from "./mod.ts";
@@ -33,7 +35,7 @@ Deno.test("i18n - every key used in web/ exists in the dictionaries", async () =
   };
   await walk(new URL("../", import.meta.url));
   assert.ok(used.size > 50, `found ${used.size} keys`);
-  const missing = [...used].filter((k) => !(k in en) && !(k in alertsEn));
+  const missing = [...used].filter((k) => !(k in en) && !(k in alertsEn) && !(k in serverEn));
   assert.deepEqual(missing, []);
 });
 
@@ -49,4 +51,13 @@ Deno.test("pickLang() - cookie first, then Accept-Language (any Chinese → zh-T
 Deno.test("translator() - fills placeholders", () => {
   assert.equal(translator("en")("markets.intro", { n: 13 }).startsWith("13 symbols"), true);
   assert.equal(translator("zh-TW")("markets.open", { symbol: "AAPL" }), "開啟 AAPL");
+});
+
+Deno.test("i18n - the server-only section: both languages, same placeholders, no key of the main one", () => {
+  for (const key of Object.keys(serverEn) as (keyof typeof serverEn)[]) {
+    assert.ok(serverZhTW[key]?.trim(), `zh-TW is missing ${key}`);
+    assert.deepEqual(placeholders(serverZhTW[key]), placeholders(serverEn[key]), key);
+    assert.ok(!(key in en), `${key} is in the main dictionary too`);
+  }
+  assert.equal(translator("zh-TW")("session.signout"), "登出");
 });

@@ -21,6 +21,7 @@ export const zhTW: Record<BaseKey, string> = {
   "bell.unread": "通知：{n} 則未讀",
   "bell.empty": "尚無通知。你建立的警示觸發時會在這裡通知你。",
   "bell.mark_all": "全部標為已讀",
+  "bell.manage": "管理警示",
   "nav.alerts": "警示",
   "symbol.alert": "建立警示",
   "symbol.alertAt": "在 {price} 建立警示",
@@ -39,11 +40,6 @@ export const zhTW: Record<BaseKey, string> = {
   "footer.charts": "圖表由",
   "footer.disclaimer": "僅供教育與研究用途，不構成投資建議。",
   "lang.code": "zh-TW",
-  "session.label": "您的帳戶",
-  "session.signin": "登入",
-  "session.signedInAs": "已登入：{email}",
-  "session.admin": "管理",
-  "session.signout": "登出",
   "field.tooShort": "至少 {n} 個字元。",
   "field.tooLong": "最多 {n} 個字元。",
   "field.email": "請輸入有效的電子郵件地址。",
@@ -54,17 +50,6 @@ export const zhTW: Record<BaseKey, string> = {
   "ai.fallback.budget_exhausted": "此伺服器今日的 AI 預算已用完，因此由規則式分析師回答。",
   "ai.fallback.quota_exceeded": "您今日的 AI 分析次數已用完，因此由規則式分析師回答。",
   "ai.fallback.other": "AI 模型未提供可用的回答，因此由規則式分析師回答。",
-  "meta.default": "可自行架設的 AI 交易系統：K 線圖、技術指標、型態、訊號、回測與模擬交易。",
-  "meta.markets": "美股與台股的即時報價、走勢小圖與訊號，並可在瀏覽器中保存自選清單。",
-  "meta.symbol": "{symbol}：K 線圖、技術指標、偵測到的圖表型態、交易訊號，以及 AI 分析師的看法。",
-  "meta.screener": "用您自訂的指標與型態規則篩選美股與台股，並可儲存篩選條件。",
-  "meta.alerts": "為您的標的設定價格、漲跌幅與規則警示，透過站內、電子郵件或 webhook 通知。",
-  "meta.backtest": "以真實歷史資料回測交易策略並與買進持有比較，再用前進分析最佳化參數。",
-  "meta.paper": "在模擬帳戶中交易，手續費與成交規則與回測相同，逐根 K 棒重播歷史。",
-  "meta.account": "登入、管理 API 權杖與方案，並兌換 AI 分析的兌換碼。",
-  "meta.admin": "管理：產生兌換碼並查看每位使用者的 AI 用量。",
-  "meta.sources": "市場資料、程式庫與字型的來源及其授權條款。",
-  "meta.track": "AI 分析師的判斷有多準：命中率、校準程度與各標的的結果。",
 
   "error.core.title": "無法連線到分析服務",
   "error.core.body": "核心服務沒有回應，可能正在啟動或重新啟動，請稍後再試。",
@@ -467,6 +452,24 @@ export const zhTW: Record<BaseKey, string> = {
   "param.short_exit.help": "條件成立時回補空單（預設：放空條件不成立時）",
   "param.mode.breakout": "突破",
   "param.mode.reversion": "均值回歸",
+  "strategy.sma_cross.about":
+    "快線 SMA 在慢線之上時做多、在其下時做空（不允許放空時空手）；交叉後於下一根開盤調整部位。",
+  "strategy.ema_cross.about":
+    "快線 EMA 在慢線之上時做多、在其下時做空（不允許放空時空手）；交叉後於下一根開盤調整部位。",
+  "strategy.rsi_reversion.about":
+    "RSI 低於下限（超賣）時買進，回升到出場水準之上時賣出；RSI 高於上限（超買）時放空，跌回出場水準之下時回補。",
+  "strategy.macd_trend.about":
+    "MACD 線在訊號線之上時做多，在其下時做空（不允許放空時空手）；交叉後於下一根開盤動作。",
+  "strategy.bollinger.about":
+    "突破模式：收盤突破通道時順勢進場，收盤回到中軌時出場；回歸模式：反向操作，收盤回到中軌時出場。",
+  "strategy.analyst_rules.about":
+    "收盤站上 MA10、RSI ≤ 20 且 %K 向上穿越 %D，或三陽開泰突破 20 日高點時買進；收盤跌破 MA5，或 RSI ≥ 80 且 %K 向下跌破 %D 時賣出。只做多。",
+  "strategy.pattern_breakout.about":
+    "交易已確認突破的技術型態（頭肩、雙重頂底、三角形、旗形、楔形、通道、杯柄）：於下一根開盤進場，停損設在型態失效價位，停利設在型態的測量目標，持有超過最長 K 棒數即出場。",
+  "strategy.composite.about":
+    "依訊號綜合分數（趨勢、MACD、RSI、KD、布林、成交量、近期訊號）操作：分數高於等於進場分數時做多，跌破出場分數時出場；低於等於進場分數的負值時做空，回到出場分數的負值之上時回補。",
+  "strategy.rule.about":
+    "自訂規則：進場規則成立時做多，直到出場規則成立（或進場規則不再成立）；允許放空時，放空規則同理。規則以規則語言撰寫；$名稱 參數取自同名參數，可在網格上最佳化。",
   "strategy.sma_cross": "簡單均線交叉（SMA）",
   "strategy.ema_cross": "指數均線交叉（EMA）",
   "strategy.bollinger": "布林通道",

@@ -12,6 +12,7 @@ export const PAGE_DESCRIPTIONS: Readonly<Record<string, MessageKey>> = {
   "/symbol/:symbol": "meta.symbol",
   "/screener": "meta.screener",
   "/alerts": "meta.alerts",
+  "/alerts/confirm": "meta.alertsConfirm",
   "/backtest": "meta.backtest",
   "/paper": "meta.paper",
   "/account": "meta.account",
