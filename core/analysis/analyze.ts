@@ -32,7 +32,8 @@ export function periodStart(lastDate: string, period: string): string | null {
   const months = PERIOD_MONTHS[period];
   if (months === undefined) throw new RangeError(`Cannot analyse: unknown period "${period}"`);
   if (months === Infinity) return null;
-  const [y, m, day] = lastDate.split("-").map(Number) as [number, number, number];
+  // an intraday bar's date is a local time: its day is the first 10 characters
+  const [y, m, day] = lastDate.slice(0, 10).split("-").map(Number) as [number, number, number];
   // Same day `months` earlier, clamped to that month's length (31 March − 1 month = 28/29 Feb).
   const lastOfMonth = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
   const d = new Date(Date.UTC(y, m - 1 - months, Math.min(day, lastOfMonth)));

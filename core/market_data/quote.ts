@@ -17,7 +17,7 @@ export function quoteOf(s: Series): Quote | null {
   const close = s.close[last]!;
   const prev = n > 1 ? s.close[last - 1]! : null;
   const lastDate = s.dates[last]!;
-  const d = new Date(`${lastDate}T00:00:00Z`);
+  const d = new Date(`${lastDate.slice(0, 10)}T00:00:00Z`); // an intraday date is a local time
   d.setUTCDate(d.getUTCDate() - 365);
   const cutoff = d.toISOString().slice(0, 10);
   let hi = -Infinity, lo = Infinity;

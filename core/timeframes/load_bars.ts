@@ -33,6 +33,22 @@ export interface BarSources {
 
 const caches = new WeakMap<object, TimeframeCache>();
 
+/**
+ * The last trading day the data of `bars` (loaded by {@link loadBars}) reaches, for freshness:
+ * the last daily bar's date for daily, weekly and monthly bars (a week is labelled with its
+ * first day), the day of the last bar for intraday bars (whose dates are local times).
+ */
+export async function lastStoredDay(
+  deps: BarSources,
+  bars: TimeframeSeries,
+  adjust: AdjustMode = "split",
+): Promise<string | null> {
+  if (bars.interval === "1d" || isIntraday(bars.interval)) {
+    return bars.dates.at(-1)?.slice(0, 10) ?? null;
+  }
+  return (await deps.series.get(bars.symbol, { adjust })).dates.at(-1) ?? null;
+}
+
 /** The timeframe cache that belongs to a series cache (one per series cache, made on first use). */
 export function timeframeCacheOf(series: object): TimeframeCache {
   let cache = caches.get(series);

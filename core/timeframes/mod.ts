@@ -5,10 +5,12 @@
  * @module
  */
 export { aggregateCalendar, completeBarCount, type TimeframeSeries } from "./aggregate.ts";
+export { barsPerYear } from "./bars_per_year.ts";
 export { calendarView, TimeframeCache } from "./cache.ts";
 export {
   type BarSources,
   type IntradayBarSource,
+  lastStoredDay,
   loadBars,
   timeframeCacheOf,
 } from "./load_bars.ts";

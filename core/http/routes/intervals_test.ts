@@ -81,3 +81,34 @@ Deno.test("interval - an unknown interval is a 422 naming interval; an intraday 
     await deps.db.close();
   }
 });
+
+Deno.test("interval - intraday bars (the bundled hourly AAPL, IBM) through candles, quote, signals and /analyze", async () => {
+  const { app, deps } = await testCoreApp();
+  try {
+    const get = async (url: string) => {
+      const res = await app.request(url);
+      assert.equal(res.status, 200, `${url}: ${await res.clone().text()}`);
+      return await res.json();
+    };
+    const hourly = await get("/api/symbols/AAPL/candles?interval=1h&limit=2");
+    assert.equal(hourly.interval, "1h");
+    assert.match(hourly.candles[1].date, /^2021-03-31T15:00:00-04:00$/);
+    assert.equal(hourly.as_of, "2021-03-31", "freshness of the hourly data, not the daily");
+    const quote = await get("/api/symbols/AAPL/quote?interval=1h");
+    assert.equal(quote.date, hourly.candles[1].date);
+    assert.equal(quote.previous_close, hourly.candles[0].close);
+    assert.equal(quote.as_of, "2021-03-31");
+    const ibm = await get("/api/symbols/IBM/candles?interval=1h&limit=1");
+    assert.equal(ibm.count, 1, "an intraday-only symbol");
+    await get("/api/symbols/AAPL/signals?interval=1h&from=2021-03-01");
+    const analyze = await app.request("/analyze/AAPL", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ interval: "1h", period: "1mo" }),
+    });
+    assert.equal(analyze.status, 200, await analyze.clone().text());
+    assert.equal((await analyze.json()).interval, "1h");
+  } finally {
+    await deps.db.close();
+  }
+});

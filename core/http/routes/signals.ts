@@ -22,7 +22,7 @@ import {
 import type { CoreDeps } from "../../deps.ts";
 import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
-import { loadBars } from "../../timeframes/load_bars.ts";
+import { lastStoredDay, loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 
@@ -125,8 +125,7 @@ export const signalsRoutes = routeGroup(
             message: "no data",
           }]);
         }
-        const daily = body.interval === "1d" ? s : await deps.series.get(symbol);
-        const fresh = freshness(marketOf(symbol), daily.dates.at(-1) ?? null, deps.now());
+        const fresh = freshness(marketOf(symbol), await lastStoredDay(deps, s), deps.now());
         const key = `${symbol}:${body.interval}:${s.version}:${body.period}:` +
           `${body.include_patterns}:${fresh.last_session}`;
         let cached = analysisCache.get(key);

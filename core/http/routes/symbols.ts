@@ -15,7 +15,7 @@ import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
 import { Lru } from "@trading/shared/lru";
 import type { Series } from "../../market_data/series.ts";
-import { loadBars } from "../../timeframes/load_bars.ts";
+import { lastStoredDay, loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({
@@ -81,10 +81,9 @@ export const symbolsRoutes = routeGroup(
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(CandlesQuerySchema, c.req.query(), "query");
         const s = await loadBars(deps, symbol, q.interval, q.adjust);
-        const daily = await deps.series.get(symbol, { adjust: q.adjust });
         const { as_of, stale } = freshness(
           marketOf(symbol),
-          daily.dates.at(-1) ?? null,
+          await lastStoredDay(deps, s, q.adjust),
           deps.now(),
         );
         // serialising 250 candles was most of this route's cost: the JSON is kept per series
@@ -135,9 +134,7 @@ export const symbolsRoutes = routeGroup(
             404,
           );
         }
-        const asOf = q.interval === "1d"
-          ? quote.as_of
-          : (await deps.series.get(symbol)).dates.at(-1)!;
+        const asOf = (await lastStoredDay(deps, s)) ?? quote.as_of;
         return c.json({
           ...quote,
           as_of: asOf,
