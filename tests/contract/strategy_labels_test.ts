@@ -7,12 +7,18 @@ import { en } from "../../web/i18n/en.ts";
 import { zhTW } from "../../web/i18n/zh-TW.ts";
 import "../../web/i18n/dictionaries.ts";
 import { translator } from "../../web/i18n/mod.ts";
-import { paramHelp, paramLabel, paramOptionLabel } from "../../web/components/param_labels.ts";
+import {
+  paramHelp,
+  paramLabel,
+  paramOptionLabel,
+  strategyAbout,
+} from "../../web/components/param_labels.ts";
 
 Deno.test("strategies - every strategy name, parameter label, help and option is in both languages", () => {
   const zh = translator("zh-TW");
   for (const [id, s] of Object.entries(STRATEGIES)) {
     assert.ok(`strategy.${id}` in en && `strategy.${id}` in zhTW, `strategy.${id}`);
+    assert.match(strategyAbout(zh, id) ?? "", /[\u4e00-\u9fff]/, `strategy.${id}.about`);
     const schema = z.toJSONSchema(s.params, { io: "input", unrepresentable: "any" }) as {
       properties?: Record<string, { enum?: unknown[]; description?: string }>;
     };

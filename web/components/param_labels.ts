@@ -26,3 +26,8 @@ export function paramHelp(t: T, name: string, description?: string): string | un
 export function paramOptionLabel(t: T, name: string, option: string): string {
   return entry(t, `param.${name}.${option}`) ?? option;
 }
+
+/** What a strategy does, in the UI language (`strategy.<id>.about`), else core's description. */
+export function strategyAbout(t: T, id: string, description?: string): string | undefined {
+  return entry(t, `strategy.${id}.about`) ?? description;
+}

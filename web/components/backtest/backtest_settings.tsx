@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { paramHelp, paramLabel, paramOptionLabel } from "../param_labels.ts";
+import { paramHelp, paramLabel, paramOptionLabel, strategyAbout } from "../param_labels.ts";
 import type { MessageKey, T } from "../../i18n/mod.ts";
 import type { StrategyInfo, SymbolInfo } from "../../lib/api_types.ts";
 import { RuleEditor } from "../rule_editor/RuleEditor.tsx";
@@ -103,7 +103,7 @@ export function SettingsFields(
           value={s.strategy}
           onChange={(v) => set({ strategy: v })}
           options={strategyOptions(t, strategies, optimising)}
-          help={strat?.description}
+          help={strat ? strategyAbout(t, strat.id, strat.description) : undefined}
           error={issueFor(issues, "strategy")}
         />
         <Select
