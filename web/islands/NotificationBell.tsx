@@ -105,7 +105,7 @@ export default function NotificationBell({ lang }: NotificationBellProps) {
           )}
           {unread > 0 && (
             <button type="button" class="link" onClick={markAll}>{t("bell.mark_all")}</button>
-          )}
+          )} <a href="/alerts">{t("bell.manage")}</a>
         </div>
       )}
     </div>
