@@ -21,13 +21,22 @@ const until = async (ok: () => boolean | Promise<boolean>, ms = 10_000) => {
 /** An SMTP server on 127.0.0.1 keeping every parsed message. */
 async function smtpSink() {
   const mails: ParsedMail[] = [];
+  /** Messages to refuse with 451 (try again later) before accepting. */
+  const sink = { refuse: 0, refused: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, done) {
       simpleParser(stream, { keepCidLinks: true }).then(
-        (m) => (mails.push(m), done()),
+        (m) => {
+          if (sink.refused < sink.refuse) {
+            sink.refused++;
+            return done(Object.assign(new Error("mailbox busy, try later"), { responseCode: 451 }));
+          }
+          mails.push(m);
+          done();
+        },
         (e) => done(e),
       );
     },
@@ -37,6 +46,7 @@ async function smtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    sink,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -202,4 +212,42 @@ Deno.test("e-mail endpoint - the chart service down: the mail goes text-only and
   assert.equal(badAddress.status, 422);
   assert.match(JSON.stringify(badAddress.body), /address/);
   await u.deps.db.close();
+});
+
+Deno.test("e-mail endpoint - an SMTP server answering 451 twice: the same outbox retries deliver one mail, the attempts logged 451, 451, 250; rotate is a 422", async () => {
+  const chart = chartStub();
+  const t = await setup(chart.url);
+  const ep = await call(t.app, t.cookie, "POST", "/api/notify/endpoints", {
+    kind: "email",
+    address: "trader@example.com",
+  });
+  await until(() => t.smtp.mails.length === 1);
+  const token = /token=([A-Za-z0-9_-]+)/.exec(t.smtp.mails[0]!.text ?? "")![1];
+  await call(t.app, "", "POST", "/api/notify/endpoints/confirm", { token });
+  const rotate = await call(t.app, t.cookie, "POST", `/api/notify/endpoints/${ep.body.id}/rotate`);
+  assert.equal(rotate.status, 422);
+  const alert = await call(t.app, t.cookie, "POST", "/api/alerts", {
+    symbol: "AAPL",
+    price: { crosses: "up", level: 200 },
+    endpoints: [ep.body.id],
+  });
+  t.smtp.sink.refuse = 2;
+  await appendBar(t.deps.market, t.deps, "AAPL", 150);
+  await t.engine.evaluateNewBars();
+  await appendBar(t.deps.market, t.deps, "AAPL", 201);
+  assert.equal((await t.engine.evaluateNewBars()).fired.length, 1);
+  const delivery = async () =>
+    (await call(t.app, t.cookie, "GET", `/api/alerts/${alert.body.id}/events`)).body.firings[0]
+      .deliveries[0];
+  await until(async () => (await delivery()).status === "delivered");
+  assert.equal(t.smtp.mails.length, 2, "one alert mail after the refusals");
+  const d = await delivery();
+  assert.deepEqual(d.attempt_log.map((a: { status_code: number }) => a.status_code), [
+    451,
+    451,
+    250,
+  ]);
+  assert.match(d.attempt_log[0].error, /mailbox busy/);
+  await t.close();
+  await chart.close();
 });
