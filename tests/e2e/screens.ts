@@ -24,6 +24,7 @@ export const SCREEN_PAGES: Record<string, string> = {
   "symbol-tw": "/symbol/2330.TW",
   "symbol-weekly": "/symbol/SPX?interval=1w",
   "symbol-monthly": "/symbol/SPX?interval=1mo",
+  "symbol-hourly": "/symbol/AAPL?interval=1h",
   backtest: "/backtest?symbol=AAPL",
   paper: "/paper?symbol=AAPL",
   account: "/account",

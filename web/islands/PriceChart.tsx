@@ -33,6 +33,10 @@ export interface PriceChartProps extends Overlays {
   query?: string;
 }
 
+/** Intraday intervals, and how many of their latest bars the chart loads (decades of hours). */
+const INTRADAY = new Set<Interval>(["1m", "5m", "15m", "30m", "1h"]);
+const INTRADAY_BARS = 5000;
+
 /** The query string `search` at another interval (other parameters kept; daily has none). */
 function intervalHref(search: string, interval: Interval): string {
   const q = new URLSearchParams(search);
@@ -77,7 +81,11 @@ export default function PriceChart(props: PriceChartProps) {
           import("lightweight-charts"),
           fetch(
             `/api/symbols/${encodeURIComponent(symbol)}/candles` +
-              (interval === "1d" ? "" : `?interval=${interval}`),
+              (interval === "1d"
+                ? ""
+                : `?interval=${interval}${
+                  INTRADAY.has(interval) ? `&limit=${INTRADAY_BARS}` : ""
+                }`),
           ),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);
@@ -226,7 +234,10 @@ export default function PriceChart(props: PriceChartProps) {
         {bar
           ? (
             <>
-              <span data-field="date" data-value={bar.date}>{fmtDate(lang, bar.date)}</span>
+              <span data-field="date" data-value={bar.date}>
+                {fmtDate(lang, bar.date.slice(0, 10))}
+                {bar.date.length > 10 ? ` ${bar.date.slice(11, 16)}` : ""}
+              </span>
               {(["open", "high", "low", "close"] as const).map((k) => (
                 <span key={k} data-field={k} data-value={bar[k]}>
                   {t(`ohlc.${k}`)} <b>{fmtPrice(lang, bar[k])}</b>

@@ -87,7 +87,8 @@ export function buildChart(
     },
     grid: { vertLines: { color: col.grid }, horzLines: { color: col.grid } },
     localization: { locale: lang },
-    timeScale: { borderColor: col.grid },
+    // intraday bars: hours and minutes on the axis (the exchange's clock, see chartTime)
+    timeScale: { borderColor: col.grid, timeVisible: (bars[0]?.date.length ?? 0) > 10 },
     rightPriceScale: { borderColor: col.grid },
   });
   const candle = addCandles(lc, chart, bars, col);
