@@ -79,11 +79,15 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
   }
   const shutdown = new AbortController();
   const jobs = await openJobQueue(db, config.DATABASE_URL, logger);
+  const yahoo = new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal });
   const intraday = new IntradayBars(new IntradayStore(db), {
     ...(config.SEED_DATA === "embedded" ? { embeddedDir: `${config.DATA_DIR}/intraday` } : {}),
     online,
-    // online, SPY/IBM/BAC daily bars come from the provider, not from the bundled LEAN files
-    ...(config.MARKET_DATA === "online" ? {} : { market }),
+    // online, SPY/IBM/BAC daily bars come from the provider, not from the bundled LEAN files;
+    // intraday bars a symbol lacks are fetched from Yahoo on first request
+    ...(config.MARKET_DATA === "online"
+      ? { fetcher: { provider: yahoo, now: Date.now } }
+      : { market }),
   });
   return {
     config,
@@ -96,7 +100,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     intraday,
     online,
     providers: {
-      yahoo: new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal }),
+      yahoo,
       twse: new TwseProvider(config.TWSE_BASE_URL, { signal: shutdown.signal }),
     },
     logger,

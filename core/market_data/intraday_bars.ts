@@ -26,6 +26,7 @@ import {
   seedDailyEntry,
   seedIntradayEntry,
 } from "./intraday_embedded.ts";
+import { fetchIntraday, type IntradayProvider } from "./intraday_fetch.ts";
 import type { IntradayStore } from "./intraday_store.ts";
 import type { OnlineStore } from "./online_store.ts";
 import type { MarketRepository } from "./repository.ts";
@@ -45,6 +46,16 @@ export interface IntradaySeries extends Series {
   timeZone: string;
 }
 
+/** An online source of intraday bars for {@link IntradayBars} (Yahoo Finance). */
+export interface IntradayFetcher {
+  /** The provider, with how many days back it keeps each interval. */
+  provider: IntradayProvider & { historyDays(interval: IntradayInterval): number };
+  /** The clock (ms since epoch). */
+  now: () => number;
+  /** Least time between two fetches of one symbol and interval (default 15 minutes). */
+  retryMs?: number;
+}
+
 /** Options of {@link IntradayBars}. */
 export interface IntradayBarsOptions {
   /** The bundled intraday dataset's folder (`<DATA_DIR>/intraday`); none when absent. */
@@ -56,6 +67,8 @@ export interface IntradayBarsOptions {
    * BAC) are loaded with their intraday bars.
    */
   market?: MarketRepository;
+  /** Online deployments: where intraday bars missing from the store are fetched. */
+  fetcher?: IntradayFetcher;
   /** Cached series kept (default 64). */
   maxEntries?: number;
 }
@@ -70,14 +83,17 @@ export class IntradayBars {
   readonly #cache = new Map<string, IntradaySeries>();
   readonly #seeding = new Map<string, Promise<void>>();
   readonly #factorActions = new Map<string, Promise<Actions>>();
+  readonly #fetcher: IntradayFetcher | undefined;
+  readonly #fetchedAt = new Map<string, number>();
   #manifest: Promise<IntradayManifestEntry[]> | null = null;
 
   /** @param store where intraday bars are stored */
   constructor(
     store: IntradayStore,
-    { embeddedDir, online, market, maxEntries = 64 }: IntradayBarsOptions = {},
+    { embeddedDir, online, market, fetcher, maxEntries = 64 }: IntradayBarsOptions = {},
   ) {
     this.#store = store;
+    this.#fetcher = fetcher;
     this.#market = market;
     this.#online = online;
     this.#dir = embeddedDir;
@@ -102,6 +118,24 @@ export class IntradayBars {
       return await p;
     }
     return this.#online ? await this.#online.actions(symbol) : NO_ACTIONS;
+  }
+
+  async #fetchIfMissing(symbol: string, interval: IntradayInterval): Promise<void> {
+    const f = this.#fetcher;
+    if (!f || (await this.manifest()).some((e) => e.symbol === symbol)) return;
+    const target = INTRADAY_MINUTES[interval];
+    const stored = await this.#store.extents(symbol);
+    if (stored.some((e) => target % INTRADAY_MINUTES[e.interval] === 0)) return;
+    const key = `${symbol}|${interval}`;
+    const now = f.now();
+    if (now - (this.#fetchedAt.get(key) ?? -Infinity) < (f.retryMs ?? 15 * 60_000)) return;
+    this.#fetchedAt.set(key, now);
+    const days = f.provider.historyDays(interval);
+    await fetchIntraday(this.#store, f.provider, symbol, interval, {
+      from: now - days * 86_400_000 + 60_000,
+      to: now,
+      now,
+    });
   }
 
   /** The bundled files (empty without a dataset folder). */
@@ -150,9 +184,11 @@ export class IntradayBars {
   }
 
   /**
-   * The bars of `symbol` at the intraday `interval` (`adjust` applied with the
-   * symbol's splits and dividends: the bundled factor file's, else the stored ones), regular session unless `extended`; null when the symbol has no
-   * stored interval that divides it (or `interval` is not intraday).
+   * The bars of `symbol` at the intraday `interval` (`adjust` applied with the symbol's splits
+   * and dividends: the bundled factor file's, else the stored ones), regular session unless
+   * `extended`; null when the symbol has no stored interval that divides it (or `interval` is
+   * not intraday). Online, a symbol without such bars is first fetched from the provider, as
+   * far back as it keeps them (once per `retryMs` per symbol and interval).
    */
   async load(
     symbol: string,
@@ -162,6 +198,7 @@ export class IntradayBars {
   ): Promise<IntradaySeries | null> {
     if (!isIntraday(interval)) return null;
     await this.ensureEmbedded(symbol);
+    await this.#fetchIfMissing(symbol, interval);
     const meta = await this.#store.meta(symbol);
     if (!meta) return null;
     const key = `${symbol}|${interval}|${adjust}|${extended ? "ext" : "reg"}`;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ValidationError } from "@trading/shared/errors";
+import { UpstreamError, ValidationError } from "@trading/shared/errors";
 import { fixture, startFixtureServer } from "../../tests/helpers/fixture_server.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openSqlite } from "../db/sqlite.ts";
@@ -39,6 +39,39 @@ Deno.test("fetchIntraday() - Yahoo 5m bars (built from real SPY minutes) are sto
       (e: unknown) => e instanceof ValidationError && /last 60 days/.test(e.message),
     );
     assert.equal(srv.requests.length, 2, "the refused range made no request");
+  } finally {
+    await db.close();
+    await srv.close();
+  }
+});
+
+Deno.test("IntradayBars online - a symbol without intraday bars is fetched from Yahoo once, then served and aggregated", async () => {
+  const srv = startFixtureServer((url) =>
+    url.searchParams.get("interval") === "5m"
+      ? new Response(fixture("yahoo/chart_SPY_5m_2013-10-04_2013-10-11.json"), {
+        headers: { "content-type": "application/json" },
+      })
+      : new Response("{}", { status: 500 })
+  );
+  const db = await openSqlite(":memory:");
+  try {
+    await migrateUp(db);
+    const now = OPEN + 9 * DAY;
+    const bars = new IntradayBars(new IntradayStore(db), {
+      fetcher: { provider: new YahooProvider(srv.url, noSleep), now: () => now },
+    });
+    const five = (await bars.load("SPY", "5m"))!;
+    assert.equal(five.dates.length, 468);
+    assert.equal(srv.requests.length, 1);
+    const [, p1, p2] = srv.requests[0]!.match(/period1=(\d+)&period2=(\d+)/)!;
+    assert.equal(Number(p2) - Number(p1), 60 * 86_400 - 60, "as far back as Yahoo keeps 5m bars");
+    assert.equal((await bars.load("SPY", "15m"))!.dates.length, 6 * 26, "15m from the stored 5m");
+    assert.equal((await bars.load("SPY", "5m"))!.dates.length, 468);
+    assert.equal(srv.requests.length, 1, "no second request: the bars are stored");
+    await assert.rejects(bars.load("QQQ", "1m"), UpstreamError, "Yahoo down is an upstream error");
+    const calls = srv.requests.length;
+    assert.equal(await bars.load("QQQ", "1m"), null, "not retried at once: no bars");
+    assert.equal(srv.requests.length, calls);
   } finally {
     await db.close();
     await srv.close();

@@ -183,6 +183,11 @@ export class YahooProvider implements MarketDataProvider {
     }
   }
 
+  /** How many days back Yahoo keeps bars of `interval`. */
+  historyDays(interval: IntradayInterval): number {
+    return YAHOO_INTRADAY_LIMITS[interval].backDays;
+  }
+
   /**
    * Intraday bars of `symbol` over `[from, to)` (UTC ms) at `interval`, regular session unless
    * `extended` (Yahoo's `includePrePost`). A range Yahoo does not keep is refused before any
