@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { STRATEGIES } from "../../core/strategies/mod.ts";
-import { en } from "../../web/i18n/en.ts";
-import { zhTW } from "../../web/i18n/zh-TW.ts";
+import { labEn as en } from "../../web/i18n/lab_en.ts";
+import { labZhTW as zhTW } from "../../web/i18n/lab_zh-TW.ts";
 import "../../web/i18n/dictionaries.ts";
 import { translator } from "../../web/i18n/mod.ts";
 import {

@@ -5,6 +5,7 @@
  * @module
  */
 import "./alerts_dictionaries.ts"; // the alerts pages' section
+import "./lab_dictionaries.ts"; // the backtest lab's section
 import { en } from "./en.ts";
 import { type Dictionary, type Lang, registerDictionary, registerSection } from "./mod.ts";
 import { zhTW } from "./zh-TW.ts";

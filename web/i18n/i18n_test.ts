@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { en } from "./en.ts";
 import { alertsEn } from "./alerts_en.ts";
 import { serverEn } from "./server_en.ts";
+import { labEn } from "./lab_en.ts";
+import { labZhTW } from "./lab_zh-TW.ts";
 import { serverZhTW } from "./server_zh-TW.ts";
 import { zhTW } from "./zh-TW.ts";
 import { DICTIONARIES } from "./dictionaries.ts";
@@ -35,7 +37,9 @@ Deno.test("i18n - every key used in web/ exists in the dictionaries", async () =
   };
   await walk(new URL("../", import.meta.url));
   assert.ok(used.size > 50, `found ${used.size} keys`);
-  const missing = [...used].filter((k) => !(k in en) && !(k in alertsEn) && !(k in serverEn));
+  const missing = [...used].filter((k) =>
+    !(k in en) && !(k in alertsEn) && !(k in serverEn) && !(k in labEn)
+  );
   assert.deepEqual(missing, []);
 });
 
@@ -53,11 +57,18 @@ Deno.test("translator() - fills placeholders", () => {
   assert.equal(translator("zh-TW")("markets.open", { symbol: "AAPL" }), "開啟 AAPL");
 });
 
-Deno.test("i18n - the server-only section: both languages, same placeholders, no key of the main one", () => {
-  for (const key of Object.keys(serverEn) as (keyof typeof serverEn)[]) {
-    assert.ok(serverZhTW[key]?.trim(), `zh-TW is missing ${key}`);
-    assert.deepEqual(placeholders(serverZhTW[key]), placeholders(serverEn[key]), key);
-    assert.ok(!(key in en), `${key} is in the main dictionary too`);
+Deno.test("i18n - the server-only and lab sections: both languages, same placeholders, no key of the main one", () => {
+  const sections: [Record<string, string>, Record<string, string>][] = [
+    [serverEn, serverZhTW],
+    [labEn, labZhTW],
+  ];
+  for (const [english, chinese] of sections) {
+    for (const key of Object.keys(english)) {
+      assert.ok(chinese[key]?.trim(), `zh-TW is missing ${key}`);
+      assert.deepEqual(placeholders(chinese[key]!), placeholders(english[key]!), key);
+      assert.ok(!(key in en), `${key} is in the main dictionary too`);
+    }
   }
   assert.equal(translator("zh-TW")("session.signout"), "登出");
+  assert.equal(translator("zh-TW")("strategy.rule"), "自訂規則");
 });

@@ -1,3 +1,4 @@
+import "../i18n/lab_dictionaries.ts"; // this page's messages (not in every page's dictionary)
 import { useMemo, useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
 import type { StrategyInfo } from "../lib/api_types.ts";
