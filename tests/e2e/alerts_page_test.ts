@@ -158,7 +158,7 @@ Deno.test({
       await delivery.waitFor();
       assert.equal(await delivery.getAttribute("data-status"), "dead");
       const text = await second.locator(".alert-history").innerText();
-      assert.match(text, /AAPL[\s\S]*bar 2018-05-14[\s\S]*Failed[\s\S]*127\.0\.0\.1:9/);
+      assert.match(text, /AAPL[\s\S]*bar May 14, 2018[\s\S]*Failed[\s\S]*127\.0\.0\.1:9/);
       assert.match(text, /attempts: 2 · no answer/);
       await delivery.getByRole("button", { name: "Resend" }).click();
       await delivery.getByText("Queued to send again.").waitFor();

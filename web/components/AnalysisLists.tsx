@@ -12,7 +12,7 @@ import {
 } from "./labels.ts";
 import { seriesLabel, seriesReading } from "./chart/series_labels.ts";
 import { usePage } from "./page_context.ts";
-import { patternCriteria, signalReason } from "./analysis_text.ts";
+import { factorText, patternCriteria, signalReason } from "./analysis_text.ts";
 
 /** Latest value of every indicator output, or a note when the API is not there. */
 export function IndicatorTable(
@@ -97,6 +97,19 @@ function PatternList(
               {t("patterns.confidence")} {fmtPct(lang, p.confidence * 100, false)}
               {p.target !== null ? <>· {t("patterns.target")} {fmtPrice(lang, p.target)}</> : null}
             </span>
+            {symbol && !p.confirmed
+              ? (
+                <>
+                  {" "}
+                  <a
+                    class="small"
+                    href={`/alerts?symbol=${encodeURIComponent(symbol)}&pattern=${p.kind}`}
+                  >
+                    {t("symbol.alertPattern")}
+                  </a>
+                </>
+              )
+              : null}
             {p.criteria.length
               ? (
                 <details class="small">
@@ -180,7 +193,8 @@ function SignalList({ signals }: { signals: CoreResult<SignalsResponse> }) {
         <ul>
           {score.reasons.map((r) => (
             <li key={r.factor}>
-              {r.text} <span class="muted">({fmtNum(lang, r.contribution, 1)} / {r.weight})</span>
+              {factorText(lang, r)}{" "}
+              <span class="muted">({fmtNum(lang, r.contribution, 1)} / {r.weight})</span>
             </li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { api, errorKey } from "../../lib/api_error.ts";
 import type { AlertDelivery, AlertEvents, AlertItem, NotifyEndpoint } from "../../lib/api_types.ts";
-import { fmtNum } from "../format.ts";
+import { fmtDate, fmtNum } from "../format.ts";
 import { fmtWhen } from "./alert_text.ts";
 import { endpointLabel } from "./EndpointRow.tsx";
 
@@ -134,7 +134,7 @@ export function AlertHistory({ t, lang, alert, endpoints }: AlertHistoryProps) {
                   <strong>{f.symbol}</strong> · {fmtWhen(lang, f.fired_at)}
                   <span class="muted small">
                     {" · "}
-                    {t("alerts.hist.bar", { date: f.bar_date })} ·{" "}
+                    {t("alerts.hist.bar", { date: fmtDate(lang, f.bar_date) })} ·{" "}
                     {t(f.source === "quote" ? "alerts.hist.quote" : "alerts.hist.close")}
                   </span>
                 </p>
