@@ -3,21 +3,25 @@
  * sends (`reason_code` + `reason_params`, `criteria_codes`); a code the UI does not know falls
  * back to core's English sentence. Numbers follow the parameter's name as core's do: `bars`,
  * `*_bars` and `count` are integers, `*_pct` one decimal, `volume_ratio` two, `atr_multiple`
- * one, `date` a date, anything else a price.
+ * one, `date` a date, strings (comparison signs) as they are, anything else a price.
  *
  * @module
  */
-import { criteriaEn, reasonsEn } from "../i18n/analysis_en.ts";
-import { criteriaZhTW, reasonsZhTW } from "../i18n/analysis_zh-TW.ts";
+import { criteriaEn, reasonsEn, scoreTextsEn } from "../i18n/analysis_en.ts";
+import { criteriaZhTW, reasonsZhTW, scoreTextsZhTW } from "../i18n/analysis_zh-TW.ts";
 import type { Lang } from "../i18n/mod.ts";
 import { fmtDate, fmtNum } from "./format.ts";
 
 const REASONS: Record<Lang, Record<string, string>> = { en: reasonsEn, "zh-TW": reasonsZhTW };
 const CRITERIA: Record<Lang, Record<string, string>> = { en: criteriaEn, "zh-TW": criteriaZhTW };
+const SCORE_TEXTS: Record<Lang, Record<string, string>> = {
+  en: scoreTextsEn,
+  "zh-TW": scoreTextsZhTW,
+};
 
 function param(lang: Lang, key: string, v: number | string): string {
   if (key === "date") return fmtDate(lang, String(v));
-  if (typeof v === "string") return v;
+  if (typeof v === "string") return v; // a comparison sign, a list
   if (key === "count" || key === "bars" || key.endsWith("_bars")) return fmtNum(lang, v, 0);
   if (key.endsWith("_pct") || key === "atr_multiple") return fmtNum(lang, v, 1);
   return fmtNum(lang, v, 2);
@@ -74,4 +78,13 @@ export function patternCriteria(
   const codes = p.criteria_codes ?? [];
   if (codes.length !== p.criteria.length) return p.criteria;
   return codes.map((c, i) => fill(lang, CRITERIA[lang][c.code], c.params) ?? p.criteria[i]!);
+}
+
+/** A composite-score factor's text in `lang` (core's English sentence for unknown codes). */
+export function factorText(
+  lang: Lang,
+  r: { text: string; text_code?: string; text_params?: Record<string, number | string> },
+): string {
+  const template = r.text_code ? SCORE_TEXTS[lang][r.text_code] : undefined;
+  return fill(lang, template, r.text_params ?? {}) ?? r.text;
 }

@@ -1,6 +1,7 @@
 /**
  * English templates of the analysis texts core sends as codes with parameters: signal reasons
- * (`reason_code`) and pattern criteria (`criteria_codes[].code`). Server-only: the pages render
+ * (`reason_code`), pattern criteria (`criteria_codes[].code`) and the composite score's factor
+ * texts (`text_code`). Server-only: the pages render
  * these texts, so no island bundle carries them. `zh-TW` is in `analysis_zh-TW.ts`.
  *
  * @module
@@ -74,6 +75,45 @@ export const criteriaEn = {
   handle_quieter: "Quieter handle",
   handle_volume_not_lower: "Handle volume not lower than the cup's",
 } as const;
+
+/** Composite-score factor texts by `text_code`. */
+export const scoreTextsEn = {
+  trend_no_history: "Trend: not enough history for MA20",
+  trend_ma20: "Trend: close {close} {vs_ma20} MA20 {ma20}",
+  trend_ma20_ma50: "Trend: close {close} {vs_ma20} MA20 {ma20}, {vs_ma50} MA50 {ma50}",
+  trend_all:
+    "Trend: close {close} {vs_ma20} MA20 {ma20}, {vs_ma50} MA50 {ma50}, MA50 {vs_ma200} MA200 {ma200}",
+  macd_no_history: "MACD: not enough history (needs {bars} bars)",
+  macd_above_rising: "MACD histogram {histogram} (above zero, rising)",
+  macd_above_falling: "MACD histogram {histogram} (above zero, falling)",
+  macd_below_rising: "MACD histogram {histogram} (below zero, rising)",
+  macd_below_falling: "MACD histogram {histogram} (below zero, falling)",
+  rsi_no_history: "RSI(14): not enough history",
+  rsi_overbought: "RSI(14) {rsi} is overbought (> 70)",
+  rsi_oversold: "RSI(14) {rsi} is oversold (< 30)",
+  rsi_positive: "RSI(14) {rsi} shows positive momentum",
+  rsi_negative: "RSI(14) {rsi} shows negative momentum",
+  kd_no_history: "KD: not enough history",
+  kd: "%K {k} {vs_d} %D {d}",
+  kd_oversold: "%K {k} {vs_d} %D {d}, oversold",
+  kd_overbought: "%K {k} {vs_d} %D {d}, overbought",
+  bollinger_no_history: "Bollinger: not enough history",
+  bollinger: "Close at %B {percent_b} of the Bollinger(20, 2) band {lower}–{upper}",
+  volume_no_history: "Volume: not enough history",
+  obv_above: "OBV above its 20-day average",
+  obv_below: "OBV below its 20-day average",
+  obv_above_spike_up: "OBV above its 20-day average; {volume_ratio}× average volume on an up day",
+  obv_above_spike_down:
+    "OBV above its 20-day average; {volume_ratio}× average volume on a down day",
+  obv_below_spike_up: "OBV below its 20-day average; {volume_ratio}× average volume on an up day",
+  obv_below_spike_down:
+    "OBV below its 20-day average; {volume_ratio}× average volume on a down day",
+  signals_none: "No signals in the last {bars} bars",
+  signals_recent: "Recent signals ({count} in the last {bars} bars): {list}",
+} as const;
+
+/** A factor-text code the UI knows. */
+export type ScoreTextKey = keyof typeof scoreTextsEn;
 
 /** A signal-reason code the UI knows. */
 export type ReasonKey = keyof typeof reasonsEn;

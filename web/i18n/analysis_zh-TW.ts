@@ -1,10 +1,10 @@
 /**
- * Traditional Chinese templates of the analysis texts (signal reasons, pattern criteria); the
+ * Traditional Chinese templates of the analysis texts (signal reasons, pattern criteria, factor texts); the
  * keys and placeholders are those of `analysis_en.ts` (a test checks them). Server-only.
  *
  * @module
  */
-import type { CriterionKey, ReasonKey } from "./analysis_en.ts";
+import type { CriterionKey, ReasonKey, ScoreTextKey } from "./analysis_en.ts";
 
 /** Signal reasons by `reason_code`. */
 export const reasonsZhTW: Record<ReasonKey, string> = {
@@ -68,4 +68,38 @@ export const criteriaZhTW: Record<CriterionKey, string> = {
   handle_retrace: "杯柄回檔杯深的 {retrace_pct}%，歷時 {bars} 根 K 棒",
   handle_quieter: "杯柄量縮",
   handle_volume_not_lower: "杯柄成交量未低於杯身",
+};
+
+/** Composite-score factor texts by `text_code` (the signal list is shown below them). */
+export const scoreTextsZhTW: Record<ScoreTextKey, string> = {
+  trend_no_history: "趨勢：歷史資料不足，無法計算 MA20",
+  trend_ma20: "趨勢：收盤 {close} {vs_ma20} MA20 {ma20}",
+  trend_ma20_ma50: "趨勢：收盤 {close} {vs_ma20} MA20 {ma20}，{vs_ma50} MA50 {ma50}",
+  trend_all:
+    "趨勢：收盤 {close} {vs_ma20} MA20 {ma20}，{vs_ma50} MA50 {ma50}，MA50 {vs_ma200} MA200 {ma200}",
+  macd_no_history: "MACD：歷史資料不足（需要 {bars} 根 K 棒）",
+  macd_above_rising: "MACD 柱狀體 {histogram}（零軸之上，上升中）",
+  macd_above_falling: "MACD 柱狀體 {histogram}（零軸之上，下降中）",
+  macd_below_rising: "MACD 柱狀體 {histogram}（零軸之下，上升中）",
+  macd_below_falling: "MACD 柱狀體 {histogram}（零軸之下，下降中）",
+  rsi_no_history: "RSI(14)：歷史資料不足",
+  rsi_overbought: "RSI(14) {rsi} 超買（> 70）",
+  rsi_oversold: "RSI(14) {rsi} 超賣（< 30）",
+  rsi_positive: "RSI(14) {rsi} 動能偏多",
+  rsi_negative: "RSI(14) {rsi} 動能偏空",
+  kd_no_history: "KD：歷史資料不足",
+  kd: "%K {k} {vs_d} %D {d}",
+  kd_oversold: "%K {k} {vs_d} %D {d}，超賣",
+  kd_overbought: "%K {k} {vs_d} %D {d}，超買",
+  bollinger_no_history: "布林通道：歷史資料不足",
+  bollinger: "收盤位於布林通道(20, 2) {lower}–{upper} 的 %B {percent_b}",
+  volume_no_history: "成交量：歷史資料不足",
+  obv_above: "OBV 高於其 20 日均線",
+  obv_below: "OBV 低於其 20 日均線",
+  obv_above_spike_up: "OBV 高於其 20 日均線；上漲日成交量為均量的 {volume_ratio} 倍",
+  obv_above_spike_down: "OBV 高於其 20 日均線；下跌日成交量為均量的 {volume_ratio} 倍",
+  obv_below_spike_up: "OBV 低於其 20 日均線；上漲日成交量為均量的 {volume_ratio} 倍",
+  obv_below_spike_down: "OBV 低於其 20 日均線；下跌日成交量為均量的 {volume_ratio} 倍",
+  signals_none: "最近 {bars} 根 K 棒沒有訊號",
+  signals_recent: "最近 {bars} 根 K 棒有 {count} 個訊號",
 };
