@@ -52,7 +52,10 @@ export interface IntradayFetcher {
   provider: IntradayProvider & { historyDays(interval: IntradayInterval): number };
   /** The clock (ms since epoch). */
   now: () => number;
-  /** Least time between two fetches of one symbol and interval (default 15 minutes). */
+  /**
+   * Least time between two fetches of one symbol and interval, and the age of the last stored
+   * bar that calls for a new fetch (default 15 minutes).
+   */
   retryMs?: number;
 }
 
@@ -120,22 +123,25 @@ export class IntradayBars {
     return this.#online ? await this.#online.actions(symbol) : NO_ACTIONS;
   }
 
-  async #fetchIfMissing(symbol: string, interval: IntradayInterval): Promise<void> {
+  /**
+   * Online: fetches `interval` itself from the provider when the store lacks it (as far back
+   * as the provider keeps it: Yahoo's 1h goes back 730 days, its 5m only 60) or its last bar
+   * is older than `retryMs` (then from a day before that bar), at most once per `retryMs` per
+   * symbol and interval. Bundled symbols are not fetched.
+   */
+  async #fetchOnline(symbol: string, interval: IntradayInterval): Promise<void> {
     const f = this.#fetcher;
     if (!f || (await this.manifest()).some((e) => e.symbol === symbol)) return;
-    const target = INTRADAY_MINUTES[interval];
-    const stored = await this.#store.extents(symbol);
-    if (stored.some((e) => target % INTRADAY_MINUTES[e.interval] === 0)) return;
-    const key = `${symbol}|${interval}`;
+    const retryMs = f.retryMs ?? 15 * 60_000;
     const now = f.now();
-    if (now - (this.#fetchedAt.get(key) ?? -Infinity) < (f.retryMs ?? 15 * 60_000)) return;
+    const exact = (await this.#store.extents(symbol)).find((e) => e.interval === interval);
+    if (exact?.last != null && now - exact.last < retryMs) return;
+    const key = `${symbol}|${interval}`;
+    if (now - (this.#fetchedAt.get(key) ?? -Infinity) < retryMs) return;
     this.#fetchedAt.set(key, now);
-    const days = f.provider.historyDays(interval);
-    await fetchIntraday(this.#store, f.provider, symbol, interval, {
-      from: now - days * 86_400_000 + 60_000,
-      to: now,
-      now,
-    });
+    const earliest = now - f.provider.historyDays(interval) * 86_400_000 + 60_000;
+    const from = exact?.last != null ? Math.max(exact.last - 86_400_000, earliest) : earliest;
+    await fetchIntraday(this.#store, f.provider, symbol, interval, { from, to: now, now });
   }
 
   /** The bundled files (empty without a dataset folder). */
@@ -187,8 +193,8 @@ export class IntradayBars {
    * The bars of `symbol` at the intraday `interval` (`adjust` applied with the symbol's splits
    * and dividends: the bundled factor file's, else the stored ones), regular session unless
    * `extended`; null when the symbol has no stored interval that divides it (or `interval` is
-   * not intraday). Online, a symbol without such bars is first fetched from the provider, as
-   * far back as it keeps them (once per `retryMs` per symbol and interval).
+   * not intraday). Online, the interval is first fetched from the provider when missing or
+   * older than `retryMs` (see {@link IntradayFetcher}).
    */
   async load(
     symbol: string,
@@ -198,7 +204,7 @@ export class IntradayBars {
   ): Promise<IntradaySeries | null> {
     if (!isIntraday(interval)) return null;
     await this.ensureEmbedded(symbol);
-    await this.#fetchIfMissing(symbol, interval);
+    await this.#fetchOnline(symbol, interval);
     const meta = await this.#store.meta(symbol);
     if (!meta) return null;
     const key = `${symbol}|${interval}|${adjust}|${extended ? "ext" : "reg"}`;

@@ -45,7 +45,7 @@ Deno.test("fetchIntraday() - Yahoo 5m bars (built from real SPY minutes) are sto
   }
 });
 
-Deno.test("IntradayBars online - a symbol without intraday bars is fetched from Yahoo once, then served and aggregated", async () => {
+Deno.test("IntradayBars online - a missing interval is fetched from Yahoo as far back as it keeps it, then refreshed from the last bar", async () => {
   const srv = startFixtureServer((url) =>
     url.searchParams.get("interval") === "5m"
       ? new Response(fixture("yahoo/chart_SPY_5m_2013-10-04_2013-10-11.json"), {
@@ -56,18 +56,23 @@ Deno.test("IntradayBars online - a symbol without intraday bars is fetched from 
   const db = await openSqlite(":memory:");
   try {
     await migrateUp(db);
-    const now = OPEN + 9 * DAY;
+    let now = OPEN + 9 * DAY;
     const bars = new IntradayBars(new IntradayStore(db), {
       fetcher: { provider: new YahooProvider(srv.url, noSleep), now: () => now },
     });
+    const period = (i: number) =>
+      srv.requests[i]!.match(/period1=(\d+)&period2=(\d+)/)!.slice(1).map(Number);
     const five = (await bars.load("SPY", "5m"))!;
     assert.equal(five.dates.length, 468);
     assert.equal(srv.requests.length, 1);
-    const [, p1, p2] = srv.requests[0]!.match(/period1=(\d+)&period2=(\d+)/)!;
-    assert.equal(Number(p2) - Number(p1), 60 * 86_400 - 60, "as far back as Yahoo keeps 5m bars");
-    assert.equal((await bars.load("SPY", "15m"))!.dates.length, 6 * 26, "15m from the stored 5m");
-    assert.equal((await bars.load("SPY", "5m"))!.dates.length, 468);
-    assert.equal(srv.requests.length, 1, "no second request: the bars are stored");
+    const [p1, p2] = period(0);
+    assert.equal(p2! - p1!, 60 * 86_400 - 60, "as far back as Yahoo keeps 5m bars");
+    assert.equal(await bars.load("SPY", "5m"), five, "no second request within 15 minutes");
+    assert.equal(srv.requests.length, 1);
+    now += 16 * 60_000;
+    assert.equal(await bars.load("SPY", "5m"), five, "refreshed: nothing new, same data version");
+    assert.equal(srv.requests.length, 2);
+    assert.equal(period(1)[0], five.ts.at(-1)! / 1000 - 86_400, "from a day before the last bar");
     await assert.rejects(bars.load("QQQ", "1m"), UpstreamError, "Yahoo down is an upstream error");
     const calls = srv.requests.length;
     assert.equal(await bars.load("QQQ", "1m"), null, "not retried at once: no bars");
