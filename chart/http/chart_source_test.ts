@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ChartSpecSchema } from "@trading/shared/schemas";
 import { fetchChartData } from "./chart_source.ts";
 import { CoreClient } from "./core_client.ts";
+import { chartSvg } from "../render/chart.ts";
 
 Deno.test("fetchChartData - a weekly chart asks core for weekly candles, indicators, patterns and signals", async () => {
   const asked: string[] = [];
@@ -36,4 +37,29 @@ Deno.test("fetchChartData - a weekly chart asks core for weekly candles, indicat
   asked.length = 0;
   await fetchChartData(core, daily);
   assert.ok(asked.every((p) => !p.includes("interval")), "daily keeps the plain URLs");
+});
+
+Deno.test("fetchChartData - intraday candles (local times with offsets) are accepted and drawn", async () => {
+  const times = [
+    "2021-03-31T13:00:00-04:00",
+    "2021-03-31T14:00:00-04:00",
+    "2021-03-31T15:00:00-04:00",
+  ];
+  const candles = times.map((date, i) => ({
+    date,
+    open: 122 + i,
+    high: 123.5 + i,
+    low: 121.5 + i,
+    close: 123 + i,
+    volume: 1000,
+  }));
+  const core = new CoreClient({
+    baseUrl: "http://core.test",
+    fetch: () => Promise.resolve(Response.json({ candles })),
+  });
+  const spec = ChartSpecSchema.parse({ symbol: "AAPL", interval: "1h", panes: [] });
+  const { data } = await fetchChartData(core, spec);
+  assert.deepEqual(data.candles.map((c) => c.date), times);
+  const { svg } = chartSvg(spec, data);
+  assert.match(svg, /AAPL · 1h/);
 });

@@ -8,11 +8,20 @@ export const IsoDateSchema = z.iso.date().meta({
 });
 
 /**
- * One bar as sent on the wire: a day, or a week or month labelled with the date of its first
- * trading day.
+ * An intraday bar's start: an exchange-local ISO time with its UTC offset
+ * (`2021-03-31T15:00:00-04:00`).
+ */
+export const IsoLocalTimeSchema = z.iso.datetime({ offset: true }).meta({
+  description: "exchange-local ISO time with its UTC offset (intraday bars)",
+  example: "2021-03-31T15:00:00-04:00",
+});
+
+/**
+ * One bar as sent on the wire: a day (its ISO date), a week or month (the date of its first
+ * trading day) or an intraday bar (its start, local time with offset).
  */
 export const CandleSchema = z.object({
-  date: IsoDateSchema,
+  date: z.union([IsoDateSchema, IsoLocalTimeSchema]),
   open: z.number(),
   high: z.number(),
   low: z.number(),
