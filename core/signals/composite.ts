@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { fmt } from "./_cross.ts";
+import { scoreText, type ScoreTextCode, type ScoreTextParams } from "./score_texts.ts";
 import type { SignalInputs } from "./inputs.ts";
 import type { CompositeScore, OhlcvColumns, ScoreReason, Signal } from "./types.ts";
 
@@ -43,7 +43,8 @@ function reason(
   factor: keyof typeof SCORE_WEIGHTS,
   value: number | null,
   unit: number,
-  text: string,
+  code: ScoreTextCode,
+  params: ScoreTextParams = {},
 ): ScoreReason {
   const weight = SCORE_WEIGHTS[factor];
   return {
@@ -51,94 +52,82 @@ function reason(
     value,
     weight,
     contribution: Math.round(clamp(unit, -1, 1) * weight * 100) / 100,
-    text,
+    text: scoreText(code, params),
+    text_code: code,
+    text_params: params,
   };
 }
 
 function trendFactor(c: OhlcvColumns, x: SignalInputs, t: number): ScoreReason {
   const close = c.close[t]!, m20 = x.ma20[t]!, m50 = x.ma50[t]!, m200 = x.ma200[t]!;
-  const parts: string[] = [];
+  const params: ScoreTextParams = {};
   let unit = 0;
+  let code: ScoreTextCode = "trend_no_history";
   if (ok(m20)) {
     unit += close > m20 ? 1 / 3 : -1 / 3;
-    parts.push(`close ${fmt(close)} ${close > m20 ? ">" : "<"} MA20 ${fmt(m20)}`);
+    Object.assign(params, { close, vs_ma20: close > m20 ? ">" : "<", ma20: m20 });
+    code = "trend_ma20";
   }
-  if (ok(m50)) {
+  if (ok(m20) && ok(m50)) {
     unit += close > m50 ? 1 / 3 : -1 / 3;
-    parts.push(`${close > m50 ? ">" : "<"} MA50 ${fmt(m50)}`);
+    Object.assign(params, { vs_ma50: close > m50 ? ">" : "<", ma50: m50 });
+    code = "trend_ma20_ma50";
   }
-  if (ok(m50) && ok(m200)) {
+  if (ok(m20) && ok(m50) && ok(m200)) {
     unit += m50 > m200 ? 1 / 3 : -1 / 3;
-    parts.push(`MA50 ${m50 > m200 ? ">" : "<"} MA200 ${fmt(m200)}`);
+    Object.assign(params, { vs_ma200: m50 > m200 ? ">" : "<", ma200: m200 });
+    code = "trend_all";
   }
-  return reason(
-    "trend",
-    ok(m20) ? m20 : null,
-    unit,
-    parts.length ? `Trend: ${parts.join(", ")}` : "Trend: not enough history for MA20",
-  );
+  return reason("trend", ok(m20) ? m20 : null, unit, code, params);
 }
 
 function macdFactor(x: SignalInputs, t: number): ScoreReason {
   const h = x.macd.histogram[t]!, hp = t > 0 ? x.macd.histogram[t - 1]! : NaN;
-  if (!ok(h)) return reason("macd", null, 0, "MACD: not enough history (needs 34 bars)");
+  if (!ok(h)) return reason("macd", null, 0, "macd_no_history", { bars: 34 });
   const unit = (h > 0 ? 0.5 : -0.5) + (ok(hp) ? (h > hp ? 0.5 : -0.5) : 0);
-  return reason(
-    "macd",
-    h,
-    unit,
-    `MACD histogram ${fmt(h)} (${h > 0 ? "above" : "below"} zero, ${
-      ok(hp) && h > hp ? "rising" : "falling"
-    })`,
-  );
+  const code = `macd_${h > 0 ? "above" : "below"}_${
+    ok(hp) && h > hp ? "rising" : "falling"
+  }` as const;
+  return reason("macd", h, unit, code, { histogram: h });
 }
 
 function rsiFactor(x: SignalInputs, t: number): ScoreReason {
   const r = x.rsi14[t]!;
-  if (!ok(r)) return reason("rsi", null, 0, "RSI(14): not enough history");
-  if (r > 70) return reason("rsi", r, -(r - 70) / 15, `RSI(14) ${fmt(r)} is overbought (> 70)`);
-  if (r < 30) return reason("rsi", r, (30 - r) / 15, `RSI(14) ${fmt(r)} is oversold (< 30)`);
-  return reason(
-    "rsi",
-    r,
-    (r - 50) / 40,
-    `RSI(14) ${fmt(r)} ${r >= 50 ? "shows positive" : "shows negative"} momentum`,
-  );
+  if (!ok(r)) return reason("rsi", null, 0, "rsi_no_history");
+  if (r > 70) return reason("rsi", r, -(r - 70) / 15, "rsi_overbought", { rsi: r });
+  if (r < 30) return reason("rsi", r, (30 - r) / 15, "rsi_oversold", { rsi: r });
+  return reason("rsi", r, (r - 50) / 40, r >= 50 ? "rsi_positive" : "rsi_negative", { rsi: r });
 }
 
 function kdFactor(x: SignalInputs, t: number): ScoreReason {
   const k = x.kd.k[t]!, d = x.kd.d[t]!;
-  if (!ok(k) || !ok(d)) return reason("kd", null, 0, "KD: not enough history");
+  if (!ok(k) || !ok(d)) return reason("kd", null, 0, "kd_no_history");
   const unit = (k > d ? 0.5 : -0.5) + (k < 20 ? 0.5 : k > 80 ? -0.5 : 0);
-  const zone = k < 20 ? ", oversold" : k > 80 ? ", overbought" : "";
-  return reason("kd", k, unit, `%K ${fmt(k)} ${k > d ? "above" : "below"} %D ${fmt(d)}${zone}`);
+  const code = k < 20 ? "kd_oversold" : k > 80 ? "kd_overbought" : "kd";
+  return reason("kd", k, unit, code, { k, vs_d: k > d ? ">" : "<", d });
 }
 
 function bollingerFactor(c: OhlcvColumns, x: SignalInputs, t: number): ScoreReason {
   const u = x.bb.upper[t]!, l = x.bb.lower[t]!;
   if (!ok(u) || !ok(l) || u === l) {
-    return reason("bollinger", null, 0, "Bollinger: not enough history");
+    return reason("bollinger", null, 0, "bollinger_no_history");
   }
   const pb = (c.close[t]! - l) / (u - l);
-  return reason(
-    "bollinger",
-    pb,
-    0.5 - pb,
-    `Close at %B ${fmt(pb)} of the Bollinger(20, 2) band ${fmt(l)}–${fmt(u)}`,
-  );
+  return reason("bollinger", pb, 0.5 - pb, "bollinger", { percent_b: pb, lower: l, upper: u });
 }
 
 function volumeFactor(c: OhlcvColumns, x: SignalInputs, t: number): ScoreReason {
   const o = x.obv[t]!, om = x.obvMa20[t]!, vr = x.volRatio[t]!;
-  if (!ok(om)) return reason("volume", null, 0, "Volume: not enough history");
+  if (!ok(om)) return reason("volume", null, 0, "volume_no_history");
   let unit = o > om ? 0.5 : -0.5;
-  let text = `OBV ${o > om ? "above" : "below"} its 20-day average`;
+  const obv = o > om ? "obv_above" : "obv_below";
   if (ok(vr) && vr >= 1.5 && t > 0) {
     const up = c.close[t]! >= c.close[t - 1]!;
     unit += up ? 0.5 : -0.5;
-    text += `; ${fmt(vr)}× average volume on an ${up ? "up" : "down"} day`;
+    const code = `${obv}_spike_${up ? "up" : "down"}` as const;
+    return reason("volume", vr, unit, code, { volume_ratio: vr });
   }
-  return reason("volume", ok(vr) ? vr : null, unit, text);
+  return reason("volume", ok(vr) ? vr : null, unit, obv);
 }
 
 function signalsFactor(signals: readonly Signal[], t: number): ScoreReason {
@@ -155,14 +144,13 @@ function signalsFactor(signals: readonly Signal[], t: number): ScoreReason {
     sum += s.type === "buy" ? s.strength : -s.strength;
     names.push(`${s.type} ${s.name} (${s.date})`);
   }
-  return reason(
-    "signals",
-    names.length,
-    sum,
-    names.length
-      ? `Recent signals: ${names.join(", ")}`
-      : `No signals in the last ${RECENT_SIGNAL_BARS} bars`,
-  );
+  return names.length
+    ? reason("signals", names.length, sum, "signals_recent", {
+      list: names.join(", "),
+      count: names.length,
+      bars: RECENT_SIGNAL_BARS,
+    })
+    : reason("signals", 0, sum, "signals_none", { bars: RECENT_SIGNAL_BARS });
 }
 
 /**

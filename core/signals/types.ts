@@ -5,6 +5,7 @@
  */
 
 import type { ReasonParams, SignalReasonCode } from "./reasons.ts";
+import type { ScoreTextCode, ScoreTextParams } from "./score_texts.ts";
 
 /** Columns of daily bars the signals read (a `Series` satisfies it). */
 export type { OhlcvColumns } from "../market_data/series.ts";
@@ -41,8 +42,12 @@ export interface ScoreReason {
   weight: number;
   /** Points given, in [-weight, weight]. */
   contribution: number;
-  /** Human-readable explanation. */
+  /** Human-readable explanation (English; filled from `text_code`). */
   text: string;
+  /** Template of the text (a key of `SCORE_TEXTS`), named as on the wire. */
+  text_code: ScoreTextCode;
+  /** Parameters of the template, named as on the wire. */
+  text_params: ScoreTextParams;
 }
 
 /** The composite view at one bar. */

@@ -31,7 +31,9 @@ export const CompositeScoreSchema = z.object({
     value: z.number().nullable(),
     weight: z.number(),
     contribution: z.number(),
-    text: z.string(),
+    text: z.string().meta({ description: "English sentence (filled from text_code)" }),
+    text_code: z.string().meta({ description: "template of the text; clients translate it" }),
+    text_params: z.record(z.string(), z.union([z.number(), z.string()])),
   })),
 }).meta({ id: "CompositeScore" });
 
