@@ -87,6 +87,13 @@ Deno.test({
       assert.equal(await first.locator(".badge").innerText(), "Paused");
       assert.match(await page.getByTestId("alerts-usage").innerText(), /^0 of 20 active/);
 
+      // edit: a quiet time, kept by core
+      await first.getByRole("button", { name: "Edit" }).click();
+      await first.getByLabel("Quiet time").selectOption({ label: "1 hour" });
+      await first.getByRole("button", { name: "Save" }).click();
+      await first.getByText(/quiet 1 h/).waitFor();
+      assert.equal(await first.locator(".alert-edit").count(), 0, "the edit form closes");
+
       // a webhook: its secret is shown once, then never again
       await page.getByLabel("Webhook URL").fill("not a url");
       await page.getByRole("button", { name: "Add webhook" }).click();
@@ -130,7 +137,7 @@ Deno.test({
       await page.getByRole("button", { name: "Create alert" }).click();
       const second = page.locator(".alert-card").filter({ hasText: "AAPL breakout" });
       await second.waitFor();
-      assert.match(await second.innerText(), /webhooks: 1/);
+      assert.match(await second.innerText(), /other destinations: 1/);
       await page.waitForTimeout(800); // core's engine has its watermarks
       const db = await openSqlite(stack.dbUrl.slice("sqlite:///".length));
       await new MarketRepository(db).importBars(
@@ -179,7 +186,7 @@ Deno.test({
         for (const lang of ["en", "zh-TW"]) {
           await page.goto(`${base}/prefs/lang/${lang}?next=/alerts`, { waitUntil: "networkidle" });
           await island.waitFor();
-          await second.locator("button[aria-expanded]").click();
+          await second.locator("button[data-action=history]").click();
           await second.locator("[data-delivery]").waitFor();
           await second.scrollIntoViewIfNeeded();
           await page.screenshot({ path: `${SHOTS}history-${vp}-${lang}.png`, fullPage: true });

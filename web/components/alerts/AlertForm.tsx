@@ -10,13 +10,13 @@ import type { Lang, T } from "../../i18n/mod.ts";
 import { api } from "../../lib/api_error.ts";
 import type { AlertItem, NotifyEndpoint } from "../../lib/api_types.ts";
 import { readWatchlist } from "../../lib/watchlist_store.ts";
-import { Check, Field, FieldRow, Select } from "../form/fields.tsx";
+import { Field, FieldRow, Select } from "../form/fields.tsx";
 import { signInHref } from "../form/notice.tsx";
-import { alertBody, type AlertDraft, type AlertTrigger, MAX_ALERT_SYMBOLS } from "./alert_draft.ts";
+import { alertBody, type AlertDraft, MAX_ALERT_SYMBOLS } from "./alert_draft.ts";
 import { type AlertFailure, type AlertLimit, describeFailure } from "./alert_failure.ts";
 import { ConditionFields } from "./ConditionFields.tsx";
 import { defaultName } from "./alert_text.ts";
-import { endpointLabel } from "./EndpointRow.tsx";
+import { EndpointChecks, TimingFields } from "./AlertOptions.tsx";
 
 /** Props of {@link AlertForm}. */
 export interface AlertFormProps {
@@ -35,17 +35,6 @@ export interface AlertFormProps {
   limit: AlertLimit;
   onCreated: (a: AlertItem) => void;
 }
-
-const TRIGGERS: AlertTrigger[] = ["once_per_bar_close", "once_per_bar", "once"];
-const COOLDOWNS: [number, "none" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w"][] = [
-  [0, "none"],
-  [300, "5m"],
-  [900, "15m"],
-  [3600, "1h"],
-  [14_400, "4h"],
-  [86_400, "1d"],
-  [604_800, "1w"],
-];
 
 /** The form. */
 export function AlertForm(p: AlertFormProps) {
@@ -82,7 +71,6 @@ export function AlertForm(p: AlertFormProps) {
     setNote(t("alerts.created", { name: r.data.name }));
     p.onCreated(r.data);
   };
-  const active = p.endpoints.filter((e) => e.status === "active");
 
   return (
     <form class="card alert-form" onSubmit={submit} aria-labelledby="alert-new" noValidate>
@@ -161,50 +149,23 @@ export function AlertForm(p: AlertFormProps) {
         lastPrice={p.lastPrice}
         ruleProblem={failure?.rule ?? null}
       />
-      <FieldRow>
-        <Select
-          id="alert-trigger"
-          label={t("alerts.trigger")}
-          value={d.trigger}
-          onChange={(v) => set({ trigger: v as AlertTrigger })}
-          options={TRIGGERS.map((k) => ({ value: k, label: t(`alerts.trigger.${k}`) }))}
-          help={t(`alerts.triggerHelp.${d.trigger}`)}
-        />
-        <Field
-          id="alert-expires"
-          type="datetime-local"
-          label={t("alerts.expires")}
-          value={d.expires}
-          onInput={(expires) => set({ expires })}
-          error={errors.expires}
-        />
-        <Select
-          id="alert-cooldown"
-          label={t("alerts.cooldown")}
-          value={String(d.cooldown)}
-          onChange={(v) => set({ cooldown: Number(v) })}
-          options={COOLDOWNS.map(([s, k]) => ({ value: String(s), label: t(`alerts.cd.${k}`) }))}
-          help={t("alerts.cooldownHelp")}
-        />
-      </FieldRow>
-      <fieldset class="alert-send">
-        <legend>{t("alerts.send")}</legend>
-        <p class="muted small">{t("alerts.sendHelp")}</p>
-        {active.length === 0 ? <p class="muted small">{t("alerts.noEndpoints")}</p> : null}
-        {active.map((e) => (
-          <Check
-            key={e.id}
-            id={`alert-ep-${e.id}`}
-            label={endpointLabel(e)}
-            checked={d.endpoints.includes(e.id)}
-            onChange={(on) =>
-              set({
-                endpoints: on ? [...d.endpoints, e.id] : d.endpoints.filter((x) => x !== e.id),
-              })}
-          />
-        ))}
-        {errors.endpoints ? <p class="field-error small">{errors.endpoints}</p> : null}
-      </fieldset>
+      <TimingFields
+        t={t}
+        id="alert"
+        trigger={d.trigger}
+        expires={d.expires}
+        cooldown={d.cooldown}
+        set={set}
+        expiresError={errors.expires}
+      />
+      <EndpointChecks
+        t={t}
+        id="alert"
+        endpoints={p.endpoints}
+        chosen={d.endpoints}
+        onChange={(endpoints) => set({ endpoints })}
+        error={errors.endpoints}
+      />
       <p>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t("alerts.creating") : t("alerts.create")}

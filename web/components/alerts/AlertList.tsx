@@ -11,6 +11,8 @@ import type { AlertItem, AlertList as AlertListBody, NotifyEndpoint } from "../.
 import { describeFailure } from "./alert_failure.ts";
 import { conditionText, fmtWhen, targetText } from "./alert_text.ts";
 import { AlertHistory } from "./AlertHistory.tsx";
+import { cooldownText } from "./AlertOptions.tsx";
+import { AlertEdit } from "./AlertEdit.tsx";
 
 /** Props of {@link AlertList}. */
 export interface AlertListProps {
@@ -34,6 +36,7 @@ function AlertCard(
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const setStatus = async (status: "active" | "paused") => {
     setBusy(true);
@@ -69,7 +72,7 @@ function AlertCard(
         {a.cooldown ? ` · ${t("alerts.cooldownIs", { d: cooldownText(t, a.cooldown) })}` : ""}
         {a.expires_at ? ` · ${t("alerts.expiresAt", { when: fmtWhen(lang, a.expires_at) })}` : ""}
         {" · "}
-        {hooks ? t("alerts.webhooks", { n: hooks }) : t("alerts.inAppOnly")}
+        {hooks ? t("alerts.destinations", { n: hooks }) : t("alerts.inAppOnly")}
         {" · "}
         {a.fired_count
           ? t("alerts.fired", { n: a.fired_count, when: fmtWhen(lang, a.last_fired_at) })
@@ -93,7 +96,15 @@ function AlertCard(
           : null}
         <button
           type="button"
+          aria-expanded={editing ? "true" : "false"}
+          onClick={() => setEditing(!editing)}
+        >
+          {t("alerts.edit")}
+        </button>
+        <button
+          type="button"
           aria-expanded={open ? "true" : "false"}
+          data-action="history"
           onClick={() => setOpen(!open)}
         >
           {t("alerts.history")}
@@ -111,16 +122,21 @@ function AlertCard(
           : <button type="button" onClick={() => setConfirm(true)}>{t("alerts.delete")}</button>}
       </p>
       {error ? <p class="notice" role="alert">{error}</p> : null}
+      {editing
+        ? (
+          <AlertEdit
+            t={t}
+            alert={a}
+            endpoints={endpoints}
+            limit={list}
+            onSaved={(changed) => [setEditing(false), onChange(changed)]}
+            onCancel={() => setEditing(false)}
+          />
+        )
+        : null}
       {open ? <AlertHistory t={t} lang={lang} alert={a} endpoints={endpoints} /> : null}
     </li>
   );
-}
-
-/** A quiet time as "15 min", "4 h", "1 day". */
-function cooldownText(t: T, s: number): string {
-  if (s % 86_400 === 0) return t("alerts.days", { n: s / 86_400 });
-  if (s % 3600 === 0) return t("alerts.hours", { n: s / 3600 });
-  return t("alerts.minutes", { n: Math.round(s / 60) });
 }
 
 /** The list with the plan's usage. */
