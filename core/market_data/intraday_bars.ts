@@ -183,7 +183,9 @@ export class IntradayBars {
     const stored = new Set<IntradayInterval>(
       (await this.#store.extents(symbol)).map((e) => e.interval),
     );
-    for (const e of await this.manifest()) if (e.symbol === symbol) stored.add(e.interval);
+    for (const e of await this.manifest()) {
+      if (e.symbol === symbol && e.interval) stored.add(e.interval);
+    }
     return INTRADAY_INTERVALS.filter((i) =>
       [...stored].some((s) => INTRADAY_MINUTES[i] % INTRADAY_MINUTES[s] === 0)
     );

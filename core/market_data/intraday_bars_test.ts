@@ -135,7 +135,7 @@ Deno.test("IntradayBars - adjust=split applies AAPL's bundled splits: no jump ac
   }
 });
 
-Deno.test("core app - SPY, IBM and BAC get daily bars (LEAN, with splits) on first request; hourly and daily closes agree on every day", async () => {
+Deno.test("core app - SPY, IBM, BAC, QQQ and GOOGL get daily bars (LEAN, with splits) on first request; hourly and daily closes agree on every day", async () => {
   const { app, deps } = await testCoreApp();
   try {
     const before = await (await app.request("/symbols?all=true")).json();
@@ -162,6 +162,12 @@ Deno.test("core app - SPY, IBM and BAC get daily bars (LEAN, with splits) on fir
     assert.equal(split.close[0], raw.close[0]! / 2, "prices before the split halved");
     const weekly = await (await app.request("/api/symbols/SPY/candles?interval=1w&limit=2")).json();
     assert.equal(weekly.candles.length, 2, "weekly bars from the daily ones");
+    for (const [symbol, first] of [["QQQ", "1999-03-10"], ["GOOGL", "2014-04-03"]] as const) {
+      const daily = await deps.series.get(symbol, { adjust: "none" });
+      assert.equal(daily.dates[0], first, `${symbol}: daily-only LEAN history on first request`);
+      assert.equal(daily.dates.at(-1), "2021-03-31");
+      assert.equal(await deps.intraday.load(symbol, "1h"), null, `${symbol} has no intraday bars`);
+    }
     const listed = await (await app.request("/symbols")).json();
     assert.equal(listed.total, 13, "still outside the default universe");
     assert.equal((await app.request("/api/symbols/NOPE/quote")).status, 404);

@@ -1,7 +1,8 @@
 /**
- * The bundled intraday dataset (`<DATA_DIR>/intraday/`: real hourly bars of SPY, AAPL, IBM and
- * BAC, 1998–2021, from QuantConnect LEAN; see its SOURCES.md) and its loading into the intraday
- * store.
+ * The data loaded on first use of a symbol (`<DATA_DIR>/intraday/manifest.json`): real hourly
+ * bars of SPY, AAPL, IBM and BAC, 1998–2021, and real daily bars of symbols outside the embedded
+ * daily set (SPY, IBM, BAC, QQQ, GOOGL, IWM, EEM, AIG) with their split and dividend factors,
+ * all from QuantConnect LEAN (see the SOURCES.md files beside them).
  *
  * The files hold ~163,000 bars: loading them at every start (as the 13 daily files are) would
  * cost each start, and every test app, about a second. They are loaded on first use instead:
@@ -20,17 +21,20 @@ import { actionsFromLeanFactors } from "./lean_factors.ts";
 import type { OnlineStore } from "./online_store.ts";
 import type { MarketRepository } from "./repository.ts";
 
-/** One file of the bundled intraday dataset. */
+/**
+ * One symbol of the data loaded on first use: its intraday file, and/or its daily file (for a
+ * symbol outside the embedded daily set) with its factor file.
+ */
 export interface IntradayManifestEntry {
   /** Ticker. */
   symbol: string;
   /** Display name. */
   name: string;
-  /** Interval of the file's bars. */
-  interval: IntradayInterval;
-  /** Path below the manifest's folder. */
-  file: string;
-  /** Number of bars. */
+  /** Interval of the intraday file's bars (none for a daily-only entry). */
+  interval?: IntradayInterval;
+  /** Intraday file, below the manifest's folder. */
+  file?: string;
+  /** Number of bars of the intraday (or, daily-only, the daily) file. */
   rows: number;
   /** IANA time zone of the exchange. */
   time_zone: string;
@@ -76,6 +80,7 @@ export async function seedIntradayEntry(
   dir: string,
   entry: IntradayManifestEntry,
 ): Promise<number> {
+  if (!entry.interval || !entry.file) return 0;
   const stored = (await store.extents(entry.symbol)).find((e) => e.interval === entry.interval);
   if (stored && stored.bars >= entry.rows) return 0;
   const text = await Deno.readTextFile(`${dir}/${entry.file}`);

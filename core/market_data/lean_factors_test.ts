@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { parseOhlcvCsv } from "./csv.ts";
 import { actionsFromLeanFactors } from "./lean_factors.ts";
 
 const DIR = new URL("../data/market/intraday/", import.meta.url);
@@ -8,7 +9,7 @@ const hourlyDates = async (symbol: string) => {
 };
 
 Deno.test("actionsFromLeanFactors() - AAPL's four splits and its first modern dividend", async () => {
-  const text = await Deno.readTextFile(new URL("factors/AAPL.factors.csv", DIR));
+  const text = await Deno.readTextFile(new URL("../lean/AAPL.factors.csv", DIR));
   const { splits, dividends } = actionsFromLeanFactors(text, await hourlyDates("AAPL"));
   assert.deepEqual(splits, [
     { date: "2000-06-21", ratio: 2 },
@@ -23,9 +24,44 @@ Deno.test("actionsFromLeanFactors() - AAPL's four splits and its first modern di
 });
 
 Deno.test("actionsFromLeanFactors() - SPY has quarterly dividends and no split; bad lines are refused", async () => {
-  const text = await Deno.readTextFile(new URL("factors/SPY.factors.csv", DIR));
+  const text = await Deno.readTextFile(new URL("../lean/SPY.factors.csv", DIR));
   const { splits, dividends } = actionsFromLeanFactors(text, await hourlyDates("SPY"));
   assert.deepEqual(splits, []);
   assert.ok(dividends.length > 80, `${dividends.length} dividends in 23 years`);
   assert.throws(() => actionsFromLeanFactors("h\n2020-01-01,x,1,1\n", []), /line 2/);
+});
+
+Deno.test("the bundled LEAN daily files are valid as shipped and every factor file reads", async () => {
+  const manifest = JSON.parse(await Deno.readTextFile(new URL("manifest.json", DIR))) as {
+    symbols: { symbol: string; daily?: string; factors?: string; rows: number }[];
+  };
+  const daily = manifest.symbols.filter((e) => e.daily);
+  assert.deepEqual(daily.map((e) => e.symbol), [
+    "SPY",
+    "IBM",
+    "BAC",
+    "QQQ",
+    "GOOGL",
+    "IWM",
+    "EEM",
+    "AIG",
+  ]);
+  for (const e of manifest.symbols) {
+    const dates = e.daily
+      ? parseOhlcvCsv(await Deno.readTextFile(new URL(e.daily, DIR))).bars.map((b) => b.date)
+      : await hourlyDates(e.symbol);
+    if (e.daily) {
+      const r = parseOhlcvCsv(await Deno.readTextFile(new URL(e.daily, DIR)));
+      assert.deepEqual(r.rejected, [], e.symbol);
+      if (!("interval" in e)) assert.equal(r.bars.length, e.rows, e.symbol);
+    }
+    const actions = actionsFromLeanFactors(
+      await Deno.readTextFile(new URL(e.factors!, DIR)),
+      dates,
+    );
+    assert.ok(
+      actions.splits.every((s) => s.ratio > 0) && actions.dividends.every((d) => d.amount > 0),
+      e.symbol,
+    );
+  }
 });
