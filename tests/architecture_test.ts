@@ -59,6 +59,7 @@ export const PURE = [
   "core/market_data/lean_factors.ts",
   "core/paper/order_book.ts",
   "core/timeframes/aggregate.ts",
+  "core/timeframes/bars_per_year.ts",
   "core/timeframes/cache.ts",
   "core/timeframes/partial.ts",
   "core/timeframes/period.ts",
