@@ -129,6 +129,16 @@ Deno.test({
       await page.getByRole("button", { name: "Add e-mail" }).click();
       await page.getByText("E-mail is not set up on this server: use a webhook.").waitFor();
 
+      // a rule, with the screener's editor: core's diagnostic shows under it, at its position
+      await page.getByLabel("Condition").selectOption("rule");
+      await page.locator(".rule-editor[data-ready=true]").waitFor();
+      await page.getByRole("textbox", { name: "Rule", exact: true }).click();
+      await page.keyboard.type("rsi(14 crosses_above 30");
+      await page.getByRole("button", { name: "Create alert" }).click();
+      await page.locator("#alert-rule-note.field-error").waitFor();
+      assert.match(await page.locator("#alert-rule-note").innerText(), /^1:\d+ \S/);
+      await page.getByLabel("Condition").selectOption("price");
+
       // a second alert sends to the webhook; a new bar (written by this process) fires it
       await page.getByLabel("Price level").fill("200");
       await page.getByLabel("Direction").selectOption("up");
@@ -194,8 +204,13 @@ Deno.test({
           assert.ok(wide <= size.width, `${vp} ${lang}: page ${wide} px wide`);
         }
       }
-      // the refusals the test asked for: e-mail without SMTP (503), the unknown link (404)
-      const expected = [/HTTP 503: .*\/api\/notify\/endpoints$/, /HTTP 404: .*\/confirm$/];
+      // the refusals the test asked for: e-mail without SMTP (503), the unknown link (404), the
+      // rule with a syntax error (422)
+      const expected = [
+        /HTTP 503: .*\/api\/notify\/endpoints$/,
+        /HTTP 404: .*\/confirm$/,
+        /HTTP 422: .*\/api\/alerts$/,
+      ];
       const unexpected = problems.filter((p) =>
         !expected.some((re) => re.test(p)) && !/^console: Failed to load resource/.test(p)
       );
