@@ -1,7 +1,7 @@
 /**
  * Changes an alert in place: its name, trigger, expiry, quiet time and where it is sent (what
  * it watches and its condition are fixed: a new condition is a new alert). Only the changed
- * fields are sent.
+ * fields are sent; an expired alert given a later expiry (or none) is active again.
  *
  * @module
  */
@@ -54,6 +54,8 @@ export function AlertEdit({ t, alert: a, endpoints, limit, onSaved, onCancel }: 
       else patch.expires_at = at === null ? null : new Date(at).toISOString();
     }
     if (chosen.join() !== a.endpoints.join()) patch.endpoints = chosen;
+    // an expired alert given a new expiry (or none) watches again
+    if (a.status === "expired" && "expires_at" in patch) patch.status = "active";
     setErrors(fields);
     if (Object.keys(fields).length) return;
     if (Object.keys(patch).length === 0) return onCancel();
