@@ -106,6 +106,10 @@ Deno.test("core app - loadBars answers SPY at 1h from the bundled data; /symbols
     const spy = await loadBars(deps, "SPY", "1h");
     assert.equal(spy.interval, "1h");
     assert.equal(spy.dates.length, 40832);
+    await assert.rejects(
+      loadBars(deps, "AAPL", "5m"),
+      /No intraday bars for AAPL at 5m: only 1h, 1d, 1w, 1mo are available for it/,
+    );
     const body = await (await app.request("/symbols")).json();
     assert.equal(body.total, 13, "intraday-only symbols stay outside the default universe");
     assert.ok(!body.symbols.some((s: { symbol: string }) => s.symbol === "SPY"));

@@ -21,6 +21,8 @@ export interface IntradayBarSource {
    * that interval.
    */
   load(symbol: string, interval: Interval, adjust: AdjustMode): Promise<TimeframeSeries | null>;
+  /** The intraday intervals the symbol has bars at (stored, bundled, or aggregated from them). */
+  intervals?(symbol: string): Promise<readonly Interval[]>;
 }
 
 /** What {@link loadBars} reads. */
@@ -77,8 +79,11 @@ export async function loadBars(
     const bars = deps.intraday ? await deps.intraday.load(symbol, interval, adjust) : null;
     if (bars) return bars;
     await deps.series.get(symbol, { adjust }); // an unknown symbol is its own 404
+    const intraday = (await deps.intraday?.intervals?.(symbol)) ?? [];
     throw new NotFoundError(
-      `No intraday bars for ${symbol} at ${interval}: only 1d, 1w and 1mo are available for it. ` +
+      `No intraday bars for ${symbol} at ${interval}: only ${
+        [...intraday, "1d", "1w", "1mo"].join(", ")
+      } are available for it. ` +
         `Intraday bars are imported with \`deno task import FILE --symbol ${symbol} ` +
         `--interval ${interval}\` where the deployment stores them.`,
       { symbol, interval },
