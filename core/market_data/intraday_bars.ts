@@ -26,7 +26,7 @@ import {
   seedDailyEntry,
   seedIntradayEntry,
 } from "./intraday_embedded.ts";
-import { fetchIntraday, type IntradayProvider } from "./intraday_fetch.ts";
+import { type IntradayFetcher, IntradayRefresher } from "./intraday_fetch.ts";
 import type { IntradayStore } from "./intraday_store.ts";
 import type { OnlineStore } from "./online_store.ts";
 import type { MarketRepository } from "./repository.ts";
@@ -44,19 +44,6 @@ export interface IntradaySeries extends Series {
   ts: Float64Array;
   /** IANA time zone of the exchange (`dates` are local to it). */
   timeZone: string;
-}
-
-/** An online source of intraday bars for {@link IntradayBars} (Yahoo Finance). */
-export interface IntradayFetcher {
-  /** The provider, with how many days back it keeps each interval. */
-  provider: IntradayProvider & { historyDays(interval: IntradayInterval): number };
-  /** The clock (ms since epoch). */
-  now: () => number;
-  /**
-   * Least time between two fetches of one symbol and interval, and the age of the last stored
-   * bar that calls for a new fetch (default 15 minutes).
-   */
-  retryMs?: number;
 }
 
 /** Options of {@link IntradayBars}. */
@@ -86,8 +73,7 @@ export class IntradayBars {
   readonly #cache = new Map<string, IntradaySeries>();
   readonly #seeding = new Map<string, Promise<void>>();
   readonly #factorActions = new Map<string, Promise<Actions>>();
-  readonly #fetcher: IntradayFetcher | undefined;
-  readonly #fetchedAt = new Map<string, number>();
+  readonly #refresher: IntradayRefresher | undefined;
   #manifest: Promise<IntradayManifestEntry[]> | null = null;
 
   /** @param store where intraday bars are stored */
@@ -96,7 +82,7 @@ export class IntradayBars {
     { embeddedDir, online, market, fetcher, maxEntries = 64 }: IntradayBarsOptions = {},
   ) {
     this.#store = store;
-    this.#fetcher = fetcher;
+    this.#refresher = fetcher ? new IntradayRefresher(store, fetcher) : undefined;
     this.#market = market;
     this.#online = online;
     this.#dir = embeddedDir;
@@ -121,27 +107,6 @@ export class IntradayBars {
       return await p;
     }
     return this.#online ? await this.#online.actions(symbol) : NO_ACTIONS;
-  }
-
-  /**
-   * Online: fetches `interval` itself from the provider when the store lacks it (as far back
-   * as the provider keeps it: Yahoo's 1h goes back 730 days, its 5m only 60) or its last bar
-   * is older than `retryMs` (then from a day before that bar), at most once per `retryMs` per
-   * symbol and interval. Bundled symbols are not fetched.
-   */
-  async #fetchOnline(symbol: string, interval: IntradayInterval): Promise<void> {
-    const f = this.#fetcher;
-    if (!f || (await this.manifest()).some((e) => e.symbol === symbol)) return;
-    const retryMs = f.retryMs ?? 15 * 60_000;
-    const now = f.now();
-    const exact = (await this.#store.extents(symbol)).find((e) => e.interval === interval);
-    if (exact?.last != null && now - exact.last < retryMs) return;
-    const key = `${symbol}|${interval}`;
-    if (now - (this.#fetchedAt.get(key) ?? -Infinity) < retryMs) return;
-    this.#fetchedAt.set(key, now);
-    const earliest = now - f.provider.historyDays(interval) * 86_400_000 + 60_000;
-    const from = exact?.last != null ? Math.max(exact.last - 86_400_000, earliest) : earliest;
-    await fetchIntraday(this.#store, f.provider, symbol, interval, { from, to: now, now });
   }
 
   /** The bundled files (empty without a dataset folder). */
@@ -206,7 +171,9 @@ export class IntradayBars {
   ): Promise<IntradaySeries | null> {
     if (!isIntraday(interval)) return null;
     await this.ensureEmbedded(symbol);
-    await this.#fetchOnline(symbol, interval);
+    if (this.#refresher && !(await this.manifest()).some((e) => e.symbol === symbol)) {
+      await this.#refresher.refresh(symbol, interval); // bundled symbols are not fetched
+    }
     const meta = await this.#store.meta(symbol);
     if (!meta) return null;
     const key = `${symbol}|${interval}|${adjust}|${extended ? "ext" : "reg"}`;

@@ -85,3 +85,52 @@ export async function fetchIntraday(
     span: [isoLocal(timeZone, bars[0]!.ts), isoLocal(timeZone, bars.at(-1)!.ts)],
   };
 }
+
+/** An online source of intraday bars for `IntradayBars` (Yahoo Finance). */
+export interface IntradayFetcher {
+  /** The provider, with how many days back it keeps each interval. */
+  provider: IntradayProvider & { historyDays(interval: IntradayInterval): number };
+  /** The clock (ms since epoch). */
+  now: () => number;
+  /**
+   * Least time between two fetches of one symbol and interval, and the age of the last stored
+   * bar that calls for a new fetch (default 15 minutes).
+   */
+  retryMs?: number;
+}
+
+/**
+ * Keeps a symbol's intraday interval fetched from an online provider: fetches the interval
+ * itself when the store lacks it (as far back as the provider keeps it: Yahoo's 1h goes back
+ * 730 days, its 5m only 60) or when its last bar is older than `retryMs` (then from a day before
+ * that bar), at most once per `retryMs` per symbol and interval.
+ */
+export class IntradayRefresher {
+  readonly #store: IntradayStore;
+  readonly #fetcher: IntradayFetcher;
+  readonly #fetchedAt = new Map<string, number>();
+
+  /**
+   * @param store where the bars are stored
+   * @param fetcher the provider and the clock
+   */
+  constructor(store: IntradayStore, fetcher: IntradayFetcher) {
+    this.#store = store;
+    this.#fetcher = fetcher;
+  }
+
+  /** Fetches `symbol` at `interval` when missing or old (see the class doc). */
+  async refresh(symbol: string, interval: IntradayInterval): Promise<void> {
+    const f = this.#fetcher;
+    const retryMs = f.retryMs ?? 15 * 60_000;
+    const now = f.now();
+    const exact = (await this.#store.extents(symbol)).find((e) => e.interval === interval);
+    if (exact?.last != null && now - exact.last < retryMs) return;
+    const key = `${symbol}|${interval}`;
+    if (now - (this.#fetchedAt.get(key) ?? -Infinity) < retryMs) return;
+    this.#fetchedAt.set(key, now);
+    const earliest = now - f.provider.historyDays(interval) * 86_400_000 + 60_000;
+    const from = exact?.last != null ? Math.max(exact.last - 86_400_000, earliest) : earliest;
+    await fetchIntraday(this.#store, f.provider, symbol, interval, { from, to: now, now });
+  }
+}
