@@ -1,16 +1,17 @@
 /**
  * Online intraday bars into the intraday store (`deno task fetch SYMBOL --interval 5m`): asks
- * an intraday provider (Yahoo Finance) for a range, keeps the bars inside the session and
- * upserts them idempotently (a repeated fetch writes only what changed; the data version is
+ * an intraday provider (Yahoo Finance) for a range, keeps the bars inside the session that have
+ * ended (a bar still in progress at `now` is left for the next fetch) and upserts them
+ * idempotently (a repeated fetch writes only what changed; the data version is
  * bumped when something did, so core notices).
  *
  * @module
  */
-import type { IntradayInterval } from "@trading/shared/schemas";
+import { INTRADAY_MINUTES, type IntradayInterval } from "@trading/shared/schemas";
 import { filterSession } from "../intraday/aggregate.ts";
 import { sessionOf } from "../intraday/session.ts";
 import { columnsFromBars, type IntradayBar } from "../intraday/types.ts";
-import { isoLocal } from "../intraday/zoned_time.ts";
+import { isoLocal, LocalClock } from "../intraday/zoned_time.ts";
 import type { IntradayStore } from "./intraday_store.ts";
 
 /** A source of intraday bars (Yahoo's adapter implements it). */
@@ -57,15 +58,28 @@ export async function fetchIntraday(
     ...(signal ? { signal } : {}),
   });
   const timeZone = h.timeZone ?? (await store.timeZone(symbol)) ?? "America/New_York";
-  const kept = filterSession(columnsFromBars(h.bars), sessionOf(timeZone), extended);
-  const bars: IntradayBar[] = Array.from(kept.ts, (ts, i) => ({
-    ts,
-    open: kept.open[i]!,
-    high: kept.high[i]!,
-    low: kept.low[i]!,
-    close: kept.close[i]!,
-    volume: kept.volume[i]!,
-  }));
+  const session = sessionOf(timeZone);
+  const kept = filterSession(columnsFromBars(h.bars), session, extended);
+  const close = (extended ? session.extended : session.regular).close;
+  const clock = new LocalClock(timeZone);
+  const bars: IntradayBar[] = [];
+  for (let i = 0; i < kept.ts.length; i++) {
+    const ts = kept.ts[i]!;
+    clock.at(ts);
+    const end = Math.min(
+      ts + INTRADAY_MINUTES[interval] * 60_000,
+      ts - clock.msOfDay + close * 60_000,
+    );
+    if (end > now) continue; // still in progress: stored once it has ended, never half-made
+    bars.push({
+      ts,
+      open: kept.open[i]!,
+      high: kept.high[i]!,
+      low: kept.low[i]!,
+      close: kept.close[i]!,
+      volume: kept.volume[i]!,
+    });
+  }
   if (!bars.length) return { bars: 0, written: 0, span: null };
   const written = await store.write(
     {

@@ -31,6 +31,21 @@ Deno.test("fetchIntraday() - Yahoo 5m bars (built from real SPY minutes) are sto
       span: ["2013-10-04T09:30:00-04:00", "2013-10-11T15:55:00-04:00"],
     });
     assert.equal((await fetchIntraday(store, yahoo, "SPY", "5m", range)).written, 0);
+    // fetched at 2013-10-11 15:57 EDT: the 15:55 bar is still in progress and is not stored
+    const midBar = Date.UTC(2013, 9, 11, 19, 57);
+    const db2 = await openSqlite(":memory:");
+    try {
+      await migrateUp(db2);
+      const early = await fetchIntraday(new IntradayStore(db2), yahoo, "SPY", "5m", {
+        ...range,
+        to: midBar,
+        now: midBar,
+      });
+      assert.equal(early.bars, 467);
+      assert.equal(early.span![1], "2013-10-11T15:50:00-04:00");
+    } finally {
+      await db2.close();
+    }
     const fifteen = (await new IntradayBars(store).load("SPY", "15m"))!;
     assert.equal(fifteen.dates.length, 6 * 26, "six sessions of 26 fifteen-minute bars");
     assert.equal(fifteen.partial, false);
@@ -38,7 +53,7 @@ Deno.test("fetchIntraday() - Yahoo 5m bars (built from real SPY minutes) are sto
       fetchIntraday(store, yahoo, "SPY", "5m", { ...range, now: OPEN + 90 * DAY }),
       (e: unknown) => e instanceof ValidationError && /last 60 days/.test(e.message),
     );
-    assert.equal(srv.requests.length, 2, "the refused range made no request");
+    assert.equal(srv.requests.length, 3, "the refused range made no request");
   } finally {
     await db.close();
     await srv.close();
