@@ -6,7 +6,8 @@
  * bar written by another process, its history shows the delivery that failed (nothing listens
  * on the port) with a Resend button, and the paused alert did not fire; the webhook's secret is
  * rotated (the new one shown once), an e-mail address is refused in user terms on a server
- * without SMTP, and an unknown confirmation link says so. Screenshots of the
+ * without SMTP, an unknown confirmation link says so, and one alert beyond the plan's limit is
+ * refused with its numbers. Screenshots of the
  * history: desktop and phone, en and zh-TW, into tests/e2e/screenshots/alerts/.
  *
  * @module
@@ -30,6 +31,7 @@ Deno.test({
     const stack = await startStack("alerts-page", {
       coreEnv: {
         ALERTS_POLL_MS: "200",
+        ALERTS_MAX_ACTIVE_FREE: "2",
         ALLOW_PRIVATE_WEBHOOKS: "true",
         WEBHOOK_RETRY_SCHEDULE_S: "0.2",
         WEBHOOK_TIMEOUT_MS: "1000",
@@ -76,7 +78,7 @@ Deno.test({
       await first.waitFor();
       assert.match(await first.innerText(), /AAPL: Crosses above 200\.00[\s\S]*Active/);
       // the count comes from core once the list is refreshed
-      await page.getByTestId("alerts-usage").filter({ hasText: /^1 of 20 active/ }).waitFor();
+      await page.getByTestId("alerts-usage").filter({ hasText: /^1 of 2 active/ }).waitFor();
 
       // pause: the state changes and stays after a reload
       await first.getByRole("button", { name: "Pause" }).click();
@@ -85,7 +87,7 @@ Deno.test({
       await page.reload();
       await island.waitFor();
       assert.equal(await first.locator(".badge").innerText(), "Paused");
-      assert.match(await page.getByTestId("alerts-usage").innerText(), /^0 of 20 active/);
+      assert.match(await page.getByTestId("alerts-usage").innerText(), /^0 of 2 active/);
 
       // edit: a quiet time, kept by core
       await first.getByRole("button", { name: "Edit" }).click();
@@ -180,6 +182,16 @@ Deno.test({
       await delivery.getByRole("button", { name: "Resend" }).click();
       await delivery.getByText("Queued to send again.").waitFor();
 
+      // the plan's limit (2 active alerts here) is told in user terms, with its numbers
+      await first.getByRole("button", { name: "Resume" }).click();
+      await first.getByRole("button", { name: "Pause" }).waitFor();
+      await page.getByTestId("alerts-usage").filter({ hasText: /^2 of 2 active/ }).waitFor();
+      await page.getByLabel("Price level").fill("250");
+      await page.getByRole("button", { name: "Create alert" }).click();
+      await page.getByText(
+        "You have 2 active alerts, the most your plan allows (2). Pause or delete one first.",
+      ).waitFor();
+
       // a confirmation link that is unknown (or used, or expired) says so
       await page.goto(`${base}/alerts/confirm?token=not_a_real_token_123`);
       await page.locator("[data-island=ConfirmEmail][data-hydrated=true]").waitFor();
@@ -205,11 +217,12 @@ Deno.test({
         }
       }
       // the refusals the test asked for: e-mail without SMTP (503), the unknown link (404), the
-      // rule with a syntax error (422)
+      // rule with a syntax error (422), one alert beyond the plan's limit (429)
       const expected = [
         /HTTP 503: .*\/api\/notify\/endpoints$/,
         /HTTP 404: .*\/confirm$/,
         /HTTP 422: .*\/api\/alerts$/,
+        /HTTP 429: .*\/api\/alerts$/,
       ];
       const unexpected = problems.filter((p) =>
         !expected.some((re) => re.test(p)) && !/^console: Failed to load resource/.test(p)
