@@ -60,7 +60,9 @@ Deno.test({
       await page.waitForSelector("[data-island=AccountPanel]");
       await page.goto(`${base}/`, { waitUntil: "networkidle" });
       const session = page.locator(".prefs-wide [data-testid=header-session]");
-      assert.match(await session.innerText(), /trader@example\.com/);
+      assert.match(await session.locator("summary").innerText(), /trader@example\.com/);
+      await session.locator("summary").click();
+      assert.ok(await session.getByRole("button", { name: "Sign out" }).isVisible());
       assert.equal(await session.getByTestId("header-admin").count(), 0);
       await page.screenshot({ path: `${SHOTS}header-signed-in.png` });
 
@@ -72,6 +74,7 @@ Deno.test({
         await db.close();
       }
       await page.reload({ waitUntil: "networkidle" });
+      await session.locator("summary").click();
       await session.getByTestId("header-admin").click();
       await page.waitForURL(`${base}/admin`);
 
@@ -88,6 +91,7 @@ Deno.test({
 
       // Sign out from the header: back home, signed out.
       await page.goto(`${base}/`, { waitUntil: "networkidle" });
+      await session.locator("summary").click();
       await session.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(`${base}/`);
       await page.getByTestId("header-signin").first().waitFor();

@@ -87,7 +87,8 @@ export const en = {
   "markets.replay.badge": "Replay · {date}",
   "markets.replay.noSignal":
     "The signal belongs to the latest stored bar; it is hidden while an older bar is replayed.",
-  "stale.badge": "Stale · as of {date}",
+  "stale.badge": "Stale",
+  "stale.asOf": "as of {date}",
   "stale.help": "The latest stored bar is older than the market's last trading session.",
   "markets.col.watch": "Watchlist",
   "markets.col.symbol": "Symbol",

@@ -9,6 +9,7 @@ import { stanceLabel } from "../components/labels.ts";
 import { readWatchlist, writeWatchlist } from "../lib/watchlist_store.ts";
 import { readSse } from "../lib/sse.ts";
 import { rowAt } from "../components/markets/row_at.ts";
+import { StaleBadge } from "../components/StaleBadge.tsx";
 
 /** Streams quotes for `symbols` while `on`; returns the latest per symbol and the state. */
 function useLiveQuotes(symbols: string[], on: boolean) {
@@ -220,15 +221,7 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
                         </span>
                       )
                       : r.stale && quotes[r.symbol]?.source !== "live"
-                      ? (
-                        <span
-                          class="badge stale"
-                          data-testid="stale-badge"
-                          title={t("stale.help")}
-                        >
-                          {t("stale.badge", { date: fmtDate(lang, r.date) })}
-                        </span>
-                      )
+                      ? <StaleBadge t={t} lang={lang} date={r.date} />
                       : null}
                   </th>
                   <td class="num" data-live={live ? quotes[r.symbol]?.source : undefined}>

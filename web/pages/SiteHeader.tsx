@@ -19,10 +19,12 @@ function isCurrent(path: string, href: string): boolean {
 }
 
 function NavList({ nav }: { nav: readonly NavItem[] }) {
-  const { t, path } = usePage();
+  const { t, path, user } = usePage();
+  // signed in, the account page is in the session menu under the e-mail
+  const shown = user ? nav.filter((n) => n.href !== "/account") : nav;
   return (
     <ul>
-      {nav.map((n) => (
+      {shown.map((n) => (
         <li key={n.href}>
           <a href={n.href} aria-current={isCurrent(path, n.href) ? "page" : undefined}>
             {t(n.key)}
@@ -113,7 +115,7 @@ export function SiteHeader({ nav }: { nav: readonly NavItem[] }) {
             <nav aria-label={t("nav.label")}>
               <NavList nav={nav} />
             </nav>
-            <SessionNav />
+            <SessionNav flat />
             <Switches />
           </div>
         </details>

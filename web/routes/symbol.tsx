@@ -8,6 +8,7 @@ import AiPanel from "../islands/AiPanel.tsx";
 import PriceChart from "../islands/PriceChart.tsx";
 import { stanceLabel } from "../components/labels.ts";
 import { rangeLabels } from "../components/quote_range.ts";
+import { StaleBadge } from "../components/StaleBadge.tsx";
 import type {
   IndicatorsResponse,
   Interval,
@@ -136,11 +137,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
             <p class="muted small">
               {info ? `${info.market} · ${info.currency} · ` : ""}
               {q.stale
-                ? (
-                  <span class="badge stale" data-testid="stale-badge" title={t("stale.help")}>
-                    {t("stale.badge", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
-                  </span>
-                )
+                ? <StaleBadge t={t} lang={lang} date={q.as_of.slice(0, 10)} />
                 : t("quote.asOf", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
               {interval === "1d" ? "" : ` · ${t(`interval.${interval}.long`)}`}
             </p>
