@@ -6,6 +6,8 @@ import { redactUrl } from "./db/db.ts";
 import { ONLINE_SYNC_TASK, onlineSyncHandler, scheduleOnlineSync } from "./market_data/sync_job.ts";
 import { QuoteHub } from "./market_data/quote_hub.ts";
 import { startAlerts } from "./alerts/start.ts";
+import { OPTIMISE_TASK } from "./optimise/jobs.ts";
+import { optimisationTask } from "./http/routes/optimisations.ts";
 
 /** Starts the core service: config → dependencies → HTTP server. */
 if (import.meta.main) {
@@ -30,15 +32,19 @@ if (import.meta.main) {
             replayStepMs: config.REPLAY_STEP_MS,
             now: deps.now,
           });
-          // Online: the sync is a job of the same queue, one per 15-minute slot, run now first.
+          // One queue for all background work: optimisations, and online the sync (a job per
+          // 15-minute slot, run now first).
           const sync = { ...deps, holder: crypto.randomUUID() };
           const signal = deps.shutdown.signal;
           startAlerts(deps, {
             quote: (s) => quotes.quote(s),
             quotePollMs: online ? config.QUOTE_POLL_MS : config.REPLAY_STEP_MS,
-            tasks: online
-              ? { [ONLINE_SYNC_TASK]: onlineSyncHandler(sync, deps.jobs, deps.db, { signal }) }
-              : {},
+            tasks: {
+              [OPTIMISE_TASK]: optimisationTask(deps),
+              ...(online
+                ? { [ONLINE_SYNC_TASK]: onlineSyncHandler(sync, deps.jobs, deps.db, { signal }) }
+                : {}),
+            },
           }).then(() =>
             online
               ? scheduleOnlineSync(deps.db, deps.jobs, { now: deps.now(), immediately: true })

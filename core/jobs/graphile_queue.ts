@@ -81,6 +81,7 @@ export class GraphileJobQueue implements JobQueue {
   readonly #logger: Logger;
   readonly #options: GraphileQueueOptions;
   #runner: Runner | null = null;
+  #tasks = new Set<string>();
 
   /**
    * @param db the app's database (the same PostgreSQL), for the dashboard's counts
@@ -145,11 +146,17 @@ export class GraphileJobQueue implements JobQueue {
       logger: loggerFor(g, this.#logger),
       taskList: taskList as never,
     });
+    this.#tasks = new Set(Object.keys(tasks));
+  }
+
+  handles(task: string): boolean {
+    return this.#runner !== null && this.#tasks.has(task);
   }
 
   async stop(): Promise<void> {
     const r = this.#runner;
     this.#runner = null;
+    this.#tasks = new Set();
     if (r) await r.stop();
   }
 

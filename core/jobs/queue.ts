@@ -66,6 +66,8 @@ export interface JobQueue {
   add(db: Db, task: string, payload: JobPayload, options?: AddJobOptions): Promise<void>;
   /** Starts running jobs of the given tasks (once). */
   start(tasks: Readonly<Record<string, JobHandler>>): Promise<void>;
+  /** True while this queue runs and has a handler for `task` (it was started with it). */
+  handles(task: string): boolean;
   /** Stops taking jobs and waits for the running ones. */
   stop(): Promise<void>;
   /** Jobs per task and state. */

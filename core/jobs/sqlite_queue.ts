@@ -109,6 +109,10 @@ export class SqliteJobQueue implements JobQueue {
     return Promise.resolve();
   }
 
+  handles(task: string): boolean {
+    return !this.#stopped && this.#tasks?.[task] !== undefined;
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);

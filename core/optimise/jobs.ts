@@ -1,13 +1,17 @@
 /**
  * Optimisation jobs: stored in the database (so any instance can report on them), run in the
  * background on a lazily created worker pool, with progress written at most every
- * `writeEveryMs`.
+ * `writeEveryMs`. With a job queue that runs {@link OPTIMISE_TASK} (core's, once started), a
+ * submitted job is a queue job added in the same transaction as its row, run by whichever
+ * instance takes it ({@link OptimisationJobs.runQueued}, the plan rebuilt from the stored
+ * request); without one (tools, tests) it runs at once in this process.
  *
  * @module
  */
 import { QuotaExceededError } from "@trading/shared/errors";
 import type { Db } from "../db/db.ts";
 import type { Logger } from "@trading/shared/log";
+import type { JobQueue } from "../jobs/queue.ts";
 import type { OptimisationPlan } from "./plan.ts";
 import { WorkerPool } from "./pool.ts";
 import { runPlan } from "./run_plan.ts";
@@ -49,6 +53,9 @@ export interface LiveProgress {
 /** Seconds a client is told to wait when the running-job limits are reached. */
 export const RETRY_AFTER_S = 10;
 
+/** The queue task that runs a stored optimisation (`{optimisation_id}`). */
+export const OPTIMISE_TASK = "optimise";
+
 /** Starts and reports optimisation jobs. */
 export class OptimisationJobs {
   readonly #db: Db;
@@ -57,6 +64,7 @@ export class OptimisationJobs {
   readonly #writeEveryMs: number;
   readonly #maxPerOwner: number;
   readonly #maxRunning: number;
+  readonly #queue: JobQueue | null;
   readonly #running = new Set<Promise<void>>();
   readonly #live = new Map<string, LiveProgress & { watchers: Set<(p: LiveProgress) => void> }>();
   #pool: WorkerPool | null = null;
@@ -66,7 +74,8 @@ export class OptimisationJobs {
    * @param logger for failures
    * @param options `poolSize` workers (default min(2, cores)), `writeEveryMs` (default 200),
    * `maxPerOwner` running jobs per user or anonymous IP (default 1) and `maxRunning` across
-   * every instance sharing the database (default 4)
+   * every instance sharing the database (default 4); `queue`: the job queue that runs
+   * {@link OPTIMISE_TASK} once started (default none: jobs run in this process)
    */
   constructor(
     db: Db,
@@ -76,6 +85,13 @@ export class OptimisationJobs {
       writeEveryMs = 200,
       maxPerOwner = 1,
       maxRunning = 4,
+      queue = null,
+    }: {
+      poolSize?: number;
+      writeEveryMs?: number;
+      maxPerOwner?: number;
+      maxRunning?: number;
+      queue?: JobQueue | null;
     } = {},
   ) {
     this.#db = db;
@@ -84,6 +100,7 @@ export class OptimisationJobs {
     this.#writeEveryMs = writeEveryMs;
     this.#maxPerOwner = maxPerOwner;
     this.#maxRunning = maxRunning;
+    this.#queue = queue;
   }
 
   /**
@@ -99,6 +116,7 @@ export class OptimisationJobs {
     const stored = owner.userId === null
       ? JSON.stringify({ client_ip: owner.ip, request })
       : JSON.stringify({ request });
+    const queue = this.#queue?.handles(OPTIMISE_TASK) ? this.#queue : null;
     await this.#db.transaction(async (tx) => {
       // PostgreSQL: serialise the check-then-insert across instances
       if (tx.dialect === "postgres") await tx.query("SELECT pg_advisory_xact_lock(4004)");
@@ -138,11 +156,50 @@ export class OptimisationJobs {
           now,
         ],
       );
+      await queue?.add(tx, OPTIMISE_TASK, { optimisation_id: id }, {
+        key: `${OPTIMISE_TASK}:${id}`,
+        maxAttempts: 1,
+      });
     });
+    if (!queue) this.#start(id, plan);
+    return id;
+  }
+
+  #start(id: string, plan: OptimisationPlan): Promise<void> {
     this.#live.set(id, { done: 0, total: plan.total, status: "running", watchers: new Set() });
     const p = this.#run(id, plan).finally(() => this.#running.delete(p));
     this.#running.add(p);
-    return id;
+    return p;
+  }
+
+  /**
+   * Runs a stored job taken from the queue: `planOf` rebuilds its plan from the stored
+   * request. Resolves when it is done or failed; a job that is no longer running (finished,
+   * or reported interrupted) is skipped.
+   */
+  async runQueued(
+    id: string,
+    planOf: (request: unknown) => Promise<OptimisationPlan>,
+  ): Promise<void> {
+    // a job left waiting past STALE_JOB_MS is reported interrupted by get(): not run then
+    if ((await this.get(id))?.status !== "running") return;
+    const rows = await this.#db.query<{ request: string }>(
+      "SELECT request FROM optimisations WHERE id = ?",
+      [id],
+    );
+    const row = rows[0]!;
+    let plan: OptimisationPlan;
+    try {
+      plan = await planOf((JSON.parse(row.request) as { request: unknown }).request);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      await this.#db.run(
+        "UPDATE optimisations SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND status = 'running'",
+        [`cannot run: ${message}`, new Date().toISOString(), id],
+      );
+      return;
+    }
+    await this.#start(id, plan);
   }
 
   /**

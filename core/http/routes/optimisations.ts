@@ -6,7 +6,13 @@ import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { OptimisationJobSchema, OptimisationRequestSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
-import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
+import {
+  type JobRow,
+  type LiveProgress,
+  OptimisationJobs,
+  OPTIMISE_TASK,
+} from "../../optimise/jobs.ts";
+import type { JobHandler } from "../../jobs/queue.ts";
 import { planOptimisation } from "../../optimise/plan.ts";
 import { optionalUser } from "../../auth/auth_context.ts";
 import { barsInRange, strategyOr422 } from "./_backtest_input.ts";
@@ -15,11 +21,44 @@ const IdPath = z.object({ id: z.uuid() });
 
 const jobsByDeps = new WeakMap<CoreDeps, OptimisationJobs>();
 
-/** The job runner of an app's dependencies (one worker pool per process and database). */
+/**
+ * The job runner of an app's dependencies (one worker pool per process and database); jobs go
+ * through `deps.jobs` once core started it with {@link optimisationTask}.
+ */
 export function optimisationJobsFor(deps: CoreDeps): OptimisationJobs {
   let jobs = jobsByDeps.get(deps);
-  if (!jobs) jobsByDeps.set(deps, jobs = new OptimisationJobs(deps.db, deps.logger));
+  if (!jobs) {
+    jobsByDeps.set(deps, jobs = new OptimisationJobs(deps.db, deps.logger, { queue: deps.jobs }));
+  }
   return jobs;
+}
+
+/**
+ * The queue handler of {@link OPTIMISE_TASK}: runs a stored optimisation, its plan rebuilt
+ * from the stored request as `POST /api/optimisations` builds it (the bars as stored now).
+ *
+ * @example
+ * ```ts ignore
+ * await deps.jobs.start({ [OPTIMISE_TASK]: optimisationTask(deps) });
+ * ```
+ */
+export function optimisationTask(deps: CoreDeps): JobHandler {
+  const jobs = optimisationJobsFor(deps);
+  const stopping = new Promise<void>((resolve) => {
+    if (deps.shutdown.signal.aborted) resolve();
+    deps.shutdown.signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+  return async function optimise(payload) {
+    const run = jobs.runQueued(String(payload.optimisation_id ?? ""), async (request) => {
+      const body = OptimisationRequestSchema.parse(request);
+      const strategy = strategyOr422(body.strategy, body.fixed);
+      return planOptimisation(body, strategy, await barsInRange(deps, body.symbol, body));
+    });
+    // shutdown does not wait for a long grid: the job ends, and the stored job, silent from
+    // then on, is reported interrupted (as when its process stops)
+    run.catch(() => {}); // awaited below, unless shutdown comes first
+    await Promise.race([run, stopping]);
+  };
 }
 
 function view(r: JobRow, withResult = true) {
