@@ -26,7 +26,7 @@ Deno.test({
       await page.waitForSelector(".chart-box[data-status=ready]");
       assert.equal(await legendDate(), "2020-04-17", "daily: the last day");
       assert.deepEqual(await ranges(), ["1M", "3M", "6M", "1Y", "5Y", "All"]);
-      const nav = page.getByRole("navigation", { name: "Timeframe" });
+      const nav = page.getByRole("group", { name: "Timeframe" });
       assert.equal(await nav.locator("[aria-current=page]").innerText(), "1D");
       // no intraday bars stored for SPX: those intervals are shown but not links
       for (const i of ["1m", "5m", "15m", "30m", "1h"]) {
@@ -80,7 +80,7 @@ Deno.test({
       );
       await page.waitForSelector(".chart-box[data-status=ready]");
       assert.equal(
-        await page.getByRole("navigation", { name: "週期" }).locator("[aria-current=page]")
+        await page.getByRole("group", { name: "週期" }).locator("[aria-current=page]")
           .innerText(),
         "週",
       );

@@ -157,7 +157,12 @@ export default function PriceChart(props: PriceChartProps) {
     <section class="chart-card" aria-labelledby="chart-h">
       <h2 id="chart-h" class="sr-only">{t("chart.title", { symbol })}</h2>
       <div class="chart-tools">
-        <nav aria-label={t("chart.interval")} class="seg timeframes" data-testid="timeframes">
+        <div
+          role="group"
+          aria-label={t("chart.interval")}
+          class="seg timeframes"
+          data-testid="timeframes"
+        >
           {TIMEFRAMES.map((i) =>
             available.includes(i)
               ? (
@@ -190,7 +195,7 @@ export default function PriceChart(props: PriceChartProps) {
                 </span>
               )
           )}
-        </nav>
+        </div>
         <div role="group" aria-label={t("chart.range")} class="seg">
           {rangesFor(interval).map((r) => (
             <button
