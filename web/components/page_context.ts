@@ -8,17 +8,12 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Lang, T } from "../i18n/mod.ts";
 import type { UpColour } from "../lib/up_down.ts";
+import type { SessionUser } from "../lib/session_user.ts";
+
+export type { SessionUser };
 
 /** A theme choice; `auto` follows the system. */
 export type Theme = "dark" | "light" | "auto";
-
-/** The signed-in account as the header shows it. */
-export interface SessionUser {
-  /** E-mail address. */
-  email: string;
-  /** True for an administrator. */
-  admin: boolean;
-}
 
 /** What every server component may read. */
 export interface PageContext {

@@ -5,8 +5,15 @@
  * @module
  */
 import type { MeResponse } from "./api_types.ts";
-import type { SessionUser } from "../components/page_context.ts";
 import type { CoreClient } from "./core_client.ts";
+
+/** The signed-in account as the header shows it. */
+export interface SessionUser {
+  /** E-mail address. */
+  email: string;
+  /** True for an administrator. */
+  admin: boolean;
+}
 
 /** True when a `Cookie` header carries a session cookie (it may have expired). */
 export function hasSessionCookie(cookie: string | undefined): boolean {
