@@ -53,13 +53,13 @@ export interface IntradayBarsOptions {
   /** Corporate actions (split adjustment); prices are served as stored without it. */
   online?: OnlineStore;
   /**
-   * Daily storage: with `online`, the bundled daily files of intraday-only symbols (SPY, IBM,
-   * BAC) are loaded with their intraday bars.
+   * Daily storage: with `online`, the bundled daily files of symbols outside the embedded daily
+   * set (SPY, IBM, BAC, QQQ, GOOGL, …) are loaded on first use too.
    */
   market?: MarketRepository;
   /** Online deployments: where intraday bars missing from the store are fetched. */
   fetcher?: IntradayFetcher;
-  /** Cached series kept (default 64). */
+  /** Cached series kept (default 16: 23 years of hours are ~4 MB each). */
   maxEntries?: number;
 }
 
@@ -79,7 +79,7 @@ export class IntradayBars {
   /** @param store where intraday bars are stored */
   constructor(
     store: IntradayStore,
-    { embeddedDir, online, market, fetcher, maxEntries = 64 }: IntradayBarsOptions = {},
+    { embeddedDir, online, market, fetcher, maxEntries = 16 }: IntradayBarsOptions = {},
   ) {
     this.#store = store;
     this.#refresher = fetcher ? new IntradayRefresher(store, fetcher) : undefined;
