@@ -60,7 +60,11 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
   const [tab, setTab] = useState("run");
   const sym = symbols.find((s) => s.symbol === settings.symbol);
   const currency = sym?.currency ?? "USD";
-  const rangeBars = approxBars(settings.from || sym?.first, settings.to || sym?.last);
+  const rangeBars = approxBars(
+    settings.from || sym?.first,
+    settings.to || sym?.last,
+    settings.interval,
+  );
 
   const set = (patch: Partial<Settings>) => {
     if (patch.strategy && patch.strategy !== settings.strategy) {

@@ -8,11 +8,22 @@
 /** Core's limit on walk-forward windows (`MAX_WINDOWS` of core/optimise/plan.ts). */
 const MAX_WINDOWS = 50;
 
-/** Approximate trading bars between two ISO dates (252 a year), 0 when either is missing. */
-export function approxBars(from: string | null | undefined, to: string | null | undefined): number {
+/** Bars a year at each interval the lab offers (daily: trading days). */
+const BARS_PER_YEAR: Record<string, number> = { "1d": 252, "1w": 52, "1mo": 12 };
+
+/**
+ * Approximate bars between two ISO dates at `interval` (`1d`: 252 a year, `1w`: 52, `1mo`: 12),
+ * 0 when either date is missing.
+ */
+export function approxBars(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  interval = "1d",
+): number {
   if (!from || !to) return 0;
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  return Number.isFinite(days) && days > 0 ? Math.floor(days * 252 / 365) : 0;
+  const perYear = BARS_PER_YEAR[interval] ?? 252;
+  return Number.isFinite(days) && days > 0 ? Math.floor(days * perYear / 365) : 0;
 }
 
 /**

@@ -5,6 +5,8 @@ Deno.test("approxBars() - about 252 bars a year; nothing for a missing or revers
   assert.equal(approxBars("2019-01-01", "2024-01-01"), 1260);
   assert.equal(approxBars("", "2024-01-01"), 0);
   assert.equal(approxBars("2024-01-01", "2023-01-01"), 0);
+  assert.equal(approxBars("2019-01-01", "2024-01-01", "1w"), 260, "weekly bars");
+  assert.equal(approxBars("2019-01-01", "2024-01-01", "1mo"), 60, "monthly bars");
 });
 
 Deno.test("walkForwardFits() - needs one in-sample and one out-of-sample window, ≤ 50 windows", () => {
