@@ -69,6 +69,7 @@ export function AlertForm(p: AlertFormProps) {
     if (!r.ok) return setFailure(describeFailure(t, r, p.limit));
     setFailure(null);
     setNote(t("alerts.created", { name: r.data.name }));
+    set({ name: "" }); // the next alert gets its own name
     p.onCreated(r.data);
   };
 
