@@ -154,7 +154,7 @@ Deno.test({
       // let the new page finish loading its chart before navigating again (an in-flight
       // request cut by navigation is reported as failed)
       await page.waitForSelector(".chart-box[data-status=ready]");
-      assert.equal(await page.locator("nav a[aria-current=page]").innerText(), "市場");
+      assert.equal(await page.locator("nav.nav-wide a[aria-current=page]").innerText(), "市場");
       await page.getByRole("link", { name: "深色" }).click();
       await page.waitForSelector("html[data-theme=dark]");
       await page.waitForSelector(".chart-box[data-status=ready]");
