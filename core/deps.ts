@@ -10,6 +10,7 @@ import { openJobQueue } from "./jobs/open_queue.ts";
 import type { JobQueue } from "./jobs/queue.ts";
 import { seedEmbedded } from "./market_data/embedded.ts";
 import { IntradayBars } from "./market_data/intraday_bars.ts";
+import { asIntradayProvider } from "./market_data/intraday_fetch.ts";
 import { IntradayStore } from "./market_data/intraday_store.ts";
 import { MarketRepository } from "./market_data/repository.ts";
 import { SeriesCache } from "./market_data/series_cache.ts";
@@ -79,17 +80,22 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
   }
   const shutdown = new AbortController();
   const jobs = await openJobQueue(db, config.DATABASE_URL, logger);
-  const yahoo = new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal });
+  const built: { deps?: CoreDeps } = {}; // the fetcher reads the provider of the finished deps
   const intraday = new IntradayBars(new IntradayStore(db), {
     ...(config.SEED_DATA === "embedded" ? { embeddedDir: `${config.DATA_DIR}/intraday` } : {}),
     online,
     // online, SPY/IBM/BAC daily bars come from the provider, not from the bundled LEAN files;
     // intraday bars a symbol lacks are fetched from Yahoo on first request
     ...(config.MARKET_DATA === "online"
-      ? { fetcher: { provider: yahoo, now: Date.now } }
+      ? {
+        fetcher: {
+          provider: () => asIntradayProvider(built.deps?.providers.yahoo),
+          now: () => (built.deps?.now ?? Date.now)(),
+        },
+      }
       : { market }),
   });
-  return {
+  const deps: CoreDeps = {
     config,
     db,
     market,
@@ -100,7 +106,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     intraday,
     online,
     providers: {
-      yahoo,
+      yahoo: new YahooProvider(config.YAHOO_BASE_URL, { signal: shutdown.signal }),
       twse: new TwseProvider(config.TWSE_BASE_URL, { signal: shutdown.signal }),
     },
     logger,
@@ -111,4 +117,6 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
     jobs,
     notifications: new NotificationHub(),
   };
+  built.deps = deps;
+  return deps;
 }

@@ -100,10 +100,27 @@ export async function fetchIntraday(
   };
 }
 
+/** An intraday provider that also tells how far back it keeps each interval. */
+export type IntradayHistoryProvider = IntradayProvider & {
+  /** Days back the provider keeps bars of `interval`. */
+  historyDays(interval: IntradayInterval): number;
+};
+
+/** `p` as an {@link IntradayHistoryProvider}, or null when it is not one (a daily-only provider). */
+export function asIntradayProvider(p: unknown): IntradayHistoryProvider | null {
+  const q = p as Partial<IntradayHistoryProvider> | null | undefined;
+  return typeof q?.intradayCandles === "function" && typeof q.historyDays === "function"
+    ? q as IntradayHistoryProvider
+    : null;
+}
+
 /** An online source of intraday bars for `IntradayBars` (Yahoo Finance). */
 export interface IntradayFetcher {
-  /** The provider, with how many days back it keeps each interval. */
-  provider: IntradayProvider & { historyDays(interval: IntradayInterval): number };
+  /**
+   * The provider, read at each fetch (so a deployment's provider can be swapped, as tests do);
+   * null when there is none.
+   */
+  provider: () => IntradayHistoryProvider | null;
   /** The clock (ms since epoch). */
   now: () => number;
   /**
@@ -136,6 +153,8 @@ export class IntradayRefresher {
   /** Fetches `symbol` at `interval` when missing or old (see the class doc). */
   async refresh(symbol: string, interval: IntradayInterval): Promise<void> {
     const f = this.#fetcher;
+    const provider = f.provider();
+    if (!provider) return;
     const retryMs = f.retryMs ?? 15 * 60_000;
     const now = f.now();
     const exact = (await this.#store.extents(symbol)).find((e) => e.interval === interval);
@@ -143,8 +162,8 @@ export class IntradayRefresher {
     const key = `${symbol}|${interval}`;
     if (now - (this.#fetchedAt.get(key) ?? -Infinity) < retryMs) return;
     this.#fetchedAt.set(key, now);
-    const earliest = now - f.provider.historyDays(interval) * 86_400_000 + 60_000;
+    const earliest = now - provider.historyDays(interval) * 86_400_000 + 60_000;
     const from = exact?.last != null ? Math.max(exact.last - 86_400_000, earliest) : earliest;
-    await fetchIntraday(this.#store, f.provider, symbol, interval, { from, to: now, now });
+    await fetchIntraday(this.#store, provider, symbol, interval, { from, to: now, now });
   }
 }

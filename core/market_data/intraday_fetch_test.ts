@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { UpstreamError, ValidationError } from "@trading/shared/errors";
+import { testCoreApp } from "../../tests/helpers/core_app.ts";
 import { fixture, startFixtureServer } from "../../tests/helpers/fixture_server.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openSqlite } from "../db/sqlite.ts";
 import { YahooProvider } from "../providers/yahoo.ts";
 import { IntradayBars } from "./intraday_bars.ts";
-import { fetchIntraday } from "./intraday_fetch.ts";
+import { asIntradayProvider, fetchIntraday } from "./intraday_fetch.ts";
 import { IntradayStore } from "./intraday_store.ts";
 
 const DAY = 86_400_000;
@@ -73,7 +74,10 @@ Deno.test("IntradayBars online - a missing interval is fetched from Yahoo as far
     await migrateUp(db);
     let now = OPEN + 9 * DAY;
     const bars = new IntradayBars(new IntradayStore(db), {
-      fetcher: { provider: new YahooProvider(srv.url, noSleep), now: () => now },
+      fetcher: {
+        provider: () => asIntradayProvider(new YahooProvider(srv.url, noSleep)),
+        now: () => now,
+      },
     });
     const period = (i: number) =>
       srv.requests[i]!.match(/period1=(\d+)&period2=(\d+)/)!.slice(1).map(Number);
@@ -88,12 +92,37 @@ Deno.test("IntradayBars online - a missing interval is fetched from Yahoo as far
     assert.equal(await bars.load("SPY", "5m"), five, "refreshed: nothing new, same data version");
     assert.equal(srv.requests.length, 2);
     assert.equal(period(1)[0], five.ts.at(-1)! / 1000 - 86_400, "from a day before the last bar");
+    assert.equal(asIntradayProvider({ id: "twse", candles: () => {} }), null, "daily-only: none");
     await assert.rejects(bars.load("QQQ", "1m"), UpstreamError, "Yahoo down is an upstream error");
     const calls = srv.requests.length;
     assert.equal(await bars.load("QQQ", "1m"), null, "not retried at once: no bars");
     assert.equal(srv.requests.length, calls);
   } finally {
     await db.close();
+    await srv.close();
+  }
+});
+
+Deno.test("core app online - GET candles at 5m fetches the interval from the deployment's Yahoo provider", async () => {
+  const srv = startFixtureServer(() =>
+    new Response(fixture("yahoo/chart_SPY_5m_2013-10-04_2013-10-11.json"), {
+      headers: { "content-type": "application/json" },
+    })
+  );
+  const { app, deps } = await testCoreApp({ MARKET_DATA: "online" });
+  try {
+    deps.providers = { ...deps.providers, yahoo: new YahooProvider(srv.url, noSleep) };
+    deps.now = () => OPEN + 9 * DAY;
+    const res = await app.request("/api/symbols/MSFT/candles?interval=5m&limit=2");
+    const body = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(body));
+    assert.deepEqual(body.candles.map((c: { date: string }) => c.date), [
+      "2013-10-11T15:50:00-04:00",
+      "2013-10-11T15:55:00-04:00",
+    ]);
+    assert.match(srv.requests[0]!, /^\/v8\/finance\/chart\/MSFT\?interval=5m&/);
+  } finally {
+    await deps.db.close();
     await srv.close();
   }
 });
