@@ -85,10 +85,10 @@ export function aggregateSession(
   let oLow = new Float64Array(cap), oClose = new Float64Array(cap), oVol = new Float64Array(cap);
   const clock = new LocalClock(session.timeZone);
   let j = -1;
-  let key = NaN;
   let prev = -Infinity;
-  let lastEnd = NaN;
   let spanStart = Infinity, spanEnd = -Infinity, midnight = 0;
+  // the bar being built, kept in locals and written out when its bucket ends
+  let end = -Infinity, bo = 0, bh = 0, bl = 0, bc = 0, bv = 0;
   for (let i = 0; i < n; i++) {
     const t = ts[i]!;
     if (!(t > prev)) {
@@ -97,6 +97,14 @@ export function aggregateSession(
       );
     }
     prev = t;
+    if (t < end) { // same bucket (its end is cut at the session close)
+      const hi = h[i]!, lo = l[i]!;
+      if (hi > bh) bh = hi;
+      if (lo < bl) bl = lo;
+      bc = c[i]!;
+      bv += v[i]!;
+      continue;
+    }
     if (t >= spanEnd || t < spanStart) {
       clock.at(t);
       spanStart = clock.spanStart;
@@ -106,34 +114,39 @@ export function aggregateSession(
     const m = ((t - midnight) / MINUTE) | 0;
     if (m < sOpen || m >= sClose) continue;
     const bucket = m - (m % minutes);
-    const k = midnight + bucket * MINUTE;
-    if (k !== key) {
-      key = k;
-      j++;
-      if (j === cap) {
-        cap *= 2;
-        oTs = grow(oTs, cap);
-        oOpen = grow(oOpen, cap);
-        oHigh = grow(oHigh, cap);
-        oLow = grow(oLow, cap);
-        oClose = grow(oClose, cap);
-        oVol = grow(oVol, cap);
-      }
-      oTs[j] = bucket > sOpen ? k : midnight + sOpen * MINUTE;
-      lastEnd = midnight + Math.min(bucket + minutes, sClose) * MINUTE;
-      oOpen[j] = o[i]!;
-      oHigh[j] = h[i]!;
-      oLow[j] = l[i]!;
-      oClose[j] = c[i]!;
-      oVol[j] = v[i]!;
-    } else {
-      const hi = h[i]!, lo = l[i]!;
-      if (hi > oHigh[j]!) oHigh[j] = hi;
-      if (lo < oLow[j]!) oLow[j] = lo;
-      oClose[j] = c[i]!;
-      oVol[j]! += v[i]!;
+    if (j >= 0) {
+      oOpen[j] = bo;
+      oHigh[j] = bh;
+      oLow[j] = bl;
+      oClose[j] = bc;
+      oVol[j] = bv;
     }
+    j++;
+    if (j === cap) {
+      cap *= 2;
+      oTs = grow(oTs, cap);
+      oOpen = grow(oOpen, cap);
+      oHigh = grow(oHigh, cap);
+      oLow = grow(oLow, cap);
+      oClose = grow(oClose, cap);
+      oVol = grow(oVol, cap);
+    }
+    oTs[j] = midnight + (bucket > sOpen ? bucket : sOpen) * MINUTE;
+    end = midnight + Math.min(bucket + minutes, sClose) * MINUTE;
+    bo = o[i]!;
+    bh = h[i]!;
+    bl = l[i]!;
+    bc = c[i]!;
+    bv = v[i]!;
   }
+  if (j >= 0) {
+    oOpen[j] = bo;
+    oHigh[j] = bh;
+    oLow[j] = bl;
+    oClose[j] = bc;
+    oVol[j] = bv;
+  }
+  const lastEnd = j >= 0 ? end : NaN;
   const m = j + 1;
   return {
     ts: oTs.subarray(0, m),
