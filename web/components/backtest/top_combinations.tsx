@@ -61,15 +61,17 @@ export function TopCombinations(
       </FieldRow>
       {few > 0
         ? (
-          <p class="notice" role="status" data-testid="opt-few-trades">
-            {t(showFew ? "opt.fewTrades.shown" : "opt.fewTrades.hidden", { n: few, min })}{" "}
+          <div class="notice few-trades" data-testid="opt-few-trades">
+            <p role="status">
+              {t(showFew ? "opt.fewTrades.shown" : "opt.fewTrades.hidden", { n: few, min })}
+            </p>
             <Check
               id="opt-show-few"
               label={t("opt.fewTrades.show")}
               checked={showFew}
               onChange={setShowFew}
             />
-          </p>
+          </div>
         )
         : null}
       {shown.length === 0
