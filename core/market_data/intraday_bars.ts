@@ -171,9 +171,11 @@ export class IntradayBars {
   ): Promise<IntradaySeries | null> {
     if (!isIntraday(interval)) return null;
     await this.ensureEmbedded(symbol);
-    if (this.#refresher && !(await this.manifest()).some((e) => e.symbol === symbol)) {
-      await this.#refresher.refresh(symbol, interval); // bundled symbols are not fetched
-    }
+    const bundled = (await this.manifest()).some((e) =>
+      e.symbol === symbol && e.interval === interval
+    );
+    // a bundled interval is not fetched: Yahoo's hours (09:30, 10:30, …) would mix with LEAN's
+    if (this.#refresher && !bundled) await this.#refresher.refresh(symbol, interval);
     const meta = await this.#store.meta(symbol);
     if (!meta) return null;
     const key = `${symbol}|${interval}|${adjust}|${extended ? "ext" : "reg"}`;

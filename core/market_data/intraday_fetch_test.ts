@@ -121,6 +121,13 @@ Deno.test("core app online - GET candles at 5m fetches the interval from the dep
       "2013-10-11T15:55:00-04:00",
     ]);
     assert.match(srv.requests[0]!, /^\/v8\/finance\/chart\/MSFT\?interval=5m&/);
+    const aapl = await app.request("/api/symbols/AAPL/candles?interval=5m&limit=1");
+    assert.equal(aapl.status, 200, "a bundled symbol's other intervals come from Yahoo");
+    assert.match(srv.requests[1]!, /^\/v8\/finance\/chart\/AAPL\?interval=5m&/);
+    const hourly = await (await app.request("/api/symbols/AAPL/candles?interval=1h&limit=1"))
+      .json();
+    assert.equal(hourly.candles[0].date, "2021-03-31T15:00:00-04:00", "its bundled hours are kept");
+    assert.equal(srv.requests.length, 2, "and not fetched");
   } finally {
     await deps.db.close();
     await srv.close();
