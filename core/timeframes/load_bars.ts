@@ -8,7 +8,7 @@
  * @module
  */
 import { NotFoundError } from "@trading/shared/errors";
-import { type Interval, isIntraday } from "@trading/shared/schemas";
+import { CALENDAR_INTERVALS, type Interval, isIntraday } from "@trading/shared/schemas";
 import type { AdjustMode } from "../market_data/adjust.ts";
 import type { Series } from "../market_data/series.ts";
 import type { TimeframeSeries } from "./aggregate.ts";
@@ -34,6 +34,23 @@ export interface BarSources {
 }
 
 const caches = new WeakMap<object, TimeframeCache>();
+
+/**
+ * The intervals `symbol` has bars at, shortest first: the intraday intervals the intraday store
+ * serves from its stored (or bundled) bars, then `1d`, `1w`, `1mo` when it has daily bars.
+ * Throws {@link NotFoundError} (the series cache's, saying how to load data) when it has neither.
+ */
+export async function availableIntervals(deps: BarSources, symbol: string): Promise<Interval[]> {
+  const intraday = (await deps.intraday?.intervals?.(symbol)) ?? [];
+  const daily = await deps.series.get(symbol).then(
+    (s) => s.dates.length > 0,
+    (e) => {
+      if (e instanceof NotFoundError && intraday.length > 0) return false;
+      throw e;
+    },
+  );
+  return [...intraday, ...(daily ? CALENDAR_INTERVALS : [])];
+}
 
 /**
  * The last trading day the data of `bars` (loaded by {@link loadBars}) reaches, for freshness:
@@ -78,12 +95,10 @@ export async function loadBars(
   if (isIntraday(interval)) {
     const bars = deps.intraday ? await deps.intraday.load(symbol, interval, adjust) : null;
     if (bars) return bars;
-    await deps.series.get(symbol, { adjust }); // an unknown symbol is its own 404
-    const intraday = (await deps.intraday?.intervals?.(symbol)) ?? [];
+    const available = await availableIntervals(deps, symbol); // an unknown symbol: its own 404
     throw new NotFoundError(
-      `No intraday bars for ${symbol} at ${interval}: only ${
-        [...intraday, "1d", "1w", "1mo"].join(", ")
-      } are available for it. ` +
+      `No intraday bars for ${symbol} at ${interval}: only ${available.join(", ")} ` +
+        `are available for it. ` +
         `Intraday bars are imported with \`deno task import FILE --symbol ${symbol} ` +
         `--interval ${interval}\` where the deployment stores them.`,
       { symbol, interval },

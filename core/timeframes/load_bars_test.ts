@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { NotFoundError } from "@trading/shared/errors";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
 import { seriesFromBars } from "../market_data/series.ts";
-import { loadBars, timeframeCacheOf } from "./load_bars.ts";
+import { availableIntervals, loadBars, timeframeCacheOf } from "./load_bars.ts";
 
 Deno.test("loadBars - weekly bars are cached per data version and recomputed after an import", async () => {
   const { deps } = await testCoreApp();
@@ -63,4 +63,20 @@ Deno.test("loadBars - an intraday store plugged in answers intraday intervals", 
     intraday: { load: (_s: string, i: string) => Promise.resolve(i === "1h" ? hourly : null) },
   };
   assert.equal(await loadBars(deps, "X", "1h"), hourly);
+});
+
+Deno.test("availableIntervals - intraday intervals first, calendar ones only with daily bars", async () => {
+  const unknown = (symbol: string) => Promise.reject(new NotFoundError(`Unknown symbol ${symbol}`));
+  const hourlyOnly = {
+    series: { get: unknown },
+    intraday: {
+      load: () => Promise.resolve(null),
+      intervals: (s: string) => Promise.resolve(s === "X" ? ["1h" as const] : []),
+    },
+  };
+  assert.deepEqual(await availableIntervals(hourlyOnly, "X"), ["1h"]);
+  await assert.rejects(() => availableIntervals(hourlyOnly, "Y"), /Unknown symbol Y/);
+  const bar = { date: "2024-01-02", open: 1, high: 1, low: 1, close: 1, volume: 1 };
+  const daily = { series: { get: () => Promise.resolve(seriesFromBars("Z", [bar])) } };
+  assert.deepEqual(await availableIntervals(daily, "Z"), ["1d", "1w", "1mo"]);
 });

@@ -8,6 +8,7 @@ export { aggregateCalendar, completeBarCount, type TimeframeSeries } from "./agg
 export { barsPerYear } from "./bars_per_year.ts";
 export { calendarView, TimeframeCache } from "./cache.ts";
 export {
+  availableIntervals,
   type BarSources,
   type IntradayBarSource,
   lastStoredDay,

@@ -62,6 +62,18 @@ export const QuoteSchema = z.object({
   }),
 }).meta({ id: "Quote" });
 
+/** Response of `GET /api/symbols/:symbol/intervals`. */
+export const SymbolIntervalsSchema = z.object({
+  symbol: z.string(),
+  intervals: z.array(IntervalNameSchema).describe(
+    "intervals the symbol has bars at, shortest first: intraday ones it has stored (or bundled) " +
+      "bars for, and 1d, 1w, 1mo when it has daily bars",
+  ),
+}).meta({ id: "SymbolIntervals" });
+
+/** Response of `GET /api/symbols/:symbol/intervals`. */
+export type SymbolIntervals = z.infer<typeof SymbolIntervalsSchema>;
+
 /** Query of `GET /api/symbols/:symbol/quote`. */
 export const QuoteQuerySchema = z.object({ interval: IntervalSchema });
 

@@ -17,6 +17,7 @@ export type {
   QuotaStatus,
   Quote,
   SymbolInfo,
+  SymbolIntervals,
   SymbolsResponse,
   TrackCalibration,
   TrackEdge,

@@ -15,12 +15,13 @@ import type {
   PatternsResponse,
   Quote,
   SignalsResponse,
+  SymbolIntervals,
   SymbolsResponse,
 } from "../lib/api_types.ts";
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
 import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
-import { CALENDAR_TIMEFRAMES, parseInterval, TIMEFRAMES } from "../components/chart/timeframes.ts";
+import { CALENDAR_TIMEFRAMES, parseInterval } from "../components/chart/timeframes.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
 
@@ -71,7 +72,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
   }
   const q = quote.data;
   const from = daysBefore(q.date.slice(0, 10), 200);
-  const [symbols, indicators, patterns, signals, intraday] = await Promise.all([
+  const [symbols, indicators, patterns, signals, available] = await Promise.all([
     req.core.get<SymbolsResponse>("/symbols?all=true"),
     req.core.get<IndicatorsResponse>(
       at(
@@ -80,14 +81,10 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
     ),
     req.core.get<PatternsResponse>(at(`/api/symbols/${enc}/patterns?candles=1`)),
     req.core.get<SignalsResponse>(at(`/api/symbols/${enc}/signals`)),
-    // which intraday intervals have bars: one bar asked at each (a 404 when none)
-    Promise.all(
-      TIMEFRAMES.filter((i) => !CALENDAR_TIMEFRAMES.includes(i)).map(async (i) =>
-        (await req.core.get(`/api/symbols/${enc}/candles?interval=${i}&limit=1`)).ok ? [i] : []
-      ),
-    ),
+    req.core.get<SymbolIntervals>(`/api/symbols/${enc}/intervals`),
   ]);
-  const intervals: Interval[] = [...intraday.flat(), ...CALENDAR_TIMEFRAMES];
+  // the switcher enables the intervals with bars (daily, weekly, monthly when core cannot say)
+  const intervals: Interval[] = available.ok ? available.data.intervals : [...CALENDAR_TIMEFRAMES];
   const info = symbols.ok ? symbols.data.symbols.find((s) => s.symbol === symbol) : undefined;
   // the 10 patterns that ended last (the chart draws the latest confirmed one by default)
   const recentPatterns = patterns.ok

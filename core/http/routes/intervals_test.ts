@@ -99,7 +99,7 @@ Deno.test("interval - intraday bars (the bundled hourly AAPL, IBM) through candl
     assert.equal(quote.previous_close, hourly.candles[0].close);
     assert.equal(quote.as_of, "2021-03-31");
     const ibm = await get("/api/symbols/IBM/candles?interval=1h&limit=1");
-    assert.equal(ibm.count, 1, "an intraday-only symbol");
+    assert.equal(ibm.count, 1, "IBM's bundled hours");
     await get("/api/symbols/AAPL/signals?interval=1h&from=2021-03-01");
     const analyze = await app.request("/analyze/AAPL", {
       method: "POST",
@@ -108,6 +108,24 @@ Deno.test("interval - intraday bars (the bundled hourly AAPL, IBM) through candl
     });
     assert.equal(analyze.status, 200, await analyze.clone().text());
     assert.equal((await analyze.json()).interval, "1h");
+  } finally {
+    await deps.db.close();
+  }
+});
+
+Deno.test("GET /api/symbols/:symbol/intervals - the intervals a symbol has bars at", async () => {
+  const { app, deps } = await testCoreApp();
+  try {
+    const intervals = async (symbol: string) => {
+      const res = await app.request(`/api/symbols/${symbol}/intervals`);
+      return { status: res.status, body: await res.json() };
+    };
+    assert.deepEqual((await intervals("SPX")).body.intervals, ["1d", "1w", "1mo"]);
+    assert.deepEqual((await intervals("AAPL")).body.intervals, ["1h", "1d", "1w", "1mo"]);
+    assert.equal((await intervals("NOPE")).status, 404);
+    const res = await app.request("/api/symbols/SPX/candles?interval=1h");
+    assert.equal(res.status, 404);
+    assert.match((await res.json()).error.message, /SPX at 1h: only 1d, 1w, 1mo are available/);
   } finally {
     await deps.db.close();
   }

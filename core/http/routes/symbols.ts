@@ -5,6 +5,7 @@ import {
   CandlesResponseSchema,
   QuoteQuerySchema,
   QuoteSchema,
+  SymbolIntervalsSchema,
   SymbolParamSchema,
   SymbolsResponseSchema,
 } from "@trading/shared/schemas";
@@ -15,7 +16,7 @@ import { freshness } from "../../market_data/freshness.ts";
 import { marketOf } from "../../calendars/calendar.ts";
 import { Lru } from "@trading/shared/lru";
 import type { Series } from "../../market_data/series.ts";
-import { lastStoredDay, loadBars } from "../../timeframes/load_bars.ts";
+import { availableIntervals, lastStoredDay, loadBars } from "../../timeframes/load_bars.ts";
 
 const SymbolPath = z.object({ symbol: SymbolParamSchema });
 const SymbolsQuery = z.object({
@@ -110,6 +111,21 @@ export const symbolsRoutes = routeGroup(
           candlesJson.set(key, body);
         }
         return c.body(body, 200, { "content-type": "application/json" });
+      },
+    },
+    {
+      method: "get",
+      path: "/api/symbols/{symbol}/intervals",
+      summary: "The bar intervals a symbol has data at (what a timeframe switcher may offer)",
+      tag: "market data",
+      params: SymbolPath,
+      response: SymbolIntervalsSchema,
+      errors: [404, 422],
+      access: "public",
+      scope: "read",
+      handler: async (c, { deps }) => {
+        const { symbol } = validate(SymbolPath, c.req.param(), "path");
+        return c.json({ symbol, intervals: await availableIntervals(deps, symbol) });
       },
     },
     {
