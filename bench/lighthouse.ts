@@ -7,6 +7,7 @@
  *
  *     deno run -A bench/lighthouse.ts            # markets and /symbol/AAPL
  *     deno run -A bench/lighthouse.ts /symbol/MSFT
+ *     deno run -A bench/lighthouse.ts --runs=5   # each page 5 times: every run and the median
  *
  * Starts its own core + web (fresh SQLite, built assets) and a headless Chromium with a remote
  * debugging port, and stops them at the end. Each page is requested once before it is audited
@@ -70,7 +71,10 @@ async function audit(url: string, port: number, path: string): Promise<Lighthous
 }
 
 if (import.meta.main) {
-  const paths = Deno.args.length ? Deno.args : ["/", "/symbol/AAPL"];
+  const runsArg = Deno.args.find((a) => a.startsWith("--runs="));
+  const runs = Math.max(1, Number(runsArg?.slice("--runs=".length) ?? 1) || 1);
+  const given = Deno.args.filter((a) => !a.startsWith("--"));
+  const paths = given.length ? given : ["/", "/symbol/AAPL"];
   const stack = await startStack("lighthouse");
   const port = freePort();
   const profile = await Deno.makeTempDir({ prefix: "lighthouse-chromium-" });
@@ -95,11 +99,24 @@ if (import.meta.main) {
       await (await fetch(stack.web.url + path)).text(); // warm the server's caches
       const symbol = /^\/symbol\/([^/?]+)/.exec(path)?.[1];
       if (symbol) await (await fetch(`${stack.web.url}/api/symbols/${symbol}/candles`)).text();
-      const r = await audit(stack.web.url + path, port, path);
-      console.log(
-        `${r.path}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(" · ")}`,
-      );
-      for (const f of r.failed) console.log(`    ${f}`);
+      const reports: LighthouseReport[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await audit(stack.web.url + path, port, path);
+        reports.push(r);
+        console.log(
+          `${r.path}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(" · ")}`,
+        );
+        for (const f of r.failed) console.log(`    ${f}`);
+      }
+      if (runs > 1) {
+        const median = (c: (typeof CATEGORIES)[number]) => {
+          const xs = reports.map((r) => r.scores[c]).sort((a, b) => a - b);
+          return xs[Math.floor(xs.length / 2)]!;
+        };
+        console.log(
+          `${path} median of ${runs}: ${CATEGORIES.map((c) => `${c} ${median(c)}`).join(" · ")}`,
+        );
+      }
     }
   } finally {
     chrome.kill("SIGTERM");
