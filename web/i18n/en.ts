@@ -36,7 +36,7 @@ export const en = {
   "prefs.upRed": "Red up",
   "prefs.upGreen": "Green up",
   "volume.lots": "{n} lots",
-  "volume.lotNote": "Taiwan volume in lots of 1,000 shares",
+  "volume.lotNote": "1 lot = 1,000 shares",
   "footer.data": "Market data: real historical prices from open datasets.",
   "footer.charts": "Charts by",
   "footer.disclaimer": "For education and research. Not investment advice.",

@@ -36,7 +36,7 @@ export const zhTW: Record<BaseKey, string> = {
   "prefs.upRed": "紅漲綠跌",
   "prefs.upGreen": "綠漲紅跌",
   "volume.lots": "{n} 張",
-  "volume.lotNote": "台股成交量以張計（1 張 = 1,000 股）",
+  "volume.lotNote": "1 張 = 1,000 股",
   "footer.data": "市場資料：來自公開資料集的真實歷史價格。",
   "footer.charts": "圖表由",
   "footer.disclaimer": "僅供教育與研究用途，不構成投資建議。",
