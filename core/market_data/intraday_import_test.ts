@@ -1,4 +1,9 @@
 import assert from "node:assert/strict";
+import { realMinuteBars } from "../../tests/helpers/intraday_minutes.ts";
+import { aggregateSession } from "../intraday/aggregate.ts";
+import { sessionOf } from "../intraday/session.ts";
+import { columnsFromBars } from "../intraday/types.ts";
+import { isoLocal } from "../intraday/zoned_time.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openSqlite } from "../db/sqlite.ts";
 import { IntradayBars } from "./intraday_bars.ts";
@@ -123,4 +128,42 @@ Deno.test({
       }
     }
   },
+});
+
+Deno.test("importIntradayCsv() - a 5-minute file (the real SPY minutes aggregated by session) imports and serves 15m", async () => {
+  const db = await openSqlite(":memory:");
+  try {
+    await migrateUp(db);
+    const store = new IntradayStore(db);
+    const minutes = await realMinuteBars("SPY");
+    const five = aggregateSession(columnsFromBars(minutes), {
+      minutes: 5,
+      session: sessionOf("America/New_York"),
+    });
+    const csv = "time,open,high,low,close,volume\n" +
+      Array.from(
+        five.ts,
+        (t, i) =>
+          [
+            isoLocal("America/New_York", t),
+            five.open[i],
+            five.high[i],
+            five.low[i],
+            five.close[i],
+            five.volume[i],
+          ].join(","),
+      ).join("\n");
+    const r = await importIntradayCsv(store, csv, { symbol: "SPY", interval: "5m", source: "t" });
+    assert.deepEqual([r.valid, r.written, r.outside.length, r.rejected.length], [
+      7 * 78,
+      7 * 78,
+      0,
+      0,
+    ]);
+    const fifteen = (await new IntradayBars(store).load("SPY", "15m"))!;
+    assert.equal(fifteen.dates.length, 7 * 26);
+    assert.equal(fifteen.partial, false);
+  } finally {
+    await db.close();
+  }
 });
