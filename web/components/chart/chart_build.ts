@@ -11,7 +11,7 @@ import type * as LC from "lightweight-charts";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { addCandles, chartColours, INDICATOR_CHOICES, monthsBefore } from "./chart_theme.ts";
 import type { Candle as ChartBar, Interval } from "@trading/shared/schemas";
-import { chartTime, daysBefore, rangesFor } from "./timeframes.ts";
+import { chartTime, daysBefore, rangesFor, sessionStarts } from "./timeframes.ts";
 import { type DrawInputs, type DrawPattern, overlayLayer } from "./draw_overlays.ts";
 import { type OverlayToggles, signalsByDate } from "./overlay_plan.ts";
 import { paneLayout } from "./pane_layout.ts";
@@ -91,6 +91,22 @@ export function buildChart(
     timeScale: { borderColor: col.grid, timeVisible: (bars[0]?.date.length ?? 0) > 10 },
     rightPriceScale: { borderColor: col.grid },
   });
+  // intraday: a faint column at each session's first bar marks the overnight break (added
+  // first, so the candles are drawn over it)
+  const breaks = sessionStarts(bars.map((b) => b.date));
+  if (breaks.length) {
+    const marks = chart.addSeries(lc.HistogramSeries, {
+      priceScaleId: "sessions",
+      color: col.grid + "99",
+      ...quiet,
+    }, 0);
+    chart.priceScale("sessions", 0).applyOptions({
+      visible: false,
+      scaleMargins: { top: 0, bottom: 0 },
+    });
+    marks.setData(breaks.map((i) => ({ time: chartTime(bars[i]!.date) as LC.Time, value: 1 })));
+  }
+
   const candle = addCandles(lc, chart, bars, col);
   const volume = chart.addSeries(lc.HistogramSeries, {
     priceFormat: { type: "volume" },

@@ -93,6 +93,24 @@ export function chartTime(date: string): string | number {
   return Date.parse(`${wall}Z`) / 1000;
 }
 
+/**
+ * Where sessions begin in intraday bars (dates are local times): the index of every bar whose
+ * day differs from the previous bar's. None for daily and longer bars.
+ *
+ * @example
+ * ```ts
+ * sessionStarts(["2021-03-30T15:00:00-04:00", "2021-03-31T09:30:00-04:00"]); // [1]
+ * ```
+ */
+export function sessionStarts(dates: readonly string[]): number[] {
+  const out: number[] = [];
+  if ((dates[0]?.length ?? 0) <= 10) return out;
+  for (let i = 1; i < dates.length; i++) {
+    if (dates[i]!.slice(0, 10) !== dates[i - 1]!.slice(0, 10)) out.push(i);
+  }
+  return out;
+}
+
 /** The ISO day or local time `days` before `date` (its first 10 characters). */
 export function daysBefore(date: string, days: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);

@@ -6,8 +6,23 @@ import {
   defaultRange,
   parseInterval,
   rangesFor,
+  sessionStarts,
   TIMEFRAMES,
 } from "./timeframes.ts";
+
+Deno.test("sessionStarts - a break where the day changes, none on daily bars", () => {
+  assert.deepEqual(
+    sessionStarts([
+      "2021-03-30T14:00:00-04:00",
+      "2021-03-30T15:00:00-04:00",
+      "2021-03-31T09:30:00-04:00",
+      "2021-03-31T10:00:00-04:00",
+      "2021-04-01T09:30:00-04:00",
+    ]),
+    [2, 4],
+  );
+  assert.deepEqual(sessionStarts(["2021-03-30", "2021-03-31"]), []);
+});
 
 Deno.test("TIMEFRAMES - the wire's intervals, in the same order", () => {
   assert.deepEqual(TIMEFRAMES, INTERVALS);
