@@ -1,7 +1,8 @@
 /**
  * `deno task backtest --symbol AAPL --strategy sma_cross --fast 10 --slow 50 [--from D]
  * [--to D] [--cash N] [--fee-bps N] [--min-fee N] [--slippage-bps N] [--short]
- * [--stop-loss-pct N] [--take-profit-pct N] [--trailing-stop-pct N] [--max-holding-bars N]`:
+ * [--stop-loss-pct N] [--take-profit-pct N] [--trailing-stop-pct N] [--max-holding-bars N]
+ * [--interval 1d|1w|1mo]`:
  * runs a backtest on the stored (bundled real) bars and prints the metrics against buy-and-hold
  * and the trade table. Any other `--name value` is a strategy parameter; the `rule` strategy
  * takes its rules as `--entry "sma(10) crosses_above sma(50)" --exit "…"` (and
@@ -12,6 +13,7 @@
 import { parseParams, runRequest } from "./backtest/request.ts";
 import { fail, fmt, loadBars, num, parseFlags, print, table } from "./cli_bars.ts";
 import { STRATEGIES, strategyFor } from "./strategies/mod.ts";
+import { INTERVALS, IntervalSchema } from "@trading/shared/schemas";
 
 const KNOWN = [
   "symbol",
@@ -28,6 +30,7 @@ const KNOWN = [
   "trailing-stop-pct",
   "max-holding-bars",
   "trades",
+  "interval",
 ];
 
 /** Runs the task with command-line `args`. */
@@ -48,7 +51,11 @@ export async function runBacktestCli(args: string[]): Promise<void> {
     const strategy = strategyFor(id!, params) ??
       fail(`unknown strategy ${id}; one of ${Object.keys(STRATEGIES).join(", ")}`);
     const p = parseParams(strategy, params);
-    const cols = await loadBars(symbol!, flags.from?.at(-1), flags.to?.at(-1));
+    const iv = IntervalSchema.safeParse(flags.interval?.at(-1));
+    const interval = iv.success
+      ? iv.data
+      : fail(`--interval: one of ${INTERVALS.join(", ")}, got ${flags.interval?.at(-1)}`);
+    const cols = await loadBars(symbol!, flags.from?.at(-1), flags.to?.at(-1), interval);
     result = runRequest([{ symbol: symbol!, cols }], strategy, p, {
       cash: num(flags, "cash", 100_000),
       fee_bps: num(flags, "fee-bps", 0),
@@ -60,8 +67,12 @@ export async function runBacktestCli(args: string[]): Promise<void> {
       take_profit_pct: opt("take-profit-pct"),
       trailing_stop_pct: opt("trailing-stop-pct"),
       max_holding_bars: opt("max-holding-bars"),
+      interval,
     });
-    print(`${strategy.name} on ${symbol} ${result.from}..${result.to} ${JSON.stringify(p)}\n`);
+    const at = interval === "1d" ? "" : ` (${interval} bars)`;
+    print(
+      `${strategy.name} on ${symbol}${at} ${result.from}..${result.to} ${JSON.stringify(p)}\n`,
+    );
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }

@@ -10,6 +10,9 @@ import { createLogger } from "@trading/shared/log";
 import type { Cols } from "./backtest/types.ts";
 import { buildDeps } from "./deps.ts";
 import { rangeIndices } from "./market_data/series.ts";
+import type { Interval } from "@trading/shared/schemas";
+import { completeBarCount } from "./timeframes/aggregate.ts";
+import { loadBars as barsAt } from "./timeframes/load_bars.ts";
 
 /** Prints a line to stdout. */
 export const print = (s: string) => Deno.stdout.writeSync(new TextEncoder().encode(s + "\n"));
@@ -51,13 +54,23 @@ export function num(flags: Record<string, string[]>, name: string, dflt: number)
   return n;
 }
 
-/** The stored bars of `symbol` within `from..to` (the database is migrated and seeded first). */
-export async function loadBars(symbol: string, from?: string, to?: string): Promise<Cols> {
+/**
+ * The bars of `symbol` at `interval` (daily by default) within `from..to`, without a last week
+ * or month that has not ended, as the backtest route reads them (the database is migrated and
+ * seeded first).
+ */
+export async function loadBars(
+  symbol: string,
+  from?: string,
+  to?: string,
+  interval: Interval = "1d",
+): Promise<Cols> {
   const config = loadConfig(CoreEnvSchema, Deno.env.toObject());
   const deps = await buildDeps(config, createLogger({ service: "cli", level: "warn" }));
   try {
-    const s = await deps.series.get(symbol);
-    const { start, end } = rangeIndices(s, { from, to });
+    const s = await barsAt(deps, symbol, interval);
+    const range = rangeIndices(s, { from, to });
+    const start = range.start, end = Math.min(range.end, completeBarCount(s));
     return {
       dates: s.dates.slice(start, end),
       open: s.open.slice(start, end),

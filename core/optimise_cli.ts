@@ -1,8 +1,8 @@
 /**
  * `deno task optimise --symbol SPX --strategy sma_cross [--grid fast=5,10,20 --grid
  * slow=50,100,200] [--metric sharpe] [--walk-forward 504:126] [--workers 2] [--from D] [--to D]
- * [--fee-bps N] [--slippage-bps N]`: grid search on worker threads with a progress bar, then the
- * top results, the robust (neighbourhood-averaged) choice and the walk-forward summary.
+ * [--fee-bps N] [--slippage-bps N] [--interval 1d|1w|1mo]`: grid search on worker threads with a
+ * progress bar, then the top results, the robust (neighbourhood-averaged) choice and the walk-forward summary.
  * Without `--grid` the strategy's own grid is used; other `--name value` flags are fixed
  * parameters.
  *
@@ -28,6 +28,7 @@ const KNOWN = [
   "fee-bps",
   "slippage-bps",
   "short",
+  "interval",
 ];
 
 /** Runs the task with command-line `args`. */
@@ -68,6 +69,7 @@ export async function runOptimiseCli(args: string[]): Promise<void> {
     fee_bps: Number(last("fee-bps") ?? 0),
     slippage_bps: Number(last("slippage-bps") ?? 0),
     allow_short: last("short") === "true",
+    ...(last("interval") ? { interval: last("interval") } : {}),
   });
   if (!body.success) {
     fail(body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
@@ -75,7 +77,7 @@ export async function runOptimiseCli(args: string[]): Promise<void> {
   const req = body.data!;
   let pool: WorkerPool | null = null;
   try {
-    const cols = await loadBars(req.symbol, req.from, req.to);
+    const cols = await loadBars(req.symbol, req.from, req.to, req.interval);
     const plan = planOptimisation(req, strategy, cols);
     pool = new WorkerPool(plan.workers);
     const enc = new TextEncoder();
