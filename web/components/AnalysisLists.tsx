@@ -12,6 +12,7 @@ import {
 } from "./labels.ts";
 import { seriesLabel, seriesReading } from "./chart/series_labels.ts";
 import { usePage } from "./page_context.ts";
+import { TableRegion } from "./TableRegion.tsx";
 import { factorText, patternCriteria, signalReason } from "./analysis_text.ts";
 
 /** Latest value of every indicator output, or a note when the API is not there. */
@@ -42,7 +43,7 @@ export function IndicatorTable(
   return (
     <section class="card" aria-labelledby="ind-h">
       <h2 id="ind-h">{t("ind.title")}</h2>
-      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ind-h">
+      <TableRegion label={t("a11y.tableOf", { name: t("ind.title") })}>
         <table class="data">
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function IndicatorTable(
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { ServerKey } from "./server_en.ts";
 export const en = {
   "app.name": "AI Trading System",
   "a11y.skip": "Skip to content",
+  "a11y.tableOf": "{name} (table)",
   "nav.label": "Main",
   "nav.menu": "Menu",
   "nav.markets": "Markets",

@@ -10,6 +10,7 @@ import type { BaseKey } from "./en.ts";
 export const zhTW: Record<BaseKey, string> = {
   "app.name": "AI 交易系統",
   "a11y.skip": "跳到主要內容",
+  "a11y.tableOf": "{name}（表格）",
   "nav.label": "主選單",
   "nav.menu": "選單",
   "nav.markets": "市場",

@@ -177,7 +177,7 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
           )
           : null}
       </div>
-      <TableRegion label={t("markets.table")}>
+      <TableRegion label={t("a11y.tableOf", { name: t("markets.table") })}>
         <table class="data watchlist">
           <thead>
             <tr>
