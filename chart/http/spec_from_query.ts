@@ -67,6 +67,7 @@ export function specFromQuery(symbol: string, q: ChartQuery): ChartSpec {
     ...(q.theme ? { theme: q.theme } : {}),
     ...(q.style ? { style: q.style } : {}),
     ...(q.lang ? { lang: q.lang } : {}),
+    ...(q.updown ? { up_colour: q.updown } : {}),
     ...(q.title ? { title: q.title } : {}),
     interval: q.interval,
     overlays,

@@ -7,7 +7,7 @@
  */
 import type { ChartLang, ChartSpec } from "@trading/shared/schemas";
 import { ValidationError } from "@trading/shared/errors";
-import { themeOf } from "../themes/theme.ts";
+import { themeOf, upColourFor, withUpColour } from "../themes/theme.ts";
 import type { ChartData } from "./chart_data.ts";
 import { chartRoot, el, serializeSvg } from "./dom.ts";
 import { hasCjk } from "./fonts.ts";
@@ -81,7 +81,7 @@ export function buildChart(spec: ChartSpec, input: ChartData): BuiltChart {
     lang = "en";
     warnings.push("zh-TW labels need the CJK font package; labels are in English");
   }
-  const theme = themeOf(spec.theme);
+  const theme = withUpColour(themeOf(spec.theme), upColourFor(spec));
   const { width, height } = spec;
   const frame: PaneFrame = {
     width,

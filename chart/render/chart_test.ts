@@ -157,3 +157,16 @@ Deno.test("buildChart() draws OHLC bars and a close line when asked", () => {
   const line = dom(chartSvg(ChartSpecSchema.parse({ symbol: "AAPL", style: "line" }), data).svg);
   assert.equal(subpaths(line.querySelector("path.close-line")!.getAttribute("d")), 1);
 });
+
+Deno.test("chartSvg() - rises are red for zh-TW labels and Taiwan symbols (updown=green keeps them green)", () => {
+  const data = aaplData(120);
+  const upFill = (spec: Record<string, unknown>) => {
+    const doc = dom(chartSvg(ChartSpecSchema.parse({ symbol: "AAPL", ...spec }), data).svg);
+    return doc.querySelector("path.candle-bodies.up")?.getAttribute("fill");
+  };
+  assert.equal(upFill({ theme: "light" }), "#089981");
+  assert.equal(upFill({ theme: "light", lang: "zh-TW" }), "#f23645");
+  assert.equal(upFill({ theme: "light", symbol: "2330.TW" }), "#f23645");
+  assert.equal(upFill({ theme: "light", lang: "zh-TW", up_colour: "green" }), "#089981");
+  assert.equal(upFill({ theme: "light", up_colour: "red" }), "#f23645");
+});

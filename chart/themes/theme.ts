@@ -114,3 +114,33 @@ export const LIGHT: Theme = {
 export function themeOf(name: "dark" | "light"): Theme {
   return name === "light" ? LIGHT : DARK;
 }
+
+/** The colour of a rise: green (US convention) or red (Taiwan's, 紅漲綠跌). */
+export type UpColour = "red" | "green";
+
+/**
+ * `theme` with rises in `up` colour: red swaps the up/down and buy/sell colours (Taiwan's
+ * convention), green keeps them.
+ *
+ * @example
+ * ```ts
+ * import { themeOf, withUpColour } from "./theme.ts";
+ *
+ * withUpColour(themeOf("light"), "red").up; // "#f23645"
+ * ```
+ */
+export function withUpColour(theme: Theme, up: UpColour): Theme {
+  if (up === "green") return theme;
+  return { ...theme, up: theme.down, down: theme.up, buy: theme.sell, sell: theme.buy };
+}
+
+/**
+ * The up colour of a chart: the one asked for, else red for Chinese labels or a Taiwan symbol
+ * (`.TW`, `.TWO`), else green.
+ */
+export function upColourFor(
+  spec: { up_colour?: UpColour | undefined; lang: string; symbol: string },
+): UpColour {
+  if (spec.up_colour) return spec.up_colour;
+  return spec.lang === "zh-TW" || /\.TWO?$/i.test(spec.symbol) ? "red" : "green";
+}

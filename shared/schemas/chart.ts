@@ -77,6 +77,9 @@ export const ChartSpecSchema = z.object({
   panes: z.array(ChartPaneSchema).max(CHART_LIMITS.maxPanes).default([{ type: "volume" }]),
   title: z.string().max(120).optional(),
   lang: ChartLangSchema.default("en"),
+  up_colour: z.enum(["red", "green"]).optional().meta({
+    description: "colour of a rise; default red for zh-TW labels or a Taiwan symbol, else green",
+  }),
   interval: IntervalSchema,
 }).refine((s) => !s.from || !s.to || s.from <= s.to, {
   message: "from must be on or before to",
@@ -211,6 +214,10 @@ export const ChartQuerySchema = z.object({
   height: intParam(CHART_LIMITS.minHeight, CHART_LIMITS.maxHeight).optional(),
   scale: intParam(1, 2).optional(),
   lang: ChartLangSchema.optional(),
+  updown: z.enum(["red", "green"]).optional().meta({
+    description:
+      "colour of a rise (red: Taiwan's convention); default red for lang=zh-TW or a .TW symbol",
+  }),
   title: z.string().max(120).optional(),
   interval: IntervalSchema,
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
