@@ -71,6 +71,24 @@ Deno.test({
       await page.getByRole("checkbox", { name: "RSI" }).check();
       await asked;
 
+      // AAPL has the bundled hourly bars: 1h is a link, and the chart shows hours
+      await page.goto(`${base}/symbol/AAPL`, { waitUntil: "networkidle" });
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      const aapl = page.getByRole("group", { name: "Timeframe" });
+      assert.equal(
+        await aapl.locator('[data-interval="5m"]').getAttribute("aria-disabled"),
+        "true",
+      );
+      await aapl.getByRole("link", { name: "1h" }).click();
+      await page.waitForURL(/interval=1h/);
+      await page.waitForSelector(".chart-box[data-status=ready]");
+      assert.equal(await legendDate(), "2021-03-31T15:00:00-04:00");
+      assert.match(
+        await page.locator("[data-testid=legend] [data-field=date]").innerText(),
+        /15:00/,
+      );
+      assert.deepEqual(await ranges(), ["1D", "5D", "1M", "3M", "All"]);
+
       // zh-TW labels
       await page.goto(
         `${base}/prefs/lang/zh-TW?next=${encodeURIComponent("/symbol/SPX?interval=1w")}`,
