@@ -65,7 +65,7 @@ export async function createEmailEndpoint(
     );
     await queue.add(tx, CONFIRM_EMAIL_TASK, { endpoint_id: id, token }, {
       key: `confirm:${id}`,
-      maxAttempts: 5,
+      maxAttempts: 10, // the queue's backoff spreads them over ~3.5 h
     });
   });
   return endpointWire({
