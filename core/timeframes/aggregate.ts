@@ -56,8 +56,10 @@ export function aggregateCalendar(
   const keys = new Int32Array(n);
   const m = periodKeys(s.dates, interval, keys);
   const dates = new Array<string>(m);
-  const open = new Float64Array(m), high = new Float64Array(m), low = new Float64Array(m);
-  const close = new Float64Array(m), volume = new Float64Array(m);
+  // one buffer for the five columns: one allocation instead of five
+  const buf = new Float64Array(5 * m);
+  const open = buf.subarray(0, m), high = buf.subarray(m, 2 * m), low = buf.subarray(2 * m, 3 * m);
+  const close = buf.subarray(3 * m, 4 * m), volume = buf.subarray(4 * m, 5 * m);
   const { open: o, high: h, low: l, close: c, volume: v } = s;
   let j = -1;
   let prev = NaN;
