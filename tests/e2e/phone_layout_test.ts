@@ -73,6 +73,18 @@ Deno.test({
           }
         }
       }
+      // the lab's results on a phone: an optimisation's heat-map and best rows stay in their boxes
+      await openPage(page, base, "/backtest?symbol=AAPL", { lang: "zh-TW", theme: "light" });
+      await page.locator("#tab-optimise").click();
+      const opt = page.locator("#panel-optimise");
+      await opt.locator("#opt-g-fast").fill("5, 10, 20");
+      await opt.locator("#opt-g-slow").fill("50, 100");
+      await opt.locator("button[type=submit]").click();
+      await page.locator("[data-testid=heatmap]").waitFor({ timeout: 60_000 });
+      const lab = await page.evaluate(measure);
+      if (lab.width > width) failures.push(`optimisation (zh-TW): ${lab.width}px wide`);
+      for (const p of lab.problems) failures.push(`optimisation (zh-TW): ${p}`);
+
       // the Menu button opens the navigation
       await openPage(page, base, "/", { lang: "en", theme: "light" });
       const backtest = page.getByRole("link", { name: "Backtest" });

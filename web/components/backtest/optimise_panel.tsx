@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { paramHelp, paramLabel } from "../param_labels.ts";
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
 import { strategyLabel } from "../labels.ts";
@@ -149,10 +150,10 @@ export function OptimisePanel(p: OptimisePanelProps) {
               <Field
                 key={f.name}
                 id={`opt-g-${f.name}`}
-                label={f.name}
+                label={paramLabel(t, f.name)}
                 value={grid[f.name] ?? ""}
                 onInput={(v) => p.setGrid(f.name, v)}
-                help={f.description}
+                help={paramHelp(t, f.name, f.description)}
                 error={bad.includes(f.name)
                   ? t("bt.field.nan")
                   : issueFor(issues, `grid.${f.name}`)}
