@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { paramLabel } from "../param_labels.ts";
 import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
@@ -38,7 +39,7 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
         <table class="data heatmap" data-testid="heatmap" aria-describedby="hm-help">
           <thead>
             <tr>
-              <th scope="col">{map.y.param} \ {map.x.param}</th>
+              <th scope="col">{paramLabel(t, map.y.param)} \ {paramLabel(t, map.x.param)}</th>
               {map.x.values.map((x) => <th key={x} scope="col" class="num">{fmtNum(lang, x)}</th>)}
             </tr>
           </thead>
@@ -54,7 +55,9 @@ export function Heatmap({ t, lang, map }: { t: T; lang: Lang; map: HeatmapData }
                       key={x}
                       class="num"
                       style={heatCell(v, lo, hi) ?? undefined}
-                      title={`${map.x.param}=${x}, ${map.y.param}=${y}`}
+                      title={`${paramLabel(t, map.x.param)}=${x}, ${
+                        paramLabel(t, map.y.param)
+                      }=${y}`}
                     >
                       {fmtNum(lang, v, 2)}
                       {best ? <span aria-label={t("opt.best")}>◆</span> : null}

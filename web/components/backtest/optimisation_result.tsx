@@ -76,7 +76,7 @@ function WalkForwardView(
               <tr key={s.oos_from}>
                 <td>{fmtDate(lang, s.is_from)} – {fmtDate(lang, s.is_to)}</td>
                 <td>{fmtDate(lang, s.oos_from)} – {fmtDate(lang, s.oos_to)}</td>
-                <td>{s.params ? paramText(s.params) : t("opt.wf.none")}</td>
+                <td>{s.params ? paramText(s.params, t) : t("opt.wf.none")}</td>
                 <td class="num">{fmtNum(lang, s.is_score, 3)}</td>
                 <td class="num">{fmtMetric(lang, "total_return", s.oos.total_return)}</td>
               </tr>

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { paramLabel } from "../param_labels.ts";
 import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
 import { fmtNum } from "../format.ts";
@@ -19,9 +20,9 @@ export const DEFAULT_MIN_TRADES = 10;
 /** One ranked row. */
 export type TopRow = OptimisationResultBody["top"][number];
 
-/** `k=v, …` of a parameter set. */
-export const paramText = (p: Record<string, unknown> | null) =>
-  p ? Object.entries(p).map(([k, v]) => `${k}=${v}`).join(", ") : "";
+/** `k=v, …` of a parameter set; with `t`, the parameters' names in the UI language. */
+export const paramText = (p: Record<string, unknown> | null, t?: T) =>
+  p ? Object.entries(p).map(([k, v]) => `${t ? paramLabel(t, k) : k}=${v}`).join(", ") : "";
 
 /**
  * The rows to show, in rank order: those with at least `min` trades, plus (when `showFew`) those
@@ -97,7 +98,7 @@ export function TopCombinations(
                   return (
                     <tr key={paramText(row.params)} data-few-trades={thin ? "true" : undefined}>
                       <th scope="row">
-                        {paramText(row.params)}
+                        {paramText(row.params, t)}
                         {thin
                           ? (
                             <span class="badge warn" data-testid="few-trades-warning">
