@@ -106,10 +106,14 @@ export interface StepContext {
   readonly fills: unknown[];
 }
 
-/** The bot's bar at `d`, or −1 when its symbol has no bar that day. */
-export function botBar(r: BotRun, d: string): number {
-  const s = r.decide.series, i = lowerBound(s.dates, d);
-  return s.dates[i] === d ? i : -1;
+/** The bot's bar that opens on `d`, or −1 (no bar that day, or a weekly bar opened earlier). */
+export function botOpenBar(r: BotRun, d: string): number {
+  return r.decide.openAt(d);
+}
+
+/** The bot's bar that closes on `d`, or −1 (no bar that day, or its period goes on). */
+export function botCloseBar(r: BotRun, d: string): number {
+  return r.decide.closeAt(d);
 }
 
 /**

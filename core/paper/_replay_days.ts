@@ -14,7 +14,15 @@ import { applyFill } from "../execution/ledger.ts";
 import { matchOrder } from "../execution/match.ts";
 import { lowerBound, type Series } from "../market_data/series.ts";
 import { type BotSlot, dumpSlot } from "./_bot_slot.ts";
-import { botBar, botClose, botOpen, type BotRun, botRun, type StepContext } from "./_bot_steps.ts";
+import {
+  botClose,
+  botCloseBar,
+  botOpen,
+  botOpenBar,
+  type BotRun,
+  botRun,
+  type StepContext,
+} from "./_bot_steps.ts";
 import type { BotDecider } from "./_replay.ts";
 import { type BookBar, type BookEntry, OrderBook } from "./order_book.ts";
 import type { PaperEnv } from "./orders.ts";
@@ -71,9 +79,11 @@ export async function replayDays(
   let done = 0;
   for (const d of dates) {
     done++;
-    const bars = runs.map((r) => botBar(r, d));
+    // a daily bot's bar opens and closes on d; a weekly bot's opens on the week's first
+    // trading day and closes on its last
+    const opens = runs.map((r) => botOpenBar(r, d));
     for (let k = 0; k < runs.length; k++) {
-      if (bars[k]! >= 0) await botOpen(step, runs[k]!, bars[k]!, d);
+      if (opens[k]! >= 0) await botOpen(step, runs[k]!, opens[k]!, d);
     }
     const due: (BookEntry<store.OrderRow> & { bar: BookBar })[] = [];
     for (const symbol of book.symbols()) {
@@ -110,7 +120,8 @@ export async function replayDays(
       }
     }
     for (let k = 0; k < runs.length; k++) {
-      if (bars[k]! >= 0) await botClose(step, runs[k]!, bars[k]!, d);
+      const i = botCloseBar(runs[k]!, d);
+      if (i >= 0) await botClose(step, runs[k]!, i, d);
     }
     if (c.stop()) break;
   }

@@ -27,6 +27,8 @@ export async function addBot(
     strategy: string;
     params: Record<string, unknown>;
     percent: number;
+    /** The bar interval it decides on (default `1d`). */
+    interval?: "1d" | "1w" | "1mo";
   },
 ) {
   await store.requireAccount(env.db, id, userId);
@@ -41,10 +43,11 @@ export async function addBot(
   }
   await env.series(b.symbol);
   const botId = crypto.randomUUID();
+  const interval = b.interval ?? "1d";
   await env.db.run(
     `INSERT INTO paper_bots (id, account_id, symbol, strategy, params, percent, last_target,
-       active, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?)`,
-    [botId, id, b.symbol, b.strategy, JSON.stringify(b.params), b.percent, env.now()],
+       active, created_at, bar_interval) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
+    [botId, id, b.symbol, b.strategy, JSON.stringify(b.params), b.percent, env.now(), interval],
   );
-  return { id: botId, ...b, last_target: 0, active: true };
+  return { id: botId, ...b, interval, last_target: 0, active: true };
 }

@@ -195,6 +195,7 @@ export class PaperService {
     strategy: string;
     params: Record<string, unknown>;
     percent: number;
+    interval?: "1d" | "1w" | "1mo";
   }) {
     return addBot(this, userId, id, b);
   }

@@ -64,6 +64,8 @@ export interface BotRow {
   created_at: string;
   /** The bot's broker slot as JSON (see _bot_slot.ts), null before its first replay. */
   state: string | null;
+  /** The bar interval it decides on (`1d`, `1w`, `1mo`). */
+  interval: "1d" | "1w" | "1mo";
 }
 
 const ACCOUNT_COLS = `id, user_id, name, starting_cash, cash, realised, fees, clock, fee_bps,
@@ -277,7 +279,7 @@ export async function closeOrder(
 export async function listBots(db: Db, accountId: string): Promise<BotRow[]> {
   const rows = await db.query<BotRow>(
     `SELECT id, account_id, symbol, strategy, params, percent, last_target, active, created_at,
-       state FROM paper_bots WHERE account_id = ? AND active = 1 ORDER BY created_at, id`,
+       state, bar_interval AS "interval" FROM paper_bots WHERE account_id = ? AND active = 1 ORDER BY created_at, id`,
     [accountId],
   );
   return rows.map((r) => nums(r, ["percent", "last_target", "active"]));

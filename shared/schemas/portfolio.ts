@@ -56,9 +56,9 @@ export const PaperBotCreateSchema = z.object({
   strategy: z.string().min(1).max(64),
   params: z.record(z.string(), z.unknown()).default({}),
   percent: z.number().gt(0).max(100).default(100).describe("percent of equity when in a position"),
-  interval: z.enum(["1d"], {
-    error: "paper bots decide on daily bars only for now (weekly and monthly bots: not yet)",
-  }).default("1d").describe("bar interval the bot decides on (daily only for now)"),
+  interval: z.enum(["1d", "1w", "1mo"]).default("1d").describe(
+    "bar interval the bot decides on: daily, or the close of each week (1w) or month (1mo)",
+  ),
 }).meta({ id: "PaperBotCreate" });
 
 /** A paper order as returned. */

@@ -1,12 +1,13 @@
-// Paper bots decide on daily bars only for now: a bot asked for weekly bars is refused (422
-// naming interval), not silently run on days.
+// Paper bots decide on daily, weekly or monthly bars (core/paper/weekly_bot_test.ts replays
+// them); an interval a bot cannot decide on (intraday: the paper clock steps by trading day)
+// is a 422 naming interval, never silently run on days.
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { errorHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { paperRoutes } from "./paper.ts";
 
-Deno.test("POST /api/paper/accounts/:id/bots - interval 1w is a 422 naming interval; 1d is the default", async () => {
+Deno.test("POST /api/paper/accounts/:id/bots - interval 5m is a 422 naming interval; 1w is kept; 1d is the default", async () => {
   const { deps } = await testCoreApp();
   try {
     const app = new Hono()
@@ -29,10 +30,13 @@ Deno.test("POST /api/paper/accounts/:id/bots - interval 1w is a 422 naming inter
     };
     const id = (await call("/api/paper/accounts", { cash: 100_000, start: "2015-06-01" })).body.id;
     const bot = { symbol: "AAPL", strategy: "sma_cross" };
+    const minutes = await call(`/api/paper/accounts/${id}/bots`, { ...bot, interval: "5m" });
+    assert.equal(minutes.status, 422);
+    const issue = minutes.body.error.details.find((d: { field: string }) => d.field === "interval");
+    assert.ok(issue, JSON.stringify(minutes.body));
     const weekly = await call(`/api/paper/accounts/${id}/bots`, { ...bot, interval: "1w" });
-    assert.equal(weekly.status, 422);
-    const issue = weekly.body.error.details.find((d: { field: string }) => d.field === "interval");
-    assert.match(issue.message, /daily bars only/);
+    assert.equal(weekly.status, 201);
+    assert.equal(weekly.body.interval, "1w");
     const daily = await call(`/api/paper/accounts/${id}/bots`, bot);
     assert.equal(daily.status, 201);
     assert.equal(daily.body.interval, "1d");
