@@ -19,6 +19,9 @@ import {
   togglesQuery,
 } from "../components/chart/overlay_plan.ts";
 
+/** Resolves in a later task, so the browser can paint and handle input in between. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Props of the price chart island. */
 export interface PriceChartProps extends Overlays {
   /** Ticker. */
@@ -94,8 +97,14 @@ export default function PriceChart(props: PriceChartProps) {
         if (body.candles.length === 0) return setStatus("empty");
         const lotShares = tradesInLots(symbol) ? TW_LOT_SHARES : 1;
         const overlays = { ...props, lotShares, interval };
+        // the build, the overlays and the first range each run in a task of their own, so the
+        // page stays responsive while the chart is made (no one long main-thread block)
+        await yieldToPage();
+        if (disposed || !box.current) return;
         const h = buildChart(lc, box.current, body.candles, overlays, lang, t, setHover);
         handle.current = h;
+        await yieldToPage();
+        if (disposed) return;
         setDrawn(h.setOverlays(toggles));
         h.setRange(defaultRange(interval));
         setPartial(body.candles.at(-1)?.partial === true);
