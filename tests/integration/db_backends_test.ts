@@ -87,6 +87,7 @@ backendTest(
       const [info] = await repo.listSymbols();
       assert.deepEqual(info, {
         ...META,
+        name_zh: null, // no Chinese name in the import (TWSE documents give one: migration 0016)
         bars: 3,
         first: "2020-01-02",
         last: "2020-01-06",
