@@ -18,7 +18,7 @@
  * @module
  */
 import lighthouse from "lighthouse";
-import { startStack } from "../tests/e2e/_stack.ts";
+import { startStack } from "../tests/helpers/stack.ts";
 import { CHROMIUM } from "../tests/helpers/chromium_path.ts";
 import { freePort } from "../tests/helpers/services.ts";
 
