@@ -22,6 +22,8 @@ import { startStack } from "../tests/helpers/stack.ts";
 import { CHROMIUM } from "../tests/helpers/chromium_path.ts";
 import { freePort } from "../tests/helpers/services.ts";
 
+const out = (s: string) => Deno.stdout.writeSync(new TextEncoder().encode(s + "\n"));
+
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 /** One page's scores (0..100) and the audits that lost points. */
@@ -103,17 +105,17 @@ if (import.meta.main) {
       for (let i = 0; i < runs; i++) {
         const r = await audit(stack.web.url + path, port, path);
         reports.push(r);
-        console.log(
+        out(
           `${r.path}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(" · ")}`,
         );
-        for (const f of r.failed) console.log(`    ${f}`);
+        for (const f of r.failed) out(`    ${f}`);
       }
       if (runs > 1) {
         const median = (c: (typeof CATEGORIES)[number]) => {
           const xs = reports.map((r) => r.scores[c]).sort((a, b) => a - b);
           return xs[Math.floor(xs.length / 2)]!;
         };
-        console.log(
+        out(
           `${path} median of ${runs}: ${CATEGORIES.map((c) => `${c} ${median(c)}`).join(" · ")}`,
         );
       }

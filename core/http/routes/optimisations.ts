@@ -6,12 +6,7 @@ import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { OptimisationJobSchema, OptimisationRequestSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
-import {
-  type JobRow,
-  type LiveProgress,
-  OptimisationJobs,
-  OPTIMISE_TASK,
-} from "../../optimise/jobs.ts";
+import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
 import type { JobHandler } from "../../jobs/queue.ts";
 import { planOptimisation } from "../../optimise/plan.ts";
 import { optionalUser } from "../../auth/auth_context.ts";
@@ -34,7 +29,7 @@ export function optimisationJobsFor(deps: CoreDeps): OptimisationJobs {
 }
 
 /**
- * The queue handler of {@link OPTIMISE_TASK}: runs a stored optimisation, its plan rebuilt
+ * The queue handler of `OPTIMISE_TASK` (core/optimise/jobs.ts): runs a stored optimisation, its plan rebuilt
  * from the stored request as `POST /api/optimisations` builds it (the bars as stored now).
  *
  * @example
