@@ -43,7 +43,7 @@ function comparator(sort: NonNullable<ScreenRequest["sort"]>): (a: Row, b: Row) 
  * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
  * const aapl = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const r = runScreen(
- *   { rule: "close > sma(50)", universe: "all", columns: ["rsi(14)"], limit: 10 },
+ *   { rule: "close > sma(50)", universe: "all", columns: ["rsi(14)"], limit: 10, interval: "1d" },
  *   new Map([["AAPL", aapl]]),
  *   Date.parse("2018-05-14T00:00:00Z"),
  * );
