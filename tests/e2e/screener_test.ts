@@ -99,8 +99,8 @@ Deno.test({
       await page.waitForSelector("[data-island=BacktestLab][data-hydrated=true]");
       await page.getByLabel("Strategy").selectOption("rule");
       await page.locator(".rule-editor[data-ready=true]").first().waitFor();
-      await typeRule(page, "entry", "sma(10) crosses_above sma(50)");
-      await typeRule(page, "exit", "sma(10) crosses_below sma(50)");
+      await typeRule(page, "Entry rule", "sma(10) crosses_above sma(50)");
+      await typeRule(page, "Exit rule", "sma(10) crosses_below sma(50)");
       await page.getByRole("button", { name: "Run backtest" }).click();
       await page.getByText("Total return").first().waitFor();
       await page.screenshot({ path: `${SHOTS}lab-rule-desktop-en.png`, fullPage: true });

@@ -155,7 +155,7 @@ Deno.test({
       await page.locator("#pw-current[aria-invalid=true]").waitFor();
       assert.equal(
         await page.locator("#pw-current-err").innerText(),
-        "is not the current password",
+        "Is not the current password.", // one sentence per field (issue 19, finding 7)
       );
       assert.match(
         await page.locator("#pw-current").getAttribute("aria-describedby") ?? "",
