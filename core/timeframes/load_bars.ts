@@ -17,10 +17,15 @@ import { TimeframeCache } from "./cache.ts";
 /** A store of intraday bars: the plug point of the intraday track. */
 export interface IntradayBarSource {
   /**
-   * The symbol's bars at an intraday interval (`adjust` applied), or null when it has none at
-   * that interval.
+   * The symbol's bars at an intraday interval (`adjust` applied), regular session unless
+   * `extended` (pre- and post-market too), or null when it has none at that interval.
    */
-  load(symbol: string, interval: Interval, adjust: AdjustMode): Promise<TimeframeSeries | null>;
+  load(
+    symbol: string,
+    interval: Interval,
+    adjust: AdjustMode,
+    options?: { extended?: boolean },
+  ): Promise<TimeframeSeries | null>;
   /** The intraday intervals the symbol has bars at (stored, bundled, or aggregated from them). */
   intervals?(symbol: string): Promise<readonly Interval[]>;
 }
@@ -77,8 +82,9 @@ export function timeframeCacheOf(series: object): TimeframeCache {
 
 /**
  * The bars of `symbol` at `interval`, prices adjusted by `adjust` (split-adjusted by default)
- * before any aggregation. Throws {@link NotFoundError} for an unknown symbol, or for an intraday
- * interval the symbol has no bars at.
+ * before any aggregation; intraday bars cover the regular session unless `extended` (pre- and
+ * post-market too, where the stored bars have them). Throws {@link NotFoundError} for an unknown
+ * symbol, or for an intraday interval the symbol has no bars at.
  *
  * @example
  * ```ts ignore
@@ -91,9 +97,12 @@ export async function loadBars(
   symbol: string,
   interval: Interval = "1d",
   adjust: AdjustMode = "split",
+  { extended = false }: { extended?: boolean } = {},
 ): Promise<TimeframeSeries> {
   if (isIntraday(interval)) {
-    const bars = deps.intraday ? await deps.intraday.load(symbol, interval, adjust) : null;
+    const bars = deps.intraday
+      ? await deps.intraday.load(symbol, interval, adjust, { extended })
+      : null;
     if (bars) return bars;
     const available = await availableIntervals(deps, symbol); // an unknown symbol: its own 404
     throw new NotFoundError(

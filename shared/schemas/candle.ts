@@ -82,6 +82,11 @@ export const CandlesQuerySchema = z.object({
     description:
       "Prices as traded (none), split-adjusted (split, default) or also dividend-adjusted (all)",
   }),
+  session: z.enum(["regular", "extended"]).default("regular").meta({
+    description: "Intraday intervals: the regular session (default; New York 09:30–16:00, " +
+      "Taipei 09:00–13:30) or extended hours (pre- and post-market, where the stored bars have " +
+      "them). No bar spans the overnight gap. Daily, weekly and monthly bars are the same for both.",
+  }),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "from must be on or before to",
   path: ["from"],

@@ -81,7 +81,9 @@ export const symbolsRoutes = routeGroup(
       handler: async (c, { deps, candlesJson }) => {
         const { symbol } = validate(SymbolPath, c.req.param(), "path");
         const q = validate(CandlesQuerySchema, c.req.query(), "query");
-        const s = await loadBars(deps, symbol, q.interval, q.adjust);
+        const s = await loadBars(deps, symbol, q.interval, q.adjust, {
+          extended: q.session === "extended",
+        });
         const { as_of, stale } = freshness(
           marketOf(symbol),
           await lastStoredDay(deps, s, q.adjust),
@@ -91,7 +93,7 @@ export const symbolsRoutes = routeGroup(
         // object (a reload or re-import gives a new one), range and freshness
         const key = `${
           seriesId(s)
-        }|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}|${q.interval}`;
+        }|${symbol}|${q.from}|${q.to}|${q.limit}|${q.adjust}|${stale}|${q.interval}|${q.session}`;
         let body = candlesJson.get(key);
         if (body === undefined) {
           const { start, end } = rangeIndices(s, q);
