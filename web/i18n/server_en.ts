@@ -32,6 +32,8 @@ export const serverEn = {
   "meta.sources": "Where the market data, libraries and fonts come from, and their licences.",
   "meta.track":
     "How often the AI analyst's calls were right: hit rates, calibration and results per symbol.",
+  "sources.licenceFrom": "{licence}; data from {source}",
+  "sources.licence.matplotlib": "matplotlib licence",
 } as const;
 
 /** A key of the server-only section. */

@@ -25,4 +25,6 @@ export const serverZhTW: Record<ServerKey, string> = {
   "meta.admin": "管理：產生兌換碼並查看每位使用者的 AI 用量。",
   "meta.sources": "市場資料、程式庫與字型的來源及其授權條款。",
   "meta.track": "AI 分析師的判斷有多準：命中率、校準程度與各標的的結果。",
+  "sources.licenceFrom": "{licence}；資料來自 {source}",
+  "sources.licence.matplotlib": "matplotlib 授權條款",
 };

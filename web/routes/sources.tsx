@@ -4,51 +4,55 @@ import { usePage } from "../components/page_context.ts";
 import type { MessageKey } from "../i18n/mod.ts";
 import type { PageRequest } from "./types.ts";
 
-/** The embedded dataset's files (copied from core/data/market/SOURCES.md). */
-const DATASETS = [
+/**
+ * The embedded dataset's files (copied from core/data/market/SOURCES.md); the last column is the
+ * licence and, when the package names one, where its data came from.
+ */
+const DATASETS: readonly (readonly [string, string, string, string, readonly [string, string?]])[] =
   [
-    "SPX (S&P 500)",
-    "2000-01-03 .. 2020-04-17",
-    "5105",
-    "npm vega-datasets 3.2.1 (data/sp500-2000.csv)",
-    "BSD-3-Clause; data from Yahoo Finance",
-  ],
-  [
-    "AAPL",
-    "2013-05-13 .. 2018-05-11",
-    "1260",
-    "npm @observablehq/sample-datasets 1.0.1 (aapl.csv)",
-    "ISC; data from Yahoo Finance",
-  ],
-  [
-    "GOOG",
-    "2004-08-19 .. 2008-10-14",
-    "1047",
-    "Debian python-matplotlib-data 3.6.3-1 (sample_data/goog.npz)",
-    "matplotlib licence",
-  ],
-  [
-    "MSFT",
-    "2000-09-27 .. 2001-09-27",
-    "249",
-    "Debian r-cran-timeseries 4021.105-2 (extdata/msft.csv)",
-    "GPL-2+; data from Yahoo",
-  ],
-  [
-    "AMZN NVDA TSLA NFLX FB INTC AMD CSCO QCOM",
-    "2017-06-01 .. 2017-12-29",
-    "146-147",
-    "Debian qt5-quick-demos 5.15.8-2 (stocqt data)",
-    "BSD-3-Clause",
-  ],
-  [
-    "extra/*_2017 (ADSK EA EBAY GOOGL NCLH NTAP PYPL TXN, AAPL GOOG MSFT)",
-    "2017-06-01 .. 2017-12-29",
-    "~147",
-    "Debian qt5-quick-demos 5.15.8-2",
-    "BSD-3-Clause",
-  ],
-] as const;
+    [
+      "SPX (S&P 500)",
+      "2000-01-03 – 2020-04-17",
+      "5105",
+      "npm vega-datasets 3.2.1 (data/sp500-2000.csv)",
+      ["BSD-3-Clause", "Yahoo Finance"],
+    ],
+    [
+      "AAPL",
+      "2013-05-13 – 2018-05-11",
+      "1260",
+      "npm @observablehq/sample-datasets 1.0.1 (aapl.csv)",
+      ["ISC", "Yahoo Finance"],
+    ],
+    [
+      "GOOG",
+      "2004-08-19 – 2008-10-14",
+      "1047",
+      "Debian python-matplotlib-data 3.6.3-1 (sample_data/goog.npz)",
+      ["matplotlib"],
+    ],
+    [
+      "MSFT",
+      "2000-09-27 – 2001-09-27",
+      "249",
+      "Debian r-cran-timeseries 4021.105-2 (extdata/msft.csv)",
+      ["GPL-2+", "Yahoo"],
+    ],
+    [
+      "AMZN NVDA TSLA NFLX FB INTC AMD CSCO QCOM",
+      "2017-06-01 – 2017-12-29",
+      "146–147",
+      "Debian qt5-quick-demos 5.15.8-2 (stocqt data)",
+      ["BSD-3-Clause"],
+    ],
+    [
+      "extra/*_2017 (ADSK EA EBAY GOOGL NCLH NTAP PYPL TXN, AAPL GOOG MSFT)",
+      "2017-06-01 – 2017-12-29",
+      "~147",
+      "Debian qt5-quick-demos 5.15.8-2",
+      ["BSD-3-Clause"],
+    ],
+  ];
 
 const QUIRKS: MessageKey[] = [
   "sources.quirk.gap",
@@ -61,6 +65,10 @@ const QUIRKS: MessageKey[] = [
 
 function Sources() {
   const { t } = usePage();
+  const licence = ([id, source]: readonly [string, string?]) => {
+    const name = id === "matplotlib" ? t("sources.licence.matplotlib") : id;
+    return source ? t("sources.licenceFrom", { licence: name, source }) : name;
+  };
   return (
     <article class="prose">
       <h1>{t("sources.title")}</h1>
@@ -80,10 +88,17 @@ function Sources() {
             {DATASETS.map(([sym, range, rows, pkg, lic]) => (
               <tr key={sym}>
                 <th scope="row">{sym}</th>
-                <td>{range}</td>
-                <td class="num">{rows}</td>
+                <td>
+                  {range.split(" – ").map((d, i) => (
+                    <span key={d}>
+                      {i > 0 ? " " : ""}
+                      <span class="nowrap">{i > 0 ? d : `${d}\u00a0–`}</span>
+                    </span>
+                  ))}
+                </td>
+                <td class="num nowrap">{rows}</td>
                 <td>{pkg}</td>
-                <td>{lic}</td>
+                <td>{licence(lic)}</td>
               </tr>
             ))}
           </tbody>

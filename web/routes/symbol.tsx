@@ -136,7 +136,12 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
               {q.stale
                 ? <StaleBadge t={t} lang={lang} date={q.as_of.slice(0, 10)} />
                 : t("quote.asOf", { date: fmtDate(lang, q.as_of.slice(0, 10)) })}
-              {interval === "1d" ? "" : ` · ${t(`interval.${interval}.long`)}`}
+              {interval === "1d" ? "" : (
+                <>
+                  {" · "}
+                  <span class="nowrap">{t(`interval.${interval}.long`)}</span>
+                </>
+              )}
             </p>
             <p class="actions">
               <a

@@ -43,7 +43,7 @@ export function CalibrationSection({ c, name }: { c: TrackCalibration; name: str
           <tbody>
             {c.buckets.filter((b) => b.n > 0).map((b) => (
               <tr key={b.lo}>
-                <th scope="row">{bucketLabel(b)}</th>
+                <th scope="row" class="nowrap">{bucketLabel(b)}</th>
                 <td class="num">{b.n}</td>
                 <td class="num">{rate(lang, b.stated)}</td>
                 <td class="num">
