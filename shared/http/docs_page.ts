@@ -20,6 +20,18 @@ function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
+/** Escaped prose whose `backticked` words are shown as code (the summaries are written so). */
+function prose(s: unknown): string {
+  return esc(s).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
+/** A parameter's schema without its description, which the cell already shows as prose. */
+function schemaText(schema: unknown): string {
+  if (typeof schema !== "object" || schema === null) return JSON.stringify(schema ?? {});
+  const { description: _shown, ...rest } = schema as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
 interface Op {
   summary?: string;
   tags?: string[];
@@ -64,9 +76,7 @@ function operation(path: string, method: string, op: Op, id: string): string {
   const params = (op.parameters ?? []).map((p) =>
     `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${
       p.required ? "yes" : "no"
-    }</td><td>${esc(p.description ?? "")} <code>${
-      esc(JSON.stringify(p.schema ?? {}))
-    }</code></td></tr>`
+    }</td><td>${prose(p.description ?? "")} <code>${esc(schemaText(p.schema))}</code></td></tr>`
   ).join("");
   const body = op.requestBody?.content?.["application/json"]?.schema;
   const okStatus = Object.keys(op.responses ?? {}).find((s) => s.startsWith("2")) ?? "200";
@@ -85,7 +95,7 @@ function operation(path: string, method: string, op: Op, id: string): string {
       : "";
   return `<section id="${id}"><h3><span class="m ${esc(method)}">${
     esc(method.toUpperCase())
-  }</span> <code>${esc(path)}</code>${tryLink}</h3><p>${esc(op.summary ?? "")}</p>
+  }</span> <code>${esc(path)}</code>${tryLink}</h3><p>${prose(op.summary ?? "")}</p>
 ${
     params
       ? `<div class="tw" tabindex="0" role="region" aria-label="${

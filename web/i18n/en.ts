@@ -450,7 +450,7 @@ export const en = {
   "admin.status.revoked": "revoked",
   "admin.revoke": "Revoke code ending {hint}",
   "admin.usage": "Usage",
-  "admin.usage.totals": "{users} users · {analyses} analyses ({today} today)",
+  "admin.usage.totals": "Users: {users} · Analyses: {analyses} ({today} today)",
   "admin.col.email": "User",
   "admin.col.plan": "Plan",
   "admin.col.credits": "Credits",
@@ -461,7 +461,8 @@ export const en = {
   "paper.intro":
     "Trade on a paper account. Orders fill on the stored bars after the account's clock, with the backtester's fill model; move the clock forward to replay the market.",
   "paper.signin": "Sign in to open a paper account.",
-  "paper.account": "Account",
+  "paper.account": "Account: {name}",
+  "paper.defaultName": "Paper account",
   "paper.new": "Open a paper account",
   "paper.name": "Name",
   "paper.cash": "Starting cash",

@@ -447,7 +447,8 @@ export const zhTW: Record<BaseKey, string> = {
   "paper.intro":
     "在模擬帳戶上交易。委託會依回測相同的成交模型，以帳戶時鐘之後的歷史 K 棒成交；推進時鐘即可重播市場。",
   "paper.signin": "請先登入以開立模擬帳戶。",
-  "paper.account": "帳戶",
+  "paper.account": "帳戶：{name}",
+  "paper.defaultName": "模擬帳戶",
   "paper.new": "開立模擬帳戶",
   "paper.name": "名稱",
   "paper.cash": "初始資金",

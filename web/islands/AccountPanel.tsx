@@ -97,7 +97,7 @@ export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
           {me.user.role === "admin"
             ? (
               <>
-                · <a href="/admin">{t("acct.role.admin")}</a>
+                {" "}· <a href="/admin">{t("acct.role.admin")}</a>
               </>
             )
             : null}

@@ -113,12 +113,12 @@ export default function PaperDesk(props: PaperDeskProps) {
   return (
     <div class="paper" aria-busy={busy ? "true" : "false"}>
       <section class="card" aria-labelledby="pa-h">
-        <h2 id="pa-h">{t("paper.account")}: {account.name}</h2>
+        <h2 id="pa-h">{t("paper.account", { name: account.name })}</h2>
         <Summary t={t} lang={lang} a={account} />
         {account.risk.kill_switch
           ? <p class="notice" data-testid="kill-switch-on">{t("paper.killSwitch")}</p>
           : null}
-        <div role="group" aria-label={t("paper.advance.label")} class="seg">
+        <div role="group" aria-label={t("paper.advance.label")} class="seg paper-advance">
           <span class="muted small">{t("paper.advance.label")}</span>
           {STEPS.map((n) => (
             <button

@@ -26,7 +26,7 @@ export function McpSnippet({ t, token }: { t: T; token: string | null }) {
     <div>
       <h3>{t("acct.tokens.mcp.title")}</h3>
       <p class="muted small">{t("acct.tokens.mcp.intro")}</p>
-      <pre class="prose snippet" data-testid="mcp-config"><code>{text}</code></pre>
+      <pre class="prose snippet" data-testid="mcp-config" tabIndex={0}><code>{text}</code></pre>
       <button type="button" onClick={copy}>{t("acct.tokens.mcp.copy")}</button>{" "}
       <span role="status" class="small muted">{copied ? t("acct.tokens.mcp.copied") : ""}</span>
     </div>

@@ -233,7 +233,7 @@ export function NewAccount(
     onCreate: (v: { name: string; cash: number; start: string; fee_bps: number }) => void;
   },
 ) {
-  const [name, setName] = useState("Paper account");
+  const [name, setName] = useState(t("paper.defaultName"));
   const [cash, setCash] = useState("100000");
   const [start, setStart] = useState(defaultStart);
   const [fee, setFee] = useState(String(DEFAULT_FEE_BPS));

@@ -40,8 +40,8 @@ const ruleLanguage = StreamLanguage.define<null>({
 
 const highlight = HighlightStyle.define([
   { tag: tags.keyword, color: "var(--accent)", fontWeight: "600" },
-  { tag: tags.number, color: "var(--up-text)" },
-  { tag: tags.string, color: "var(--down-text)" },
+  { tag: tags.number, color: "var(--code-num)" },
+  { tag: tags.string, color: "var(--code-str)" },
   { tag: tags.special(tags.variableName), color: "var(--link)", fontStyle: "italic" },
   { tag: tags.function(tags.variableName), color: "var(--link)" },
   { tag: tags.atom, color: "var(--fg)", fontWeight: "600" },
