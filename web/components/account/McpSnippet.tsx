@@ -23,7 +23,7 @@ export function McpSnippet({ t, token }: { t: T; token: string | null }) {
     } catch { /* no clipboard permission: the text stays selectable */ }
   };
   return (
-    <div>
+    <div class="mcp-snippet">
       <h3>{t("acct.tokens.mcp.title")}</h3>
       <p class="muted small">{t("acct.tokens.mcp.intro")}</p>
       <pre class="prose snippet" data-testid="mcp-config" tabIndex={0}><code>{text}</code></pre>
