@@ -22,7 +22,8 @@ const RULES: [RegExp, MessageKey][] = [
 
 /** True when `text` names something only a developer knows (a variable, command, code, path). */
 export function looksInternal(text: string): boolean {
-  return /`|\bdeno\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|^[a-z_]+:/
+  // a lowercase service name first ("core did not answer in time") is web's own log wording
+  return /`|\bdeno\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|^[a-z_]+:|^(?:core|chart|web)\b/
     .test(text);
 }
 

@@ -39,4 +39,7 @@ Deno.test("serverDetail() - no raw validation text, no variables, commands or co
   assert.ok(looksInternal("no_api_key: OPENAI_API_KEY is not set"));
   assert.ok(looksInternal("sma_cross"));
   assert.ok(!looksInternal("Sign in to use the analyst."));
+  // the screenshot review saw this under "The track record is not available"
+  assert.equal(serverDetail(en, 504, "core did not answer in time"), null);
+  assert.equal(serverDetail(en, 503, "core is not reachable"), null);
 });
