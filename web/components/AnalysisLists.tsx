@@ -182,7 +182,7 @@ function SignalList({ signals }: { signals: CoreResult<SignalsResponse> }) {
   return (
     <>
       <p data-testid="composite">
-        <strong>{t("signals.composite")}:</strong>{" "}
+        <strong>{t("signals.compositeLabel")}</strong>{" "}
         <span class={`badge ${score.stance.toLowerCase()}`}>{stanceLabel(t, score.stance)}</span>
         {" "}
         {fmtNum(lang, score.score, 0)} · {t("ai.confidence")}{" "}

@@ -235,6 +235,7 @@ export const en = {
   "signals.unavailable": "Signals are not available from the server yet.",
   "signals.none": "No signal in this history.",
   "signals.composite": "Composite signal",
+  "signals.compositeLabel": "Composite signal:",
 
   "ai.title": "AI analyst",
   "ai.intro": "A written view grounded on the computed indicators, patterns and signals.",

@@ -225,6 +225,7 @@ export const zhTW: Record<BaseKey, string> = {
   "signals.unavailable": "伺服器尚未提供訊號。",
   "signals.none": "這段歷史中沒有訊號。",
   "signals.composite": "綜合訊號",
+  "signals.compositeLabel": "綜合訊號：",
 
   "ai.title": "AI 分析師",
   "ai.intro": "根據計算出的指標、型態與訊號所寫的分析觀點。",
