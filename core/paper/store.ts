@@ -165,7 +165,7 @@ export async function saveLedger(db: Db, a: AccountRow, l: Ledger, clock: string
 export async function listOrders(db: Db, accountId: string, status?: string): Promise<OrderRow[]> {
   const rows = await db.query<OrderRow>(
     `SELECT ${ORDER_COLS} FROM paper_orders WHERE account_id = ?` +
-      (status ? " AND status = ?" : "") + " ORDER BY created_at, id",
+      (status ? " AND status = ?" : "") + " ORDER BY seq, created_at, id",
     status ? [accountId, status] : [accountId],
   );
   return rows.map(orderOf);
@@ -197,7 +197,10 @@ export async function findOrder(
 /** Inserts an order row. */
 export async function insertOrder(db: Db, o: OrderRow): Promise<void> {
   await db.run(
-    `INSERT INTO paper_orders (${ORDER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // seq: the account's next order number (time priority; the caller's transaction holds
+    // the account's lock, so two placements cannot take the same number)
+    `INSERT INTO paper_orders (${ORDER_COLS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM paper_orders WHERE account_id = ?))`,
     [
       o.id,
       o.account_id,
@@ -216,6 +219,7 @@ export async function insertOrder(db: Db, o: OrderRow): Promise<void> {
       o.fill_price,
       o.fee,
       o.allow_short ? 1 : 0,
+      o.account_id,
     ],
   );
 }
