@@ -5,7 +5,8 @@ import type { MessageKey } from "../i18n/mod.ts";
 import type { PageRequest } from "./types.ts";
 
 /**
- * The embedded dataset's files (copied from core/data/market/SOURCES.md); the last column is the
+ * The embedded dataset's files (copied from core/data/market/SOURCES.md, lean/SOURCES.md and
+ * intraday/SOURCES.md); the last column is the
  * licence and, when the package names one, where its data came from.
  */
 const DATASETS: readonly (readonly [string, string, string, string, readonly [string, string?]])[] =
@@ -51,6 +52,20 @@ const DATASETS: readonly (readonly [string, string, string, string, readonly [st
       "~147",
       "Debian qt5-quick-demos 5.15.8-2",
       ["BSD-3-Clause"],
+    ],
+    [
+      "SPY QQQ GOOGL IBM BAC AIG IWM EEM (1d)",
+      "1998-01-02 – 2021-03-31",
+      "1761–5849",
+      "QuantConnect LEAN 2486390 (Data/equity/usa/daily, factor_files)",
+      ["Apache-2.0", "AlgoSeek, QuantQuote"],
+    ],
+    [
+      "SPY AAPL IBM BAC (1h)",
+      "1998-01-02 – 2021-03-31",
+      "~40800",
+      "QuantConnect LEAN 2486390 (Data/equity/usa/hour)",
+      ["Apache-2.0", "AlgoSeek, QuantQuote"],
     ],
   ];
 
