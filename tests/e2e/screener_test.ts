@@ -56,6 +56,8 @@ Deno.test({
       await typeRule(page, "Rule", "rsl(14) < 30");
       await page.getByRole("button", { name: "Run screen" }).click();
       await page.getByText('did you mean "rsi"', { exact: false }).first().waitFor();
+      // the underline is a CodeMirror decoration drawn after the message (CI once counted 0)
+      await page.locator(".cm-lintRange-error").first().waitFor();
       assert.equal(await page.locator(".cm-lintRange-error").count(), 1);
       problems.splice(0); // the expected 422
 
