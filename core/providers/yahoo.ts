@@ -65,11 +65,21 @@ function dayOf(ts: number, gmtoffset: number): string {
   return new Date((ts + gmtoffset) * 1000).toISOString().slice(0, 10);
 }
 
-/** Parses a validated Yahoo chart body into a {@link ProviderHistory} (pure). */
-export function parseYahooChart(
+/** The one result of a Yahoo chart document (its `chart.result[0]`). */
+export type YahooChartResult = NonNullable<
+  z.infer<typeof YahooChartSchema>["chart"]["result"]
+>[number];
+
+/**
+ * The result of a Yahoo chart body (pure): an unexpected document or Yahoo's own error is an
+ * UpstreamError, "no data"/delisted a NotFoundError, and an error `refused` recognises (the
+ * caller's range refused) whatever `refused` returns.
+ */
+export function yahooChartResult(
   symbol: string,
   body: unknown,
-): ProviderHistory & { basis: "split_adjusted" } {
+  refused?: (error: { code?: string | undefined; message: string }) => Error | null,
+): YahooChartResult {
   const parsed = YahooChartSchema.safeParse(body);
   if (!parsed.success) {
     throw new UpstreamError(
@@ -84,9 +94,19 @@ export function parseYahooChart(
     if (error?.code === "Not Found" || /no data found|delisted/i.test(msg)) {
       throw new NotFoundError(`Yahoo Finance: ${msg}`, { symbol });
     }
+    const own = refused?.({ code: error?.code, message: msg });
+    if (own) throw own;
     throw new UpstreamError(`Yahoo Finance error for ${symbol}: ${msg}`);
   }
-  const r = result[0];
+  return result[0];
+}
+
+/** Parses a validated Yahoo chart body into a {@link ProviderHistory} (pure). */
+export function parseYahooChart(
+  symbol: string,
+  body: unknown,
+): ProviderHistory & { basis: "split_adjusted" } {
+  const r = yahooChartResult(symbol, body);
   const off = r.meta.gmtoffset ?? 0;
   const q = r.indicators.quote[0]!;
   const bars: Bar[] = [];

@@ -10,10 +10,10 @@
  *
  * @module
  */
-import { NotFoundError, UpstreamError, ValidationError } from "@trading/shared/errors";
+import { ValidationError } from "@trading/shared/errors";
 import type { IntradayInterval } from "@trading/shared/schemas";
 import type { IntradayBar } from "../intraday/types.ts";
-import { YahooChartSchema } from "./yahoo.ts";
+import { yahooChartResult } from "./yahoo.ts";
 
 const DAY = 86_400_000;
 
@@ -120,28 +120,16 @@ export function parseYahooIntradayChart(
   body: unknown,
   { status = 200 }: { status?: number } = {},
 ): YahooIntradayHistory {
-  const parsed = YahooChartSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new UpstreamError(
-      `Yahoo Finance answered an unexpected document for ${symbol}: ${
-        parsed.error.issues[0]?.message
-      }`,
-    );
-  }
-  const { result, error } = parsed.data.chart;
-  if (error || !result || !result[0]) {
-    const msg = error?.description ?? "no data";
-    if (error?.code === "Not Found" || /no data found|delisted/i.test(msg)) {
-      throw new NotFoundError(`Yahoo Finance: ${msg}`, { symbol });
-    }
-    if (status === 422 || error?.code === "Unprocessable Entity") {
-      throw new ValidationError(`Yahoo Finance refused the range: ${msg}`, [
-        { field: "from", message: msg },
-      ]);
-    }
-    throw new UpstreamError(`Yahoo Finance error for ${symbol}: ${msg}`);
-  }
-  const r = result[0];
+  const r = yahooChartResult(
+    symbol,
+    body,
+    ({ code, message }) =>
+      status === 422 || code === "Unprocessable Entity"
+        ? new ValidationError(`Yahoo Finance refused the range: ${message}`, [
+          { field: "from", message },
+        ])
+        : null,
+  );
   const q = r.indicators.quote[0]!;
   const bars: IntradayBar[] = [];
   const round = (x: number) => Math.round(x * 1e6) / 1e6; // float32 noise of the API only
