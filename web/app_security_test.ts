@@ -132,3 +132,34 @@ Deno.test("/api/* - a body with Content-Length is streamed to core, not buffered
   assert.equal(res.status, 200);
   assert.equal((await res.json()).body, '{"part":1,"part2":2}');
 });
+
+Deno.test("POST /signout - the browser's Origin reaches core's cross-site guard; a refusal clears nothing", async () => {
+  // a stub core that refuses a logout whose Origin is not the site's own, as core's guard does
+  const seen: (string | null)[] = [];
+  const core = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    seen.push(req.headers.get("origin"));
+    if (req.headers.get("origin") !== "http://localhost") {
+      return Promise.resolve(
+        Response.json({ error: { code: "forbidden", message: "cross-site" } }, { status: 403 }),
+      );
+    }
+    return Promise.resolve(
+      new Response(null, { status: 204, headers: { "set-cookie": "session=; Max-Age=0" } }),
+    );
+  }) as typeof fetch;
+  const app = createWebApp({ config, logger, fetch: core });
+  const post = (origin: string) =>
+    app.request("/signout", {
+      method: "POST",
+      headers: { origin, cookie: "session=abc" },
+    });
+  const forged = await post("https://evil.example");
+  assert.equal(forged.status, 403);
+  assert.equal(forged.headers.get("set-cookie"), null, "no cookie cleared by a forged post");
+  const own = await post("http://localhost");
+  assert.equal(own.status, 303);
+  assert.equal(own.headers.get("location"), "/");
+  assert.match(own.headers.get("set-cookie") ?? "", /session=;/);
+  assert.deepEqual(seen, ["https://evil.example", "http://localhost"]);
+});
