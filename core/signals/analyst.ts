@@ -7,7 +7,7 @@
  * @module
  */
 import { crossDown, crossUp } from "./_cross.ts";
-import { type ReasonParams, reasonText, type SignalReasonCode } from "./reasons.ts";
+import { signalPusher } from "./reasons.ts";
 import type { SignalInputs } from "./inputs.ts";
 import { VOLUME_SPIKE } from "./technical.ts";
 import type { OhlcvColumns, Signal } from "./types.ts";
@@ -49,25 +49,7 @@ export function analystSignals(
   from = 1,
 ): Signal[] {
   const n = c.close.length;
-  const push = (
-    i: number,
-    type: "buy" | "sell",
-    name: string,
-    strength: number,
-    code: SignalReasonCode,
-    params: ReasonParams,
-  ) =>
-    out.push({
-      index: i,
-      date: c.dates[i]!,
-      type,
-      name,
-      family: "analyst",
-      reason: reasonText(code, params),
-      reason_code: code,
-      reason_params: params,
-      strength,
-    });
+  const push = signalPusher(c.dates, out, "analyst");
   for (let i = Math.max(1, from); i < n; i++) {
     const close = c.close[i]!;
     if (crossUp(c.close, x.ma10, i)) {

@@ -7,6 +7,7 @@
  * @module
  */
 import { fmt } from "./_cross.ts";
+import type { Signal } from "./types.ts";
 
 /** English template of every signal reason; `{name}` is replaced by the parameter `name`. */
 export const SIGNAL_REASONS = {
@@ -64,4 +65,31 @@ export function reasonText(code: SignalReasonCode, params: ReasonParams): string
     if (v === undefined) throw new RangeError(`Cannot fill reason ${code}: no parameter ${k}`);
     return COUNTS.has(k) ? String(v) : fmt(v);
   });
+}
+
+/**
+ * A function appending one signal of `family` to `out`: on bar `i` of `dates`, its English
+ * reason filled from `code` and `params` (the technical and the analyst rules both use it).
+ */
+export function signalPusher(dates: readonly string[], out: Signal[], family: Signal["family"]) {
+  return (
+    i: number,
+    type: "buy" | "sell",
+    name: string,
+    strength: number,
+    code: SignalReasonCode,
+    params: ReasonParams,
+  ): void => {
+    out.push({
+      index: i,
+      date: dates[i]!,
+      type,
+      name,
+      family,
+      reason: reasonText(code, params),
+      reason_code: code,
+      reason_params: params,
+      strength,
+    });
+  };
 }

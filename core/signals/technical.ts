@@ -5,7 +5,7 @@
  * @module
  */
 import { crossDown, crossDownLevel, crossUp, crossUpLevel } from "./_cross.ts";
-import { type ReasonParams, reasonText, type SignalReasonCode } from "./reasons.ts";
+import { signalPusher } from "./reasons.ts";
 import type { SignalInputs } from "./inputs.ts";
 import type { OhlcvColumns, Signal } from "./types.ts";
 
@@ -24,25 +24,7 @@ export function technicalSignals(
   from = 1,
 ): Signal[] {
   const n = c.close.length;
-  const push = (
-    i: number,
-    type: "buy" | "sell",
-    name: string,
-    strength: number,
-    code: SignalReasonCode,
-    params: ReasonParams,
-  ) =>
-    out.push({
-      index: i,
-      date: c.dates[i]!,
-      type,
-      name,
-      family: "technical",
-      reason: reasonText(code, params),
-      reason_code: code,
-      reason_params: params,
-      strength,
-    });
+  const push = signalPusher(c.dates, out, "technical");
   for (let i = Math.max(1, from); i < n; i++) {
     const close = c.close[i]!;
     const r = x.rsi14[i]!;
