@@ -80,7 +80,14 @@ export class ChartService {
 
   /** Core's data for `spec`, reused for the TTL. */
   async data(spec: ChartSpec, requestId?: string): Promise<SourcedData> {
-    const key = JSON.stringify([spec.symbol, spec.from, spec.to, spec.overlays, spec.panes]);
+    const key = JSON.stringify([
+      spec.symbol,
+      spec.interval,
+      spec.from,
+      spec.to,
+      spec.overlays,
+      spec.panes,
+    ]);
     const hit = this.#data.get(key);
     if (hit) return hit;
     const fresh = await fetchChartData(this.#core, spec, requestId ? { requestId } : {});
