@@ -1,7 +1,8 @@
 /**
  * A full candlestick chart: header (title, range, OHLC of the last bar, overlay legend), the
  * price pane and the lower panes stacked on one trading-day x scale, and a note listing what
- * could not be drawn.
+ * could not be drawn. Intraday bars use the same bar-index scale with exchange-local time ticks
+ * and a break line at each session start.
  *
  * @module
  */
@@ -13,6 +14,8 @@ import { chartRoot, el, serializeSvg } from "./dom.ts";
 import { hasCjk } from "./fonts.ts";
 import { formatPrice } from "./format.ts";
 import { label } from "./i18n.ts";
+import { intradayTicks } from "./intraday_ticks.ts";
+import { isIntradayLabel, localDate, localDateTime, sessionStarts } from "./intraday_time.ts";
 import { type PaneFrame, paneLabel, plotPane } from "./pane.ts";
 import { lowerPane } from "./panes.ts";
 import { pricePane } from "./price_pane.ts";
@@ -31,13 +34,16 @@ export interface BuiltChart {
 const HEADER = 40;
 const X_AXIS = 22;
 
-/** Keeps the bars (and aligned series) within the spec's from/to. */
+/**
+ * Keeps the bars (and aligned series) within the spec's from/to, whole days: an intraday bar is
+ * in range when its exchange-local date is.
+ */
 export function sliceToRange(spec: Pick<ChartSpec, "from" | "to">, data: ChartData): ChartData {
   const { candles } = data;
   let a = 0;
   let b = candles.length;
-  if (spec.from) { while (a < b && candles[a]!.date < spec.from) a++; }
-  if (spec.to) { while (b > a && candles[b - 1]!.date > spec.to) b--; }
+  if (spec.from) { while (a < b && localDate(candles[a]!.date) < spec.from) a++; }
+  if (spec.to) { while (b > a && localDate(candles[b - 1]!.date) > spec.to) b--; }
   if (a === 0 && b === candles.length) return data;
   const series: Record<string, readonly (number | null)[]> = {};
   for (const [k, v] of Object.entries(data.series)) series[k] = v.slice(a, b);
@@ -83,16 +89,17 @@ export function buildChart(spec: ChartSpec, input: ChartData): BuiltChart {
   }
   const theme = withUpColour(themeOf(spec.theme), upColourFor(spec));
   const { width, height } = spec;
+  const labels = data.candles.map((c) => c.date);
+  const maxTicks = Math.max(2, Math.floor((width - 80) / 90));
+  // intraday bars carry a local time: times and session breaks on the same bar-index axis
+  const intraday = isIntradayLabel(labels[0]!);
   const frame: PaneFrame = {
     width,
     bars: n,
-    ticks: timeTicks(
-      data.candles.map((c) => c.date),
-      Math.max(2, Math.floor((width - 80) / 90)),
-      lang,
-    ),
+    ticks: intraday ? intradayTicks(labels, maxTicks, lang) : timeTicks(labels, maxTicks, lang),
     marginLeft: 8,
     marginRight: 72,
+    ...(intraday ? { sessionBreaks: sessionStarts(labels) } : {}),
   };
   const lowers = [];
   for (const p of spec.panes) {
@@ -188,7 +195,7 @@ function header(
     }, title),
   );
   let pen = 12 + measureText(title, 14, true) + 12;
-  const range = `${c[0]!.date} – ${lastBar.date}`;
+  const range = `${localDateTime(c[0]!.date)} – ${localDateTime(lastBar.date)}`;
   g.append(el("text", { x: pen, y: 17, fill: theme.text, class: "chart-range" }, range));
   pen += measure(range) + 14;
   const change = prev ? (lastBar.close / prev.close - 1) * 100 : 0;

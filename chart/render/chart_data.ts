@@ -14,7 +14,7 @@ import type {
 
 /** Data of one chart; every `series` array has one value per candle (null in warm-up). */
 export interface ChartData {
-  /** Daily bars, ascending. */
+  /** Bars, ascending: dates (daily, weekly, monthly) or exchange-local times (intraday). */
   candles: readonly Candle[];
   /** Indicator values keyed as {@link seriesKeys} names them. */
   series: Readonly<Record<string, readonly (number | null)[]>>;

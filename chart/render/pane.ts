@@ -1,6 +1,6 @@
 /**
  * One pane of a chart: Observable Plot lays out the scales, grid and axes on the trading-day x
- * scale (bar index) and draws the pane's marks.
+ * scale (bar index) and draws the pane's marks (and, intraday, the session breaks).
  *
  * @module
  */
@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import type { Theme } from "../themes/theme.ts";
 import { el, svgDocument } from "./dom.ts";
 import { tickFormatFor } from "./format.ts";
+import { sessionBreaksMark } from "./marks/session_breaks.ts";
 import type { TimeTick } from "./time_ticks.ts";
 
 /** Geometry shared by the panes of one chart (same x range so they line up). */
@@ -22,6 +23,8 @@ export interface PaneFrame {
   marginLeft: number;
   /** Right margin (price axis). */
   marginRight: number;
+  /** Intraday: bar indices that open a session, each drawn with a break line before it. */
+  sessionBreaks?: readonly number[];
 }
 
 /** Options of {@link plotPane}. */
@@ -66,6 +69,9 @@ export function plotPane(frame: PaneFrame, theme: Theme, o: PaneOptions): Elemen
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   const yFormat = o.yFormat ?? tickFormatFor(step);
   const tickIdx = frame.ticks.map((t) => t.index);
+  // a session's first tick needs no grid line: its break line is half a bar to the left
+  const breaks = new Set(frame.sessionBreaks ?? []);
+  const gridIdx = breaks.size ? tickIdx.filter((i) => !breaks.has(i)) : tickIdx;
   const tickLabel = new Map(frame.ticks.map((t) => [t.index, t.label]));
   const svg = Plot.plot({
     document: svgDocument,
@@ -79,8 +85,9 @@ export function plotPane(frame: PaneFrame, theme: Theme, o: PaneOptions): Elemen
     y: { type: "linear", domain: [o.yDomain[0], o.yDomain[1]], axis: null },
     marks: [
       Plot.frame({ stroke: theme.grid, strokeOpacity: 1 }),
-      Plot.gridX({ ticks: tickIdx, stroke: theme.grid, strokeOpacity: 1 }),
+      Plot.gridX({ ticks: gridIdx, stroke: theme.grid, strokeOpacity: 1 }),
       Plot.gridY({ ticks, stroke: theme.grid, strokeOpacity: 1 }),
+      ...(frame.sessionBreaks?.length ? [sessionBreaksMark(frame.sessionBreaks, theme.grid)] : []),
       ...o.marks,
       Plot.axisY({
         anchor: "right",
