@@ -11,7 +11,9 @@ import { seriesFromBars } from "../core/market_data/series.ts";
 
 /** `S0 … S<symbols−1>` → their window of real SPX bars. */
 export async function tiledSpxUniverse(symbols: number, bars: number): Promise<Map<string, Cols>> {
-  const text = await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url));
+  const text = await Deno.readTextFile(
+    new URL("../core/data/market/extra/SPX.csv", import.meta.url),
+  );
   const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
   const span = spx.close.length - bars;
   const universe = new Map<string, Cols>();

@@ -9,7 +9,7 @@
  * group summary prints the ratio.
  *
  * Data (real prices only): 1,000 windows of 2,520 consecutive real SPX daily bars from
- * `core/data/market/SPX.csv` (window k starts at bar (k × 7) mod (5,105 − 2,520)).
+ * `core/data/market/extra/SPX.csv` (window k starts at bar (k × 7) mod (5,105 − 2,520)).
  *
  * @module
  */

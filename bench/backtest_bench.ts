@@ -10,7 +10,7 @@
  *    of 1 and 2 Web Workers (scaling ratio).
  *
  * Data (real prices only, never generated): the 1,000,000-bar series is the bundled SPX daily
- * bars (2000-01-03..2020, 5,105 bars, `core/data/market/SPX.csv`) repeated end to end (tiled);
+ * bars (2000-01-03..2020, 5,105 bars, `core/data/market/extra/SPX.csv`) repeated end to end (tiled);
  * a seam is one real bar followed by the first real bar again (a jump from the 2020 level back to
  * the 2000 level), and dates are the tile's dates (only used as labels). The 2,520-bar series is
  * the last 2,520 real SPX bars, untiled.
@@ -31,7 +31,7 @@ import { IndicatorCache, NoCache } from "../core/indicators/indicator_cache.ts";
 import { smaCross } from "../core/strategies/sma_cross.ts";
 
 const bars = parseOhlcvCsv(
-  await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url)),
+  await Deno.readTextFile(new URL("../core/data/market/extra/SPX.csv", import.meta.url)),
 ).bars;
 
 function tiled(n: number): Cols {

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { bundledCsvUrl } from "../tests/helpers/bundled.ts";
 import * as ti from "technicalindicators";
 import {
   ATR as TsATR,
@@ -70,7 +71,7 @@ interface Bars {
 
 async function load(symbol: string) {
   const text = await Deno.readTextFile(
-    new URL(`../core/data/market/${symbol}.csv`, import.meta.url),
+    bundledCsvUrl(symbol),
   );
   const { bars, rejected } = parseOhlcvCsv(text);
   if (rejected.length) throw new Error(`${symbol}.csv has rejected rows`);

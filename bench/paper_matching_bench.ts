@@ -8,7 +8,7 @@
  * the scan still checks every order on every bar); "spread" — levels spread ±30 % around the
  * first close, so orders fill over the replay.
  *
- * Data: the first 2,000 real SPX daily bars (2000-01-03.., `core/data/market/SPX.csv`); order
+ * Data: the first 2,000 real SPX daily bars (2000-01-03.., `core/data/market/extra/SPX.csv`); order
  * levels come from a fixed formula, not from a random generator.
  *
  * Run: `deno bench -A bench/paper_matching_bench.ts`, or `deno run -A bench/paper_matching_bench.ts`
@@ -23,7 +23,7 @@ import { applyFill, type Ledger, newLedger } from "../core/execution/ledger.ts";
 
 const BARS = 2000, ORDERS = 500;
 const bars = parseOhlcvCsv(
-  await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url)),
+  await Deno.readTextFile(new URL("../core/data/market/extra/SPX.csv", import.meta.url)),
 ).bars.slice(0, BARS);
 const costs = { feeBps: 5, minFee: 1, slippageBps: 2 };
 

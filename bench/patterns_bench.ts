@@ -21,7 +21,7 @@ import {
 } from "../core/patterns/mod.ts";
 import { testCoreApp } from "../tests/helpers/core_app.ts";
 
-const text = await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url));
+const text = await Deno.readTextFile(new URL("../core/data/market/extra/SPX.csv", import.meta.url));
 const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
 const n = spx.close.length;
 let sink = 0;

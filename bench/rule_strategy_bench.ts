@@ -20,7 +20,7 @@ import { STRATEGIES, strategyFor } from "../core/strategies/mod.ts";
 import type { AnyStrategy } from "../core/strategies/types.ts";
 
 const bars = parseOhlcvCsv(
-  await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url)),
+  await Deno.readTextFile(new URL("../core/data/market/extra/SPX.csv", import.meta.url)),
 ).bars;
 
 function tiled(n: number): Cols {

@@ -7,7 +7,7 @@
  * `deno bench -A bench/rules_bench.ts`; the group summary prints the ratio.
  *
  * Data (real prices only): 1,000 windows of 2,520 consecutive real SPX daily bars from
- * `core/data/market/SPX.csv`, window k starting at bar (k × 7) mod (5,105 − 2,520), so each
+ * `core/data/market/extra/SPX.csv`, window k starting at bar (k × 7) mod (5,105 − 2,520), so each
  * "symbol" is a different stretch of real history.
  *
  * @module

@@ -12,7 +12,7 @@ import { parseOhlcvCsv } from "../core/market_data/csv.ts";
 import { seriesFromBars } from "../core/market_data/series.ts";
 import { aggregateCalendar } from "../core/timeframes/aggregate.ts";
 
-const text = await Deno.readTextFile(new URL("../core/data/market/SPX.csv", import.meta.url));
+const text = await Deno.readTextFile(new URL("../core/data/market/extra/SPX.csv", import.meta.url));
 const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
 const n = spx.close.length;
 let sink = 0;

@@ -69,7 +69,7 @@ export async function buildDeps(config: CoreConfig, logger: Logger): Promise<Cor
   const market = new MarketRepository(db);
   const online = new OnlineStore(db);
   if (config.SEED_DATA === "embedded") {
-    const seeded = await seedEmbedded(market, config.DATA_DIR);
+    const seeded = await seedEmbedded(market, online, config.DATA_DIR);
     const written = seeded.filter((s) => s.written > 0);
     if (written.length) {
       logger.info("embedded dataset loaded", {

@@ -1,5 +1,5 @@
 /**
- * `deno task optimise --symbol SPX --strategy sma_cross [--grid fast=5,10,20 --grid
+ * `deno task optimise --symbol SPY --strategy sma_cross [--grid fast=5,10,20 --grid
  * slow=50,100,200] [--metric sharpe] [--walk-forward 504:126] [--workers 2] [--from D] [--to D]
  * [--fee-bps N] [--slippage-bps N] [--interval 1d|1w|1mo]`: grid search on worker threads with a
  * progress bar, then the top results, the robust (neighbourhood-averaged) choice and the walk-forward summary.
@@ -44,7 +44,7 @@ export async function runOptimiseCli(args: string[]): Promise<void> {
   }
   const strategy = found ??
     fail(
-      `usage: deno task optimise --symbol SPX --strategy ${
+      `usage: deno task optimise --symbol SPY --strategy ${
         Object.keys(STRATEGIES).join("|")
       } [--grid name=v1,v2 …]`,
     );

@@ -24,7 +24,7 @@ export const BACKTEST_COSTS = { feeBps: 5, slippageBps: 5 } as const;
  * import { analystBacktestFacts } from "./analyst_backtest.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * analystBacktestFacts(series)?.total_return_pct; // 28.6…
  * ```

@@ -16,7 +16,7 @@ import { firstBars, lowerBound, type Series } from "../market_data/series.ts";
  * import { barsAsOf } from "./bars_as_of.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const cols = barsAsOf(series, "2017-06-30"); // later bars are not seen by the analyst
  * ```

@@ -86,7 +86,7 @@ export function allowedNumbers(pack: FactsPack, out: AnalystOutput): number[] {
  * import { ruleAnalysis } from "./rule_analyst.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
  * const output = ruleAnalysis(pack, "en"); // or the model's answer

@@ -16,11 +16,14 @@
  * @module
  */
 import { CoreEnvSchema, loadConfig } from "@trading/shared/config";
+import { NotFoundError } from "@trading/shared/errors";
 import { parseCli } from "../cli_args.ts";
 import { migrateUp } from "../db/migrations.ts";
 import { openDatabase } from "../db/open.ts";
 import { seedEmbedded } from "../market_data/embedded.ts";
+import { OnlineStore } from "../market_data/online_store.ts";
 import { MarketRepository } from "../market_data/repository.ts";
+import { SeriesCache } from "../market_data/series_cache.ts";
 import type { Series } from "../market_data/series.ts";
 import { hitRates, scoreCall, type ScoredCall } from "./evaluate.ts";
 import { rateCalls } from "./baselines.ts";
@@ -92,7 +95,10 @@ export async function runEvaluate(args: string[]): Promise<void> {
   try {
     await migrateUp(db);
     const market = new MarketRepository(db);
-    if (config.SEED_DATA === "embedded") await seedEmbedded(market, config.DATA_DIR);
+    const online = new OnlineStore(db);
+    if (config.SEED_DATA === "embedded") await seedEmbedded(market, online, config.DATA_DIR);
+    // split-adjusted, as the analyst and the API read them (LEAN's files are raw prices)
+    const cache = new SeriesCache(market, { online });
     const store = new AiStore(db, Date.now);
     const wanted = typeof values.symbols === "string"
       ? values.symbols.split(",").map((s) => s.trim().toUpperCase())
@@ -100,7 +106,10 @@ export async function runEvaluate(args: string[]): Promise<void> {
     const series = new Map<string, Series>();
     const load = async (symbol: string) => {
       if (!series.has(symbol)) {
-        const s = await market.loadSeries(symbol);
+        const s = await cache.get(symbol).catch((e) => {
+          if (e instanceof NotFoundError) return null; // unknown: reported by the caller
+          throw e;
+        });
         if (s) series.set(symbol, s);
       }
       return series.get(symbol) ?? null;

@@ -124,7 +124,7 @@ export interface FactsPack {
  * import { buildFactsPack } from "./facts.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
  * pack.facts.find((f) => f.id === "ind.rsi_14"); // { label: "RSI(14)", value: 69.24, … }

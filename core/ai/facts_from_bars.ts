@@ -48,7 +48,7 @@ function shift(p: PatternMatch, by: number): PatternMatch {
  * import { factsFromBars } from "./facts_from_bars.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = factsFromBars("AAPL", series);
  * ```

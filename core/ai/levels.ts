@@ -29,7 +29,7 @@ export const LEVEL_BANDS = {
  * import { ruleAnalysis } from "./rule_analyst.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const out = ruleAnalysis(buildFactsPack({ symbol: "AAPL", cols: series }), "en");
  * levelProblems({ ...out, stance: "BUY", entry: 100, target: 90, stop: 95 }, 100);

@@ -68,7 +68,7 @@ Give your analysis of ${pack.symbol} as of ${pack.data_date}.`;
  * import { analystMessages } from "./prompts.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pack = buildFactsPack({ symbol: "AAPL", cols: series });
  * const messages = analystMessages(pack, "zh-TW");

@@ -77,7 +77,7 @@ export function ruleLevels(
  * import { ruleAnalysis } from "./rule_analyst.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const cols = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const out = ruleAnalysis(buildFactsPack({ symbol: "AAPL", cols }), "en");
  * out.stance; // the composite score's stance

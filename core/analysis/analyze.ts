@@ -104,7 +104,7 @@ export interface AnalysisResult {
  * import { analyzeSeries } from "./analyze.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const a = analyzeSeries({ symbol: "AAPL", market: "US", cols: series, period: "1y" });
  * a.score.stance; // "BUY" | "SELL" | "HOLD"

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { z } from "zod";
@@ -13,7 +14,7 @@ import { smaCross } from "../strategies/sma_cross.ts";
 const load = async (s: string) =>
   seriesFromBars(
     s,
-    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+    parseOhlcvCsv(await Deno.readTextFile(bundledCsvUrl(s)))
       .bars,
   );
 const spx = await load("SPX");

@@ -4,7 +4,9 @@ import { seriesFromBars } from "../market_data/series.ts";
 import { smaCross } from "../strategies/sma_cross.ts";
 import { runBacktest } from "./run.ts";
 
-const text = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+const text = await Deno.readTextFile(
+  new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url),
+);
 const aapl = seriesFromBars("AAPL", parseOhlcvCsv(text).bars.slice(0, 15)); // 2013-05-13..06-03
 
 /*

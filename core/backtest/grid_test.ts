@@ -9,7 +9,7 @@ import { runBacktest } from "./run.ts";
 import { DEFAULT_OPTIONS } from "./types.ts";
 import { bestInSample, stitchOutOfSample, walkForwardWindows } from "./walk_forward.ts";
 
-const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+const text = await Deno.readTextFile(new URL("../data/market/extra/SPX.csv", import.meta.url));
 const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
 const opts = { ...DEFAULT_OPTIONS, feeBps: 5, fractional: true };
 

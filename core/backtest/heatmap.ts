@@ -36,7 +36,7 @@ export interface Heatmap {
  * import { runBacktest } from "./run.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const grid = expandGrid({ fast: [5, 10, 20], slow: [50, 100, 150] });
  * const rows: GridRow[] = grid.map((params, index) => {

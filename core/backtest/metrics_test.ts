@@ -116,7 +116,7 @@ Deno.test("computeMetrics() equals the plain per-bar pass to the last bit, over 
   );
   // real curves longer than one block: SPX closes as equity, and the same held flat in spells
   const spx = parseOhlcvCsv(
-    Deno.readTextFileSync(new URL("../data/market/SPX.csv", import.meta.url)),
+    Deno.readTextFileSync(new URL("../data/market/extra/SPX.csv", import.meta.url)),
   ).bars.map((b) => b.close);
   const curves = [Float64Array.from(spx), Float64Array.from(spx, (x, i) => i % 50 < 20 ? 1000 : x)];
   for (const eq of curves) {

@@ -121,7 +121,7 @@ export interface WireResult {
  * import { runRequest, type WireSettings } from "./request.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const cols = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const settings: WireSettings = {
  *   cash: 10_000,

@@ -78,7 +78,7 @@ export function decider(
  * import { runBacktest } from "./run.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const r = runBacktest(series, STRATEGIES.sma_cross!, { fast: 10, slow: 50 }, { feeBps: 5 });
  * r.metrics.sharpe;

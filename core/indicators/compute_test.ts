@@ -12,7 +12,7 @@ import { findIndicator, INDICATORS, type OhlcvSeries } from "./registry.ts";
 import { sma } from "./sma.ts";
 
 const bars = parseOhlcvCsv(
-  await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url)),
+  await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url)),
 ).bars;
 const series: OhlcvSeries = {
   open: Float64Array.from(bars, (b) => b.open),

@@ -21,7 +21,7 @@ import { williamsR } from "./williams_r.ts";
 import { wma } from "./wma.ts";
 
 const bars = parseOhlcvCsv(
-  await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url)),
+  await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url)),
 ).bars;
 const n = bars.length;
 const high = bars.map((b) => b.high), low = bars.map((b) => b.low);

@@ -51,7 +51,7 @@ Deno.test("williamsR() tracks the highest high and lowest low across a long wind
 
 Deno.test("stochastic() - fast %K stays within [0, 100] on real SPX bars (no rounding below 0)", async () => {
   const { parseOhlcvCsv } = await import("../market_data/csv.ts");
-  const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+  const text = await Deno.readTextFile(new URL("../data/market/extra/SPX.csv", import.meta.url));
   const bars = parseOhlcvCsv(text).bars;
   const col = (f: "high" | "low" | "close") => Float64Array.from(bars, (b) => b[f]);
   for (const kSmooth of [1, 3]) {

@@ -104,6 +104,9 @@ export async function runImport(args: string[]): Promise<void> {
       bars,
       { inUniverse: values.universe === true },
     );
+    // a CSV-imported symbol is the user's: the embedded seed never replaces or moves it
+    const basis = (await repo.basisOf(symbol)) === "split_adjusted" ? "split_adjusted" : "raw";
+    await repo.setSource(symbol, "csv", basis);
     print(
       `${symbol}: ${bars.length} rows validated, ${written} written (${bars[0]!.date} .. ${
         bars.at(-1)!.date

@@ -85,7 +85,7 @@ Deno.test("IntradayBars - hourly AAPL agrees with the bundled daily AAPL close o
     const lastClose = new Map<string, number>();
     hourly.dates.forEach((d, i) => lastClose.set(d.slice(0, 10), hourly.close[i]!));
     const daily = parseOhlcvCsv(
-      await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url)),
+      await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url)),
     ).bars;
     let worst = 0;
     for (const d of daily) {

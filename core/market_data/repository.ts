@@ -179,6 +179,43 @@ export class MarketRepository {
     });
   }
 
+  /** The basis of a symbol's stored prices (`raw`, `split_adjusted`), null when unknown. */
+  async basisOf(symbol: string): Promise<string | null> {
+    const r = await this.#db.query<{ price_basis: string }>(
+      "SELECT price_basis FROM symbols WHERE symbol = ?",
+      [symbol],
+    );
+    return r[0]?.price_basis ?? null;
+  }
+
+  /** Puts a stored symbol in the default universe (no-op when it is, or is unknown). */
+  async joinUniverse(symbol: string): Promise<void> {
+    await this.#db.run(
+      "UPDATE symbols SET in_universe = 1 WHERE symbol = ? AND in_universe = 0",
+      [symbol],
+    );
+  }
+
+  /**
+   * Takes the symbols of `provider` that are not in `keep` out of the default universe; their
+   * bars stay (an embedded stand-in of an earlier release remains readable by name).
+   */
+  async leaveUniverse(keep: readonly string[], provider: string): Promise<void> {
+    const marks = keep.map(() => "?").join(", ");
+    await this.#db.run(
+      `UPDATE symbols SET in_universe = 0
+        WHERE in_universe = 1 AND provider = ?${
+        keep.length ? ` AND symbol NOT IN (${marks})` : ""
+      }`,
+      [provider, ...keep],
+    );
+  }
+
+  /** Sets the human-readable source of a symbol's bars (package or repository, licence). */
+  async describeSource(symbol: string, source: string): Promise<void> {
+    await this.#db.run("UPDATE symbols SET source = ? WHERE symbol = ?", [source, symbol]);
+  }
+
   /** Records where a symbol's bars come from and the basis of their prices. */
   async setSource(
     symbol: string,

@@ -39,7 +39,7 @@ export const MAX_PATTERNS = 20;
 /** Most symbols `list_symbols` returns. */
 export const MAX_SYMBOLS = 200;
 
-const symbol = SymbolParamSchema.describe("Ticker, e.g. AAPL, SPX or 2330.TW");
+const symbol = SymbolParamSchema.describe("Ticker, e.g. AAPL, SPY or 2330.TW");
 const from = IsoDateSchema.optional().describe("First date of the range (YYYY-MM-DD, inclusive)");
 const to = IsoDateSchema.optional().describe(
   "Last date of the range (YYYY-MM-DD, inclusive; default: the latest stored bar)",

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import type { Metrics } from "../backtest/metrics.ts";
 import { runBacktest } from "../backtest/run.ts";
@@ -14,7 +15,7 @@ import { runTask } from "./task.ts";
 const load = async (s: string) =>
   seriesFromBars(
     s,
-    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+    parseOhlcvCsv(await Deno.readTextFile(bundledCsvUrl(s)))
       .bars,
   );
 const aapl = await load("AAPL");

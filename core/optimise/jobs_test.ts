@@ -33,7 +33,7 @@ Deno.test("OptimisationJobs.get() - a running job silent for longer than STALE_J
   await db.close();
 });
 
-const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+const text = await Deno.readTextFile(new URL("../data/market/extra/SPX.csv", import.meta.url));
 const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
 const smallPlan = () =>
   planOptimisation(

@@ -7,7 +7,7 @@ import { findStrategy, STRATEGIES } from "../strategies/mod.ts";
 import { optimisable } from "../strategies/types.ts";
 import { MAX_EVALUATIONS, MAX_WINDOWS, planOptimisation } from "./plan.ts";
 
-const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+const text = await Deno.readTextFile(new URL("../data/market/extra/SPX.csv", import.meta.url));
 const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
 
 const plan = (body: Record<string, unknown>) => {

@@ -32,7 +32,7 @@ export interface BreakoutOptions {
  * import { supportResistance } from "./levels.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const levels = supportResistance(series);
  * const breaks = detectBreakouts(series, levels, { volumeMultiple: 1.5, confirmedOnly: true });

@@ -68,7 +68,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * import { detectCandlestickPatterns } from "./candlesticks.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const candles = detectCandlestickPatterns(series, { kinds: ["hammer", "three_white_soldiers"] });
  * // [{ kind: "hammer", index: 153, date: "2013-12-18", direction: "bullish", confidence: 0.582,

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
 import { seriesFromBars } from "../market_data/series.ts";
@@ -108,7 +109,7 @@ Deno.test("detectCandlestickPatterns() - every added kind occurs on real bars, e
   ];
   const seen = new Map<CandleKind, number>();
   for (const sym of ["AAPL", "SPX", "MSFT", "GOOG", "NVDA"]) {
-    const csv = await Deno.readTextFile(new URL(`../data/market/${sym}.csv`, import.meta.url));
+    const csv = await Deno.readTextFile(bundledCsvUrl(sym));
     const s = seriesFromBars(sym, parseOhlcvCsv(csv).bars);
     const a = atr(s.high, s.low, s.close, 14);
     for (const m of detectCandlestickPatterns(s, { kinds })) {

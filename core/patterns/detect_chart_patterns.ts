@@ -65,7 +65,7 @@ function setupsAt(
  * import { detectChartPatterns } from "./detect_chart_patterns.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const matches = detectChartPatterns(series, { kinds: ["double_top"], minConfidence: 0.5 });
  * for (const m of matches) console.log(m.kind, m.startDate, m.endDate, m.target);

@@ -37,7 +37,7 @@ function meanVolume(v: Float64Array, from: number, to: number): number {
  * import { zigzagConfirmed } from "./zigzag.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const ctx: DetectContext = {
  *   cols: series,

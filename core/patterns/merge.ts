@@ -46,7 +46,7 @@ function key(m: PatternMatch): string {
  * import { mergeOverlapping } from "./merge.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * // candidates found at two zig-zag scales often describe the same formation
  * const fine = detectChartPatterns(series, { atrMultiples: [1.5] });

@@ -75,7 +75,9 @@ Deno.test("detectCandlestickPatterns() - a prefix yields exactly the matches end
 });
 
 Deno.test("detectChartPatterns() - on the bundled AAPL bars every match survives truncation at its end", async () => {
-  const text = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+  const text = await Deno.readTextFile(
+    new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url),
+  );
   const cols = seriesFromBars("AAPL", parseOhlcvCsv(text).bars);
   const all = detectChartPatterns(cols);
   assert.ok(all.length > 20);

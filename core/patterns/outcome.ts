@@ -35,7 +35,7 @@ export interface PatternOutcome {
  * import { patternOutcome } from "./outcome.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const [match] = detectChartPatterns(series, { kinds: ["rising_wedge"] });
  * const o = match && patternOutcome(series, match, { horizon: 60 });

@@ -30,7 +30,7 @@ export interface PatternScan {
  * import { scanPatterns } from "./patterns_in_range.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const scan = scanPatterns(series, series.close.length);
  * ```
@@ -70,7 +70,7 @@ export interface RangeFilter {
  * import { patternsInRange, scanPatterns } from "./patterns_in_range.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const scan = scanPatterns(series, series.close.length); // once per data version
  * // the last 260 bars (about a year)

@@ -28,7 +28,7 @@ export interface TrendOptions {
  * import { trendBefore } from "./trend.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const atr = atrOf(series.high, series.low, series.close, 14);
  * const sma10 = sma(series.close, 10);

@@ -113,7 +113,7 @@ export function zigzagConfirmed(
  * import { zigzagPivots } from "./zigzag.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const pivots = zigzagPivots(series, { atrMultiple: 2 });
  * // [{ index: 3, date: "2013-05-16", price: 59.842857, type: "low" }, …]

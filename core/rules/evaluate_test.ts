@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
@@ -13,7 +14,7 @@ import { RuleError } from "./rule_error.ts";
 const load = async (s: string): Promise<Cols> =>
   seriesFromBars(
     s,
-    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+    parseOhlcvCsv(await Deno.readTextFile(bundledCsvUrl(s)))
       .bars,
   );
 const aapl = await load("AAPL");

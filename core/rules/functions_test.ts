@@ -20,7 +20,7 @@ Deno.test("ruleFunctions() - every entry's example compiles, and names are uniqu
 });
 
 Deno.test("SIGNAL_NAMES - lists every signal core/signals gives on real bars", async () => {
-  const text = await Deno.readTextFile(new URL("../data/market/SPX.csv", import.meta.url));
+  const text = await Deno.readTextFile(new URL("../data/market/extra/SPX.csv", import.meta.url));
   const seen = new Set(
     generateSignals(seriesFromBars("SPX", parseOhlcvCsv(text).bars)).map((s) => s.name),
   );

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { parseOhlcvCsv } from "../market_data/csv.ts";
@@ -10,7 +11,7 @@ import { screen } from "./screen.ts";
 const SYMBOLS = ["AAPL", "GOOG", "MSFT", "SPX", "AMD", "NVDA"];
 const universe = new Map<string, Cols>();
 for (const s of SYMBOLS) {
-  const text = await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url));
+  const text = await Deno.readTextFile(bundledCsvUrl(s));
   universe.set(s, seriesFromBars(s, parseOhlcvCsv(text).bars));
 }
 

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { runBacktest } from "../backtest/run.ts";
@@ -12,7 +13,7 @@ import { compileRuleSet, type RuleSetText, ruleTargets } from "./targets.ts";
 const load = async (s: string): Promise<Cols> =>
   seriesFromBars(
     s,
-    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+    parseOhlcvCsv(await Deno.readTextFile(bundledCsvUrl(s)))
       .bars,
   );
 const DATA: [string, Cols][] = [["AAPL", await load("AAPL")], ["SPX", await load("SPX")], [

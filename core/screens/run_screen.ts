@@ -40,7 +40,7 @@ function comparator(sort: NonNullable<ScreenRequest["sort"]>): (a: Row, b: Row) 
  * import { parseOhlcvCsv } from "../market_data/csv.ts";
  * import { seriesFromBars } from "../market_data/series.ts";
  * import { runScreen } from "./run_screen.ts";
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const aapl = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const r = runScreen(
  *   { rule: "close > sma(50)", universe: "all", columns: ["rsi(14)"], limit: 10, interval: "1d" },

@@ -79,7 +79,7 @@ function soldierBreakouts(cols: Parameters<Strategy["prepare"]>[0], bars: number
  * import { analystRules } from "./analyst_rules.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, analystRules, analystRules.params.parse({}));
  * ```

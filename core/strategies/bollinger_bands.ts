@@ -52,7 +52,7 @@ function step(c: number, b: BollingerResult, i: number, rev: boolean, prev: numb
  * import { bollingerBands } from "./bollinger_bands.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, bollingerBands, { period: 20, k: 2, mode: "reversion" });
  * ```

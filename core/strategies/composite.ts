@@ -42,7 +42,7 @@ function step(s: number, p: CompositeParams, prev: number): number {
  * import { compositeStrategy } from "./composite.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, compositeStrategy, { enter: 25, exit: 0 });
  * ```

@@ -38,7 +38,7 @@ function step(h: number, prev: number): number {
  * import { macdTrend } from "./macd_trend.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, macdTrend, { fast: 12, slow: 26, signal: 9 });
  * ```

@@ -74,7 +74,7 @@ function activeTrades(cols: Cols, p: PatternParams, patterns: PatternMatch[]): I
  * import { patternBreakout } from "./pattern_breakout.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, patternBreakout, { min_confidence: 0.5, max_bars: 40 });
  * ```

@@ -49,7 +49,7 @@ function step(r: number, p: RsiParams, prev: number): number {
  * import { rsiReversion } from "./rsi_reversion.ts";
  *
  * // the bundled AAPL daily bars (2013-05-13 … 2018-05-11)
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const { metrics, trades } = runBacktest(series, rsiReversion, { period: 14, lower: 30, upper: 70, exit: 50 });
  * ```

@@ -103,7 +103,7 @@ export function ruleStrategyWith(
  * import { seriesFromBars } from "../market_data/series.ts";
  * import { ruleStrategy } from "./rule.ts";
  *
- * const csv = await Deno.readTextFile(new URL("../data/market/AAPL.csv", import.meta.url));
+ * const csv = await Deno.readTextFile(new URL("../data/market/extra/AAPL_2013_2018.csv", import.meta.url));
  * const series = seriesFromBars("AAPL", parseOhlcvCsv(csv).bars);
  * const params = ruleStrategy.params.parse({
  *   entry: "sma($fast = 10) crosses_above sma($slow = 50)",

@@ -1,3 +1,4 @@
+import { bundledCsvUrl } from "../../tests/helpers/bundled.ts";
 import assert from "node:assert/strict";
 import { callbackTargets, runBacktest } from "../backtest/run.ts";
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
@@ -9,7 +10,7 @@ import { STRATEGIES } from "./mod.ts";
 const load = async (s: string) =>
   seriesFromBars(
     s,
-    parseOhlcvCsv(await Deno.readTextFile(new URL(`../data/market/${s}.csv`, import.meta.url)))
+    parseOhlcvCsv(await Deno.readTextFile(bundledCsvUrl(s)))
       .bars,
   );
 const aapl = await load("AAPL");

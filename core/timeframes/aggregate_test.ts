@@ -74,7 +74,7 @@ for (const interval of ["1w", "1mo"] as const) {
 }
 
 Deno.test("calendarView - a decision on weekly bars never reads a bar the daily prefix could not know", () => {
-  const text = Deno.readTextFileSync(new URL("../data/market/SPX.csv", import.meta.url));
+  const text = Deno.readTextFileSync(new URL("../data/market/extra/SPX.csv", import.meta.url));
   const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
   const full = calendarView(spx, "1w");
   for (let k = 1; k <= 300; k++) {
@@ -107,7 +107,7 @@ function reference(bars: Bar[], interval: "1w" | "1mo") {
 }
 
 Deno.test("aggregateCalendar - SPX weekly and monthly bars equal an independent computation on the bundled data", () => {
-  const text = Deno.readTextFileSync(new URL("../data/market/SPX.csv", import.meta.url));
+  const text = Deno.readTextFileSync(new URL("../data/market/extra/SPX.csv", import.meta.url));
   const bars = parseOhlcvCsv(text).bars;
   assert.ok(bars.length > 5000);
   for (const interval of ["1w", "1mo"] as const) {
@@ -148,7 +148,7 @@ Deno.test("aggregateCalendar - no bars give no bars and nothing partial", () => 
 });
 
 Deno.test("calendarView - the bundled SPX history ends on Friday 2020-04-17: its week has ended, its month has not", () => {
-  const text = Deno.readTextFileSync(new URL("../data/market/SPX.csv", import.meta.url));
+  const text = Deno.readTextFileSync(new URL("../data/market/extra/SPX.csv", import.meta.url));
   const spx = seriesFromBars("SPX", parseOhlcvCsv(text).bars);
   assert.equal(spx.dates.at(-1), "2020-04-17");
   assert.equal(calendarView(spx, "1d").partial, false);

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { appliedVersions, migrateDown, migrateUp, MIGRATIONS } from "../../core/db/migrations.ts";
 import { seedEmbedded } from "../../core/market_data/embedded.ts";
+import { OnlineStore } from "../../core/market_data/online_store.ts";
 import { MarketRepository } from "../../core/market_data/repository.ts";
 import { backendTest, DATA_DIR, openTestDb } from "../helpers/backends.ts";
 
@@ -138,15 +139,23 @@ backendTest(
     try {
       await migrateUp(db);
       const repo = new MarketRepository(db);
-      const first = await seedEmbedded(repo, DATA_DIR);
+      const online = new OnlineStore(db);
+      const first = await seedEmbedded(repo, online, DATA_DIR);
       assert.equal(first.length, 13);
       assert.ok(first.every((r) => r.written === r.bars && r.bars > 0));
-      const second = await seedEmbedded(repo, DATA_DIR);
+      const second = await seedEmbedded(repo, online, DATA_DIR);
       assert.ok(second.every((r) => r.written === 0), "second seed writes nothing");
       const listed = await repo.listSymbols();
       assert.equal(listed.length, 13);
-      const spx = listed.find((s) => s.symbol === "SPX")!;
-      assert.equal(spx.bars, first.find((r) => r.symbol === "SPX")!.bars);
+      const spy = listed.find((s) => s.symbol === "SPY")!;
+      assert.equal(spy.bars, 5849, "SPY 1998-01-02 .. 2021-03-31 (LEAN)");
+      assert.equal(spy.bars, first.find((r) => r.symbol === "SPY")!.bars);
+      const aapl = await online.actions("AAPL");
+      assert.deepEqual(
+        aapl.splits.map((s) => [s.date, s.ratio]),
+        [["2000-06-21", 2], ["2005-02-28", 2], ["2014-06-09", 7], ["2020-08-31", 4]],
+        "AAPL's four splits come from its LEAN factor file",
+      );
       const stats = backend === "postgres"
         ? await db.query<{ n: number }>(
           "SELECT COUNT(*) AS n FROM pg_stats WHERE tablename = 'candles'",

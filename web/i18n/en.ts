@@ -268,7 +268,7 @@ export const en = {
   "sources.quirk.closures":
     "Gaps over four days elsewhere are real market closures (the 2001-09-11 week, 2007-01-02, Hurricane Sandy in 2012).",
   "sources.quirk.split":
-    "AAPL is split-adjusted, not dividend-adjusted; the others are raw prices.",
+    "LEAN's files are raw prices with split and dividend factors (served split-adjusted by default); extra/AAPL_2013_2018 is split-adjusted, not dividend-adjusted; the others are raw prices.",
   "sources.quirk.sixteenths": "MSFT prices of 2000 are in sixteenths of a dollar (e.g. 63.4375).",
   "sources.quirk.fb": "FB is the pre-2022 ticker of META.",
   "sources.quirk.crosscheck":

@@ -257,7 +257,8 @@ export const zhTW: Record<BaseKey, string> = {
   "sources.quirk.gap": "來源中 AMZN、INTC 與 QCOM 缺少 2017-08-07。",
   "sources.quirk.closures":
     "其他超過四天的缺口是真實的休市（2001-09-11 那週、2007-01-02、2012 年颶風珊迪）。",
-  "sources.quirk.split": "AAPL 已做分割調整，未做股利調整；其他為原始價格。",
+  "sources.quirk.split":
+    "LEAN 檔案為原始價格，附分割與股利因子（預設以分割調整後價格提供）；extra/AAPL_2013_2018 已做分割調整，未做股利調整；其他為原始價格。",
   "sources.quirk.sixteenths": "MSFT 2000 年的價格以 1/16 美元為單位（例如 63.4375）。",
   "sources.quirk.fb": "FB 是 META 在 2022 年前的代號。",
   "sources.quirk.crosscheck":

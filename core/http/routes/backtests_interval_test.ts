@@ -36,7 +36,7 @@ Deno.test("POST /api/backtests - weekly and monthly bars, never deciding on the 
     assert.equal(weekly.to, "2020-04-13", "the week of Friday 2020-04-17 has ended: it is used");
     const monthly = await run("1mo");
     assert.equal(monthly.to, "2020-03-02", "April 2020 (stored to the 17th) is partial: left out");
-    const text = Deno.readTextFileSync(new URL("../../data/market/SPX.csv", import.meta.url));
+    const text = Deno.readTextFileSync(new URL("../../data/market/extra/SPX.csv", import.meta.url));
     const spxMonthly = aggregateCalendar(seriesFromBars("SPX", parseOhlcvCsv(text).bars), "1mo");
     const first = spxMonthly.dates.indexOf("2010-01-04");
     assert.equal(monthly.equity.length, spxMonthly.dates.length - 1 - first);
@@ -74,7 +74,7 @@ Deno.test("POST /api/optimisations - a weekly grid runs on weekly bars", async (
       await new Promise((r) => setTimeout(r, 50));
     }
     assert.equal(job.status, "done", JSON.stringify(job));
-    const text = Deno.readTextFileSync(new URL("../../data/market/SPX.csv", import.meta.url));
+    const text = Deno.readTextFileSync(new URL("../../data/market/extra/SPX.csv", import.meta.url));
     const weeks = aggregateCalendar(seriesFromBars("SPX", parseOhlcvCsv(text).bars), "1w");
     assert.equal(job.result.top[0].metrics.bars, weeks.dates.length, "one equity point a week");
   } finally {
