@@ -3,6 +3,7 @@ import { ChartSpecSchema } from "@trading/shared/schemas";
 import { fetchChartData } from "./chart_source.ts";
 import { CoreClient } from "./core_client.ts";
 import { chartSvg } from "../render/chart.ts";
+import { realHourlyCandles } from "../render/intraday_fixtures.ts";
 
 Deno.test("fetchChartData - a weekly chart asks core for weekly candles, indicators, patterns and signals", async () => {
   const asked: string[] = [];
@@ -62,4 +63,51 @@ Deno.test("fetchChartData - intraday candles (local times with offsets) are acce
   assert.deepEqual(data.candles.map((c) => c.date), times);
   const { svg } = chartSvg(spec, data);
   assert.match(svg, /AAPL · 1h/);
+});
+
+Deno.test("fetchChartData - intraday patterns and signals (pivots at local times) are drawn, not 'unavailable'", async () => {
+  // core's answer shape for GET /api/symbols/SPY/patterns?interval=1h: dates are bar labels
+  const hours = realHourlyCandles("SPY", 3);
+  const low = hours.reduce((a, b) => (b.low < a.low ? b : a));
+  const high = hours.reduce((a, b) => (b.high > a.high ? b : a));
+  const [first, last] = low.date < high.date ? [low, high] : [high, low];
+  const answers: Record<string, unknown> = {
+    candles: { candles: hours },
+    patterns: {
+      patterns: [{
+        kind: "double_bottom",
+        start_date: first.date,
+        end_date: last.date,
+        pivots: [
+          { date: first.date, price: first === low ? low.low : high.high, type: "low" },
+          { date: last.date, price: last === low ? low.low : high.high, type: "high" },
+        ],
+        lines: [{
+          from: { date: first.date, price: low.low },
+          to: { date: last.date, price: low.low },
+        }],
+      }],
+      levels: [],
+    },
+    signals: { signals: [{ date: hours[10]!.date, type: "buy", name: "golden_cross" }] },
+  };
+  const core = new CoreClient({
+    baseUrl: "http://core.test",
+    fetch: (input) =>
+      Promise.resolve(Response.json(answers[new URL(String(input)).pathname.split("/").at(-1)!])),
+  });
+  const spec = ChartSpecSchema.parse({
+    symbol: "SPY",
+    interval: "1h",
+    overlays: [{ type: "patterns" }, { type: "signals" }],
+    panes: [],
+  });
+  const { data } = await fetchChartData(core, spec);
+  assert.deepEqual(data.warnings, []);
+  assert.equal(data.patterns.length, 1);
+  assert.equal(data.patterns[0]!.pivots[0]!.date, first.date);
+  assert.equal(data.markers.length, 1);
+  const { svg } = chartSvg(spec, data);
+  assert.ok(svg.includes("pattern-outline"), "the pattern is outlined");
+  assert.ok(!svg.includes("unavailable"));
 });

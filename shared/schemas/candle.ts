@@ -17,11 +17,17 @@ export const IsoLocalTimeSchema = z.iso.datetime({ offset: true }).meta({
 });
 
 /**
+ * A bar's label on the wire: a day, week or month (ISO date) or an intraday bar's start
+ * (exchange-local ISO time with offset).
+ */
+export const BarDateSchema = z.union([IsoDateSchema, IsoLocalTimeSchema]);
+
+/**
  * One bar as sent on the wire: a day (its ISO date), a week or month (the date of its first
  * trading day) or an intraday bar (its start, local time with offset).
  */
 export const CandleSchema = z.object({
-  date: z.union([IsoDateSchema, IsoLocalTimeSchema]),
+  date: BarDateSchema,
   open: z.number(),
   high: z.number(),
   low: z.number(),

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { CandleSchema, IsoDateSchema } from "./candle.ts";
+import { BarDateSchema, CandleSchema, IsoDateSchema } from "./candle.ts";
 import { IntervalSchema } from "./interval.ts";
 import { SymbolParamSchema } from "./market.ts";
 
@@ -92,12 +92,12 @@ export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 /** A pattern outline as drawn: pivots by date, optional named lines and levels. */
 export const ChartPatternSchema = z.object({
   kind: z.string().max(64),
-  start_date: IsoDateSchema,
-  end_date: IsoDateSchema,
+  start_date: BarDateSchema,
+  end_date: BarDateSchema,
   direction: z.string().max(16).optional(),
   pivots: z.array(z.object({
     index: z.number().int().optional(),
-    date: IsoDateSchema,
+    date: BarDateSchema,
     price: z.number(),
     type: z.string().max(16).optional(),
   })).max(64).default([]),
@@ -109,12 +109,12 @@ export const ChartPatternSchema = z.object({
   lines: z.array(z.object({
     from: z.object({
       index: z.number().int().optional(),
-      date: IsoDateSchema.optional(),
+      date: BarDateSchema.optional(),
       price: z.number(),
     }),
     to: z.object({
       index: z.number().int().optional(),
-      date: IsoDateSchema.optional(),
+      date: BarDateSchema.optional(),
       price: z.number(),
     }),
     label: z.string().max(40).optional(),
@@ -136,7 +136,7 @@ export type ChartLevel = z.infer<typeof ChartLevelSchema>;
 
 /** A buy or sell marker (from signals or backtest trades). */
 export const ChartMarkerSchema = z.object({
-  date: IsoDateSchema,
+  date: BarDateSchema,
   type: z.enum(["buy", "sell"]),
   name: z.string().max(64).optional(),
   price: z.number().optional(),
