@@ -100,7 +100,7 @@ Deno.test("IntradayBars - hourly AAPL agrees with the bundled daily AAPL close o
   }
 });
 
-Deno.test("core app - loadBars answers SPY at 1h from the bundled data; /symbols still lists the 13 daily symbols", async () => {
+Deno.test("core app - loadBars answers SPY and IBM at 1h from the bundled data; /symbols still lists the 13 daily symbols", async () => {
   const { app, deps } = await testCoreApp();
   try {
     const spy = await loadBars(deps, "SPY", "1h");
@@ -110,9 +110,16 @@ Deno.test("core app - loadBars answers SPY at 1h from the bundled data; /symbols
       loadBars(deps, "AAPL", "5m"),
       /No intraday bars for AAPL at 5m: only 1h, 1d, 1w, 1mo are available for it/,
     );
+    // IBM_1h.csv has 40,813 hourly rows; IBM is loaded on this first use, outside the universe
+    const ibm = await loadBars(deps, "IBM", "1h");
+    assert.equal(ibm.dates.length, 40813);
     const body = await (await app.request("/symbols")).json();
-    assert.equal(body.total, 13, "intraday-only symbols stay outside the default universe");
-    assert.ok(!body.symbols.some((s: { symbol: string }) => s.symbol === "SPY"));
+    assert.equal(body.total, 13, "symbols loaded on first use stay outside the default universe");
+    assert.ok(!body.symbols.some((s: { symbol: string }) => s.symbol === "IBM"));
+    assert.ok(
+      body.symbols.some((s: { symbol: string }) => s.symbol === "SPY"),
+      "SPY's daily bars are in the default universe (LEAN)",
+    );
   } finally {
     await deps.db.close();
   }
@@ -168,12 +175,12 @@ Deno.test("core app - SPY, IBM, BAC, QQQ and GOOGL get daily bars (LEAN, with sp
     assert.equal(weekly.candles.length, 2, "weekly bars from the daily ones");
     for (const [symbol, first] of [["QQQ", "1999-03-10"], ["GOOGL", "2014-04-03"]] as const) {
       const daily = await deps.series.get(symbol, { adjust: "none" });
-      assert.equal(daily.dates[0], first, `${symbol}: daily-only LEAN history on first request`);
+      assert.equal(daily.dates[0], first, `${symbol}: daily-only LEAN history (default universe)`);
       assert.equal(daily.dates.at(-1), "2021-03-31");
       assert.equal(await deps.intraday.load(symbol, "1h"), null, `${symbol} has no intraday bars`);
     }
     const listed = await (await app.request("/symbols")).json();
-    assert.equal(listed.total, 13, "still outside the default universe");
+    assert.equal(listed.total, 13, "IBM and BAC stay outside the default universe");
     assert.equal((await app.request("/api/symbols/NOPE/quote")).status, 404);
   } finally {
     await deps.db.close();

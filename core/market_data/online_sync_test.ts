@@ -20,9 +20,14 @@ Deno.test("isDue() - a symbol is refreshed once its market's session has closed 
 });
 
 Deno.test("syncOnce() - backfills the online universe under a lease; failures keep stored data", async () => {
+  // The US members of the online universe are all embedded now (SPY, QQQ, AAPL, GOOGL from
+  // LEAN; MSFT, AMZN, NVDA, TSLA): the ones without stored bars are the Taiwan stocks. TWSE
+  // answers 2330's December 2020 and "no data" for its earlier months; everything else is down.
   const srv = startFixtureServer((url) => {
-    if (url.pathname.includes("/QQQ")) {
-      return new Response(fixture("yahoo/chart_QQQ_2020-01-01_2020-01-03.json"));
+    if (url.pathname.includes("STOCK_DAY") && url.searchParams.get("stockNo") === "2330") {
+      return url.searchParams.get("date") === "20201201"
+        ? new Response(fixture("twse/STOCK_DAY_2330_202012.json"))
+        : new Response(JSON.stringify({ stat: "很抱歉，沒有符合條件的資料!" }));
     }
     return new Response("upstream down", { status: 503 });
   });
@@ -32,15 +37,17 @@ Deno.test("syncOnce() - backfills the online universe under a lease; failures ke
     yahoo: new YahooProvider(srv.url, opts),
     twse: new TwseProvider(srv.url, { ...opts, minIntervalMs: 0 }),
   };
-  deps.now = () => Date.parse("2020-01-03T23:00:00Z");
+  deps.now = () => Date.parse("2020-12-18T08:00:00Z"); // 16:00 in Taipei, after the close
   try {
     const done = await syncOnce({ ...deps, holder: "a" });
-    assert.deepEqual(done, ["QQQ"]);
+    assert.deepEqual(done, ["2330.TW"]);
     const universe = await (await createCoreApp(deps).request("/symbols")).json();
     const listed = universe.symbols.map((s: { symbol: string }) => s.symbol);
-    assert.ok(listed.includes("QQQ"), "the loaded symbol joins the universe");
+    assert.ok(listed.includes("2330.TW"), "the loaded symbol joins the universe");
     assert.ok(listed.includes("AAPL"), "a symbol whose refresh failed stays");
-    assert.equal(universe.total, 14, "13 stored + QQQ until the online universe is complete");
+    assert.equal(universe.total, 14, "13 stored + 2330.TW until the online universe is complete");
+    const tsmc = await (await createCoreApp(deps).request("/api/symbols/2330.TW/candles")).json();
+    assert.equal(tsmc.count, 13, "the 13 sessions of the fixture up to 2020-12-17");
     assert.equal(
       await deps.online.acquireLease("refresh:SPY", "b", deps.now(), 1000),
       false,
@@ -61,7 +68,8 @@ Deno.test("syncOnce() - providers unreachable at first start: the 13 stored symb
     yahoo: new YahooProvider(srv.url, opts),
     twse: new TwseProvider(srv.url, { ...opts, minIntervalMs: 0 }),
   };
-  deps.now = () => Date.parse("2020-01-03T23:00:00Z");
+  // after the last embedded bar (2021-03-31): every stored symbol is stale
+  deps.now = () => Date.parse("2021-04-06T23:00:00Z");
   try {
     assert.deepEqual(await syncOnce({ ...deps, holder: "a" }), []);
     const app = createCoreApp(deps);

@@ -12,18 +12,20 @@ Deno.test("UniverseCache - serves one map until an import changes a data version
   assert.equal(await u.all(), first, "re-reading unchanged versions keeps the map");
   assert.equal(u.builds, 1);
   const before = first.get("AAPL")!;
-  const spx = first.get("SPX")!;
+  const spy = first.get("SPY")!;
+  assert.ok(spy, "SPY is in the default universe");
   await deps.market.importBars(
     { symbol: "AAPL", name: "Apple", market: "US", currency: "USD", source: "test" },
-    [{ date: "2018-05-14", open: 190, high: 191, low: 189, close: 190.5, volume: 1e6 }],
+    // a bar for the day after lean/AAPL.csv's last one (2021-03-31)
+    [{ date: "2021-04-01", open: 123.66, high: 124.18, low: 122.49, close: 123, volume: 1e6 }],
   );
   deps.series.invalidate(); // what a local import does; other instances see it within 1 s
   const next = await u.all();
   assert.notEqual(next, first);
   assert.equal(u.builds, 2);
   assert.equal(next.get("AAPL")!.close.length, before.close.length + 1);
-  assert.equal(next.get("AAPL")!.close.at(-1), 190.5);
-  assert.equal(next.get("SPX"), spx, "unchanged symbols are not re-read");
-  assert.deepEqual([...(await u.pick(["SPX", "NOPE", "AAPL"])).keys()], ["SPX", "AAPL"]);
+  assert.equal(next.get("AAPL")!.close.at(-1), 123);
+  assert.equal(next.get("SPY"), spy, "unchanged symbols are not re-read");
+  assert.deepEqual([...(await u.pick(["SPY", "NOPE", "AAPL"])).keys()], ["SPY", "AAPL"]);
   await deps.db.close();
 });

@@ -6,44 +6,45 @@ import assert from "node:assert/strict";
 import { json, register } from "../../auth/test_http.ts";
 import { onlineApp, yahooDoc } from "./_online_test_app.ts";
 
-const GOOG_NAME = "Alphabet Inc. (Google) Class C";
+// GOOGL is embedded: lean/GOOGL.csv, 1,761 bars from 2014-04-03 to 2021-03-31
+const GOOGL_NAME = "Alphabet Inc. Class A";
 
-async function goog(app: { request: (p: string) => Response | Promise<Response> }) {
-  const res = await app.request("/api/symbols/GOOG/candles?limit=10000&adjust=none");
+async function googl(app: { request: (p: string) => Response | Promise<Response> }) {
+  const res = await app.request("/api/symbols/GOOGL/candles?limit=10000&adjust=none");
   const body = await res.json();
   const info = (await (await app.request("/symbols")).json()).symbols.find((
     s: { symbol: string },
-  ) => s.symbol === "GOOG");
+  ) => s.symbol === "GOOGL");
   return { count: body.count as number, first: body.candles[0].date as string, name: info.name };
 }
 
 Deno.test("POST /api/symbols - a user refresh of an embedded symbol appends, never deletes or renames", async () => {
-  const t = await onlineApp(() => yahooDoc("GOOG", [["2026-03-05", 300], ["2026-03-06", 301]]));
+  const t = await onlineApp(() => yahooDoc("GOOGL", [["2026-03-05", 300], ["2026-03-06", 301]]));
   try {
-    const before = await goog(t.app);
-    assert.equal(before.count, 1047);
-    const renamed = await t.post({ symbol: "GOOG", name: "DELISTED" });
+    const before = await googl(t.app);
+    assert.equal(before.count, 1761);
+    const renamed = await t.post({ symbol: "GOOGL", name: "DELISTED" });
     assert.equal(renamed.status, 403, await renamed.clone().text());
-    const res = await t.post({ symbol: "GOOG" });
+    const res = await t.post({ symbol: "GOOGL" });
     assert.equal(res.status, 201, await res.clone().text());
-    const after = await goog(t.app);
-    assert.equal(after.count, 1049, "the two new bars are appended to the 1,047 stored");
-    assert.equal(after.first, "2004-08-19");
-    assert.equal(after.name, GOOG_NAME);
+    const after = await googl(t.app);
+    assert.equal(after.count, 1763, "the two new bars are appended to the 1,761 stored");
+    assert.equal(after.first, "2014-04-03");
+    assert.equal(after.name, GOOGL_NAME);
   } finally {
     await t.close();
   }
 });
 
 Deno.test("POST /api/symbols - an answer contradicting embedded history is quarantined (409)", async () => {
-  // GOOG closed at 362.71 on 2008-10-14; the provider claims 10.
-  const t = await onlineApp(() => yahooDoc("GOOG", [["2008-10-14", 10], ["2026-03-06", 301]]));
+  // GOOGL closed at 2062.52 on 2021-03-31 (lean/GOOGL.csv); the provider claims 10.
+  const t = await onlineApp(() => yahooDoc("GOOGL", [["2021-03-31", 10], ["2026-03-06", 301]]));
   try {
-    const res = await t.post({ symbol: "GOOG" });
+    const res = await t.post({ symbol: "GOOGL" });
     assert.equal(res.status, 409, await res.clone().text());
     assert.equal((await res.json()).status, "quarantined");
-    assert.equal((await goog(t.app)).count, 1047, "stored bars untouched");
-    const q = await (await t.app.request("/api/symbols/GOOG/quality")).json();
+    assert.equal((await googl(t.app)).count, 1761, "stored bars untouched");
+    const q = await (await t.app.request("/api/symbols/GOOGL/quality")).json();
     assert.equal(q.quarantined.length, 1);
   } finally {
     await t.close();
@@ -51,23 +52,23 @@ Deno.test("POST /api/symbols - an answer contradicting embedded history is quara
 });
 
 Deno.test("PATCH /api/admin/symbols/:symbol - renaming and replacing history are admin operations", async () => {
-  const t = await onlineApp(() => yahooDoc("GOOG", [["2026-03-05", 300], ["2026-03-06", 301]]));
+  const t = await onlineApp(() => yahooDoc("GOOGL", [["2026-03-05", 300], ["2026-03-06", 301]]));
   try {
     const patch = (body: unknown, cookie: string) =>
-      t.app.request("/api/admin/symbols/GOOG", json("PATCH", body, { cookie }));
+      t.app.request("/api/admin/symbols/GOOGL", json("PATCH", body, { cookie }));
     assert.equal((await patch({ name: "DELISTED" }, t.bob)).status, 403);
     assert.equal((await patch({ replace_history: true }, t.bob)).status, 403);
-    assert.equal((await goog(t.app)).name, GOOG_NAME);
+    assert.equal((await googl(t.app)).name, GOOGL_NAME);
     const admin = await register(t.app, "admin@example.com");
     await t.deps.db.run("UPDATE users SET role = 'admin' WHERE email = 'admin@example.com'");
     assert.equal((await patch({}, admin)).status, 422);
     assert.equal((await patch({ name: "x".repeat(101) }, admin)).status, 422);
-    const renamed = await patch({ name: "Alphabet Inc. Class C" }, admin);
+    const renamed = await patch({ name: "Alphabet Inc. Class A Common Stock" }, admin);
     assert.equal(renamed.status, 200, await renamed.clone().text());
-    assert.equal((await goog(t.app)).name, "Alphabet Inc. Class C");
+    assert.equal((await googl(t.app)).name, "Alphabet Inc. Class A Common Stock");
     const replaced = await patch({ replace_history: true, from: "2026-01-01" }, admin);
     assert.equal(replaced.status, 200, await replaced.clone().text());
-    assert.equal((await goog(t.app)).count, 2, "an admin may replace the history");
+    assert.equal((await googl(t.app)).count, 2, "an admin may replace the history");
     assert.equal(
       (await t.app.request(
         "/api/admin/symbols/NOPE",

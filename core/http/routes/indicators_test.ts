@@ -26,8 +26,9 @@ Deno.test("GET /api/symbols/:symbol/indicators - whole history, one array per ou
   );
   assert.equal(status, 200);
   assert.equal(body.symbol, "AAPL");
-  assert.equal(body.dates.length, 1260);
-  assert.deepEqual([body.from, body.to], ["2013-05-13", "2018-05-11"]);
+  // lean/AAPL.csv: 5,849 daily bars, 1998-01-02 .. 2021-03-31
+  assert.equal(body.dates.length, 5849);
+  assert.deepEqual([body.from, body.to], ["1998-01-02", "2021-03-31"]);
   assert.deepEqual(Object.keys(body.series).sort(), [
     "histogram",
     "lower",
@@ -118,20 +119,21 @@ Deno.test("GET /api/symbols/:symbol/indicators - rejects bad input with 422 nami
   await expect422(
     "names=rsi&from=2030-01-01",
     "from",
-    /no bars in the requested range; AAPL has 1260 bars/,
+    /no bars in the requested range; AAPL has 5849 bars/,
   );
 });
 
 Deno.test("GET /api/symbols/:symbol/indicators - 422 when the range ends inside the warm-up", async () => {
-  // AAPL starts 2013-05-13: by 2013-05-20 there are 6 bars, RSI(14) needs 15
+  // AAPL starts 1998-01-02: by 1998-01-09 there are 6 bars, RSI(14) needs 15
   await expect422(
-    "names=rsi&to=2013-05-20",
+    "names=rsi&to=1998-01-09",
     "names",
     /rsi:14 needs at least 15 bars .* there are 6/,
   );
   // AMD has 147 bars: no SMA(200) value at all
   await expect422("names=sma:200", "names", /sma:200 needs at least 200 bars/, "AMD");
-  const ok = await get("/api/symbols/AAPL/indicators?names=rsi&to=2013-06-03");
+  // 1998-01-23 is AAPL's 15th bar: the first RSI(14) value
+  const ok = await get("/api/symbols/AAPL/indicators?names=rsi&to=1998-01-23");
   assert.equal(ok.status, 200, "the range may start inside the warm-up (leading nulls)");
   assert.equal(ok.body.series.rsi[0], null);
   assert.equal(typeof ok.body.series.rsi.at(-1), "number");
@@ -149,7 +151,7 @@ Deno.test("GET /api/symbols/:symbol/indicators - repeated requests are served fr
   const first = await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr")).json();
   const again =
     await (await sub.request("/api/symbols/AAPL/indicators?names=rsi,atr&from=2018-01-02")).json();
-  assert.deepEqual([cache.length, cache.size, cache.hits, cache.misses], [2, 2 * 8 * 1260, 2, 2]);
+  assert.deepEqual([cache.length, cache.size, cache.hits, cache.misses], [2, 2 * 8 * 5849, 2, 2]);
   assert.deepEqual(again.series.rsi, first.series.rsi.slice(first.dates.indexOf("2018-01-02")));
 });
 

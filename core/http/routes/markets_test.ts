@@ -26,8 +26,8 @@ Deno.test("GET /api/markets - US and TW state from the injected clock", async ()
 Deno.test("candles and quote carry as_of and stale; adjust is validated", async () => {
   const { app, deps } = await testCoreApp();
   const c = await (await app.request("/api/symbols/AAPL/candles?limit=1")).json();
-  assert.equal(c.as_of, "2018-05-11");
-  assert.equal(c.stale, true, "2018 data is older than the last session");
+  assert.equal(c.as_of, "2021-03-31", "the last row of lean/AAPL.csv");
+  assert.equal(c.stale, true, "2021 data is older than the last session");
   assert.equal(c.adjust, "split");
   const q = await (await app.request("/api/symbols/AAPL/quote")).json();
   assert.equal(q.stale, true);
@@ -54,7 +54,7 @@ Deno.test("GET /api/quotes/stream - offline replay clock over stored bars; once=
   let t = 0;
   deps.now = () => t;
   const app = createCoreApp(deps);
-  const a = await (await app.request("/api/quotes/stream?symbols=aapl,SPX&once=1")).json();
+  const a = await (await app.request("/api/quotes/stream?symbols=aapl,SPY&once=1")).json();
   assert.equal(a.quotes[0].source, "replay");
   t = 1000;
   const b = await (await app.request("/api/quotes/stream?symbols=AAPL&once=1")).json();
@@ -94,7 +94,8 @@ Deno.test("refreshSymbol() - backfill from Yahoo, idempotent refresh, and a cont
     if (variant === "bad") body.chart.result[0].indicators.quote[0].close = [150];
     return json(JSON.stringify(body));
   });
-  const { deps } = await testCoreApp({ MARKET_DATA: "online" });
+  // QQQ is an embedded symbol now (LEAN, 1999–2021): backfill it into a database seeded with nothing
+  const { deps } = await testCoreApp({ MARKET_DATA: "online", SEED_DATA: "none" });
   deps.providers = {
     yahoo: new YahooProvider(srv.url, noWait),
     twse: new TwseProvider(srv.url, noWait),

@@ -29,7 +29,7 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
   try {
     await t.step("a grid with a heat-map and walk-forward finishes with ranked rows", async () => {
       const res = await post({
-        symbol: "SPX",
+        symbol: "SPY",
         strategy: "sma_cross",
         grid: { fast: [5, 10, 20, 40], slow: [50, 100, 150, 200] },
         from: "2004-01-01",
@@ -81,13 +81,15 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
           [{ symbol: "AAPL", strategy: "nope" }, "strategy"],
           [{ symbol: "AAPL", strategy: "pattern_breakout" }, "strategy"],
           [{
-            symbol: "SPX",
+            symbol: "SPY",
             strategy: "sma_cross",
-            walk_forward: { in_sample: 300, out_of_sample: 5 }, // 962 windows
+            walk_forward: { in_sample: 300, out_of_sample: 5 }, // 5,849 bars: 1,110 windows
           }, "walk_forward.out_of_sample"],
           [{
             symbol: "AAPL",
             strategy: "sma_cross",
+            from: "2013-05-13", // 1,260 bars of lean/AAPL.csv, fewer than in_sample + 1
+            to: "2018-05-11",
             walk_forward: { in_sample: 1500, out_of_sample: 100 },
           }, "walk_forward.in_sample"],
         ] as const
@@ -117,7 +119,7 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
           headers: { "content-type": "application/json" },
           body: JSON.stringify(body),
         });
-      const body = { symbol: "SPX", strategy: "sma_cross", walk_forward: {} };
+      const body = { symbol: "SPY", strategy: "sma_cross", walk_forward: {} };
       const first = await postDirect(body);
       assert.equal(first.status, 202);
       const second = await postDirect(body); // the same anonymous client
@@ -129,7 +131,7 @@ Deno.test("POST /api/optimisations - grid on workers, heat-map, walk-forward, pr
 
     await t.step("the SSE stream reports progress then done", async () => {
       const res = await post({
-        symbol: "SPX",
+        symbol: "SPY",
         strategy: "rsi_reversion",
         grid: { period: [2, 5, 10, 14, 21], lower: [10, 20, 30], upper: [70, 80, 90] },
       });

@@ -109,14 +109,15 @@ Deno.test("paper - risk limits, kill switch and cancel", async () => {
     max_order_value: null,
     max_position_pct: 10,
   });
-  assert.match((await o("b", 10)).body.reason, /% of equity/);
+  // AAPL closed at 34.9475 split-adjusted on 2017-03-01 (139.79 / 4): 40 shares are ~14% of 10,000
+  assert.match((await o("b", 40)).body.reason, /% of equity/);
   await call("PATCH", `/api/paper/accounts/${id}/risk`, {
     max_position_pct: null,
     kill_switch: true,
   });
   assert.match((await o("c", 1)).body.reason, /kill switch/);
   await call("PATCH", `/api/paper/accounts/${id}/risk`, { kill_switch: false });
-  const low = await o("d", 1, { type: "limit", price: 50 });
+  const low = await o("d", 1, { type: "limit", price: 12.5 }); // far below the market
   assert.equal(low.body.status, "open");
   const del = await call("DELETE", `/api/paper/accounts/${id}/orders/${low.body.id}`);
   assert.equal(del.body.status, "cancelled");

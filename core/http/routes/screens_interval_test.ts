@@ -8,7 +8,7 @@ Deno.test("POST /api/screens - interval 1w/1mo screens weekly and monthly bars, 
       const res = await app.request("/api/screens", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rule: "close > 0", universe: ["SPX"], columns: ["close"], ...body }),
+        body: JSON.stringify({ rule: "close > 0", universe: ["SPY"], columns: ["close"], ...body }),
       });
       return { status: res.status, body: await res.json() };
     };
@@ -16,9 +16,10 @@ Deno.test("POST /api/screens - interval 1w/1mo screens weekly and monthly bars, 
     const weekly = await run({ interval: "1w" });
     const monthly = await run({ interval: "1mo", columns: ["close", "sma(3)"] });
     assert.equal(weekly.status, 200);
-    assert.equal(weekly.body.rows[0].as_of, "2020-04-13");
-    assert.equal(monthly.body.rows[0].as_of, "2020-04-01");
-    const candles = await (await app.request("/api/symbols/SPX/candles?interval=1mo&limit=3"))
+    // lean/SPY.csv ends on Wednesday 2021-03-31: its week starts 2021-03-29, its month 2021-03-01
+    assert.equal(weekly.body.rows[0].as_of, "2021-03-29");
+    assert.equal(monthly.body.rows[0].as_of, "2021-03-01");
+    const candles = await (await app.request("/api/symbols/SPY/candles?interval=1mo&limit=3"))
       .json();
     const closes = candles.candles.map((c: { close: number }) => c.close);
     assert.equal(monthly.body.rows[0].values[0], closes[2]);

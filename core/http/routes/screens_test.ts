@@ -28,7 +28,7 @@ Deno.test("POST /api/screens - every symbol where the rule holds, with columns, 
   assert.equal(aapl.values[0], s.close.at(-1));
   assert.equal(aapl.closes.length, 60);
   assert.equal(aapl.closes.at(-1), s.close.at(-1));
-  assert.equal(aapl.stale, true, "the bundled 2018 bars are older than the last session");
+  assert.equal(aapl.stale, true, "the bundled 2021 bars are older than the last session");
   assert.ok(aapl.bars_since_true > 1000);
 
   const sorted = await (await screen({
@@ -47,7 +47,7 @@ Deno.test("POST /api/screens - every symbol where the rule holds, with columns, 
 Deno.test("POST /api/screens - as_of, a symbol list and bars since true", async () => {
   const r = await (await screen({
     rule: "close > sma(50)",
-    universe: ["aapl", "spx", "NOPE"],
+    universe: ["aapl", "spy", "NOPE"],
     as_of: "2016-06-30",
   })).json();
   assert.equal(r.screened, 2, "unknown symbols are left out");

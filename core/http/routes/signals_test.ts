@@ -10,7 +10,7 @@ const post = (path: string, body: unknown) =>
   });
 
 Deno.test("GET /api/symbols/:symbol/signals - signals within the range and the score at its last bar", async () => {
-  const res = await app.request("/api/symbols/SPX/signals?from=2008-01-01&to=2008-12-31");
+  const res = await app.request("/api/symbols/SPY/signals?from=2008-01-01&to=2008-12-31");
   assert.equal(res.status, 200);
   const body = await res.json();
   assert.equal(body.to, "2008-12-31");
@@ -63,8 +63,9 @@ Deno.test("POST /analyze/:symbol - the seed's analysis answer on real data", asy
     assert.ok(k in a, k);
   }
   assert.equal(a.symbol, "AAPL");
-  assert.equal(a.current_price, 188.589996);
-  assert.equal(a.last_updated, "2018-05-11");
+  // the last row of lean/AAPL.csv (after the 2020 split: as traded = split-adjusted)
+  assert.equal(a.current_price, 122.15);
+  assert.equal(a.last_updated, "2021-03-31");
   assert.ok(a.data_points >= 120 && a.data_points <= 130, `6 months of bars, got ${a.data_points}`);
   assert.ok(a.indicators.rsi_14 > 0 && a.indicators.rsi_14 < 100);
   assert.ok(Array.isArray(a.patterns.chart) && Array.isArray(a.patterns.levels));

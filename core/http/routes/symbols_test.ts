@@ -8,8 +8,27 @@ Deno.test("GET /symbols - the 13 symbols of the default universe with their exte
   assert.equal(res.status, 200);
   const body = await res.json();
   assert.equal(body.total, 13);
+  assert.deepEqual(
+    body.symbols.map((s: { symbol: string }) => s.symbol).sort(),
+    [
+      "AAPL",
+      "AMD",
+      "AMZN",
+      "CSCO",
+      "FB",
+      "GOOGL",
+      "INTC",
+      "MSFT",
+      "NFLX",
+      "NVDA",
+      "QQQ",
+      "SPY",
+      "TSLA",
+    ],
+  );
+  // LEAN's daily AAPL: lean/AAPL.csv has 5,849 rows, 1998-01-02 .. 2021-03-31
   const aapl = body.symbols.find((s: { symbol: string }) => s.symbol === "AAPL");
-  assert.deepEqual([aapl.first, aapl.last, aapl.bars], ["2013-05-13", "2018-05-11", 1260]);
+  assert.deepEqual([aapl.first, aapl.last, aapl.bars], ["1998-01-02", "2021-03-31", 5849]);
 });
 
 Deno.test("GET /api/symbols/:symbol/candles - range and limit from the stored real bars", async () => {
@@ -22,7 +41,12 @@ Deno.test("GET /api/symbols/:symbol/candles - range and limit from the stored re
     "2018-05-10",
     "2018-05-11",
   ]);
-  assert.equal(body.candles[2].close, 188.589996);
+  // lean/AAPL.csv: 188.59 as traded on 2018-05-11, served split-adjusted for 2020's 4:1 split
+  assert.equal(body.candles[2].close, 188.59 / 4);
+  const raw = await (await app.request(
+    "/api/symbols/AAPL/candles?from=2018-05-11&to=2018-05-11&adjust=none",
+  )).json();
+  assert.equal(raw.candles[0].close, 188.59);
 });
 
 Deno.test("GET /api/symbols/:symbol/candles - rejects bad input with 422 naming the field", async () => {
@@ -53,9 +77,10 @@ Deno.test("GET /api/symbols/:symbol/candles - unknown symbol is a 404 naming it"
 Deno.test("GET /api/symbols/:symbol/quote - last close, change and 52-week range", async () => {
   const res = await app.request("/api/symbols/AAPL/quote");
   const q = await res.json();
-  assert.equal(q.date, "2018-05-11");
-  assert.equal(q.close, 188.589996);
-  assert.equal(q.previous_close, 190.039993);
+  // the last two rows of lean/AAPL.csv (after the 2020 split: as traded = split-adjusted)
+  assert.equal(q.date, "2021-03-31");
+  assert.equal(q.close, 122.15);
+  assert.equal(q.previous_close, 119.9);
   assert.ok(q.high_52w >= q.close && q.low_52w <= q.close);
 });
 
