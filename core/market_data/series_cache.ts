@@ -74,6 +74,27 @@ export class SeriesCache {
   }
 
   /**
+   * Loads the bundled data of those of `symbols` that are not stored yet, as {@link get} does
+   * on a symbol's first use, then re-reads the versions once. True when one of them is stored
+   * afterwards (a caller holding a view of every stored symbol then rebuilds it).
+   *
+   * @example
+   * ```ts ignore
+   * await series.ensure(["SPX", "NOPE"]); // true: SPX's bundled file is loaded, NOPE stays unknown
+   * ```
+   */
+  async ensure(symbols: Iterable<string>): Promise<boolean> {
+    if (!this.#onUnknown) return false;
+    await this.#refreshVersions();
+    const missing = [...new Set(symbols)].filter((s) => !this.#versions.has(s));
+    if (missing.length === 0) return false;
+    for (const symbol of missing) await this.#onUnknown(symbol);
+    this.invalidate();
+    await this.#refreshVersions();
+    return missing.some((s) => this.#versions.has(s));
+  }
+
+  /**
    * The symbol's series, split-adjusted by default (`adjust`: `none` as traded, `all` also
    * dividend-adjusted); throws {@link NotFoundError} when the symbol is not stored.
    */

@@ -95,12 +95,19 @@ export class UniverseCache {
     return next;
   }
 
-  /** The columns of `symbols` (unknown or empty ones are left out, in the order given). */
+  /**
+   * The columns of `symbols` (unknown or empty ones are left out, in the order given). A
+   * symbol served by name but not stored yet (bundled data loaded on first use: SPX, IBM, …)
+   * is loaded first, as a candles request would, so a screen naming it does not depend on
+   * whether something else asked for it before.
+   */
   async pick(
     symbols: readonly string[],
     interval: CalendarInterval = "1d",
   ): Promise<Map<string, UniverseSeries>> {
-    const all = await this.all(interval);
+    let all = await this.all(interval);
+    const missing = symbols.filter((s) => !all.has(s));
+    if (missing.length > 0 && await this.#series.ensure(missing)) all = await this.all(interval);
     const out = new Map<string, UniverseSeries>();
     for (const s of symbols) {
       const cols = all.get(s);

@@ -29,3 +29,18 @@ Deno.test("UniverseCache - serves one map until an import changes a data version
   assert.deepEqual([...(await u.pick(["SPY", "NOPE", "AAPL"])).keys()], ["SPY", "AAPL"]);
   await deps.db.close();
 });
+
+Deno.test("UniverseCache.pick() - loads a symbol served by name (bundled, loaded on first use) before leaving it out", async () => {
+  const { deps } = await testCoreApp();
+  const u = new UniverseCache(deps.series);
+  assert.equal((await u.all()).has("SPX"), false, "SPX is not stored at start");
+  const picked = await u.pick(["SPX", "NOPE", "AAPL"]);
+  assert.deepEqual([...picked.keys()], ["SPX", "AAPL"]);
+  // extra/SPX.csv: 5,105 rows, 2000-01-03 .. 2020-04-17
+  assert.equal(picked.get("SPX")!.close.length, 5105);
+  assert.equal(picked.get("SPX")!.dates.at(-1), "2020-04-17");
+  assert.equal(u.builds, 2, "rebuilt once after the load");
+  await u.pick(["SPX", "NOPE", "AAPL"]);
+  assert.equal(u.builds, 2, "nothing new to load: no rebuild");
+  await deps.db.close();
+});

@@ -63,6 +63,27 @@ Deno.test("POST /api/screens - as_of, a symbol list and bars since true", async 
   if (w.rows.length) assert.ok(w.rows[0].bars_since_true >= 0);
 });
 
+Deno.test("POST /api/screens - symbols served by name but outside the universe are screened on first mention", async () => {
+  // SPX and QCOM (extra/SPX.csv, extra/QCOM_2017.csv) are loaded on first use; nothing in this
+  // file asked for them before
+  const r = await (await screen({
+    rule: "close > 0",
+    universe: ["SPX", "QCOM", "NOPE"],
+    columns: ["close"],
+  })).json();
+  assert.equal(r.screened, 2, "loaded by the screen itself, as a candles request would");
+  assert.deepEqual(
+    r.rows.map((x: { symbol: string; as_of: string; values: number[] }) => [
+      x.symbol,
+      x.as_of,
+      x.values[0],
+    ]),
+    [["SPX", "2020-04-17", 2874.560059], ["QCOM", "2017-12-29", 64.02]],
+  );
+  const listed = await (await app.request("/symbols")).json();
+  assert.ok(!listed.symbols.some((x: { symbol: string }) => x.symbol === "SPX"), "not listed");
+});
+
 Deno.test("POST /api/screens - a broken rule or column is a 422 rule_invalid with its span", async () => {
   const bad = await screen({ rule: "rsl(14) < 30" });
   assert.equal(bad.status, 422);
