@@ -36,8 +36,8 @@ Deno.test({
       await post("/api/auth/register", { email: "bell@example.com", password: "bell pass 12345" });
       const alert = await post("/api/alerts", {
         symbol: "AAPL",
-        name: "AAPL above 200",
-        price: { crosses: "up", level: 200 },
+        name: "AAPL above 130",
+        price: { crosses: "up", level: 130 },
       });
       assert.equal(alert.status(), 201, await alert.text());
       await page.waitForTimeout(800); // core's engine has set its watermarks
@@ -50,7 +50,8 @@ Deno.test({
       const db = await openSqlite(path);
       await new MarketRepository(db).importBars(
         { symbol: "AAPL", name: "Apple Inc.", market: "US", currency: "USD", source: "test" },
-        [{ date: "2018-05-14", open: 189, high: 205, low: 188.5, close: 204.5, volume: 3e7 }],
+        // the day after AAPL's last bundled bar (2021-03-31, close 122.15): a close above 130
+        [{ date: "2021-04-01", open: 123.66, high: 131, low: 122.49, close: 130.5, volume: 1e8 }],
         { replace: false },
       );
       await db.close();
@@ -69,7 +70,7 @@ Deno.test({
           await page.locator(".bell-badge").waitFor();
           await page.locator(".bell-button").click();
           await page.locator(".bell-menu li").first().waitFor();
-          assert.match(await page.locator(".bell-menu").innerText(), /AAPL above 200 — AAPL/);
+          assert.match(await page.locator(".bell-menu").innerText(), /AAPL above 130 — AAPL/);
           await page.screenshot({ path: `${SHOTS}bell-${vp}-${lang}.png` });
         }
       }

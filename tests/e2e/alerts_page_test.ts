@@ -71,12 +71,12 @@ Deno.test({
       await level.fill("0");
       await page.getByRole("button", { name: "Create alert" }).click();
       assert.equal(await page.locator("#alert-level-err").innerText(), "Enter a price above 0.");
-      await level.fill("200");
+      await level.fill("130");
       await page.getByLabel("Direction").selectOption("up");
       await page.getByRole("button", { name: "Create alert" }).click();
-      const first = page.locator(".alert-card").filter({ hasText: "AAPL: Crosses above 200.00" });
+      const first = page.locator(".alert-card").filter({ hasText: "AAPL: Crosses above 130.00" });
       await first.waitFor();
-      assert.match(await first.innerText(), /AAPL: Crosses above 200\.00[\s\S]*Active/);
+      assert.match(await first.innerText(), /AAPL: Crosses above 130\.00[\s\S]*Active/);
       // the count comes from core once the list is refreshed
       await page.getByTestId("alerts-usage").filter({ hasText: /^1 of 2 active/ }).waitFor();
 
@@ -142,7 +142,7 @@ Deno.test({
       await page.getByLabel("Condition").selectOption("price");
 
       // a second alert sends to the webhook; a new bar (written by this process) fires it
-      await page.getByLabel("Price level").fill("200");
+      await page.getByLabel("Price level").fill("130");
       await page.getByLabel("Direction").selectOption("up");
       await page.getByLabel("Name (optional)").fill("AAPL breakout");
       await page.getByLabel(HOOK).check();
@@ -154,7 +154,9 @@ Deno.test({
       const db = await openSqlite(stack.dbUrl.slice("sqlite:///".length));
       await new MarketRepository(db).importBars(
         { symbol: "AAPL", name: "Apple Inc.", market: "US", currency: "USD", source: "test" },
-        [{ date: "2018-05-14", open: 189, high: 205, low: 188.5, close: 204.5, volume: 3e7 }],
+        // the day after AAPL's last bundled bar (2021-03-31, close 122.15): a close above 130,
+        // which crosses both alerts' level (the paused one must stay silent)
+        [{ date: "2021-04-01", open: 123.66, high: 131, low: 122.49, close: 130.5, volume: 1e8 }],
         { replace: false },
       );
       await db.close();
@@ -177,7 +179,7 @@ Deno.test({
       await delivery.waitFor();
       assert.equal(await delivery.getAttribute("data-status"), "dead");
       const text = await second.locator(".alert-history").innerText();
-      assert.match(text, /AAPL[\s\S]*bar May 14, 2018[\s\S]*Failed[\s\S]*127\.0\.0\.1:9/);
+      assert.match(text, /AAPL[\s\S]*bar Apr 1, 2021[\s\S]*Failed[\s\S]*127\.0\.0\.1:9/);
       assert.match(text, /attempts: 2 · no answer/);
       await delivery.getByRole("button", { name: "Resend" }).click();
       await delivery.getByText("Queued to send again.").waitFor();

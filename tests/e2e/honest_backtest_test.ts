@@ -41,9 +41,18 @@ function cellContrasts(page: Page): Promise<number[]> {
   });
 }
 
+/**
+ * The last five years of AAPL's bundled history (1998-01-02 .. 2021-03-31): long enough for a
+ * walk-forward by default, short enough that the slow crossings of the grid below trade fewer
+ * than 10 times (the whole 23 years gives every combination at least 11 trades).
+ */
+const FROM = "2016-04-01", TO = "2021-03-31";
+
 async function runBacktest(page: Page, url: string) {
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForSelector("[data-island=BacktestLab][data-hydrated=true]");
+  await page.locator("#bt-from").fill(FROM);
+  await page.locator("#bt-to").fill(TO);
   await page.locator("#panel-run button[type=submit]").click();
   await page.locator("[data-testid=bt-result]").waitFor();
   await page.waitForSelector(".bt-result .chart-box[data-status=ready]");
@@ -67,6 +76,8 @@ Deno.test({
       const result = page.locator("[data-testid=bt-result]");
       const id = await result.getAttribute("data-id");
       const stored = await (await fetch(`${core.url}/api/backtests/${id}`)).json();
+      assert.equal(stored.equity[0].date, FROM, "the run covers the five years asked for");
+      assert.equal(stored.equity.at(-1).date, TO);
       const pts = (stored.metrics.total_return - stored.benchmark.total_return) * 100;
       const verdict = page.getByTestId("bt-verdict");
       assert.match(await verdict.innerText(), /pts vs buy-and-hold/);
@@ -96,6 +107,7 @@ Deno.test({
         "[data-testid=opt-top] tbody tr td:nth-child(5)",
         (tds) => tds.map((td) => Number(td.textContent)),
       );
+      assert.ok(counts.length > 0, "a combination with 10 trades or more is shown");
       assert.ok(counts.every((n) => n >= 10), `shown trade counts ${counts}`);
       await page.getByTestId("opt-few-trades").waitFor();
       await page.locator("#opt-show-few").check();

@@ -44,12 +44,12 @@ Deno.test({
       const stored = await storeTaiwanMonth(stack);
       await page.setViewportSize({ width: 1440, height: 900 });
 
-      // Markets: the bundled prices end in 2018, so each row says how old it is.
+      // Markets: the bundled prices end in 2021 (AAPL: 2021-03-31), so each row says how old it is.
       await page.goto(base + "/", { waitUntil: "networkidle" });
       await page.waitForSelector("[data-island=Watchlist][data-hydrated=true]");
       const aapl = page.locator("tr[data-symbol=AAPL]");
       const stale = (await aapl.getByTestId("stale-badge").innerText()).replace(/\s+/g, " ");
-      assert.equal(stale, "Stale as of May 11, 2018");
+      assert.equal(stale, "Stale as of Mar 31, 2021");
 
       // Live quotes offline: a replayed bar is labelled and is the whole row.
       await page.getByLabel("Live quotes").check();
@@ -74,10 +74,10 @@ Deno.test({
       await page.screenshot({ path: `${SHOTS}honest-markets-replay.png` });
       await page.getByLabel("Live quotes").uncheck();
 
-      // A symbol with five years: "52-week", and its stale badge with the as-of date.
+      // A symbol with 23 years: "52-week", and its stale badge with the as-of date.
       await page.goto(base + "/symbol/AAPL", { waitUntil: "networkidle" });
       assert.equal(await page.getByTestId("high-label").innerText(), "52-week high");
-      assert.match(await page.getByTestId("stale-badge").innerText(), /as of May 11, 2018/);
+      assert.match(await page.getByTestId("stale-badge").innerText(), /as of Mar 31, 2021/);
 
       // A symbol with one month: the span it covers, and how much history the indicators need.
       await page.goto(base + "/symbol/2330.TW", { waitUntil: "networkidle" });

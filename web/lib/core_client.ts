@@ -15,8 +15,11 @@ export const CORE_UNREACHABLE = "core_unreachable";
 
 /** A client bound to one incoming request (its cookie and request id are forwarded). */
 export interface CoreClient {
-  /** GET `path` (e.g. `/api/symbols/AAPL/quote`) and parse JSON. */
-  get<T>(path: string): Promise<CoreResult<T>>;
+  /**
+   * GET `path` (e.g. `/api/symbols/AAPL/quote`) and parse JSON; `timeoutMs` overrides the
+   * client's timeout for a read that core may compute at length first.
+   */
+  get<T>(path: string, options?: { timeoutMs?: number }): Promise<CoreResult<T>>;
 }
 
 /** Options of {@link coreClient}. */
@@ -50,7 +53,7 @@ export interface CoreClientOptions {
 export function coreClient(opts: CoreClientOptions): CoreClient {
   const { baseUrl, cookie, requestId, timeoutMs = 4000 } = opts;
   return {
-    async get<T>(path: string): Promise<CoreResult<T>> {
+    async get<T>(path: string, options: { timeoutMs?: number } = {}): Promise<CoreResult<T>> {
       const headers: Record<string, string> = { accept: "application/json" };
       if (cookie) headers.cookie = cookie;
       if (requestId) headers["x-request-id"] = requestId;
@@ -58,7 +61,7 @@ export function coreClient(opts: CoreClientOptions): CoreClient {
       try {
         res = await opts.fetch(baseUrl + path, {
           headers,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(options.timeoutMs ?? timeoutMs),
         });
       } catch (e) {
         const timeout = e instanceof DOMException && e.name === "TimeoutError";

@@ -1,10 +1,35 @@
+import { isSymbol } from "@trading/shared/symbol";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
 import type { PageSpec } from "../pages/render_page.tsx";
 import BacktestLab from "../islands/BacktestLab.tsx";
-import type { StrategyInfo, SymbolsResponse } from "../lib/api_types.ts";
+import type { StrategyInfo, SymbolInfo, SymbolsResponse } from "../lib/api_types.ts";
 import { LAB_INTERVALS } from "../components/backtest/backtest_settings.tsx";
 import type { PageRequest } from "./types.ts";
+
+const labSymbol = (s: SymbolInfo) => ({
+  symbol: s.symbol,
+  name: s.name,
+  currency: s.currency,
+  first: s.first,
+  last: s.last,
+});
+
+/**
+ * A symbol outside the default universe (served by name, loaded on first use, e.g. SPX), as the
+ * symbol page's Backtest link asks for it; null when core does not know it.
+ */
+async function symbolByName(req: PageRequest, symbol: string): Promise<SymbolInfo | null> {
+  // any request of the symbol loads its files on first use; then the full list names it
+  const loaded = await req.core.get<unknown>(
+    `/api/symbols/${encodeURIComponent(symbol)}/intervals`,
+  );
+  if (!loaded.ok) return null;
+  const found = await req.core.get<SymbolsResponse>(
+    `/symbols?all=true&q=${encodeURIComponent(symbol)}`,
+  );
+  return found.ok ? found.data.symbols.find((s) => s.symbol === symbol) ?? null : null;
+}
 
 /** Backtest lab: strategies and symbols loaded on the server, the lab is one island. */
 export async function backtestPage(req: PageRequest): Promise<PageSpec> {
@@ -24,14 +49,13 @@ export async function backtestPage(req: PageRequest): Promise<PageSpec> {
         : <ErrorState title="bt.title" body="error.unavailable" />,
     };
   }
-  const list = symbols.data.symbols.map((s) => ({
-    symbol: s.symbol,
-    name: s.name,
-    currency: s.currency,
-    first: s.first,
-    last: s.last,
-  }));
+  const list = symbols.data.symbols.map(labSymbol);
   const wanted = (req.query.get("symbol") ?? "").toUpperCase();
+  if (isSymbol(wanted) && !list.some((s) => s.symbol === wanted)) {
+    // not in the default universe: offered too, rather than silently backtesting another symbol
+    const extra = await symbolByName(req, wanted);
+    if (extra) list.push(labSymbol(extra));
+  }
   const symbol = list.find((s) => s.symbol === wanted)?.symbol ?? list[0]?.symbol ?? "";
   const strategyIds = strategies.data.strategies.map((s) => s.id);
   const wantedStrategy = req.query.get("strategy") ?? "";
