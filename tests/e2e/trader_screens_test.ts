@@ -52,6 +52,17 @@ Deno.test({
       );
       // Wilder's RSI(14) of the split-adjusted closes on Mar 31, 2021 is 47.73: between 40 and 60
       assert.match(table, /RSI \(14\)\t47\.73\tneutral/);
+      // support/resistance of the chart's first year, not of 1998–2021: every level listed lies
+      // within the last year's range (split-adjusted low 59.225 on 2020-04-02, high 146.25 on
+      // 2021-01-25); the whole history's strongest levels are 19–53
+      const levels = await page.locator('a[href^="/alerts?symbol=AAPL&price="]').evaluateAll(
+        (as) =>
+          as.map((a) =>
+            Number(new URL(a.getAttribute("href")!, "http://x").searchParams.get("price"))
+          ),
+      );
+      assert.ok(levels.length > 0, "levels are listed");
+      assert.ok(levels.every((p) => p >= 59.225 && p <= 146.25), `levels ${levels}`);
 
       // Phone: the symbol page is no wider than the screen and the chart is ≥ 55% of its height
       await page.setViewportSize({ width: 390, height: 844 });

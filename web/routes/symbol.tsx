@@ -21,7 +21,11 @@ import type {
 import { AnalysisLists, IndicatorTable } from "../components/AnalysisLists.tsx";
 import { levelLabel, patternLabel, signalLabel } from "../components/labels.ts";
 import type { PageRequest } from "./types.ts";
-import { CALENDAR_TIMEFRAMES, parseInterval } from "../components/chart/timeframes.ts";
+import {
+  analysisFrom,
+  CALENDAR_TIMEFRAMES,
+  parseInterval,
+} from "../components/chart/timeframes.ts";
 
 const TABLE_INDICATORS = "sma:20,sma:50,ema:20,rsi,macd,bollinger";
 
@@ -72,6 +76,8 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
   }
   const q = quote.data;
   const from = daysBefore(q.date.slice(0, 10), 200);
+  // patterns and levels of the chart's first range, not of decades ago (see analysisFrom)
+  const since = analysisFrom(interval, q.date);
   const [symbols, indicators, patterns, signals, available] = await Promise.all([
     req.core.get<SymbolsResponse>("/symbols?all=true"),
     req.core.get<IndicatorsResponse>(
@@ -79,7 +85,9 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
         `/api/symbols/${enc}/indicators?names=${encodeURIComponent(TABLE_INDICATORS)}&from=${from}`,
       ),
     ),
-    req.core.get<PatternsResponse>(at(`/api/symbols/${enc}/patterns?candles=1`)),
+    req.core.get<PatternsResponse>(
+      at(`/api/symbols/${enc}/patterns?candles=1${since ? `&from=${since}` : ""}`),
+    ),
     req.core.get<SignalsResponse>(at(`/api/symbols/${enc}/signals`)),
     req.core.get<SymbolIntervals>(`/api/symbols/${enc}/intervals`),
   ]);

@@ -71,6 +71,34 @@ export function defaultRange(interval: Interval): RangeChoice["id"] {
   return interval === "1d" ? "1Y" : interval === "1w" ? "5Y" : interval === "1mo" ? "All" : "5D";
 }
 
+/**
+ * The first day of the span the symbol page scans for patterns and support/resistance levels:
+ * the chart's first range for daily and weekly bars (a year of days, five years of weeks), the
+ * last month of intraday bars, null (the whole history) for monthly bars. Levels found over
+ * decades sit far from today's price: on AAPL's 1998–2021 days the strongest are 19–53 with the
+ * last close at 122.15, where the last year has 88.55 to 138.21.
+ *
+ * @example
+ * ```ts
+ * import { analysisFrom } from "./timeframes.ts";
+ * analysisFrom("1d", "2021-03-31"); // "2020-03-31"
+ * analysisFrom("1h", "2021-03-31T15:00:00-04:00"); // "2021-02-28"
+ * analysisFrom("1mo", "2021-03-01"); // null
+ * ```
+ */
+export function analysisFrom(interval: Interval, last: string): string | null {
+  const months = interval === "1d" ? 12 : interval === "1w" ? 60 : interval === "1mo" ? 0 : 1;
+  if (!months) return null;
+  const d = new Date(`${last.slice(0, 10)}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  // the same day of that month, or its last day (a month before March 31 is February 28)
+  const monthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, monthEnd));
+  return d.toISOString().slice(0, 10);
+}
+
 /** The interval of a query value (`?interval=1w`), daily when absent or unknown. */
 export function parseInterval(value: string | null | undefined): Interval {
   return (TIMEFRAMES as readonly string[]).includes(value ?? "") ? value as Interval : "1d";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { INTERVALS } from "@trading/shared/schemas";
 import {
+  analysisFrom,
   chartTime,
   daysBefore,
   defaultRange,
@@ -50,4 +51,12 @@ Deno.test("chartTime - days stay days; exchange-local times keep their wall cloc
   assert.equal(chartTime("2020-01-02T09:30:00-05:00"), Date.UTC(2020, 0, 2, 9, 30) / 1000);
   assert.equal(chartTime("2024-03-04T13:25:00+08:00"), Date.UTC(2024, 2, 4, 13, 25) / 1000);
   assert.equal(daysBefore("2020-03-02T09:30:00-05:00", 5), "2020-02-26");
+});
+
+Deno.test("analysisFrom - the chart's first range back from the last bar, month ends kept", () => {
+  assert.equal(analysisFrom("1d", "2021-03-31"), "2020-03-31");
+  assert.equal(analysisFrom("1w", "2021-03-29"), "2016-03-29");
+  assert.equal(analysisFrom("1mo", "2021-03-01"), null, "monthly: the whole history");
+  assert.equal(analysisFrom("1h", "2021-03-31T15:00:00-04:00"), "2021-02-28");
+  assert.equal(analysisFrom("1d", "2020-02-29"), "2019-02-28");
 });
