@@ -44,10 +44,20 @@ export async function addBot(
   await env.series(b.symbol);
   const botId = crypto.randomUUID();
   const interval = b.interval ?? "1d";
+  // a day's bots run in the order they were added (listBots: created_at, then id), and that
+  // order decides which spends the cash first; a bot added in the same millisecond as the
+  // previous one would fall back to the random ids, so its stamp is kept after the latest
+  const createdAt = stampAfter(env.now(), active.at(-1)?.created_at);
   await env.db.run(
     `INSERT INTO paper_bots (id, account_id, symbol, strategy, params, percent, last_target,
        active, created_at, bar_interval) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
-    [botId, id, b.symbol, b.strategy, JSON.stringify(b.params), b.percent, env.now(), interval],
+    [botId, id, b.symbol, b.strategy, JSON.stringify(b.params), b.percent, createdAt, interval],
   );
   return { id: botId, ...b, interval, last_target: 0, active: true };
+}
+
+/** `now`, or one millisecond after `latest` when `now` is not later (ISO timestamps). */
+function stampAfter(now: string, latest: string | undefined): string {
+  if (latest === undefined || now > latest) return now;
+  return new Date(Date.parse(latest) + 1).toISOString();
 }

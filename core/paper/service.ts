@@ -140,6 +140,13 @@ export class PaperService {
     id: string,
     o: NewOrder,
   ): Promise<{ order: store.OrderRow; replayed: boolean }> {
+    // a symbol not stored yet (SPX, IBM: bundled, loaded on first use) is written to the
+    // database through its write lock, which the transaction below holds: loading it inside
+    // would wait on itself forever (and hold every other write of core), so load it first; an
+    // unknown symbol is still reported by the lookup inside, after the account's checks
+    await this.series(o.symbol).catch((e) => {
+      if (!(e instanceof NotFoundError)) throw e;
+    });
     return await this.db.transaction(async (tx) => {
       const a = await store.requireAccount(tx, id, userId, true);
       const prior = await store.findOrder(tx, id, { clientOrderId: o.client_order_id });

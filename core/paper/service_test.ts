@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { ValidationError } from "@trading/shared/errors";
+import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import { testCoreApp } from "../../tests/helpers/core_app.ts";
 import { MAX_REPLAY_BARS } from "./advance.ts";
 import { MAX_BOTS } from "./bots.ts";
 import { PaperService } from "./service.ts";
+import { listBots } from "./store.ts";
 
 const { deps } = await testCoreApp();
 const series = (s: string) => deps.series.get(s);
@@ -30,7 +31,7 @@ async function withBots(svc: PaperService, user: string) {
     percent: 45,
   });
   await svc.addBot(user, a.id, {
-    symbol: "SPX",
+    symbol: "SPY",
     strategy: "rsi_reversion",
     params: { period: 2, lower: 20, upper: 80, exit: 50 },
     percent: 45,
@@ -64,6 +65,72 @@ Deno.test("PaperService.advance() - one replay in chunks equals the old step-by-
       JSON.stringify({ placed_clock, symbol, side, qty, status })
     ).sort(); // created in the same millisecond: compare as sets
   assert.deepEqual(await orders(chunked, "eq-chunk", b), await orders(step, "eq-step", a));
+});
+
+Deno.test("PaperService.addBot() - bots added in the same millisecond run in the order they were added", async () => {
+  // a clock that never moves: before, the tie fell back to the bots' random ids, so the
+  // replay's order (which bot spends the cash first) differed between identical accounts
+  const svc = new PaperService(deps.db, series, { now: () => "2024-01-02T12:00:00.000Z" });
+  for (let k = 0; k < 8; k++) {
+    const a = await account(svc, `same-ms-${k}`);
+    for (const symbol of ["AAPL", "SPY", "MSFT"]) {
+      await svc.addBot(`same-ms-${k}`, a.id, {
+        symbol,
+        strategy: "sma_cross",
+        params: { fast: 3, slow: 8 },
+        percent: 30,
+      });
+    }
+    const bots = await listBots(deps.db, a.id);
+    assert.deepEqual(bots.map((b) => b.symbol), ["AAPL", "SPY", "MSFT"], `account ${k}`);
+  }
+});
+
+Deno.test("PaperService.place() - an order on a symbol loaded on first use (SPX) is placed, not stuck on its own transaction", async () => {
+  // a fresh core: SPX (extra/SPX.csv) is not stored until its first use, and loading it writes
+  // through the write lock that placing an order holds (before the fix: a wait without end)
+  const { deps: fresh } = await testCoreApp();
+  try {
+    const svc = new PaperService(fresh.db, (s) => fresh.series.get(s));
+    const a = await svc.create("first-use", {
+      name: "t",
+      cash: 100_000,
+      start: "2000-01-03",
+      fee_bps: 0,
+      min_fee: 0,
+      slippage_bps: 0,
+      max_position_pct: null,
+      max_order_value: null,
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const placed = await Promise.race([
+      svc.place("first-use", a.id, {
+        client_order_id: "spx-1",
+        symbol: "SPX",
+        side: "buy",
+        type: "market",
+        qty: 1,
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error("placing the order did not return in 20 s")),
+          20_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
+    assert.equal(placed.order.status, "open", placed.order.reason ?? "");
+    assert.equal((await fresh.series.get("SPX")).dates[0], "2000-01-03");
+    const unknown = await svc.place("first-use", a.id, {
+      client_order_id: "zzzz-1",
+      symbol: "ZZZZ",
+      side: "buy",
+      type: "market",
+      qty: 1,
+    }).then(() => null, (e) => e);
+    assert.ok(unknown instanceof NotFoundError, String(unknown));
+  } finally {
+    await fresh.db.close();
+  }
 });
 
 Deno.test("PaperService - bots with exit levels are accepted; too many bots and too long replays are 422", async () => {
@@ -104,7 +171,7 @@ Deno.test("PaperService - bots with exit levels are accepted; too many bots and 
     max_order_value: null,
   });
   await svc.addBot("limits", early.id, {
-    symbol: "SPX",
+    symbol: "SPY",
     strategy: "sma_cross",
     params: {},
     percent: 50,
