@@ -46,8 +46,9 @@ Deno.test("AiService.analyze() - without a key: the rules analyst, labelled, cac
     assert.equal(a.source, "rules");
     assert.equal(a.model, "rules");
     assert.match(a.fallback_reason!, /^no_api_key: OPENAI_API_KEY is not set/);
-    assert.equal(a.data_date, "2018-05-11");
-    assert.equal(a.last_price, 188.59);
+    // AAPL's last bundled bar (lean/AAPL.csv: 2021-03-31,…,122.15,…; no split since 2020-08-31)
+    assert.equal(a.data_date, "2021-03-31");
+    assert.equal(a.last_price, 122.15);
     assert.equal(a.cached, false);
     assert.equal(a.citations_ok, true);
     assert.equal(a.horizon, "20 trading days");
@@ -73,7 +74,7 @@ Deno.test("AiService.analyze() - LLM answer: grounded, costed, quota spent once,
     assert.equal(a.source, "llm");
     assert.equal(a.model, "gpt-4o-mini");
     assert.equal(a.fallback_reason, null);
-    assert.equal(a.entry, 188.59);
+    assert.equal(a.entry, 122.15);
     assert.equal(a.horizon, "15 個交易日");
     assert.equal(a.citations_ok, true);
     assert.deepEqual(a.reasons[0]!.fact_refs.map((f) => f.id), ["ind.rsi_14"]);

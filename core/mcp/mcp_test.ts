@@ -39,7 +39,7 @@ async function setup(env: Record<string, string> = {}) {
   return { app, deps, logs, cookie, token, client };
 }
 
-Deno.test("mcp - anonymous callers list only the public read tools; get_quote AAPL is the bundled 2018-05-11 close", async () => {
+Deno.test("mcp - anonymous callers list only the public read tools; get_quote AAPL is the bundled last close", async () => {
   const { deps, client } = await setup();
   const c = await client();
   const names = (await c.listTools()).tools.map((t: { name: string }) => t.name).sort();
@@ -47,7 +47,19 @@ Deno.test("mcp - anonymous callers list only the public read tools; get_quote AA
   const quote = await c.callTool({ name: "get_quote", arguments: { symbol: "aapl" } });
   assert.equal(quote.isError, undefined, textOf(quote));
   const q = quote.structuredContent as { symbol: string; date: string; close: number };
-  assert.deepEqual([q.symbol, q.date, q.close], ["AAPL", "2018-05-11", 188.589996]);
+  // core/data/market/lean/AAPL.csv's last row: 2021-03-31,…,122.15,… (no split since 2020-08-31)
+  assert.deepEqual([q.symbol, q.date, q.close], ["AAPL", "2021-03-31", 122.15]);
+  // 2018-05-11,…,188.59,… as traded; split-adjusted by the 2020-08-31 4:1 split
+  const day = { symbol: "AAPL", from: "2018-05-11", to: "2018-05-11" };
+  const closeOf = async (args: Record<string, unknown>) => {
+    const r = await c.callTool({ name: "get_candles", arguments: args });
+    assert.equal(r.isError, undefined, textOf(r));
+    return (r.structuredContent as { candles: { date: string; close: number }[] }).candles;
+  };
+  const [traded] = await closeOf({ ...day, adjust: "none" });
+  assert.deepEqual([traded?.date, traded?.close], ["2018-05-11", 188.59]);
+  const [adjusted] = await closeOf(day);
+  assert.deepEqual([adjusted?.date, adjusted?.close], ["2018-05-11", 47.1475]);
   const refused = await c.callTool({
     name: "place_paper_order",
     arguments: { symbol: "AAPL", side: "buy", qty: 1, idempotency_key: "k1" },
@@ -131,18 +143,18 @@ Deno.test("mcp - every tool's answer stays bounded for a model's context at its 
   const c = await client(await token());
   const widest: [string, Record<string, unknown>][] = [
     ["list_symbols", { all: true }],
-    ["get_candles", { symbol: "SPX", limit: 250 }],
+    ["get_candles", { symbol: "SPY", limit: 250 }],
     ["get_indicators", {
-      symbol: "SPX",
+      symbol: "SPY",
       names: "rsi,macd,bollinger,sma:50,sma:200,ema:20,atr,stochastic,adx",
       limit: 250,
     }],
-    ["find_patterns", { symbol: "SPX", candles: true, limit: 20 }],
-    ["get_signals", { symbol: "SPX", limit: 100 }],
+    ["find_patterns", { symbol: "SPY", candles: true, limit: 20 }],
+    ["get_signals", { symbol: "SPY", limit: 100 }],
     ["rule_functions", {}],
     ["screen", { rule: "close > 0", columns: ["rsi(14)", "sma(50)", "atr(14)"], limit: 100 }],
     ["list_strategies", {}],
-    ["run_backtest", { symbol: "SPX", strategy: "sma_cross", params: { fast: 5, slow: 20 } }],
+    ["run_backtest", { symbol: "SPY", strategy: "sma_cross", params: { fast: 5, slow: 20 } }],
   ];
   const sizes: Record<string, number> = {};
   for (const [name, args] of widest) {

@@ -11,6 +11,8 @@ import { PaperService } from "./service.ts";
 const { deps } = await testCoreApp();
 const svc = new PaperService(deps.db, (s) => deps.series.get(s));
 const aapl = await deps.series.get("AAPL");
+/** The day before AAPL's first bar (1998-01-02): the account's clock starts before every bar. */
+const BEFORE_FIRST = new Date(Date.parse(aapl.dates[0]!) - 86_400_000).toISOString().slice(0, 10);
 
 /** The columns of a stored fill this test compares. */
 type FillRow = { date: string; side: "buy" | "sell"; qty: number; price: number; fee: number };
@@ -33,7 +35,7 @@ async function both(
   const acc = await svc.create(user, {
     name: "parity",
     cash: 100_000,
-    start: "2000-01-01",
+    start: BEFORE_FIRST,
     ...COSTS,
     max_position_pct: null,
     max_order_value: maxOrderValue,

@@ -15,6 +15,8 @@ import { closeDays } from "./_replay.ts";
 const { deps } = await testCoreApp();
 const svc = new PaperService(deps.db, (s) => deps.series.get(s));
 const aapl = await deps.series.get("AAPL");
+/** The day before AAPL's first bar (1998-01-02): the replay covers every bar. */
+const BEFORE_FIRST = new Date(Date.parse(aapl.dates[0]!) - 86_400_000).toISOString().slice(0, 10);
 
 type FillRow = { date: string; side: "buy" | "sell"; qty: number; price: number; fee: number };
 const pick = ({ date, side, qty, price, fee }: FillRow) => ({ date, side, qty, price, fee });
@@ -28,7 +30,7 @@ async function weeklyBoth(
   const acc = await svc.create(user, {
     name: "weekly",
     cash: 100_000,
-    start: "2000-01-01",
+    start: BEFORE_FIRST,
     fee_bps: 5,
     min_fee: 1,
     slippage_bps: 2,

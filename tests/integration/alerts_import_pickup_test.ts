@@ -41,15 +41,17 @@ Deno.test({
       await engine.evaluateNewBars();
       const created = await call(app, cookie, "POST", "/api/alerts", {
         symbol: "AAPL",
-        price: { crosses: "up", level: 200 },
+        price: { crosses: "up", level: 130 },
       });
       assert.equal(created.status, 201);
       const running = engine.start({ barPollMs: 200, signal: stop.signal });
 
+      // the next day after AAPL's last bundled bar (lean/AAPL.csv: 2021-03-31, close 122.15),
+      // closing above the alert's level
       const csv = `${dir}/AAPL_new.csv`;
       await Deno.writeTextFile(
         csv,
-        "Date,Open,High,Low,Close,Volume\n2018-05-14,189.0,205.0,188.5,204.5,30000000\n",
+        "Date,Open,High,Low,Close,Volume\n2021-04-01,123.0,131.0,122.5,130.5,30000000\n",
       );
       const out = await new Deno.Command("deno", {
         args: ["task", "import", csv, "--symbol", "AAPL", "--name", "Apple Inc."],
@@ -65,7 +67,7 @@ Deno.test({
         const inbox = await call(app, cookie, "GET", "/api/notifications");
         if (inbox.body.notifications.length) {
           picked = performance.now() - imported;
-          assert.equal(inbox.body.notifications[0].body.bar_date, "2018-05-14");
+          assert.equal(inbox.body.notifications[0].body.bar_date, "2021-04-01");
           break;
         }
         await new Promise((r) => setTimeout(r, 50));

@@ -81,10 +81,26 @@ Deno.test({
         assert.ok(!read.includes(n), `${n} is not listed for a read token`);
       }
 
-      // the bundled close (core/data/market/AAPL.csv: 2018-05-11,…,188.589996,…)
+      // the bundled last close (core/data/market/lean/AAPL.csv: 2021-03-31,…,122.15,…; no split
+      // since 2020-08-31, so split-adjusted is as traded)
       const quote = await call(anon, "get_quote", { symbol: "AAPL" });
-      assert.equal(quote.date, "2018-05-11");
-      assert.equal(quote.close, 188.589996);
+      assert.equal(quote.date, "2021-03-31");
+      assert.equal(quote.close, 122.15);
+      // lean/AAPL.csv: 2018-05-11,…,188.59,… as traded; 188.59 / 4 after the 2020 4:1 split
+      const day = { symbol: "AAPL", from: "2018-05-11", to: "2018-05-11" };
+      const traded = await call(anon, "get_candles", { ...day, adjust: "none" });
+      assert.deepEqual(traded.candles, [
+        {
+          date: "2018-05-11",
+          open: 189.55,
+          high: 190.06,
+          low: 187.45,
+          close: 188.59,
+          volume: 24637060,
+        },
+      ]);
+      const adjusted = await call(anon, "get_candles", day);
+      assert.equal((adjusted.candles as { close: number }[])[0]?.close, 47.1475);
 
       // every tool, with a token holding every scope
       const symbols = await call(full, "list_symbols", {});
@@ -92,7 +108,7 @@ Deno.test({
       const candles = await call(full, "get_candles", { symbol: "AAPL", limit: 5 });
       assert.equal((candles.candles as unknown[]).length, 5);
       assert.equal(candles.truncated, true);
-      const capped = await call(full, "get_candles", { symbol: "SPX", limit: 250 });
+      const capped = await call(full, "get_candles", { symbol: "SPY", limit: 250 });
       assert.equal((capped.candles as unknown[]).length, 250);
       const ind = await call(full, "get_indicators", { symbol: "AAPL", names: "rsi,sma:50" });
       assert.equal((ind.dates as string[]).length, 20);
@@ -107,7 +123,7 @@ Deno.test({
       const strategies = await call(full, "list_strategies", {});
       assert.ok((strategies.strategies as { id: string }[]).some((s) => s.id === "sma_cross"));
       const analysis = await call(full, "analyze_symbol", { symbol: "AAPL" });
-      assert.equal(analysis.data_date, "2018-05-11");
+      assert.equal(analysis.data_date, "2021-03-31");
       assert.ok((analysis.reasons as { fact_refs: unknown[] }[]).length > 0);
       const bt = await call(full, "run_backtest", {
         symbol: "AAPL",
@@ -201,12 +217,13 @@ Deno.test({
       const res = await anon.listResources();
       assert.ok(res.resources.some((r: { uri: string }) => r.uri === "trading://symbols"));
       const note = await anon.readResource({ uri: "trading://symbols/AAPL/source" });
-      assert.match(String((note.contents[0] as { text: string }).text), /ISC/);
+      // manifest.json: AAPL is QuantConnect LEAN's, Apache-2.0
+      assert.match(String((note.contents[0] as { text: string }).text), /Apache-2\.0/);
       const prompt = await anon.getPrompt({ name: "analyse", arguments: { symbol: "AAPL" } });
       assert.match(JSON.stringify(prompt.messages), /analyze_symbol AAPL/);
       const cmp = await anon.getPrompt({
         name: "compare_strategies",
-        arguments: { symbol: "SPX" },
+        arguments: { symbol: "SPY" },
       });
       assert.match(JSON.stringify(cmp.messages), /run_backtest/);
     } finally {

@@ -65,7 +65,7 @@ Deno.test("POST /api/ai/analyze/:symbol - no key: the rules analyst answers, nev
     assert.equal(body.symbol, "AAPL");
     assert.equal(body.source, "rules");
     assert.equal(body.language, "zh-CN");
-    assert.equal(body.data_date, "2018-05-11");
+    assert.equal(body.data_date, "2021-03-31", "AAPL's last bundled bar (lean/AAPL.csv)");
     assert.match(body.fallback_reason, /^no_api_key/);
     const empty = await t.post("/api/ai/analyze/MSFT", "");
     assert.equal(empty.status, 200, "the body is optional");
@@ -142,7 +142,7 @@ Deno.test("POST /api/ai/chat - 401 when anonymous; history per user and session"
     assert.equal(second.status, 200);
     const sent = t.fake!.requests[1]!.body.messages;
     assert.deepEqual(sent.map((m) => m.role), ["system", "user", "user", "assistant", "user"]);
-    assert.match(sent[1]!.content, /Facts pack of AAPL as of 2018-05-11/, "session symbol kept");
+    assert.match(sent[1]!.content, /Facts pack of AAPL as of 2021-03-31/, "session symbol kept");
     assert.equal(sent[2]!.content, "How is AAPL?");
     const history = await (await t.get(`/api/ai/chat/${a.session_id}`, "ana")).json();
     assert.deepEqual(history.messages.map((m: { role: string }) => m.role), [
@@ -250,7 +250,12 @@ Deno.test("POST /analyze/:symbol - include_ai fills ai_analysis from the configu
 Deno.test("POST /api/ai/chat - the assistant sees the caller's own backtests only", async () => {
   const t = await setup(() => ({ text: "It lost in 2015 because…" }));
   try {
-    const bt = await t.post("/api/backtests", { symbol: "AAPL", strategy: "rsi_reversion" }, "ana");
+    const bt = await t.post("/api/backtests", {
+      symbol: "AAPL",
+      strategy: "rsi_reversion",
+      from: "2013-05-13",
+      to: "2018-05-11",
+    }, "ana");
     assert.equal(bt.status, 201);
     assert.equal((await t.post("/api/ai/chat", { message: "Why?" }, "ana")).status, 200);
     const context = t.fake!.requests[0]!.body.messages[1]!.content;
@@ -282,7 +287,7 @@ Deno.test("GET /api/ai/track-record - the rules analyst's record on the bundled 
     }
     assert.equal(body.side_by_side.ready, false, "no LLM calls are journaled");
     assert.ok(body.calibration.some((c) => c.kind === "directional" && c.brier_stated !== null));
-    assert.ok(new Set(body.by_symbol.map((g) => g.symbol)).has("SPX"));
+    assert.ok(new Set(body.by_symbol.map((g) => g.symbol)).has("SPY"));
   } finally {
     await t.close();
   }
