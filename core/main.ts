@@ -8,6 +8,7 @@ import { QuoteHub } from "./market_data/quote_hub.ts";
 import { startAlerts } from "./alerts/start.ts";
 import { OPTIMISE_TASK } from "./optimise/jobs.ts";
 import { optimisationTask } from "./http/routes/optimisations.ts";
+import { prewarmTrackWorker, stopTrackWorker } from "./ai/track_record_service.ts";
 
 /** Starts the core service: config → dependencies → HTTP server. */
 if (import.meta.main) {
@@ -17,6 +18,7 @@ if (import.meta.main) {
     context: (config) => ({ database: redactUrl(config.DATABASE_URL) }),
     build: async (config, logger) => {
       const deps = await buildDeps(config, logger);
+      prewarmTrackWorker(); // its module graph loads before the first request, not during it
       return {
         fetch: createCoreApp(deps).fetch,
         listening: { database: redactUrl(config.DATABASE_URL) },
@@ -56,6 +58,7 @@ if (import.meta.main) {
         // Abort outbound provider calls first, so in-flight backfills end and shutdown() returns.
         stopping: () => deps.shutdown.abort(),
         stopped: async () => {
+          stopTrackWorker();
           await deps.jobs.stop();
           await deps.db.close();
         },

@@ -96,6 +96,35 @@ export function groupStats(
   symbol: string | null,
   o: EdgeOptions = {},
 ): TrackGroup {
+  return runSteps(groupStatsSteps(calls, analyst, stance, symbol, o));
+}
+
+/**
+ * Runs a step generator (one that yields between slices of work) to its end without pausing.
+ *
+ * @example
+ * ```ts
+ * function* twoSteps() { yield; return 2; }
+ * runSteps(twoSteps()); // 2
+ * ```
+ */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * {@link groupStats} as steps: it yields after each of its four bootstrapped comparisons, so a
+ * caller on a server can let other requests in between (each step is ~2,000 resamples).
+ */
+export function* groupStatsSteps(
+  calls: readonly RatedCall[],
+  analyst: TrackAnalyst,
+  stance: TrackGroup["stance"],
+  symbol: string | null,
+  o: EdgeOptions = {},
+): Generator<void, TrackGroup> {
   const decided = calls.filter((c) => c.hit !== null);
   const hits = decided.filter((c) => c.hit).length;
   const n = decided.length;
@@ -110,6 +139,14 @@ export function groupStats(
   const returns = decided.filter((c) => c.entry.stance !== "HOLD" && c.return !== null);
   const dates = decided.map((c) => c.entry.data_date).sort();
   const exits = decided.map((c) => c.exit_date ?? "").sort();
+  const vsAnalytic = pairedEdge(analytic.map(h), analytic.map((c) => c.pAnalytic!), o);
+  yield;
+  const vsRandomDate = randomEdge(rd.map(h), rd.map((c) => c.randomDate!), o);
+  yield;
+  const vsRandomSide = randomEdge(rs.map(h), rs.map((c) => c.randomSide!), o);
+  yield;
+  const vsBuyHold = pairedEdge(bh.map((c) => c.return!), bh.map((c) => c.buyHold!), o);
+  yield;
   return {
     ...analyst,
     stance,
@@ -123,9 +160,9 @@ export function groupStats(
     avg_return: returns.length ? mean(returns.map((c) => c.return!)) : null,
     period_from: dates[0] ?? null,
     period_to: exits.at(-1) ?? null,
-    vs_analytic: pairedEdge(analytic.map(h), analytic.map((c) => c.pAnalytic!), o),
-    vs_random_date: randomEdge(rd.map(h), rd.map((c) => c.randomDate!), o),
-    vs_random_side: randomEdge(rs.map(h), rs.map((c) => c.randomSide!), o),
-    vs_buy_hold: pairedEdge(bh.map((c) => c.return!), bh.map((c) => c.buyHold!), o),
+    vs_analytic: vsAnalytic,
+    vs_random_date: vsRandomDate,
+    vs_random_side: vsRandomSide,
+    vs_buy_hold: vsBuyHold,
   };
 }

@@ -14,7 +14,7 @@ import type {
 } from "@trading/shared/schemas";
 import type { RatedCall } from "./baselines.ts";
 import { brier, type Forecast, reliability, walkForward } from "./calibration.ts";
-import { type EdgeOptions, groupStats } from "./track_groups.ts";
+import { type EdgeOptions, groupStatsSteps, runSteps } from "./track_groups.ts";
 import { mean, wilson } from "./track_stats.ts";
 
 /** An analyst needs this many scored BUY/SELL calls for a record of its own. */
@@ -143,6 +143,18 @@ export function trackReport(
   meta: ReportMeta,
   o: EdgeOptions = {},
 ): TrackRecordReport {
+  return runSteps(trackReportSteps(rated, meta, o));
+}
+
+/**
+ * {@link trackReport} as steps (yielding after each bootstrapped comparison), for a server that
+ * lets other requests in while it computes: the same report, in slices.
+ */
+export function* trackReportSteps(
+  rated: readonly RatedCall[],
+  meta: ReportMeta,
+  o: EdgeOptions = {},
+): Generator<void, TrackRecordReport> {
   const groups: TrackGroup[] = [],
     bySymbol: TrackGroup[] = [],
     calibration: TrackCalibration[] = [];
@@ -151,15 +163,18 @@ export function trackReport(
   for (const calls of byAnalyst(rated).values()) {
     const a = analystOf(calls[0]!);
     const dir = calls.filter((c) => c.entry.stance !== "HOLD");
-    const all = groupStats(dir, a, "BUY+SELL", null, o);
+    const all = yield* groupStatsSteps(dir, a, "BUY+SELL", null, o);
     groups.push(all);
     for (const s of ["BUY", "SELL", "HOLD"] as const) {
-      groups.push(groupStats(calls.filter((c) => c.entry.stance === s), a, s, null, o));
+      groups.push(yield* groupStatsSteps(calls.filter((c) => c.entry.stance === s), a, s, null, o));
     }
     for (const sym of [...new Set(calls.map((c) => c.entry.symbol))].sort()) {
       const of = calls.filter((c) => c.entry.symbol === sym);
-      bySymbol.push(groupStats(of.filter((c) => c.entry.stance !== "HOLD"), a, "BUY+SELL", sym, o));
-      bySymbol.push(groupStats(of.filter((c) => c.entry.stance === "HOLD"), a, "HOLD", sym, o));
+      const dirOf = of.filter((c) => c.entry.stance !== "HOLD");
+      bySymbol.push(yield* groupStatsSteps(dirOf, a, "BUY+SELL", sym, o));
+      bySymbol.push(
+        yield* groupStatsSteps(of.filter((c) => c.entry.stance === "HOLD"), a, "HOLD", sym, o),
+      );
     }
     calibration.push(calibrationOf(calls, a, "directional"), calibrationOf(calls, a, "hold"));
     analysts.push({ ...a, scored: calls.filter((c) => c.hit !== null).length });

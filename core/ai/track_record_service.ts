@@ -4,8 +4,11 @@
  * plus the LLM calls of the evaluation journal, scored against the bars that followed, rated
  * against the baselines and summarised. Computed lazily, once per data version (the symbols'
  * data versions and the number of journaled LLM calls, re-checked at most every
- * `checkEveryMs`); parallel callers share one computation. The walk of each series is also
- * kept per content, so a second app in the same process (tests) does not walk it again.
+ * `checkEveryMs`); parallel callers share one computation. The computation (~4 s of CPU on the
+ * 1998–2021 histories) runs in a worker (`track_worker.ts`, started at boot) so it never holds
+ * core's event loop; without read permission on the worker's module it runs here in slices.
+ * The walk of each series is also kept per content, so a second app in the same process
+ * (tests) does not walk it again.
  *
  * @module
  */
@@ -15,12 +18,16 @@ import type { Db } from "../db/db.ts";
 import { MarketRepository } from "../market_data/repository.ts";
 import type { Series } from "../market_data/series.ts";
 import type { SeriesCache } from "../market_data/series_cache.ts";
-import { rateCalls, type RatedCall } from "./baselines.ts";
-import { scoreCall } from "./evaluate.ts";
+import type { RatedCall } from "./baselines.ts";
 import { RULES_VERSION } from "./rule_analyst.ts";
-import { rulesWalkSteps, WALK_EVERY_BARS, WALK_MIN_BARS } from "./rules_walk.ts";
+import { WALK_EVERY_BARS, WALK_MIN_BARS } from "./rules_walk.ts";
 import type { AiStore, JournalEntry } from "./store.ts";
-import { trackReport } from "./track_record.ts";
+import {
+  type TrackInput,
+  type TrackOutput,
+  type TrackSeries,
+  trackSteps,
+} from "./track_compute.ts";
 
 /** The rules analyst as a track-record key. */
 export const RULES_ANALYST: TrackAnalyst = {
@@ -46,33 +53,74 @@ export interface TrackBook {
 
 const walks = new Map<string, JournalEntry[]>();
 
-/** Longest stretch (ms) the walk runs before letting other requests in. */
+/** Longest stretch (ms) the computation runs on core's thread (no worker) between yields. */
 export const WALK_SLICE_MS = 20;
 
-/**
- * The rules analyst's walk over `s` (cached per history), computed in slices of at most
- * {@link WALK_SLICE_MS} with a macrotask in between: a walk over a long history takes
- * about a second, and it must not hold every other request of core that long.
- */
-async function walkOf(s: Series): Promise<JournalEntry[]> {
+const WORKER_URL = new URL("./track_worker.ts", import.meta.url);
+
+/** The cache key of a history's walk: its content, not its version number. */
+function walkKey(s: Series): string {
   let sum = 0;
   for (let i = 0; i < s.close.length; i++) sum += s.close[i]! + s.low[i]! + s.high[i]!;
-  const key = `${s.symbol}|${s.dates.length}|${s.dates[0]}|${s.dates.at(-1)}|${sum}`;
-  let calls = walks.get(key);
-  if (!calls) {
-    calls = [];
-    let slice = performance.now();
-    for (const call of rulesWalkSteps(s, WALK_EVERY_BARS)) {
-      calls.push(call);
-      if (performance.now() - slice > WALK_SLICE_MS) {
-        await yieldToOthers();
-        slice = performance.now();
-      }
+  return `${s.symbol}|${s.dates.length}|${s.dates[0]}|${s.dates.at(-1)}|${sum}`;
+}
+
+function workerAllowed(): boolean {
+  return Deno.permissions.querySync({ name: "read", path: WORKER_URL }).state === "granted";
+}
+
+let spare: Worker | null = null;
+
+/**
+ * Starts the track-record worker ahead of its first use (core calls it at boot): starting a
+ * worker loads its module graph, which held core's event loop ~120 ms when it happened inside
+ * the first `GET /api/ai/track-record`. The first computation takes this worker; later ones
+ * (after a data change) start their own.
+ */
+export function prewarmTrackWorker(): void {
+  if (!spare && workerAllowed()) spare = new Worker(WORKER_URL, { type: "module" });
+}
+
+/** Ends the spare worker, if it was never used (core's shutdown). */
+export function stopTrackWorker(): void {
+  spare?.terminate();
+  spare = null;
+}
+
+/**
+ * Runs the computation in a worker (so the walk over 23-year histories, ~4 s of CPU, never
+ * holds core's event loop), or where workers are not allowed (no read permission on the
+ * worker's module) on this thread in slices of {@link WALK_SLICE_MS} with a macrotask between.
+ */
+async function runTrack(input: TrackInput): Promise<TrackOutput> {
+  if (workerAllowed()) {
+    const worker = spare ?? new Worker(WORKER_URL, { type: "module" });
+    spare = null;
+    try {
+      return await new Promise<TrackOutput>((resolve, reject) => {
+        worker.onmessage = (e: MessageEvent<{ ok?: TrackOutput; error?: string }>) =>
+          e.data.ok ? resolve(e.data.ok) : reject(new Error(e.data.error ?? "track worker"));
+        worker.onerror = (e: ErrorEvent) => {
+          e.preventDefault();
+          reject(new Error(e.message));
+        };
+        worker.postMessage(input);
+      });
+    } finally {
+      worker.terminate();
     }
-    if (walks.size > 500) walks.clear();
-    walks.set(key, calls);
   }
-  return calls;
+  const steps = trackSteps(input);
+  let slice = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - slice > WALK_SLICE_MS) {
+      await yieldToOthers();
+      slice = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
 }
 
 /** What the service reads. */
@@ -137,41 +185,54 @@ export class TrackRecordService {
 
   async #compute(symbols: string[], key: string): Promise<TrackBook> {
     const started = performance.now();
-    const bySymbol = new Map<string, Series>();
-    const calls: JournalEntry[] = [];
+    const walked: TrackSeries[] = [];
+    const known = new Set<string>();
     for (const symbol of symbols.slice(0, MAX_TRACK_SYMBOLS)) {
       const s = await this.#deps.series.get(symbol).catch(() => null);
+      // a first read of a long history is a synchronous query of ~20 ms: one per macrotask
+      await yieldToOthers();
       if (!s || s.dates.length <= WALK_MIN_BARS) continue;
-      bySymbol.set(symbol, s);
-      calls.push(...await walkOf(s));
+      known.add(symbol);
+      const walk = walks.get(walkKey(s));
+      walked.push(walk ? { series: s, walk } : { series: s });
     }
-    for (const e of await this.#store.journalEntries("llm")) {
-      if (!bySymbol.has(e.symbol)) {
-        const s = await this.#deps.series.get(e.symbol).catch(() => null);
-        if (!s) continue;
-        bySymbol.set(e.symbol, s);
+    const llm = await this.#store.journalEntries("llm");
+    const extra: Series[] = [];
+    for (const e of llm) {
+      if (known.has(e.symbol)) continue;
+      const s = await this.#deps.series.get(e.symbol).catch(() => null);
+      await yieldToOthers();
+      if (!s) continue;
+      known.add(e.symbol);
+      extra.push(s);
+    }
+    const out = await runTrack({
+      walked,
+      extra,
+      llm,
+      meta: {
+        dataVersion: key,
+        computedAt: new Date(this.#now()).toISOString(),
+        computeMs: 0,
+        everyBars: WALK_EVERY_BARS,
+        draws: TRACK_DRAWS,
+        seed: TRACK_SEED,
+      },
+      draws: TRACK_DRAWS,
+      seed: TRACK_SEED,
+    });
+    for (const t of walked) {
+      const walk = out.walks[t.series.symbol];
+      if (walk) {
+        if (walks.size > 500) walks.clear();
+        walks.set(walkKey(t.series), walk);
       }
-      calls.push(e);
     }
-    const scored = calls.map((c) => scoreCall(c, bySymbol.get(c.symbol)!));
-    await yieldToOthers();
-    const rated = rateCalls(scored, (s) => bySymbol.get(s), {
-      draws: TRACK_DRAWS,
-      seed: TRACK_SEED,
-    });
-    await yieldToOthers();
-    const report = trackReport(rated, {
-      dataVersion: key,
-      computedAt: new Date(this.#now()).toISOString(),
-      computeMs: 0,
-      everyBars: WALK_EVERY_BARS,
-      draws: TRACK_DRAWS,
-      seed: TRACK_SEED,
-    });
+    const { rated, report } = out;
     report.compute_ms = Math.round(performance.now() - started);
     this.#deps.logger.info("ai track record computed", {
-      calls: calls.length,
-      symbols: bySymbol.size,
+      calls: rated.length,
+      symbols: known.size,
       compute_ms: report.compute_ms,
     });
     return { rated, report };
