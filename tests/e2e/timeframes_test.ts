@@ -27,6 +27,7 @@ Deno.test({
       await page.waitForSelector("[data-island=PriceChart][data-hydrated=true]");
       await page.waitForSelector(".chart-box[data-status=ready]");
       assert.equal(await legendDate(), "2020-04-17", "daily: the last day");
+      assert.doesNotMatch(await page.locator("#ai-h + p").innerText(), /reads daily bars/);
       assert.deepEqual(await ranges(), ["1M", "3M", "6M", "1Y", "5Y", "All"]);
       const nav = page.getByRole("group", { name: "Timeframe" });
       assert.equal(await nav.locator("[aria-current=page]").innerText(), "1D");
@@ -43,6 +44,11 @@ Deno.test({
       assert.match(page.url(), /overlays=signals/, "the other parameters are kept");
       await page.waitForSelector(".chart-box[data-status=ready]");
       assert.equal(await legendDate(), "2020-04-13", "weekly: labelled by the week's Monday");
+      assert.match(
+        await page.locator("#ai-h + p").innerText(),
+        /reads daily bars, whatever the chart's interval/,
+        "the AI panel says it analyses days, not these weeks",
+      );
       assert.deepEqual(await ranges(), ["6M", "1Y", "5Y", "10Y", "All"]);
       assert.equal(
         await page.getByRole("group", { name: "Range" }).locator("[aria-pressed=true]").innerText(),
@@ -125,6 +131,33 @@ Deno.test({
       assert.equal(stored.interval, "1w");
       assert.equal(stored.to, "2020-04-13");
       assert.match(await result.innerText(), /Weekly bars/);
+
+      // the lab on hourly bars: AAPL has them (bundled LEAN hours), not minutes; MSFT has none
+      await page.goto(`${base}/backtest?symbol=AAPL&interval=1h`);
+      await page.waitForSelector("[data-island=BacktestLab][data-hydrated=true]");
+      const barInterval = page.getByLabel("Bar interval");
+      assert.equal(await barInterval.inputValue(), "1h");
+      assert.equal(await barInterval.locator("option[value='1m']").isDisabled(), true);
+      assert.equal(await barInterval.locator("option[value='1h']").isDisabled(), false);
+      await page.getByLabel("From", { exact: true }).fill("2021-01-04");
+      await run.getByLabel("Fast", { exact: false }).first().fill("7");
+      await run.getByLabel("Slow", { exact: false }).first().fill("35");
+      await page.getByRole("button", { name: "Run backtest" }).click();
+      await page.waitForFunction(() =>
+        document.querySelector("[data-testid=bt-result]")?.textContent?.includes("Hourly bars")
+      );
+      await page.waitForSelector(".bt-result .chart-box[data-status=ready]");
+      const hourly = await (await fetch(
+        `${stack.core.url}/api/backtests/${await result.getAttribute("data-id")}`,
+      )).json();
+      assert.equal(hourly.interval, "1h");
+      assert.equal(hourly.from, "2021-01-04T09:30:00-05:00", "the session's first hour");
+      assert.equal(hourly.to, "2021-03-31T15:00:00-04:00");
+      // 61 sessions of 7 hours (LEAN's hourly AAPL, 2021-01-04 .. 2021-03-31)
+      assert.equal(hourly.equity.length, 427);
+      assert.equal(await page.locator(".bt-equity").getAttribute("data-scale"), "linear");
+      await page.getByLabel("Symbol", { exact: true }).selectOption("MSFT");
+      assert.equal(await barInterval.inputValue(), "1d", "MSFT has no hours: back to daily");
 
       // the screener on monthly bars
       await page.goto(`${base}/screener`, { waitUntil: "networkidle" });

@@ -81,6 +81,38 @@ export function fmtDate(lang: Lang, iso: string | null | undefined): string {
   return f.format(d);
 }
 
+const barTimeCache = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * A bar's label: a day as {@link fmtDate}, an intraday bar (`2021-03-31T15:00:00-04:00`) with
+ * its date and time on the exchange's clock (the wall-clock part, whatever the viewer's zone).
+ *
+ * @example
+ * ```ts
+ * import { fmtBarDate } from "./format.ts";
+ *
+ * fmtBarDate("en", "2021-03-31"); // "Mar 31, 2021"
+ * fmtBarDate("en", "2021-03-31T15:00:00-04:00"); // "Mar 31, 2021, 3:00 PM"
+ * ```
+ */
+export function fmtBarDate(lang: Lang, label: string | null | undefined): string {
+  if (!label || label.length <= 10) return fmtDate(lang, label);
+  const d = new Date(`${label.slice(0, 19)}Z`);
+  if (Number.isNaN(d.getTime())) return label;
+  let f = barTimeCache.get(lang);
+  if (!f) {
+    barTimeCache.set(
+      lang,
+      f = new Intl.DateTimeFormat(lang, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }),
+    );
+  }
+  return f.format(d);
+}
+
 /** CSS class for a signed value: `up`, `down` or `flat`. */
 export function trendClass(v: number | null | undefined): "up" | "down" | "flat" {
   if (v === null || v === undefined || !Number.isFinite(v) || v === 0) return "flat";

@@ -238,6 +238,8 @@ export const en = {
   "signals.compositeLabel": "Composite signal:",
 
   "ai.title": "AI analyst",
+  "ai.dailyOnly":
+    "It reads daily bars, whatever the chart's interval: its track record is scored on daily calls.",
   "ai.intro": "A written view grounded on the computed indicators, patterns and signals.",
   "ai.run": "Analyse",
   "ai.running": "Analysing…",

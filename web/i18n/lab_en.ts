@@ -53,6 +53,8 @@ export const labEn = {
   "bt.equity": "Equity and drawdown",
   "bt.equity.help":
     "Strategy equity against buy-and-hold; the lower pane shows the drawdown from the running peak.",
+  "bt.equity.log":
+    "The curves span more than tenfold, so the equity axis is logarithmic: equal heights are equal percentage changes.",
   "bt.series.strategy": "Strategy",
   "bt.series.benchmark": "Buy and hold",
   "bt.series.drawdown": "Drawdown",

@@ -51,6 +51,7 @@ export const labZhTW: Record<LabKey, string> = {
   "bt.metric.final_equity": "期末權益",
   "bt.equity": "權益與回撤",
   "bt.equity.help": "策略權益與買進持有比較；下方為相對前高的回撤。",
+  "bt.equity.log": "曲線變化超過十倍，權益座標軸採對數刻度：相同高度代表相同的百分比變化。",
   "bt.series.strategy": "策略",
   "bt.series.benchmark": "買進持有",
   "bt.series.drawdown": "回撤",

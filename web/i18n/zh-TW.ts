@@ -228,6 +228,7 @@ export const zhTW: Record<BaseKey, string> = {
   "signals.compositeLabel": "綜合訊號：",
 
   "ai.title": "AI 分析師",
+  "ai.dailyOnly": "無論圖表週期為何，分析師都讀取日 K 線：其歷史紀錄是以日線判斷評分。",
   "ai.intro": "根據計算出的指標、型態與訊號所寫的分析觀點。",
   "ai.run": "分析",
   "ai.running": "分析中…",

@@ -14,6 +14,8 @@ export interface AiPanelProps {
   symbol: string;
   /** UI language (the analysis is asked in it). */
   lang: Lang;
+  /** The page's bar interval: the analyst reads daily bars whatever it is (said when not 1d). */
+  interval?: string;
 }
 
 function parse(data: string): unknown {
@@ -30,7 +32,7 @@ function parse(data: string): unknown {
  * shows the draft while it streams, then stance, levels, reasons with the facts they cite,
  * risks, and whether the answer came from the language model or the rule-based analyst.
  */
-export default function AiPanel({ symbol, lang }: AiPanelProps) {
+export default function AiPanel({ symbol, lang, interval = "1d" }: AiPanelProps) {
   const t = translator(lang);
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState("");
@@ -77,7 +79,10 @@ export default function AiPanel({ symbol, lang }: AiPanelProps) {
   return (
     <section class="card ai" aria-labelledby="ai-h" aria-busy={busy ? "true" : "false"}>
       <h2 id="ai-h">{t("ai.title")}</h2>
-      <p class="muted small">{t("ai.intro")}</p>
+      <p class="muted small">
+        {t("ai.intro")}
+        {interval === "1d" ? "" : `${lang === "zh-TW" ? "" : " "}${t("ai.dailyOnly")}`}
+      </p>
       <button type="button" class="primary" onClick={run} disabled={busy}>
         {busy ? t("ai.running") : t("ai.run")}
       </button>

@@ -4,6 +4,7 @@ import { type Lang, translator } from "../i18n/mod.ts";
 import type { StrategyInfo } from "../lib/api_types.ts";
 import { RunPanel } from "../components/backtest/backtest_run.tsx";
 import {
+  intervalsOf,
   type LabSymbol,
   type Settings,
   SettingsFields,
@@ -67,6 +68,11 @@ export default function BacktestLab({ lang, strategies, symbols, initial }: Back
   );
 
   const set = (patch: Partial<Settings>) => {
+    if (patch.symbol && patch.symbol !== settings.symbol) {
+      // a symbol without bars at the chosen interval (e.g. hourly) goes back to daily bars
+      const next = symbols.find((s) => s.symbol === patch.symbol);
+      if (!intervalsOf(next).includes(patch.interval ?? settings.interval)) patch.interval = "1d";
+    }
     if (patch.strategy && patch.strategy !== settings.strategy) {
       const next = strategies.find((s) => s.id === patch.strategy);
       setValues(defaultsOf(next));

@@ -4,16 +4,29 @@ import { Island } from "../components/Island.tsx";
 import type { PageSpec } from "../pages/render_page.tsx";
 import BacktestLab from "../islands/BacktestLab.tsx";
 import type { StrategyInfo, SymbolInfo, SymbolsResponse } from "../lib/api_types.ts";
-import { LAB_INTERVALS } from "../components/backtest/backtest_settings.tsx";
+import { intervalsOf, type LabSymbol } from "../components/backtest/backtest_settings.tsx";
 import type { PageRequest } from "./types.ts";
 
-const labSymbol = (s: SymbolInfo) => ({
+const labSymbol = (s: SymbolInfo): LabSymbol => ({
   symbol: s.symbol,
   name: s.name,
   currency: s.currency,
   first: s.first,
   last: s.last,
 });
+
+/**
+ * The intervals of each symbol (`GET /api/symbols/:symbol/intervals`, in parallel), so the lab
+ * offers hourly bars where they exist; a symbol core cannot answer for keeps 1d/1w/1mo.
+ */
+async function withIntervals(req: PageRequest, list: LabSymbol[]): Promise<LabSymbol[]> {
+  return await Promise.all(list.map(async (s) => {
+    const r = await req.core.get<{ intervals: string[] }>(
+      `/api/symbols/${encodeURIComponent(s.symbol)}/intervals`,
+    );
+    return r.ok && Array.isArray(r.data.intervals) ? { ...s, intervals: r.data.intervals } : s;
+  }));
+}
 
 /**
  * A symbol outside the default universe (served by name, loaded on first use, e.g. SPX), as the
@@ -49,19 +62,21 @@ export async function backtestPage(req: PageRequest): Promise<PageSpec> {
         : <ErrorState title="bt.title" body="error.unavailable" />,
     };
   }
-  const list = symbols.data.symbols.map(labSymbol);
+  let list = symbols.data.symbols.map(labSymbol);
   const wanted = (req.query.get("symbol") ?? "").toUpperCase();
   if (isSymbol(wanted) && !list.some((s) => s.symbol === wanted)) {
     // not in the default universe: offered too, rather than silently backtesting another symbol
     const extra = await symbolByName(req, wanted);
     if (extra) list.push(labSymbol(extra));
   }
+  list = await withIntervals(req, list);
   const symbol = list.find((s) => s.symbol === wanted)?.symbol ?? list[0]?.symbol ?? "";
   const strategyIds = strategies.data.strategies.map((s) => s.id);
   const wantedStrategy = req.query.get("strategy") ?? "";
   const strategy = strategyIds.includes(wantedStrategy) ? wantedStrategy : strategyIds[0] ?? "";
   const wantedInterval = req.query.get("interval") ?? "";
-  const interval = LAB_INTERVALS.includes(wantedInterval) ? wantedInterval : "1d";
+  const offered = intervalsOf(list.find((s) => s.symbol === symbol));
+  const interval = offered.includes(wantedInterval) ? wantedInterval : "1d";
   return {
     title: t("bt.title"),
     body: (

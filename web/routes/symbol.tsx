@@ -205,7 +205,7 @@ export async function symbolPage(req: PageRequest): Promise<PageSpec> {
         <Island name="PriceChart" component={PriceChart} props={chartProps} />
         <div class="grid2">
           <IndicatorTable result={indicators} close={q.close} />
-          <Island name="AiPanel" component={AiPanel} props={{ symbol, lang }} />
+          <Island name="AiPanel" component={AiPanel} props={{ symbol, lang, interval }} />
         </div>
         <AnalysisLists patterns={patterns} signals={signals} symbol={symbol} />
       </>

@@ -7,6 +7,8 @@
 import type * as LC from "lightweight-charts";
 import type { Lang } from "../../i18n/mod.ts";
 import { addCandles, chartColours } from "../chart/chart_theme.ts";
+import { chartTime } from "../chart/timeframes.ts";
+import { needsLogScale } from "./equity_scale.ts";
 import type { Trade } from "./backtest_metrics.tsx";
 
 /** Running drawdown (≤ 0, a fraction) of an equity curve. */
@@ -20,7 +22,10 @@ export function drawdown(values: readonly number[]): number[] {
 
 const quiet = { priceLineVisible: false, crosshairMarkerVisible: true };
 
-function baseChart(lc: typeof LC, el: HTMLElement, lang: Lang): LC.IChartApi {
+/** True when bar labels are intraday times (`2021-03-31T15:00:00-04:00`). */
+const isIntraday = (dates: readonly string[]) => (dates[0]?.length ?? 0) > 10;
+
+function baseChart(lc: typeof LC, el: HTMLElement, lang: Lang, intraday = false): LC.IChartApi {
   const col = chartColours();
   return lc.createChart(el, {
     autoSize: true,
@@ -33,7 +38,8 @@ function baseChart(lc: typeof LC, el: HTMLElement, lang: Lang): LC.IChartApi {
     grid: { vertLines: { color: col.grid }, horzLines: { color: col.grid } },
     localization: { locale: lang },
     // a bar may be narrower than a pixel: a phone shows the whole period of a long run
-    timeScale: { borderColor: col.grid, minBarSpacing: 0.01 },
+    // intraday: the exchange's clock on the axis (chartTime reads local times as UTC)
+    timeScale: { borderColor: col.grid, minBarSpacing: 0.01, timeVisible: intraday },
     rightPriceScale: { borderColor: col.grid },
   });
 }
@@ -86,7 +92,7 @@ export function equityChart(
   labels: EquityLabels,
 ): LC.IChartApi {
   const col = chartColours();
-  const chart = baseChart(lc, el, lang);
+  const chart = baseChart(lc, el, lang, isIntraday(equity.map((p) => p.date)));
   const money: LC.PriceFormat = {
     type: "custom",
     minMove: 1,
@@ -99,7 +105,7 @@ export function equityChart(
     priceFormat: money,
     ...quiet,
   });
-  strat.setData(equity.map((p) => ({ time: p.date as LC.Time, value: p.equity })));
+  strat.setData(equity.map((p) => ({ time: chartTime(p.date) as LC.Time, value: p.equity })));
   const bench = chart.addSeries(lc.LineSeries, {
     color: col.lines[1]!,
     lineWidth: 1,
@@ -107,7 +113,7 @@ export function equityChart(
     priceFormat: money,
     ...quiet,
   });
-  bench.setData(equity.map((p) => ({ time: p.date as LC.Time, value: p.benchmark })));
+  bench.setData(equity.map((p) => ({ time: chartTime(p.date) as LC.Time, value: p.benchmark })));
   const dd = chart.addSeries(lc.AreaSeries, {
     lineColor: col.down,
     topColor: col.down + "22",
@@ -119,8 +125,11 @@ export function equityChart(
     ...quiet,
   }, 1);
   const dds = drawdown(equity.map((p) => p.equity));
-  dd.setData(equity.map((p, i) => ({ time: p.date as LC.Time, value: dds[i]! * 100 })));
+  dd.setData(equity.map((p, i) => ({ time: chartTime(p.date) as LC.Time, value: dds[i]! * 100 })));
   chart.panes()[1]?.setHeight(110);
+  const log = needsLogScale(equity);
+  if (log) chart.priceScale("right", 0).applyOptions({ mode: lc.PriceScaleMode.Logarithmic });
+  el.dataset.scale = log ? "log" : "linear";
   fitAll(chart, el);
   return chart;
 }
@@ -138,7 +147,7 @@ export function tradesChart(
   text: (t: Trade, at: "entry" | "exit") => string,
 ): LC.IChartApi {
   const col = chartColours();
-  const chart = baseChart(lc, el, lang);
+  const chart = baseChart(lc, el, lang, isIntraday(bars.map((b) => b.date)));
   const candle = addCandles(lc, chart, bars, col);
   const dates = new Set(bars.map((b) => b.date));
   const markers: LC.SeriesMarker<LC.Time>[] = [];
@@ -146,7 +155,7 @@ export function tradesChart(
     const long = t.side === "long";
     if (dates.has(t.entry_date)) {
       markers.push({
-        time: t.entry_date as LC.Time,
+        time: chartTime(t.entry_date) as LC.Time,
         position: long ? "belowBar" : "aboveBar",
         color: long ? col.up : col.down,
         shape: long ? "arrowUp" : "arrowDown",
@@ -155,7 +164,7 @@ export function tradesChart(
     }
     if (dates.has(t.exit_date)) {
       markers.push({
-        time: t.exit_date as LC.Time,
+        time: chartTime(t.exit_date) as LC.Time,
         position: long ? "aboveBar" : "belowBar",
         color: col.fg,
         shape: "circle",
@@ -163,10 +172,21 @@ export function tradesChart(
       });
     }
   }
-  markers.sort((a, b) => (a.time as string) < (b.time as string) ? -1 : 1);
+  // all ISO dates (strings) or all intraday seconds (numbers): each sorts in its own order
+  markers.sort((a, b) => (a.time as string | number) < (b.time as string | number) ? -1 : 1);
   // labels of many trades overprint each other: then shapes only (the trade table has prices)
   if (markers.length > MAX_LABELLED) { for (const m of markers) delete m.text; }
   if (markers.length) lc.createSeriesMarkers(candle, markers);
+  // decades of a stock that rose a hundredfold: a linear axis flattens the early years (and its
+  // autoscale with the markers dipped below zero), so prices spanning over tenfold are log-scaled
+  let lo = Infinity, hi = -Infinity;
+  for (const b of bars) {
+    if (b.low < lo) lo = b.low;
+    if (b.high > hi) hi = b.high;
+  }
+  const log = lo > 0 && hi / lo > 10;
+  if (log) chart.priceScale("right").applyOptions({ mode: lc.PriceScaleMode.Logarithmic });
+  el.dataset.scale = log ? "log" : "linear";
   fitAll(chart, el);
   return chart;
 }

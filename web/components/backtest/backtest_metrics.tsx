@@ -6,7 +6,7 @@
  */
 import { TableRegion } from "../TableRegion.tsx";
 import { useState } from "preact/hooks";
-import { fmtDate, fmtMoney, fmtNum, fmtPct, fmtPrice, trendClass } from "../format.ts";
+import { fmtBarDate, fmtMoney, fmtNum, fmtPct, fmtPrice, trendClass } from "../format.ts";
 import type { Lang, MessageKey, T } from "../../i18n/mod.ts";
 import type { BacktestResultBody } from "../../lib/api_types.ts";
 
@@ -144,11 +144,11 @@ export function TradeTable(
               <tr key={`${x.symbol}${x.entry_date}${x.exit_date}`}>
                 <td>{t(x.side === "long" ? "bt.side.long" : "bt.side.short")}</td>
                 <td>
-                  {fmtDate(lang, x.entry_date)}{" "}
+                  {fmtBarDate(lang, x.entry_date)}{" "}
                   <span class="muted small">{fmtPrice(lang, x.entry_price)}</span>
                 </td>
                 <td>
-                  {fmtDate(lang, x.exit_date)}{" "}
+                  {fmtBarDate(lang, x.exit_date)}{" "}
                   <span class="muted small">{fmtPrice(lang, x.exit_price)}</span>
                 </td>
                 <td class="num">{fmtNum(lang, x.qty, 4)}</td>

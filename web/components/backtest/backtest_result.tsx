@@ -10,6 +10,7 @@ import type { Lang, T } from "../../i18n/mod.ts";
 import type { BacktestResultBody } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
 import { Verdict } from "./verdict.tsx";
+import { needsLogScale } from "./equity_scale.ts";
 
 type Status = "loading" | "ready" | "error";
 
@@ -26,7 +27,8 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T, currency: string) {
         const symbol = r.symbols[0] ?? "";
         // the bars the backtest ran on: weekly or monthly candles for such a backtest
         const at = r.interval && r.interval !== "1d" ? `&interval=${r.interval}` : "";
-        const q = `from=${r.from}&to=${r.to}${at}`;
+        // whole days: an intraday run's from/to are local times, candles take dates
+        const q = `from=${r.from.slice(0, 10)}&to=${r.to.slice(0, 10)}${at}`;
         const [lc, draw, res] = await Promise.all([
           import("lightweight-charts"),
           import("./backtest_charts.ts"),
@@ -103,7 +105,10 @@ export function BacktestResult(
       <Verdict t={t} lang={lang} m={r.metrics} b={r.benchmark} />
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />
       <h3>{t("bt.equity")}</h3>
-      <p class="muted small">{t("bt.equity.help")}</p>
+      <p class="muted small">
+        {t("bt.equity.help")}
+        {needsLogScale(r.equity) ? `${lang === "zh-TW" ? "" : " "}${t("bt.equity.log")}` : ""}
+      </p>
       <div class="chart-box" data-status={status}>
         <div class="chart-canvas bt-equity" ref={eqBox} />
         {note}

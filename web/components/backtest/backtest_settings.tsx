@@ -16,20 +16,34 @@ import type { FieldProblem, ParamField } from "../../lib/schema_form.ts";
 /** Text parameters of the `rule` strategy, edited with the rule editor. */
 const RULE_FIELDS = ["entry", "exit", "short_entry", "short_exit"];
 
-/** A symbol the lab offers (the fields of `GET /symbols` it reads). */
-export type LabSymbol = Pick<SymbolInfo, "symbol" | "name" | "currency" | "first" | "last">;
+/**
+ * A symbol the lab offers (the fields of `GET /symbols` it reads) and the bar intervals it has
+ * data at (`GET /api/symbols/:symbol/intervals`; daily, weekly and monthly when unknown).
+ */
+export type LabSymbol = Pick<SymbolInfo, "symbol" | "name" | "currency" | "first" | "last"> & {
+  intervals?: string[];
+};
 
 /**
- * Bar intervals the lab offers: daily, and weekly and monthly aggregated from it (a strategy
- * decides at each bar's close; a week or month not over in the data is left out).
+ * Bar intervals the lab offers: intraday where the symbol has such bars (stored, bundled or
+ * aggregated by session), daily, and weekly and monthly aggregated from it (a strategy decides
+ * at each bar's close; a week or month not over in the data is left out).
  */
-export const LAB_INTERVALS: readonly string[] = ["1d", "1w", "1mo"];
+export const LAB_INTERVALS: readonly string[] = ["1m", "5m", "15m", "30m", "1h", "1d", "1w", "1mo"];
+
+/** Intervals every symbol with daily bars has. */
+export const CALENDAR_ONLY: readonly string[] = ["1d", "1w", "1mo"];
+
+/** The intervals `sym` can be backtested at. */
+export function intervalsOf(sym: LabSymbol | undefined): readonly string[] {
+  return sym?.intervals ?? CALENDAR_ONLY;
+}
 
 /** The shared settings, as typed in the form. */
 export interface Settings {
   symbol: string;
   strategy: string;
-  /** Bar interval (`1d`, `1w`, `1mo`). */
+  /** Bar interval (`1m` … `1h`, `1d`, `1w`, `1mo`). */
   interval: string;
   from: string;
   to: string;
@@ -114,6 +128,8 @@ export function SettingsFields(
           options={LAB_INTERVALS.map((i) => ({
             value: i,
             label: t(`interval.${i}.long` as "interval.1d.long"),
+            // intervals the symbol has no bars at are shown, not offered (as on the symbol page)
+            ...(intervalsOf(sym).includes(i) ? {} : { disabled: true }),
           }))}
           error={issueFor(issues, "interval")}
         />

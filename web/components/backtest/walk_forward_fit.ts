@@ -8,8 +8,20 @@
 /** Core's limit on walk-forward windows (`MAX_WINDOWS` of core/optimise/plan.ts). */
 const MAX_WINDOWS = 50;
 
-/** Bars a year at each interval the lab offers (daily: trading days). */
-const BARS_PER_YEAR: Record<string, number> = { "1d": 252, "1w": 52, "1mo": 12 };
+/**
+ * Bars a year at each interval the lab offers (daily: trading days; intraday: a New York
+ * regular session of 6.5 hours, the first hour bar covering 09:30–10:00).
+ */
+const BARS_PER_YEAR: Record<string, number> = {
+  "1m": 252 * 390,
+  "5m": 252 * 78,
+  "15m": 252 * 26,
+  "30m": 252 * 13,
+  "1h": 252 * 7,
+  "1d": 252,
+  "1w": 52,
+  "1mo": 12,
+};
 
 /**
  * Approximate bars between two ISO dates at `interval` (`1d`: 252 a year, `1w`: 52, `1mo`: 12),
