@@ -86,14 +86,47 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
+/** The port was taken by another process between {@link freePort} and the service's bind. */
+class PortTaken extends Error {}
+
+/** What each service's `/health/live` names itself (chart's answer has no `service`). */
+const LIVE_SERVICE: Record<string, string | undefined> = {
+  core: "core-api",
+  web: "web",
+  chart: undefined,
+};
+
 /**
  * Starts `serve:<name>` with `env` and waits until `readyPath` answers (any status). With
  * `viaTask`, runs the task's own command line (the launcher, which spawns the service).
+ * `freePort()` closes its probe before the service binds, so a process of a parallel test can
+ * take the port in between: the service's `/health/live` must then name the right service
+ * (a core answering on web's port once made a page 404), and a service that lost the race is
+ * started again on another port (unless the caller fixed the port).
  */
 export async function startService(
   name: "core" | "chart" | "web",
   env: Record<string, string>,
-  { readyPath = "/health/live", timeoutMs = 30_000, port = freePort(), viaTask = false } = {},
+  opts: { readyPath?: string; timeoutMs?: number; port?: number; viaTask?: boolean } = {},
+): Promise<RunningService> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce(name, env, { ...opts, port: opts.port ?? freePort() });
+    } catch (e) {
+      if (!(e instanceof PortTaken) || opts.port !== undefined || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function startOnce(
+  name: "core" | "chart" | "web",
+  env: Record<string, string>,
+  { readyPath = "/health/live", timeoutMs = 30_000, port, viaTask = false }: {
+    readyPath?: string;
+    timeoutMs?: number;
+    port: number;
+    viaTask?: boolean;
+  },
 ): Promise<RunningService> {
   if (name === "web") await ensureWebBuild();
   const fullEnv = {
@@ -123,18 +156,37 @@ export async function startService(
   let exited = false;
   child.status.then(() => (exited = true));
   while (true) {
-    if (exited) throw new Error(`${name} exited before it was ready:\n${out}`);
+    if (exited) {
+      await pumps.catch(() => {});
+      if (/AddrInUse|address already in use/i.test(out)) {
+        throw new PortTaken(`${name}: port ${port} taken`);
+      }
+      throw new Error(`${name} exited before it was ready:\n${out}`);
+    }
+    let answered: string | null = null;
     try {
       const r = await fetch(url + readyPath, { signal: AbortSignal.timeout(1000) });
-      await r.body?.cancel();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
+      answered = await r.text();
+    } catch { /* not listening yet */ }
+    if (answered !== null && readyPath === "/health/live") {
+      let service: unknown;
+      try {
+        service = JSON.parse(answered).service;
+      } catch { /* not JSON: not one of ours */ }
+      if (service !== LIVE_SERVICE[name]) {
+        // another test's service holds the port: ours cannot bind it
         child.kill("SIGKILL");
-        throw new Error(`${name} did not answer within ${timeoutMs} ms:\n${out}`);
+        await child.status;
+        await pumps.catch(() => {});
+        throw new PortTaken(`${name}: port ${port} answered as ${String(service)}`);
       }
-      await new Promise((r) => setTimeout(r, 100));
     }
+    if (answered !== null) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${name} did not answer within ${timeoutMs} ms:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
