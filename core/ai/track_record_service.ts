@@ -18,6 +18,7 @@ import type { Db } from "../db/db.ts";
 import { MarketRepository } from "../market_data/repository.ts";
 import type { Series } from "../market_data/series.ts";
 import type { SeriesCache } from "../market_data/series_cache.ts";
+import { workersAllowed } from "../optimise/pool.ts";
 import type { RatedCall } from "./baselines.ts";
 import { RULES_VERSION } from "./rule_analyst.ts";
 import { WALK_EVERY_BARS, WALK_MIN_BARS } from "./rules_walk.ts";
@@ -65,10 +66,6 @@ function walkKey(s: Series): string {
   return `${s.symbol}|${s.dates.length}|${s.dates[0]}|${s.dates.at(-1)}|${sum}`;
 }
 
-function workerAllowed(): boolean {
-  return Deno.permissions.querySync({ name: "read", path: WORKER_URL }).state === "granted";
-}
-
 let spare: Worker | null = null;
 
 /**
@@ -78,7 +75,7 @@ let spare: Worker | null = null;
  * (after a data change) start their own.
  */
 export function prewarmTrackWorker(): void {
-  if (!spare && workerAllowed()) spare = new Worker(WORKER_URL, { type: "module" });
+  if (!spare && workersAllowed(WORKER_URL)) spare = new Worker(WORKER_URL, { type: "module" });
 }
 
 /** Ends the spare worker, if it was never used (core's shutdown). */
@@ -93,7 +90,7 @@ export function stopTrackWorker(): void {
  * worker's module) on this thread in slices of {@link WALK_SLICE_MS} with a macrotask between.
  */
 async function runTrack(input: TrackInput): Promise<TrackOutput> {
-  if (workerAllowed()) {
+  if (workersAllowed(WORKER_URL)) {
     const worker = spare ?? new Worker(WORKER_URL, { type: "module" });
     spare = null;
     try {

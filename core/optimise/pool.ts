@@ -21,11 +21,12 @@ export type TaskBody = WorkerTask extends infer T ? T extends unknown ? Omit<T, 
 const WORKER_URL = new URL("./grid_worker.ts", import.meta.url);
 
 /**
- * Whether this process may start optimiser workers: a worker loads its modules from disk, so
- * it needs read access to the code (`--allow-read` of core/, shared/ and node_modules/).
+ * Whether this process may start a worker of the module at `url` (by default the optimiser's):
+ * a worker loads its modules from disk, so it needs read access to the code (`--allow-read` of
+ * core/, shared/ and node_modules/).
  */
-export function workersAllowed(): boolean {
-  return Deno.permissions.querySync({ name: "read", path: WORKER_URL }).state === "granted";
+export function workersAllowed(url: URL = WORKER_URL): boolean {
+  return Deno.permissions.querySync({ name: "read", path: url }).state === "granted";
 }
 
 /** Runs tasks on the calling thread, one after the other, yielding between tasks. */

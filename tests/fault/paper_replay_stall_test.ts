@@ -7,6 +7,7 @@
  * @module
  */
 import assert from "node:assert/strict";
+import { probeLiveness } from "../helpers/liveness.ts";
 import { removeSqlite, startService, tempSqliteUrl } from "../helpers/services.ts";
 
 async function post(url: string, cookie: string, body: unknown) {
@@ -91,24 +92,12 @@ export async function measureReplayStall(
       assert.equal(r.status, 201, JSON.stringify(r.json));
     }
 
-    const probes: { start: number; end: number }[] = [];
-    let done = false;
-    const probe = async () => {
-      while (!done) {
-        const start = performance.now();
-        const r = await fetch(`${core.url}/health/live`, { signal: AbortSignal.timeout(30_000) });
-        await r.body?.cancel();
-        probes.push({ start, end: performance.now() });
-        await new Promise((res) => setTimeout(res, 20));
-      }
-    };
-    const probing = probe();
+    const probing = probeLiveness(core.url);
     await new Promise((res) => setTimeout(res, 500)); // quiet probes first: the ambient lag
     const replayStart = performance.now();
     const adv = await post(`${base}/advance`, cookie, { bars });
     const replayEnd = performance.now();
-    done = true;
-    await probing;
+    const probes = await probing.stop();
     assert.equal(adv.status, 200, JSON.stringify(adv.json));
     return {
       fills: adv.json.fills.length,

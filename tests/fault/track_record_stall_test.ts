@@ -2,12 +2,13 @@
  * The analyst's track record is computed on first request over every default symbol (on the
  * 1998–2021 histories: ~1,000 calls, 1,000 random-entry draws each). It must not freeze core
  * while it does: a probe fetches `/health/live` every ~20 ms meanwhile, and no probe may wait
- * 100 ms more than the same core's probes before it (before the baselines were sliced, the
- * first computation held `/health/live` for 142–329 ms on the LEAN data).
+ * 100 ms more than the same core's probes before it (computed on core's own thread, the first
+ * computation held `/health/live` for 142–329 ms on the LEAN data; it now runs in a worker).
  *
  * @module
  */
 import assert from "node:assert/strict";
+import { probeLiveness } from "../helpers/liveness.ts";
 import { removeSqlite, startService, tempSqliteUrl } from "../helpers/services.ts";
 
 interface Stall {
@@ -21,25 +22,14 @@ async function measure(): Promise<Stall> {
   const dbUrl = tempSqliteUrl("track-stall");
   const core = await startService("core", { DATABASE_URL: dbUrl, LOG_LEVEL: "warn" });
   try {
-    const probes: { start: number; end: number }[] = [];
-    let done = false;
-    const probing = (async () => {
-      while (!done) {
-        const start = performance.now();
-        const r = await fetch(`${core.url}/health/live`, { signal: AbortSignal.timeout(30_000) });
-        await r.body?.cancel();
-        probes.push({ start, end: performance.now() });
-        await new Promise((res) => setTimeout(res, 20));
-      }
-    })();
+    const probing = probeLiveness(core.url);
     await new Promise((res) => setTimeout(res, 500)); // quiet probes first: the ambient lag
     const started = performance.now();
     const r = await fetch(`${core.url}/api/ai/track-record`, {
       signal: AbortSignal.timeout(120_000),
     });
     const ended = performance.now();
-    done = true;
-    await probing;
+    const probes = await probing.stop();
     assert.equal(r.status, 200);
     const body = await r.json();
     return {

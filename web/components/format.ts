@@ -81,36 +81,30 @@ export function fmtDate(lang: Lang, iso: string | null | undefined): string {
   return f.format(d);
 }
 
-const barTimeCache = new Map<Lang, Intl.DateTimeFormat>();
-
 /**
- * A bar's label: a day as {@link fmtDate}, an intraday bar (`2021-03-31T15:00:00-04:00`) with
- * its date and time on the exchange's clock (the wall-clock part, whatever the viewer's zone).
+ * A bar's label: a day as {@link fmtDate}; an intraday bar (`2021-03-31T15:00:00-04:00`) with
+ * its date and its time on the exchange's clock (the label's wall clock, whatever the viewer's
+ * zone), as the symbol page's legend shows it.
  *
  * @example
  * ```ts
  * import { fmtBarDate } from "./format.ts";
  *
  * fmtBarDate("en", "2021-03-31"); // "Mar 31, 2021"
- * fmtBarDate("en", "2021-03-31T15:00:00-04:00"); // "Mar 31, 2021, 3:00 PM"
+ * fmtBarDate("en", "2021-03-31T15:00:00-04:00"); // "Mar 31, 2021 15:00"
  * ```
  */
 export function fmtBarDate(lang: Lang, label: string | null | undefined): string {
   if (!label || label.length <= 10) return fmtDate(lang, label);
-  const d = new Date(`${label.slice(0, 19)}Z`);
-  if (Number.isNaN(d.getTime())) return label;
-  let f = barTimeCache.get(lang);
-  if (!f) {
-    barTimeCache.set(
-      lang,
-      f = new Intl.DateTimeFormat(lang, {
-        dateStyle: "medium",
-        timeStyle: "short",
-        timeZone: "UTC",
-      }),
-    );
-  }
-  return f.format(d);
+  return `${fmtDate(lang, label.slice(0, 10))} ${label.slice(11, 16)}`;
+}
+
+/**
+ * `text` followed by the sentence `more`: a space between them in English, none after a
+ * Chinese full stop.
+ */
+export function withSentence(lang: Lang, text: string, more: string): string {
+  return `${text}${lang === "zh-TW" ? "" : " "}${more}`;
 }
 
 /** CSS class for a signed value: `up`, `down` or `flat`. */

@@ -259,7 +259,7 @@ export const en = {
 
   "sources.title": "Data sources and licences",
   "sources.intro":
-    "Every price here is real historical market data (no synthetic prices), taken from open packages of npm and Debian. Each file's source package, version, licence and checksum are recorded in the dataset's manifest.",
+    "Every price here is real historical market data (no synthetic prices), taken from QuantConnect LEAN's sample data (Apache-2.0) and open packages of npm and Debian. Each file's source package, version, licence and checksum are recorded in the dataset's manifest.",
   "sources.col.symbol": "Symbol",
   "sources.col.range": "Range",
   "sources.col.rows": "Rows",

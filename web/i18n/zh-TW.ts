@@ -248,7 +248,7 @@ export const zhTW: Record<BaseKey, string> = {
 
   "sources.title": "資料來源與授權",
   "sources.intro":
-    "這裡的每個價格都是真實的歷史市場資料（沒有合成價格），取自 npm 與 Debian 的公開套件。每個檔案的來源套件、版本、授權與校驗碼都記錄在資料集的清單中。",
+    "這裡的每個價格都是真實的歷史市場資料（沒有合成價格），取自 QuantConnect LEAN 的範例資料（Apache-2.0）與 npm、Debian 的公開套件。每個檔案的來源套件、版本、授權與校驗碼都記錄在資料集的清單中。",
   "sources.col.symbol": "代號",
   "sources.col.range": "期間",
   "sources.col.rows": "筆數",

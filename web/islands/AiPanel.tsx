@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { fmtDate, fmtNum, fmtPct, fmtPrice } from "../components/format.ts";
+import { fmtDate, fmtNum, fmtPct, fmtPrice, withSentence } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import type { AiAnalysis } from "../lib/api_types.ts";
 import { errorMessage, statusOfCode } from "../lib/api_error.ts";
@@ -80,8 +80,7 @@ export default function AiPanel({ symbol, lang, interval = "1d" }: AiPanelProps)
     <section class="card ai" aria-labelledby="ai-h" aria-busy={busy ? "true" : "false"}>
       <h2 id="ai-h">{t("ai.title")}</h2>
       <p class="muted small">
-        {t("ai.intro")}
-        {interval === "1d" ? "" : `${lang === "zh-TW" ? "" : " "}${t("ai.dailyOnly")}`}
+        {interval === "1d" ? t("ai.intro") : withSentence(lang, t("ai.intro"), t("ai.dailyOnly"))}
       </p>
       <button type="button" class="primary" onClick={run} disabled={busy}>
         {busy ? t("ai.running") : t("ai.run")}

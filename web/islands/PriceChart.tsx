@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { fmtDate, fmtNum, fmtPrice } from "../components/format.ts";
+import { fmtBarDate, fmtNum, fmtPrice } from "../components/format.ts";
 import { fmtVolume, tradesInLots, TW_LOT_SHARES } from "../components/volume.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { INDICATOR_CHOICES } from "../components/chart/chart_theme.ts";
@@ -249,8 +249,7 @@ export default function PriceChart(props: PriceChartProps) {
           ? (
             <>
               <span data-field="date" data-value={bar.date}>
-                {fmtDate(lang, bar.date.slice(0, 10))}
-                {bar.date.length > 10 ? ` ${bar.date.slice(11, 16)}` : ""}
+                {fmtBarDate(lang, bar.date)}
               </span>
               {(["open", "high", "low", "close"] as const).map((k) => (
                 <span key={k} data-field={k} data-value={bar[k]}>

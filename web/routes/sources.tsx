@@ -54,7 +54,7 @@ const DATASETS: readonly (readonly [string, string, string, string, readonly [st
       ["matplotlib"],
     ],
     [
-      "extra/AAPL_2013_2018 (not served)",
+      "extra/AAPL_2013_2018",
       "2013-05-13 – 2018-05-11",
       "1260",
       "npm @observablehq/sample-datasets 1.0.1 (aapl.csv)",

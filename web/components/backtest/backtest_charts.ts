@@ -8,7 +8,7 @@ import type * as LC from "lightweight-charts";
 import type { Lang } from "../../i18n/mod.ts";
 import { addCandles, chartColours } from "../chart/chart_theme.ts";
 import { chartTime } from "../chart/timeframes.ts";
-import { needsLogScale } from "./equity_scale.ts";
+import { needsLogScale, spansTenfold } from "./equity_scale.ts";
 import type { Trade } from "./backtest_metrics.tsx";
 
 /** Running drawdown (≤ 0, a fraction) of an equity curve. */
@@ -179,12 +179,7 @@ export function tradesChart(
   if (markers.length) lc.createSeriesMarkers(candle, markers);
   // decades of a stock that rose a hundredfold: a linear axis flattens the early years (and its
   // autoscale with the markers dipped below zero), so prices spanning over tenfold are log-scaled
-  let lo = Infinity, hi = -Infinity;
-  for (const b of bars) {
-    if (b.low < lo) lo = b.low;
-    if (b.high > hi) hi = b.high;
-  }
-  const log = lo > 0 && hi / lo > 10;
+  const log = spansTenfold(bars.flatMap((b) => [b.low, b.high]));
   if (log) chart.priceScale("right").applyOptions({ mode: lc.PriceScaleMode.Logarithmic });
   el.dataset.scale = log ? "log" : "linear";
   fitAll(chart, el);

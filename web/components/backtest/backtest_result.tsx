@@ -5,7 +5,7 @@
  * @module
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { fmtDate, fmtPrice } from "../format.ts";
+import { fmtDate, fmtPrice, withSentence } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
 import type { BacktestResultBody } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
@@ -106,8 +106,9 @@ export function BacktestResult(
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />
       <h3>{t("bt.equity")}</h3>
       <p class="muted small">
-        {t("bt.equity.help")}
-        {needsLogScale(r.equity) ? `${lang === "zh-TW" ? "" : " "}${t("bt.equity.log")}` : ""}
+        {needsLogScale(r.equity)
+          ? withSentence(lang, t("bt.equity.help"), t("bt.equity.log"))
+          : t("bt.equity.help")}
       </p>
       <div class="chart-box" data-status={status}>
         <div class="chart-canvas bt-equity" ref={eqBox} />

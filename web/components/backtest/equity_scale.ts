@@ -19,13 +19,27 @@
  * ```
  */
 export function needsLogScale(equity: readonly { equity: number; benchmark: number }[]): boolean {
+  return spansTenfold(equity.flatMap((p) => [p.equity, p.benchmark]));
+}
+
+/**
+ * True when positive `values` span more than a factor of ten (a log axis reads them better);
+ * false when any is zero or negative (a log axis cannot show it).
+ *
+ * @example
+ * ```ts
+ * import { spansTenfold } from "./equity_scale.ts";
+ *
+ * spansTenfold([0.15, 122.15]); // true: AAPL 1998 → 2021, split-adjusted
+ * spansTenfold([116.4, 145.1]); // false
+ * ```
+ */
+export function spansTenfold(values: Iterable<number>): boolean {
   let lo = Infinity, hi = -Infinity;
-  for (const p of equity) {
-    for (const v of [p.equity, p.benchmark]) {
-      if (!(v > 0)) return false; // a log axis cannot show zero or a loss below it
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+  for (const v of values) {
+    if (!(v > 0)) return false;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   return hi / lo > 10;
 }
