@@ -139,6 +139,7 @@ export function createWebApp(deps: WebDeps) {
       requestId: c.get("requestId"),
       service: "chart",
       clientIp: clientIp(c, 0), // the socket: web appends it
+      buffer: true, // a chart killed mid-answer is a 502 for the browser, not a cut connection
     }));
 
   // The header's sign-out form (no script): core revokes the session and clears its cookie (the

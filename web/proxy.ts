@@ -39,7 +39,7 @@ export interface ForwardOptions {
   allow: string;
   /** The fetch to use. */
   fetch: typeof fetch;
-  /** Time allowed until the response headers arrive (the body may stream longer). */
+  /** Time allowed until the response headers arrive (with `buffer`, until the whole body has). */
   timeoutMs: number;
   /** Request id to propagate. */
   requestId?: string | undefined;
@@ -47,6 +47,12 @@ export interface ForwardOptions {
   service: string;
   /** The address the caller connected from, appended to `X-Forwarded-For`. */
   clientIp?: string | undefined;
+  /**
+   * Read the whole answer before replying (finite answers such as rendered charts): a service
+   * that dies in the middle of its body is then a JSON 502, not a connection cut under the
+   * browser. Event streams must not set it.
+   */
+  buffer?: boolean;
 }
 
 /** Forwards `req` to `target` + its path and query. */
@@ -83,6 +89,7 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
     opts.timeoutMs,
   );
   let res: Response;
+  let answer: BodyInit | null;
   try {
     res = await opts.fetch(upstream.url, {
       method: req.method,
@@ -92,6 +99,7 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
       redirect: "manual",
       signal: ctrl.signal,
     });
+    answer = opts.buffer ? await res.arrayBuffer() : res.body;
   } catch (e) {
     const timeout = e instanceof DOMException && e.name === "TimeoutError";
     return Response.json({
@@ -112,5 +120,5 @@ export async function forward(req: Request, opts: ForwardOptions): Promise<Respo
     out.set(k, v);
   }
   for (const c of res.headers.getSetCookie()) out.append("set-cookie", c);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: out });
+  return new Response(answer, { status: res.status, statusText: res.statusText, headers: out });
 }

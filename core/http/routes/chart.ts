@@ -96,11 +96,14 @@ export const chartRoutes = routeGroup(
           });
         }
         let res: Response;
+        let body: ArrayBuffer;
         try {
           res = await f(base + path(format), {
             signal: AbortSignal.timeout(timeoutMs),
             headers: { ...headers, "x-forwarded-for": clientIp(c, deps.config.TRUST_PROXY_HOPS) },
           });
+          // read whole: a chart service killed mid-answer is a 503, not a cut connection
+          body = await res.arrayBuffer();
         } catch (e) {
           throw unavailable(e, requestId);
         }
@@ -109,7 +112,7 @@ export const chartRoutes = routeGroup(
           const v = res.headers.get(h);
           if (v !== null) out.set(h, v);
         }
-        return new Response(res.body, { status: res.status, headers: out });
+        return new Response(body, { status: res.status, headers: out });
       },
     },
   ],

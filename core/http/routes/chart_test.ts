@@ -67,6 +67,23 @@ Deno.test("GET /chart/{symbol} - 503 JSON when the chart service is down, never 
   }
 });
 
+Deno.test("GET /chart/{symbol}?format=svg - a chart service killed in the middle of its answer is a 503 JSON", async () => {
+  const { app } = appWith(() =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode("<svg xmlns="));
+          c.error(new TypeError("error reading a body from connection"));
+        },
+      }),
+      { headers: { "content-type": "image/svg+xml" } },
+    )
+  );
+  const res = await app.request("/chart/AAPL?format=svg");
+  assert.equal(res.status, 503);
+  assert.equal((await res.json()).error.code, "unavailable");
+});
+
 Deno.test("GET /chart/{symbol} - 404 for an unknown symbol, 422 for bad input, chart's errors passed on", async () => {
   const { app } = appWith(() =>
     Response.json({ error: { code: "validation_error", message: "x" } }, { status: 422 })
