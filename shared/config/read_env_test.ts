@@ -14,6 +14,7 @@ Deno.test("envNames() - lists the variables a service schema reads", () => {
     "LOG_LEVEL",
     "MAX_CONNECTIONS_PER_IP",
     "PORT",
+    "TRUST_PROXY_HOPS",
   ]);
   assert.ok(envNames(CoreEnvSchema).includes("DATABASE_URL"));
 });

@@ -16,12 +16,25 @@ import type { Context } from "hono";
  * ```
  */
 export function clientIp(c: Context, hops: number): string {
-  if (hops > 0) {
-    const chain = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim())
-      .filter(Boolean);
-    const ip = chain[chain.length - hops] ?? chain[0];
-    if (ip) return ip;
-  }
+  const ip = forwardedClient(c.req.header("x-forwarded-for") ?? null, hops);
+  if (ip) return ip;
   const env = c.env as { remoteAddr?: { hostname?: string } } | undefined;
   return env?.remoteAddr?.hostname || "unknown";
+}
+
+/**
+ * The client's address in an `X-Forwarded-For` value behind `hops` trusted proxies: the entry
+ * `hops` places from the right (the first entry when the chain is shorter), or `null` with no
+ * trusted hops or no chain (the socket address is then the client's).
+ *
+ * @example
+ * ```ts
+ * forwardedClient("6.6.6.6, 203.0.113.7, 10.0.0.2", 2); // "203.0.113.7"
+ * forwardedClient(null, 1); // null
+ * ```
+ */
+export function forwardedClient(header: string | null, hops: number): string | null {
+  if (hops <= 0 || !header) return null;
+  const chain = header.split(",").map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? null;
 }

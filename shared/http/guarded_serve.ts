@@ -16,9 +16,17 @@
  * A connection past a deadline is closed (with a 408 when nothing was answered on it yet). The
  * handler receives the client's own address as `info.remoteAddr`, as with plain `Deno.serve`.
  *
+ * Behind trusted proxies (`trustProxyHops` > 0) every connection comes from a proxy's few
+ * addresses, so counting connections per socket address would throttle all users together.
+ * The cap then counts the requests in flight per client, as the trusted `X-Forwarded-For` entry
+ * names it (the rule of `clientIp`); a request over the cap is answered 429 at once. A request
+ * without the header came from a service on the private network (web's page renders, chart)
+ * and is not counted.
+ *
  * @module
  */
 import { internalPort } from "../config/load_config.ts";
+import { forwardedClient } from "./client_ip.ts";
 
 /** Options of {@link guardedServe}. */
 export interface GuardedServeOptions {
@@ -36,6 +44,11 @@ export interface GuardedServeOptions {
   idleTimeoutMs?: number;
   /** Connections one client address may hold open (default 64; 0: no cap). */
   maxConnectionsPerIp?: number;
+  /**
+   * Trusted proxies in front (`TRUST_PROXY_HOPS`): with > 0 the cap applies to requests in
+   * flight per forwarded client address instead of connections per socket address.
+   */
+  trustProxyHops?: number;
   /** Addresses without a cap (default loopback: services and tests on the same host). */
   exempt?: (ip: string) => boolean;
   /** How often the deadlines are checked, in ms (default 250). */
@@ -54,19 +67,19 @@ export interface GuardConfig {
   INTERNAL_PORT?: number | undefined;
   /** Per-IP connection cap (0: none). */
   MAX_CONNECTIONS_PER_IP: number;
-  /** Proxies in front: their addresses are shared by many clients, so no per-IP cap then. */
+  /** Proxies in front: the cap then counts each forwarded client's requests in flight. */
   TRUST_PROXY_HOPS?: number;
 }
 
 /**
  * {@link guardedServe}'s options from a service's configuration: the listen address, the
- * internal port, and the per-IP cap (off behind trusted proxies, whose few addresses carry
- * everyone's connections).
+ * internal port, the per-client cap and the trusted proxy hops (which turn the cap from
+ * connections per socket address into requests in flight per forwarded client).
  *
  * @example
  * ```ts
  * guardOptions({ HOST: "0.0.0.0", PORT: 8002, MAX_CONNECTIONS_PER_IP: 64 });
- * // { hostname: "0.0.0.0", port: 8002, internalPort: 18002, maxConnectionsPerIp: 64 }
+ * // { hostname: "0.0.0.0", port: 8002, internalPort: 18002, maxConnectionsPerIp: 64, trustProxyHops: 0 }
  * ```
  */
 export function guardOptions(cfg: GuardConfig): GuardedServeOptions {
@@ -74,7 +87,8 @@ export function guardOptions(cfg: GuardConfig): GuardedServeOptions {
     hostname: cfg.HOST,
     port: cfg.PORT,
     internalPort: internalPort(cfg),
-    maxConnectionsPerIp: (cfg.TRUST_PROXY_HOPS ?? 0) > 0 ? 0 : cfg.MAX_CONNECTIONS_PER_IP,
+    maxConnectionsPerIp: cfg.MAX_CONNECTIONS_PER_IP,
+    trustProxyHops: cfg.TRUST_PROXY_HOPS ?? 0,
   };
 }
 
@@ -120,6 +134,16 @@ const TIMEOUT_408 = rawAnswer(
   "request_timeout",
   "Request not received in time.",
 );
+const TOO_MANY_IN_FLIGHT = () =>
+  new Response(
+    JSON.stringify({
+      error: {
+        code: "too_many_requests",
+        message: "Too many requests in flight from this address.",
+      },
+    }),
+    { status: 429, headers: { "content-type": "application/json", "retry-after": "5" } },
+  );
 const TOO_MANY = rawAnswer(
   "429 Too Many Requests",
   "too_many_connections",
@@ -156,10 +180,14 @@ export function guardedServe(
     exempt = isLoopback,
     checkEveryMs = 250,
     internalPort = 0,
+    trustProxyHops = 0,
   } = options;
+  const behindProxy = trustProxyHops > 0;
   /** Open connections by the private port they reach the HTTP server from. */
   const byPort = new Map<number, ConnState>();
   const perIp = new Map<string, number>();
+  /** Requests in flight per forwarded client (behind trusted proxies only). */
+  const inFlight = new Map<string, number>();
 
   const inner = Deno.serve(
     { hostname: "127.0.0.1", port: internalPort, onListen() {} },
@@ -176,6 +204,19 @@ export function guardedServe(
     info: Deno.ServeHandlerInfo<Deno.NetAddr>,
   ): Promise<Response> {
     state.headerSince = null;
+    const client = behindProxy
+      ? forwardedClient(req.headers.get("x-forwarded-for"), trustProxyHops)
+      : null;
+    const counted = client !== null && maxConnectionsPerIp > 0 && !exempt(client);
+    if (counted) {
+      const n = inFlight.get(client) ?? 0;
+      if (n >= maxConnectionsPerIp) {
+        state.answered = true;
+        req.body?.cancel().catch(() => {});
+        return TOO_MANY_IN_FLIGHT();
+      }
+      inFlight.set(client, n + 1);
+    }
     state.active++;
     let pending: { since: number } | null = null;
     if (req.body) {
@@ -191,6 +232,11 @@ export function guardedServe(
       state.active--;
       state.answered = true;
       if (pending) state.bodies.delete(pending);
+      if (counted) {
+        const n = (inFlight.get(client) ?? 1) - 1;
+        if (n > 0) inFlight.set(client, n);
+        else inFlight.delete(client);
+      }
     }
   }
 
@@ -230,7 +276,7 @@ export function guardedServe(
     const clientAddr = client.remoteAddr as Deno.NetAddr;
     const ip = clientAddr.hostname;
     const open = perIp.get(ip) ?? 0;
-    if (maxConnectionsPerIp > 0 && open >= maxConnectionsPerIp && !exempt(ip)) {
+    if (!behindProxy && maxConnectionsPerIp > 0 && open >= maxConnectionsPerIp && !exempt(ip)) {
       await client.write(TOO_MANY).catch(() => {});
       client.close();
       return;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseAnswer, rawRequest, readAll } from "../../tests/helpers/raw_http.ts";
-import { guardedServe } from "./guarded_serve.ts";
+import { guardedServe, guardOptions } from "./guarded_serve.ts";
 
 const enc = new TextEncoder();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -93,4 +93,62 @@ Deno.test({
       await server.shutdown();
     }
   },
+});
+
+Deno.test({
+  name:
+    "guardedServe() - behind trusted proxies the cap counts each forwarded client's requests in flight",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => release = r);
+    const server = guardedServe(
+      {
+        hostname: "127.0.0.1",
+        port: 0,
+        maxConnectionsPerIp: 2,
+        trustProxyHops: 1,
+        exempt: () => false,
+      },
+      async (req) => {
+        if (new URL(req.url).pathname === "/hold") await gate;
+        return new Response("ok");
+      },
+    );
+    const port = server.addr.port;
+    const from = (ip: string) => ({ "x-forwarded-for": `6.6.6.6, ${ip}` });
+    try {
+      // Every connection comes from the proxy's one address (127.0.0.1): more than 2 connections
+      // are fine, the cap is per forwarded client.
+      const held = [0, 1].map(() => rawRequest(port, "/hold", { headers: from("203.0.113.7") }));
+      await sleep(100);
+      const over = await rawRequest(port, "/", { headers: from("203.0.113.7") });
+      assert.equal(over.status, 429, "a third request in flight from one client");
+      assert.match(over.body, /too_many_requests/);
+      assert.equal((await rawRequest(port, "/", { headers: from("198.51.100.2") })).status, 200);
+      assert.equal(
+        (await rawRequest(port, "/")).status,
+        200,
+        "no header: a service on the network",
+      );
+      release();
+      for (const r of await Promise.all(held)) assert.equal(r.status, 200);
+      assert.equal((await rawRequest(port, "/", { headers: from("203.0.113.7") })).status, 200);
+    } finally {
+      release();
+      await server.shutdown();
+    }
+  },
+});
+
+Deno.test("guardOptions() - the cap stays on behind trusted proxies (it counts forwarded clients)", () => {
+  const opts = guardOptions({
+    HOST: "0.0.0.0",
+    PORT: 8002,
+    MAX_CONNECTIONS_PER_IP: 64,
+    TRUST_PROXY_HOPS: 2,
+  });
+  assert.equal(opts.maxConnectionsPerIp, 64);
+  assert.equal(opts.trustProxyHops, 2);
 });
