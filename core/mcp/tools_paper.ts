@@ -95,7 +95,9 @@ const openPaperAccount = defineTool({
   title: "Open a paper account",
   description: "Opens a paper-trading account with simulated cash whose replay clock starts at " +
     "`start`: orders fill on the stored bars after the clock (advance it with " +
-    "advance_paper_clock). Costs default to the backtest lab's.",
+    "advance_paper_clock). Costs default to the backtest lab's. Keyed by name, so a retry is " +
+    "safe: when you already have an account with this name it is returned unchanged " +
+    "(`opened` false) and no second one is opened; pick a new name for a new account.",
   scope: "paper:trade",
   signedIn: true,
   effect: "write",
@@ -104,8 +106,23 @@ const openPaperAccount = defineTool({
     name: z.string().trim().min(1).max(80).default("Paper account"),
     cash: z.number().gt(0).max(1e12).default(100_000),
   }),
-  output: PaperAccountSchema,
-  run: (body, { api }) => api.call({ method: "POST", path: "/api/paper/accounts", body }),
+  output: z.object({ opened: z.boolean(), account: PaperAccountSchema }),
+  run: async (body, { api }) => {
+    const { accounts } = await api.call<{ accounts: Account[] }>({
+      method: "GET",
+      path: "/api/paper/accounts",
+    });
+    const same = accounts.find((a) => a.name === body.name);
+    if (same) {
+      const account = await api.call<Account>({
+        method: "GET",
+        path: `/api/paper/accounts/${same.id}`,
+      });
+      return { opened: false, account };
+    }
+    const account = await api.call<Account>({ method: "POST", path: "/api/paper/accounts", body });
+    return { opened: true, account };
+  },
 });
 
 const placePaperOrder = defineTool({
@@ -166,23 +183,32 @@ const advancePaperClock = defineTool({
   name: "advance_paper_clock",
   title: "Advance the replay clock",
   description: "Replays the next stored trading days on a paper account: open orders fill, " +
-    "bots trade. Give `bars` (1..250 trading days). Returns the account after the replay and " +
-    "how many fills happened.",
+    "bots trade. Give `to` (replay up to and including that date, at most 2000 trading days) " +
+    "or `bars` (1..250 trading days). Prefer `to` when a call may be retried: a replay to a " +
+    "date the clock has already reached is refused and changes nothing, while `bars` replays " +
+    "again on every call. Returns the account after the replay and how many fills happened.",
   scope: "paper:trade",
   signedIn: true,
   effect: "write",
-  input: z.object({ bars: z.number().int().min(1).max(250), account_id: accountId }),
+  input: z.object({
+    to: IsoDateSchema.optional().describe("Replay up to this date (YYYY-MM-DD), inclusive"),
+    bars: z.number().int().min(1).max(250).optional().describe("Trading days to replay"),
+    account_id: accountId,
+  }).refine((a) => (a.bars === undefined) !== (a.to === undefined), {
+    message: "give either to or bars",
+    path: ["to"],
+  }),
   output: z.object({
     account: PaperAccountSchema,
     replayed_bars: z.number().int(),
     fill_count: z.number().int(),
   }),
-  run: async ({ bars, account_id }, { api }) => {
+  run: async ({ bars, to, account_id }, { api }) => {
     const id = await accountFor(api, account_id);
     const r = await api.call<{ account: Account; fills: unknown[]; replayed_bars: number }>({
       method: "POST",
       path: `/api/paper/accounts/${id}/advance`,
-      body: { bars },
+      body: to !== undefined ? { to } : { bars },
     });
     return { account: r.account, replayed_bars: r.replayed_bars, fill_count: r.fills.length };
   },

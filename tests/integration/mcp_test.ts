@@ -153,7 +153,16 @@ Deno.test({
       // paper trading through MCP, seen by the HTTP API
       const none = await call(full, "paper_account", {});
       assert.deepEqual(none.accounts, []);
-      const account = await call(full, "open_paper_account", { start: "2018-01-02" });
+      const opened = await call(full, "open_paper_account", { start: "2018-01-02" });
+      assert.equal(opened.opened, true);
+      const account = opened.account as { id: string };
+      const reopened = await call(full, "open_paper_account", { start: "2018-01-02" });
+      assert.equal(reopened.opened, false, "a retry opens no second account");
+      assert.equal((reopened.account as { id: string }).id, account.id);
+      const listed = await (await fetch(`${core.url}/api/paper/accounts`, {
+        headers: { cookie },
+      })).json();
+      assert.equal(listed.accounts.length, 1);
       const order = await call(full, "place_paper_order", {
         symbol: "AAPL",
         side: "buy",
@@ -184,8 +193,19 @@ Deno.test({
         order_id: (limit.order as { id: string }).id,
       });
       assert.equal((cancelled.order as { status: string }).status, "cancelled");
-      const advanced = await call(full, "advance_paper_clock", { bars: 1 });
+      const advanced = await call(full, "advance_paper_clock", { to: "2018-01-03" });
       assert.equal(advanced.fill_count, 1);
+      assert.equal(advanced.replayed_bars, 1);
+      const replayedAgain = await full.callTool({
+        name: "advance_paper_clock",
+        arguments: { to: "2018-01-03" },
+      });
+      assert.equal(
+        replayedAgain.isError,
+        true,
+        "a retried replay to a reached date changes nothing",
+      );
+      assert.match(textOf(replayedAgain), /after the clock 2018-01-03/);
       const view = await call(reader, "paper_account", {});
       assert.equal((view.account as { positions: unknown[] }).positions.length, 1);
 
