@@ -114,6 +114,51 @@ Deno.test({
       assert.equal((await me.json()).user.email, EMAIL);
       const credits = await page.locator("[data-testid=quota] [data-field=credits]").innerText();
 
+      // A read-only token for an assistant: the MCP snippet names this site's /mcp and the new
+      // token, and an MCP client configured with it sees the read tools but cannot trade.
+      await page.getByLabel("Token name").fill("assistant");
+      const others = [
+        "AI analyses (uses quota)",
+        "backtests and optimisations",
+        "paper trading",
+        "alerts",
+        "load symbols",
+        "manage tokens and account",
+      ];
+      for (const name of others) {
+        await page.getByRole("checkbox", { name, exact: true }).uncheck();
+      }
+      await page.getByRole("button", { name: "Create token" }).click();
+      await page.locator("[data-testid=token-secret]").filter({ hasNotText: secret }).waitFor();
+      const readSecret = await page.locator("[data-testid=token-secret]").innerText();
+      const config = JSON.parse(await page.getByTestId("mcp-config").innerText());
+      const server = config.mcpServers.trading;
+      assert.equal(server.url, `${web.url}/mcp`);
+      assert.equal(server.headers.Authorization, `Bearer ${readSecret}`);
+      const rpc = async (method: string, params: Record<string, unknown>) => {
+        const r = await fetch(server.url, {
+          method: "POST",
+          headers: {
+            ...server.headers,
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            "mcp-protocol-version": "2025-06-18",
+          },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+        });
+        assert.equal(r.status, 200, method);
+        return (await r.json()).result;
+      };
+      const tools = (await rpc("tools/list", {})).tools.map((x: { name: string }) => x.name);
+      assert.ok(tools.includes("get_quote") && tools.includes("paper_account"), String(tools));
+      assert.ok(!tools.includes("place_paper_order") && !tools.includes("analyze_symbol"));
+      const refused = await rpc("tools/call", {
+        name: "place_paper_order",
+        arguments: { symbol: "AAPL", side: "buy", qty: 1, idempotency_key: "e2e-1" },
+      });
+      assert.equal(refused.isError, true);
+      assert.match(refused.content[0].text, /lacks the "paper:trade" scope/);
+
       // Admin: promote, mint a code on the admin page, redeem it on the account page.
       await makeAdmin(stack.dbUrl, EMAIL);
       await page.goto(`${web.url}/admin`, { waitUntil: "networkidle" });
@@ -144,10 +189,10 @@ Deno.test({
       await page.screenshot({ path: `${SHOTS}symbol-ai.png`, fullPage: true });
 
       // Change the password: a wrong current one is tied to its input; the change revokes the
-      // API token (the page says so and empties the list) and keeps this browser signed in.
+      // API tokens (the page says so and empties the list) and keeps this browser signed in.
       await page.goto(`${web.url}/account`, { waitUntil: "networkidle" });
       await page.waitForSelector("[data-island=AccountPanel][data-hydrated=true]");
-      assert.equal(await page.locator("[data-testid=tokens] tbody tr").count(), 1);
+      assert.equal(await page.locator("[data-testid=tokens] tbody tr").count(), 2);
       await page.getByLabel("Current password").fill("not my password");
       await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
