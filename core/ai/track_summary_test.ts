@@ -96,6 +96,8 @@ Deno.test("confidenceProblems() - refuses an answer more confident than the reco
 
 Deno.test("trackReport() - side by side only once rules and an LLM both have 30 scored calls", () => {
   const meta = {
+    universe: ["X"],
+    symbols: ["X"],
     dataVersion: "v",
     computedAt: "t",
     computeMs: 0,

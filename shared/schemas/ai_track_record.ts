@@ -84,6 +84,16 @@ export const TrackCalibrationSchema = TrackAnalystSchema.extend({
 
 /** Response of `GET /api/ai/track-record`. */
 export const TrackRecordReportSchema = z.object({
+  universe: z.array(z.string()).meta({
+    description: "The default universe's symbols, the set the record is defined on: LLM calls " +
+      "count on these only, and a symbol loaded on first use does not change the record",
+  }),
+  symbols: z.array(z.string()).meta({
+    description: "The symbols of `universe` the record covers: those with enough history for " +
+      "the rules analyst's walk (250 bars) or with journaled LLM calls",
+  }),
+  period_from: z.string().nullable().meta({ description: "Date of the first scored call" }),
+  period_to: z.string().nullable().meta({ description: "Last date an outcome was decided" }),
   data_version: z.string(),
   computed_at: z.string(),
   compute_ms: z.number(),

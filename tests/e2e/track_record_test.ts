@@ -31,6 +31,8 @@ Deno.test("e2e track record - tables, charts, per symbol, calibration; the AI an
         assert.equal(await page.locator(".reliability svg").count(), 2);
         assert.equal(await page.locator(".symbol-chart svg").count(), 2);
         assert.ok(await page.locator("[data-testid=llm-no-record]").isVisible());
+        const coverage = await page.textContent("[data-testid=track-coverage]") ?? "";
+        assert.match(coverage, /AAPL, GOOGL, QQQ, SPY/, "the universe's symbols it covers");
         const rows = await page.locator("table.track tbody tr").count();
         assert.ok(rows >= 4, `${rows} rows of groups`);
         await page.screenshot({
