@@ -137,7 +137,15 @@ export const TrackRecordSummarySchema = TrackAnalystSchema.extend({
   period_from: z.string().nullable(),
   period_to: z.string().nullable(),
   as_of: z.string().meta({ description: "Only calls decided on or before this date count" }),
-  calibrated_confidence: z.number().nullable(),
+  calibrated_confidence: z.number().nullable().meta({
+    description: "The stated confidence re-mapped to the measured hit rate of this analyst's " +
+      "calls of this kind decided by `as_of`; null without an own record of at least " +
+      "`calibration_min_calls` such calls",
+  }),
+  calibration_calls: z.number().int().meta({
+    description: "Decided calls of this analyst and kind the calibration is fitted on",
+  }),
+  calibration_min_calls: z.number().int(),
   confidence_ceiling: z.number().nullable(),
 }).meta({ id: "TrackRecordSummary" });
 

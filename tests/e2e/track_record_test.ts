@@ -49,7 +49,12 @@ Deno.test("e2e track record - tables, charts, per symbol, calibration; the AI an
     await track.waitFor({ timeout: 20_000 });
     const text = await track.textContent() ?? "";
     assert.match(text, /calls of this analyst: \d+\.\d% hit \(95% /);
-    assert.match(text, /Calibrated confidence: \d+\.\d%/);
+    const basis = page.locator("[data-testid=ai-confidence-basis]");
+    assert.equal(await basis.getAttribute("data-calibrated"), "true");
+    assert.match(
+      await basis.textContent() ?? "",
+      /calibrated: the measured hit rate of this analyst's earlier calls at its stated confidence \(\d+\.\d%\)/,
+    );
     await page.locator("section.ai").screenshot({ path: `${SHOTS}track-record-ai-panel.png` });
     assert.deepEqual(problems, []);
   });

@@ -632,7 +632,11 @@ export const en = {
   "ai.track.body":
     "{stance} calls of this analyst: {rate} hit (95% {lo}–{hi}) over {n} scored calls, {from} to {to}.",
   "ai.track.baselines": "Baselines: S/(S+T) {analytic}, random entries {random}.",
-  "ai.track.calibrated": "Calibrated confidence: {value}.",
+  "ai.track.calibrated":
+    "calibrated: the measured hit rate of this analyst's earlier calls at its stated confidence ({stated}), fitted on {n} calls decided by the data date",
+  "ai.track.uncalibrated":
+    "uncalibrated: the analyst's stated value; {n} scored calls of this kind so far, {min} needed to calibrate",
+  "ai.track.uncalibratedNoRecord": "uncalibrated: the analyst's stated value, no track record",
   "ai.track.noRecord":
     "The language model has no track record yet ({n} scored calls); the rule-based analyst's record is shown.",
   "ai.track.none": "No track record available.",

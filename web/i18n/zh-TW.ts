@@ -611,7 +611,11 @@ export const zhTW: Record<BaseKey, string> = {
   "ai.track.body":
     "此分析師的{stance}判斷：{n} 個已評分判斷（{from} 至 {to}）命中 {rate}（95% {lo}–{hi}）。",
   "ai.track.baselines": "基準：S/(S+T) {analytic}，隨機進場 {random}。",
-  "ai.track.calibrated": "校準後信心度：{value}。",
+  "ai.track.calibrated":
+    "已校準：此分析師過去在其所述信心度（{stated}）下判斷的實測命中率，依資料日期前已定案的 {n} 個判斷估計",
+  "ai.track.uncalibrated":
+    "未校準：分析師自述的數值；此類判斷目前已評分 {n} 個，需 {min} 個才能校準",
+  "ai.track.uncalibratedNoRecord": "未校準：分析師自述的數值，尚無績效紀錄",
   "ai.track.noRecord": "語言模型尚無績效紀錄（{n} 個已評分判斷），以下顯示規則分析師的紀錄。",
   "ai.track.none": "尚無績效紀錄。",
   "ai.track.link": "完整績效紀錄",
