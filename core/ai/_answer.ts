@@ -20,7 +20,8 @@ const HORIZON: Record<AiLanguage, (d: number) => string> = {
 /**
  * The analysis of `out` (an LLM's or the rule-based analyst's) on `pack`, created at `now()`
  * (ms); unverified citations are logged as a warning and reported in `citations_ok`. The
- * track record is attached by the service when the answer is served.
+ * track record, and with it the calibrated confidence, is attached by the service when the
+ * answer is served (until then `confidence` is the stated one).
  */
 export function analysisOf(
   out: AnalystOutput,
@@ -47,6 +48,8 @@ export function analysisOf(
     language,
     stance: out.stance,
     confidence: out.confidence,
+    stated_confidence: out.confidence,
+    confidence_calibrated: false,
     horizon: HORIZON[language](out.horizon_days),
     horizon_days: out.horizon_days,
     entry: out.entry,

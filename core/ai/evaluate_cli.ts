@@ -1,6 +1,8 @@
 /**
- * `deno task ai:evaluate [--backfill] [--every N] [--symbols A,B] [--json]`: scores every call
- * of the evaluation journal against the stored bars that followed it and prints hit rates per
+ * `deno task ai:evaluate [--backfill] [--every N] [--symbols A,B] [--json]`: scores the calls
+ * of the evaluation journal on the default universe's symbols (or on `--symbols`; a symbol
+ * loaded on first use is not counted, as in `GET /api/ai/track-record`) against the stored
+ * bars that followed them, says which symbols and period that covers, and prints hit rates per
  * source (llm vs rules) and stance, each against its baselines (S/(S+T) of its own levels,
  * seeded random entries on other dates and on the other side, buy-and-hold) with 95 %
  * intervals and a verdict, then the calibration of stated confidence (Brier scores, the
@@ -123,7 +125,7 @@ export async function runEvaluate(args: string[]): Promise<void> {
     }
     const scored: ScoredCall[] = [];
     for (const e of await store.journalEntries()) {
-      if (typeof values.symbols === "string" && !wanted.includes(e.symbol)) continue;
+      if (!wanted.includes(e.symbol)) continue;
       const s = await load(e.symbol);
       if (s) scored.push(scoreCall(e, s));
     }
@@ -133,6 +135,8 @@ export async function runEvaluate(args: string[]): Promise<void> {
       seed: TRACK_SEED,
     });
     const track = trackReport(rated, {
+      universe: [...wanted].sort(),
+      symbols: [...new Set(scored.map((c) => c.entry.symbol))].sort(),
       dataVersion: [...series.values()].map((s) => `${s.symbol}:${s.version}`).join(","),
       computedAt: new Date().toISOString(),
       computeMs: 0,

@@ -56,8 +56,15 @@ import { trackRecordPrompt } from "./track_prompt.ts";
 import { RULES_ANALYST, TrackRecordService } from "./track_record_service.ts";
 import { confidenceProblems, trackSummary } from "./track_summary.ts";
 
-/** Cached answers are stored and read without their track record (attached when served). */
-const CachedAnalysisSchema = AiAnalysisSchema.omit({ track_record: true });
+/**
+ * Cached answers are stored and read with the stated confidence and without their track record
+ * (the record and the calibrated confidence are attached when served).
+ */
+const CachedAnalysisSchema = AiAnalysisSchema.omit({
+  track_record: true,
+  stated_confidence: true,
+  confidence_calibrated: true,
+});
 
 /** What the service needs from core's dependencies. */
 export interface AiDeps {
@@ -175,17 +182,31 @@ export class AiService {
 
   /**
    * Analyses `req.symbol` (see the module doc for the policy); the answer carries the track
-   * record of its analyst for its kind of call, as of its data date.
+   * record of its analyst for its kind of call, as of its data date, and its headline
+   * `confidence` is the calibrated one (the measured hit rate of the analyst's calls at its
+   * stated confidence decided by then) where the record calibrates it; the analyst's own value
+   * stays in `stated_confidence`. The journal and the answer cache keep the stated value.
    */
   async analyze(req: AnalyzeRequest): Promise<AiAnalysis> {
     const a = await this.#analyze(req);
+    const stated = a.stated_confidence;
     try {
       const { rated } = await this.track.book();
       const who = { source: a.source, model: a.model, prompt_version: a.prompt_version };
-      return { ...a, track_record: trackSummary(rated, who, RULES_ANALYST, a.data_date, a) };
+      const record = trackSummary(rated, who, RULES_ANALYST, a.data_date, {
+        ...a,
+        confidence: stated,
+      });
+      const calibrated = record.calibrated_confidence;
+      return {
+        ...a,
+        confidence: calibrated ?? stated,
+        confidence_calibrated: calibrated !== null,
+        track_record: record,
+      };
     } catch (e) {
       this.#deps.logger.error("ai track record failed", { error: String(e) });
-      return { ...a, track_record: null };
+      return { ...a, confidence: stated, confidence_calibrated: false, track_record: null };
     }
   }
 
@@ -277,7 +298,15 @@ export class AiService {
 
   async #cached(key: CacheKey): Promise<AiAnalysis | null> {
     const parsed = CachedAnalysisSchema.safeParse(await this.store.getCached(key));
-    return parsed.success ? { ...parsed.data, cached: true, track_record: null } : null;
+    if (!parsed.success) return null;
+    const a = parsed.data;
+    return {
+      ...a,
+      stated_confidence: a.confidence,
+      confidence_calibrated: false,
+      cached: true,
+      track_record: null,
+    };
   }
 
   async #rules(

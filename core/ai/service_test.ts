@@ -8,6 +8,8 @@ import { aiAnalysisFor, setAiServices } from "./mod.ts";
 import { ChatService } from "./chat.ts";
 import { AiService } from "./service.ts";
 import { groundedAnswer } from "./test_llm.ts";
+import { factsFromBars } from "./facts_from_bars.ts";
+import { ruleAnalysis } from "./rule_analyst.ts";
 import { RULES_ANALYST } from "./track_record_service.ts";
 import { trackSummary } from "./track_summary.ts";
 
@@ -269,9 +271,30 @@ Deno.test("AiService.analyze() - every answer carries its analyst's track record
     assert.ok(r.period_to! <= a.data_date);
     assert.equal(r.as_of, a.data_date);
     assert.ok(r.calibrated_confidence! > 0 && r.calibrated_confidence! < 1);
+    assert.ok(r.calibration_calls >= r.calibration_min_calls);
+    // the headline confidence is the calibrated one; the analyst's own value is kept beside it
+    assert.equal(a.confidence_calibrated, true);
+    assert.equal(a.confidence, r.calibrated_confidence);
+    const stated = ruleAnalysis(factsFromBars("AAPL", await t.deps.series.get("AAPL")), "en")
+      .confidence;
+    assert.equal(a.stated_confidence, stated);
+    const [journaled] = await t.ai.store.journalEntries("rules");
+    assert.equal(journaled!.confidence, stated, "the journal keeps the stated confidence");
+    assert.equal(
+      r.calibrated_confidence,
+      trackSummary((await t.ai.track.book()).rated, RULES_ANALYST, RULES_ANALYST, a.data_date, {
+        ...a,
+        confidence: stated,
+      }).calibrated_confidence,
+      "calibrated from the stated value",
+    );
     const cached = await t.ai.analyze({ symbol: "AAPL", language: "en", user: null });
     assert.equal(cached.cached, true);
     assert.deepEqual(cached.track_record, r, "a cached answer gets the record too");
+    assert.deepEqual(
+      [cached.confidence, cached.stated_confidence, cached.confidence_calibrated],
+      [a.confidence, stated, true],
+    );
     const past = await t.ai.analyze({
       symbol: "AAPL",
       language: "en",
@@ -280,6 +303,17 @@ Deno.test("AiService.analyze() - every answer carries its analyst's track record
     });
     assert.ok(past.track_record!.period_to! <= "2015-06-01", "no outcome after the as-of date");
     assert.equal(past.track_record!.as_of, past.data_date);
+    // early in the walk too few calls are decided to calibrate: the stated value, marked
+    const first = await t.ai.analyze({
+      symbol: "AAPL",
+      language: "en",
+      user: null,
+      asOf: "1999-06-01",
+    });
+    assert.ok(first.track_record!.calibration_calls < first.track_record!.calibration_min_calls);
+    assert.equal(first.track_record!.calibrated_confidence, null);
+    assert.equal(first.confidence_calibrated, false);
+    assert.equal(first.confidence, first.stated_confidence);
     const { rated } = await t.ai.track.book();
     const early = trackSummary(rated, RULES_ANALYST, RULES_ANALYST, "2015-06-01", a);
     assert.ok(early.scored_calls < r.scored_calls, "fewer calls were decided by then");
@@ -315,7 +349,8 @@ Deno.test("AiService.analyze() - the LLM reads the track record; an over-confide
   try {
     const a = await ok.ai.analyze({ symbol: "AAPL", language: "en", user: ok.user });
     assert.equal(a.source, "llm", "the corrected confidence passes");
-    assert.equal(a.confidence, 0.4);
+    assert.equal(a.confidence, 0.4, "no record of its own: its stated value, uncalibrated");
+    assert.deepEqual([a.stated_confidence, a.confidence_calibrated], [0.4, false]);
     assert.equal(a.track_record!.own_record, false, "a new model has no record of its own");
     assert.equal(a.track_record!.own_scored_calls, 0);
     assert.equal(a.track_record!.source, "rules");

@@ -112,6 +112,10 @@ export function calibrationOf(
 
 /** What the report says about itself. */
 export interface ReportMeta {
+  /** The set the record is defined on (the default universe's symbols). */
+  universe: readonly string[];
+  /** The symbols of it the record covers (enough history, or LLM calls). */
+  symbols: readonly string[];
   /** Key of the data the record was computed from. */
   dataVersion: string;
   /** ISO time of the computation. */
@@ -132,7 +136,7 @@ export interface ReportMeta {
  * @example
  * ```ts
  * const report = trackReport([], {
- *   dataVersion: "AAPL:1", computedAt: "2024-01-01T00:00:00Z", computeMs: 0, everyBars: 20,
+ *   universe: ["AAPL"], symbols: ["AAPL"], dataVersion: "AAPL:1", computedAt: "2024-01-01T00:00:00Z", computeMs: 0, everyBars: 20,
  *   draws: 1000, seed: 20,
  * });
  * report.side_by_side.ready; // false: neither analyst has 30 scored calls
@@ -182,7 +186,12 @@ export function* trackReportSteps(
   }
   const enough = (s: TrackAnalyst["source"]) =>
     sideRows.some((r) => r.source === s && r.scored >= MIN_CALLS);
+  const decided = rated.filter((c) => c.hit !== null);
   return {
+    universe: [...meta.universe],
+    symbols: [...meta.symbols],
+    period_from: decided.map((c) => c.entry.data_date).sort()[0] ?? null,
+    period_to: decided.map((c) => c.exit_date ?? "").sort().at(-1) ?? null,
     data_version: meta.dataVersion,
     computed_at: meta.computedAt,
     compute_ms: meta.computeMs,

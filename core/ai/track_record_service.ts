@@ -1,9 +1,12 @@
 /**
  * The track record computed from the stored data (the shell around the pure track-record
- * modules): the rules analyst walked forward through every stored symbol with enough history,
- * plus the LLM calls of the evaluation journal, scored against the bars that followed, rated
- * against the baselines and summarised. Computed lazily, once per data version (the symbols'
- * data versions and the number of journaled LLM calls, re-checked at most every
+ * modules): the rules analyst walked forward through every symbol of the default universe
+ * with enough history (the bundled 13, or the online universe once synced), plus the LLM calls
+ * of the evaluation journal on those symbols, scored against the bars that followed, rated
+ * against the baselines and summarised. A defined set, so the figures do not move when a user
+ * loads another symbol (SPX, an old stand-in of the S&P 500, is loaded on first use beside
+ * SPY and would count the index twice). Computed lazily, once per data version (the universe's
+ * symbols and data versions and the number of journaled LLM calls, re-checked at most every
  * `checkEveryMs`); parallel callers share one computation. The computation (~4 s of CPU on the
  * 1998–2021 histories) runs in a worker (`track_worker.ts`, started at boot) so it never holds
  * core's event loop; without read permission on the worker's module it runs here in slices.
@@ -41,7 +44,7 @@ export const RULES_ANALYST: TrackAnalyst = {
 export const TRACK_DRAWS = 1000;
 /** Seed of the random-entry baselines and bootstrap intervals. */
 export const TRACK_SEED = 20;
-/** At most this many symbols are walked (alphabetically), bounding the computation. */
+/** At most this many universe symbols are walked (alphabetically), bounding the computation. */
 export const MAX_TRACK_SYMBOLS = 60;
 
 /** The computed track record: the rated calls (for per-answer summaries) and the report. */
@@ -169,7 +172,9 @@ export class TrackRecordService {
   }
 
   async #refresh(): Promise<TrackBook> {
-    const versions = [...(await this.#market.versions())].sort((a, b) => a[0].localeCompare(b[0]));
+    const versions = [...(await this.#market.universeVersions())]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .slice(0, MAX_TRACK_SYMBOLS);
     const llmCalls = await this.#store.journalCount("llm");
     const key = versions.map(([s, v]) => `${s}:${v}`).join(",") + `|llm:${llmCalls}`;
     this.#checkedAt = this.#now();
@@ -184,7 +189,8 @@ export class TrackRecordService {
     const started = performance.now();
     const walked: TrackSeries[] = [];
     const known = new Set<string>();
-    for (const symbol of symbols.slice(0, MAX_TRACK_SYMBOLS)) {
+    const universe = new Set(symbols);
+    for (const symbol of symbols) {
       const s = await this.#deps.series.get(symbol).catch(() => null);
       // a first read of a long history is a synchronous query of ~20 ms: one per macrotask
       await yieldToOthers();
@@ -193,7 +199,7 @@ export class TrackRecordService {
       const walk = walks.get(walkKey(s));
       walked.push(walk ? { series: s, walk } : { series: s });
     }
-    const llm = await this.#store.journalEntries("llm");
+    const llm = (await this.#store.journalEntries("llm")).filter((e) => universe.has(e.symbol));
     const extra: Series[] = [];
     for (const e of llm) {
       if (known.has(e.symbol)) continue;
@@ -208,6 +214,8 @@ export class TrackRecordService {
       extra,
       llm,
       meta: {
+        universe: symbols,
+        symbols: [...known].sort(),
         dataVersion: key,
         computedAt: new Date(this.#now()).toISOString(),
         computeMs: 0,

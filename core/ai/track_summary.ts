@@ -3,7 +3,9 @@
  * answer. Only calls decided on or before the answer's data date count, so an analysis as of
  * a past date never sees later outcomes. An analyst with fewer than {@link MIN_CALLS} decided
  * calls of the kind (an LLM model and prompt version that is new) is shown the rules analyst's
- * record instead, labelled as such. Pure.
+ * record instead, labelled as such. The calibrated confidence (the answer's headline confidence,
+ * see `AiService.analyze`) needs {@link MIN_CALLS} decided calls of the analyst's own of that
+ * kind; with fewer it is null and the stated value is shown, marked uncalibrated. Pure.
  *
  * @module
  */
@@ -75,7 +77,10 @@ export function trackSummary(
     : hi < baselineRandom
     ? "below_baseline"
     : "no_measurable_edge";
-  const calibrated = ownRecord && record.length
+  // the calibration is the analyst's own: fitted on its calls of this kind decided by `asOf`,
+  // and only once there are enough of them to say something (else the stated value stands)
+  const calibrationCalls = ownRecord ? record.length : 0;
+  const calibrated = calibrationCalls >= MIN_CALLS
     ? calibrate(fitCalibration(forecastsOf(record).f), answer.confidence)
     : null;
   const fallback = Math.max(analyticBaseline(answer) ?? 0, n ? hits / n : 0);
@@ -95,6 +100,8 @@ export function trackSummary(
     period_to: calls.map((c) => c.exit_date!).sort().at(-1) ?? null,
     as_of: asOf,
     calibrated_confidence: calibrated,
+    calibration_calls: calibrationCalls,
+    calibration_min_calls: MIN_CALLS,
     confidence_ceiling: calibrated ?? (fallback > 0 ? fallback : null),
   };
 }

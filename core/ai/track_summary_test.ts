@@ -51,6 +51,7 @@ Deno.test("trackSummary() - the rules record for the call's kind, as of its date
   assert.equal(s.verdict, "no_measurable_edge");
   assert.deepEqual([s.period_from, s.period_to], ["2010-01-01", "2010-03-01"]);
   assert.ok(Math.abs(s.calibrated_confidence! - 0.3) < 1e-12, "every call sits in one bucket");
+  assert.deepEqual([s.calibration_calls, s.calibration_min_calls], [40, 30]);
   const early = trackSummary(book, RULES, RULES, "2010-01-30", answer);
   assert.equal(early.scored_calls, 10, "only calls decided on or before the as-of date");
   assert.equal(trackSummary(book, RULES, RULES, "2009-12-31", answer).verdict, "too_few_calls");
@@ -96,6 +97,8 @@ Deno.test("confidenceProblems() - refuses an answer more confident than the reco
 
 Deno.test("trackReport() - side by side only once rules and an LLM both have 30 scored calls", () => {
   const meta = {
+    universe: ["X"],
+    symbols: ["X"],
     dataVersion: "v",
     computedAt: "t",
     computeMs: 0,
@@ -125,4 +128,25 @@ Deno.test("trackReport() - side by side only once rules and an LLM both have 30 
   assert.equal(rules.vs_analytic.verdict, "below_baseline", "30% against a fair coin's 50%");
   const llm = enough.groups.find((g) => g.source === "llm" && g.stance === "BUY+SELL")!;
   assert.equal(llm.vs_random_date.verdict, "edge", "30 of 30 against 30% random hits");
+});
+
+Deno.test("trackSummary() - no calibrated confidence from fewer than 30 decided calls of the kind", () => {
+  // 29 calls decided by 2010-02-18 (days 0..28, each decided 20 days later): too few to calibrate
+  const few = trackSummary(book, RULES, RULES, "2010-02-18", answer);
+  assert.equal(few.scored_calls, 29);
+  assert.equal(few.calibration_calls, 29);
+  assert.equal(few.calibrated_confidence, null, "too few calls: the stated value stands");
+  assert.equal(few.confidence_ceiling, 0.5, "the check falls back to S/(S+T) and the hit rate");
+  // the 30th decided call makes a calibration: the measured rate of the calls at 0.9 stated
+  const enough = trackSummary(book, RULES, RULES, "2010-02-19", answer);
+  assert.equal(enough.calibration_calls, 30);
+  assert.ok(Math.abs(enough.calibrated_confidence! - 9 / 30) < 1e-12);
+  assert.equal(enough.confidence_ceiling, enough.calibrated_confidence);
+  // an LLM without a record of its own has no calibration, whatever the rules' record holds
+  const llm = trackSummary(book, LLM, RULES, "2010-12-31", answer);
+  assert.deepEqual([llm.own_record, llm.calibration_calls, llm.calibrated_confidence], [
+    false,
+    0,
+    null,
+  ]);
 });

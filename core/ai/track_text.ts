@@ -81,13 +81,42 @@ export function calibrationText(c: TrackCalibration): string {
 }
 
 /**
+ * Which symbols and period the record covers.
+ *
+ * @example
+ * ```ts
+ * coverageText({
+ *   universe: ["AAPL", "MSFT", "SPY"], symbols: ["AAPL", "SPY"],
+ *   period_from: "1999-01-04", period_to: "2021-03-31",
+ * });
+ * // "Covers 2 of the universe's 3 symbols (AAPL, SPY; no scored calls: MSFT), calls from
+ * // 1999-01-04, outcomes decided by 2021-03-31."
+ * ```
+ */
+export function coverageText(
+  r: Pick<TrackRecordReport, "universe" | "symbols" | "period_from" | "period_to">,
+): string {
+  const left = r.universe.filter((s) => !r.symbols.includes(s));
+  return `Covers ${r.symbols.length} of the universe's ${r.universe.length} symbols ` +
+    `(${r.symbols.join(", ") || "none"}${
+      left.length ? `; no scored calls: ${left.join(", ")}` : ""
+    }), ` +
+    (r.period_from
+      ? `calls from ${r.period_from}, outcomes decided by ${r.period_to}.`
+      : "no scored calls yet.");
+}
+
+/**
  * The whole report as text.
  *
  * @example
  * ```ts
  * import { trackReport } from "./track_record.ts";
- * const meta = { dataVersion: "v", computedAt: "t", computeMs: 0, everyBars: 20, draws: 1, seed: 1 };
- * trackText(trackReport([], meta)); // "Baselines: 1 seeded random draws per call …"
+ * const meta = {
+ *   universe: ["SPY"], symbols: ["SPY"], dataVersion: "v", computedAt: "t", computeMs: 0, everyBars: 20, draws: 1,
+ *   seed: 1,
+ * };
+ * trackText(trackReport([], meta)); // "Covers 1 of the universe's 1 symbols (SPY) …"
  * ```
  */
 export function trackText(r: TrackRecordReport): string {
@@ -96,6 +125,7 @@ export function trackText(r: TrackRecordReport): string {
     : `rules vs LLM: not yet — an analyst needs ${r.min_calls} scored BUY/SELL calls ` +
       `(${r.side_by_side.rows.map((g) => `${analystName(g)}: ${g.scored}`).join(", ")})`;
   return [
+    coverageText(r),
     `Baselines: ${r.draws} seeded random draws per call (seed ${r.seed}), 95% paired ` +
     `bootstrap intervals of the difference; hit-rate intervals are Wilson 95%.`,
     ...r.groups.map(groupText),

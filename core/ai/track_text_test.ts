@@ -28,6 +28,8 @@ Deno.test("trackText() - prints every baseline with its interval and verdict, an
     buyHold: 0.01,
   }));
   const text = trackText(trackReport(rated, {
+    universe: ["AAPL", "MSFT", "SPY"],
+    symbols: ["AAPL", "SPY"],
     dataVersion: "v",
     computedAt: "t",
     computeMs: 1,
@@ -35,6 +37,10 @@ Deno.test("trackText() - prints every baseline with its interval and verdict, an
     draws: 50,
     seed: 1,
   }, { resamples: 300 }));
+  assert.match(
+    text,
+    /^Covers 2 of the universe's 3 symbols \(AAPL, SPY; no scored calls: MSFT\), calls from 2010-03-01, outcomes decided by 2013-04-01\.\n/,
+  );
   assert.match(
     text,
     /rules rules-v1 BUY\+SELL: 40 scored \(2010-03-01..2013-04-01\), hit rate 40.0% \(95% 26.3%–55.4%\)/,

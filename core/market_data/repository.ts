@@ -72,6 +72,17 @@ export class MarketRepository {
     return new Map(rows.map((r) => [r.symbol, Number(r.data_version)]));
   }
 
+  /**
+   * The data version of every symbol of the default universe (the bundled 13, or the online
+   * universe once synced; a symbol loaded on first use is not in it).
+   */
+  async universeVersions(): Promise<Map<string, number>> {
+    const rows = await this.#db.query<{ symbol: string; data_version: number }>(
+      "SELECT symbol, data_version FROM symbols WHERE in_universe = 1 ORDER BY symbol",
+    );
+    return new Map(rows.map((r) => [r.symbol, Number(r.data_version)]));
+  }
+
   /** Loads a symbol's whole history, or `null` when the symbol is unknown. */
   async loadSeries(symbol: string): Promise<Series | null> {
     const meta = await this.#db.query<{ data_version: number; market: string }>(

@@ -77,7 +77,18 @@ export const AiAnalysisSchema = z.object({
   symbol: z.string(),
   language: AiLanguageSchema,
   stance: StanceSchema,
-  confidence: z.number(),
+  confidence: z.number().meta({
+    description: "The headline confidence: the walk-forward calibrated value (the measured hit " +
+      "rate of the analyst's earlier calls at its stated confidence) when `confidence_calibrated`, " +
+      "else the analyst's own `stated_confidence`",
+  }),
+  stated_confidence: z.number().meta({
+    description: "The confidence the analyst (rules or LLM) stated, before calibration",
+  }),
+  confidence_calibrated: z.boolean().meta({
+    description: "false: too few scored calls to calibrate (or no record), `confidence` is the " +
+      "stated value, uncalibrated",
+  }),
   horizon: z.string(),
   horizon_days: z.number().int(),
   entry: z.number(),

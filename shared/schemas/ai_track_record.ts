@@ -84,6 +84,16 @@ export const TrackCalibrationSchema = TrackAnalystSchema.extend({
 
 /** Response of `GET /api/ai/track-record`. */
 export const TrackRecordReportSchema = z.object({
+  universe: z.array(z.string()).meta({
+    description: "The default universe's symbols, the set the record is defined on: LLM calls " +
+      "count on these only, and a symbol loaded on first use does not change the record",
+  }),
+  symbols: z.array(z.string()).meta({
+    description: "The symbols of `universe` the record covers: those with enough history for " +
+      "the rules analyst's walk (250 bars) or with journaled LLM calls",
+  }),
+  period_from: z.string().nullable().meta({ description: "Date of the first scored call" }),
+  period_to: z.string().nullable().meta({ description: "Last date an outcome was decided" }),
   data_version: z.string(),
   computed_at: z.string(),
   compute_ms: z.number(),
@@ -127,7 +137,15 @@ export const TrackRecordSummarySchema = TrackAnalystSchema.extend({
   period_from: z.string().nullable(),
   period_to: z.string().nullable(),
   as_of: z.string().meta({ description: "Only calls decided on or before this date count" }),
-  calibrated_confidence: z.number().nullable(),
+  calibrated_confidence: z.number().nullable().meta({
+    description: "The stated confidence re-mapped to the measured hit rate of this analyst's " +
+      "calls of this kind decided by `as_of`; null without an own record of at least " +
+      "`calibration_min_calls` such calls",
+  }),
+  calibration_calls: z.number().int().meta({
+    description: "Decided calls of this analyst and kind the calibration is fitted on",
+  }),
+  calibration_min_calls: z.number().int(),
   confidence_ceiling: z.number().nullable(),
 }).meta({ id: "TrackRecordSummary" });
 

@@ -31,6 +31,8 @@ Deno.test("e2e track record - tables, charts, per symbol, calibration; the AI an
         assert.equal(await page.locator(".reliability svg").count(), 2);
         assert.equal(await page.locator(".symbol-chart svg").count(), 2);
         assert.ok(await page.locator("[data-testid=llm-no-record]").isVisible());
+        const coverage = await page.textContent("[data-testid=track-coverage]") ?? "";
+        assert.match(coverage, /AAPL, GOOGL, QQQ, SPY/, "the universe's symbols it covers");
         const rows = await page.locator("table.track tbody tr").count();
         assert.ok(rows >= 4, `${rows} rows of groups`);
         await page.screenshot({
@@ -47,7 +49,12 @@ Deno.test("e2e track record - tables, charts, per symbol, calibration; the AI an
     await track.waitFor({ timeout: 20_000 });
     const text = await track.textContent() ?? "";
     assert.match(text, /calls of this analyst: \d+\.\d% hit \(95% /);
-    assert.match(text, /Calibrated confidence: \d+\.\d%/);
+    const basis = page.locator("[data-testid=ai-confidence-basis]");
+    assert.equal(await basis.getAttribute("data-calibrated"), "true");
+    assert.match(
+      await basis.textContent() ?? "",
+      /calibrated: the measured hit rate of this analyst's earlier calls at its stated confidence \(\d+\.\d%\)/,
+    );
     await page.locator("section.ai").screenshot({ path: `${SHOTS}track-record-ai-panel.png` });
     assert.deepEqual(problems, []);
   });

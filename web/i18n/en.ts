@@ -556,7 +556,10 @@ export const en = {
   "nav.track": "Track record",
   "track.title": "The analyst's track record",
   "track.intro":
-    "Every claim of skill is measured here. The rule-based analyst is walked forward through the bundled history (a call every {every} trading days, each seeing only the bars up to its day) and each call is scored against the bars that followed, next to what chance would have scored with the same levels. Language-model calls are scored the same way once they are journaled.",
+    "Every claim of skill is measured here. The rule-based analyst is walked forward through the history of the default universe's symbols (a call every {every} trading days, each seeing only the bars up to its day) and each call is scored against the bars that followed, next to what chance would have scored with the same levels. Language-model calls on these symbols are scored the same way once they are journaled.",
+  "track.coverage":
+    "Covers {n} of the universe's {total} symbols ({symbols}): calls from {from}, outcomes decided by {to}. A symbol loaded on first use is not counted.",
+  "track.coverage.missing": "Too little history for the walk, no scored calls: {symbols}.",
   "track.headline.title": "Rule-based analyst, BUY and SELL calls",
   "track.headline.body":
     "{n} scored calls from {from} to {to}: the target was reached before the stop {rate} of the time (95% interval {lo}–{hi}).",
@@ -629,7 +632,11 @@ export const en = {
   "ai.track.body":
     "{stance} calls of this analyst: {rate} hit (95% {lo}–{hi}) over {n} scored calls, {from} to {to}.",
   "ai.track.baselines": "Baselines: S/(S+T) {analytic}, random entries {random}.",
-  "ai.track.calibrated": "Calibrated confidence: {value}.",
+  "ai.track.calibrated":
+    "calibrated: the measured hit rate of this analyst's earlier calls at its stated confidence ({stated}), fitted on {n} calls decided by the data date",
+  "ai.track.uncalibrated":
+    "uncalibrated: the analyst's stated value; {n} scored calls of this kind so far, {min} needed to calibrate",
+  "ai.track.uncalibratedNoRecord": "uncalibrated: the analyst's stated value, no track record",
   "ai.track.noRecord":
     "The language model has no track record yet ({n} scored calls); the rule-based analyst's record is shown.",
   "ai.track.none": "No track record available.",

@@ -541,7 +541,10 @@ export const zhTW: Record<BaseKey, string> = {
   "nav.track": "績效紀錄",
   "track.title": "分析師的績效紀錄",
   "track.intro":
-    "這裡的每一項能力宣稱都經過實測。規則分析師依內建歷史資料逐步前進（每 {every} 個交易日發出一次判斷，每次只看得到當日以前的 K 線），每個判斷都以之後的走勢評分，並與相同價位下純屬運氣的結果並列比較。語言模型的判斷寫入日誌後，也以同樣方式評分。",
+    "這裡的每一項能力宣稱都經過實測。規則分析師依預設範圍內各標的的歷史資料逐步前進（每 {every} 個交易日發出一次判斷，每次只看得到當日以前的 K 線），每個判斷都以之後的走勢評分，並與相同價位下純屬運氣的結果並列比較。語言模型對這些標的的判斷寫入日誌後，也以同樣方式評分。",
+  "track.coverage":
+    "涵蓋預設範圍 {total} 個標的中的 {n} 個（{symbols}）：判斷自 {from} 起，結果判定至 {to}。首次使用時才載入的標的不列入計算。",
+  "track.coverage.missing": "歷史資料不足以逐步前進、沒有已評分判斷的標的：{symbols}。",
   "track.headline.title": "規則分析師的買進與賣出判斷",
   "track.headline.body":
     "{from} 至 {to} 共 {n} 個已評分的判斷：先觸及目標價再觸及停損價的比率為 {rate}（95% 信賴區間 {lo}–{hi}）。",
@@ -608,7 +611,11 @@ export const zhTW: Record<BaseKey, string> = {
   "ai.track.body":
     "此分析師的{stance}判斷：{n} 個已評分判斷（{from} 至 {to}）命中 {rate}（95% {lo}–{hi}）。",
   "ai.track.baselines": "基準：S/(S+T) {analytic}，隨機進場 {random}。",
-  "ai.track.calibrated": "校準後信心度：{value}。",
+  "ai.track.calibrated":
+    "已校準：此分析師過去在其所述信心度（{stated}）下判斷的實測命中率，依資料日期前已定案的 {n} 個判斷估計",
+  "ai.track.uncalibrated":
+    "未校準：分析師自述的數值；此類判斷目前已評分 {n} 個，需 {min} 個才能校準",
+  "ai.track.uncalibratedNoRecord": "未校準：分析師自述的數值，尚無績效紀錄",
   "ai.track.noRecord": "語言模型尚無績效紀錄（{n} 個已評分判斷），以下顯示規則分析師的紀錄。",
   "ai.track.none": "尚無績效紀錄。",
   "ai.track.link": "完整績效紀錄",

@@ -6,7 +6,7 @@ import { errorMessage, statusOfCode } from "../lib/api_error.ts";
 import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
 import { readSse } from "../lib/sse.ts";
 import { fallbackText, stanceLabel } from "../components/labels.ts";
-import { AnswerTrack } from "../components/track_record/AnswerTrack.tsx";
+import { AnswerTrack, ConfidenceNote } from "../components/track_record/AnswerTrack.tsx";
 
 /** Props of the AI panel. */
 export interface AiPanelProps {
@@ -106,7 +106,8 @@ function AiResult({ a, lang }: { a: AiAnalysis; lang: Lang }) {
     <div class="ai-result" aria-live="polite" data-source={a.source}>
       <p>
         <span class={`badge ${a.stance.toLowerCase()}`}>{stanceLabel(t, a.stance)}</span>{" "}
-        {t("ai.confidence")} {fmtPct(lang, a.confidence * 100, false)}
+        {t("ai.confidence")} {fmtPct(lang, a.confidence * 100, false)}{" "}
+        <ConfidenceNote a={a} t={t} lang={lang} />
         {" · "}
         {t("ai.horizon")} {t("ai.horizonDays", { n: a.horizon_days })}
       </p>

@@ -44,6 +44,26 @@ function Headline({ r }: { r: TrackRecordReport }) {
   );
 }
 
+/** Which symbols and period the record covers (a defined set: the default universe). */
+function Coverage({ r }: { r: TrackRecordReport }) {
+  const { t, lang } = usePage();
+  const missing = r.universe.filter((s) => !r.symbols.includes(s));
+  return (
+    <p data-testid="track-coverage">
+      {t("track.coverage", {
+        n: r.symbols.length,
+        total: r.universe.length,
+        symbols: r.symbols.join(", "),
+        from: fmtDate(lang, r.period_from),
+        to: fmtDate(lang, r.period_to),
+      })}
+      {missing.length
+        ? <>{" "}{t("track.coverage.missing", { symbols: missing.join(", ") })}</>
+        : null}
+    </p>
+  );
+}
+
 function SideBySide({ r }: { r: TrackRecordReport }) {
   const { t } = usePage();
   const llm = r.side_by_side.rows.filter((x) => x.source === "llm");
@@ -73,6 +93,7 @@ function TrackRecord({ r }: { r: TrackRecordReport }) {
     <>
       <h1>{t("track.title")}</h1>
       <p class="muted">{t("track.intro", { every: r.every_bars })}</p>
+      <Coverage r={r} />
       <Headline r={r} />
       <section aria-labelledby="track-groups">
         <h2 id="track-groups">{t("track.groups.title")}</h2>

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  type AiAnalysis,
   AiAnalysisSchema,
   AnalystOutputSchema,
   TrackRecordReportSchema,
@@ -43,6 +44,30 @@ async function setup(handler: FakeHandler | null) {
   };
 }
 
+/**
+ * Asserts that `a` (an `AiAnalysis` as served) carries its analyst's track record for its kind
+ * of call: hit rate with its interval, the baselines, the number of scored calls and their
+ * period, and the confidence it states against it.
+ */
+function assertTrackRecord(a: AiAnalysis, source: "rules" | "llm" = "rules") {
+  const r = a.track_record;
+  assert.ok(r, "ai_analysis.track_record is present");
+  assert.equal(r.stance, a.stance, "the record of the answer's own kind of call");
+  assert.equal(r.source, "rules", "the rules analyst's (an LLM without 30 calls is shown it)");
+  assert.equal(r.own_record, source === "rules");
+  assert.ok(r.scored_calls >= 30, `${r.scored_calls} scored ${a.stance} calls`);
+  assert.ok(r.hit_rate! > 0 && r.hit_rate! < 1);
+  assert.ok(r.hit_rate_low! <= r.hit_rate! && r.hit_rate! <= r.hit_rate_high!);
+  assert.ok(r.baseline_random! > 0 && r.baseline_random! < 1, "random-entry baseline");
+  if (a.stance !== "HOLD") assert.ok(r.baseline_analytic! > 0 && r.baseline_analytic! < 1);
+  assert.ok(r.verdict.length > 0);
+  assert.match(r.period_from!, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(r.period_from! < r.period_to! && r.period_to! <= a.data_date, "decided by its date");
+  assert.equal(r.as_of, a.data_date);
+  assert.equal(a.confidence, r.calibrated_confidence ?? a.stated_confidence);
+  assert.equal(a.confidence_calibrated, r.calibrated_confidence !== null);
+}
+
 function events(text: string): { event: string; data: unknown }[] {
   return text.split("\n\n").filter((b) => b.trim()).map((block) => {
     const event = block.match(/^event: (.*)$/m)?.[1] ?? "message";
@@ -65,6 +90,8 @@ Deno.test("POST /api/ai/analyze/:symbol - no key: the rules analyst answers, nev
     assert.equal(body.symbol, "AAPL");
     assert.equal(body.source, "rules");
     assert.equal(body.language, "zh-CN");
+    assertTrackRecord(body);
+    assert.equal(body.confidence_calibrated, true, "the rules' own record calibrates it");
     assert.equal(body.data_date, "2021-03-31", "AAPL's last bundled bar (lean/AAPL.csv)");
     assert.match(body.fallback_reason, /^no_api_key/);
     const empty = await t.post("/api/ai/analyze/MSFT", "");
@@ -232,6 +259,7 @@ Deno.test("POST /analyze/:symbol - include_ai fills ai_analysis from the configu
     assert.ok(AiAnalysisSchema.safeParse(body.ai_analysis).success);
     assert.equal(body.ai_analysis.source, "rules");
     assert.equal(body.ai_analysis.language, "zh-TW");
+    assertTrackRecord(body.ai_analysis);
     const off = await (await rules.post("/analyze/AAPL", {})).json();
     assert.equal(off.ai_analysis, null, "only when asked");
   } finally {
@@ -242,6 +270,8 @@ Deno.test("POST /analyze/:symbol - include_ai fills ai_analysis from the configu
     const body = await (await llm.post("/analyze/AAPL", { include_ai: true }, "ana")).json();
     assert.equal(body.ai_analysis.source, "llm");
     assert.equal(body.ai_analysis.data_date, body.last_updated);
+    assertTrackRecord(body.ai_analysis, "llm");
+    assert.equal(body.ai_analysis.confidence_calibrated, false, "no record of its own yet");
   } finally {
     await llm.close();
   }
@@ -288,6 +318,11 @@ Deno.test("GET /api/ai/track-record - the rules analyst's record on the bundled 
     assert.equal(body.side_by_side.ready, false, "no LLM calls are journaled");
     assert.ok(body.calibration.some((c) => c.kind === "directional" && c.brier_stated !== null));
     assert.ok(new Set(body.by_symbol.map((g) => g.symbol)).has("SPY"));
+    // a defined set: the default universe, with the symbols and the period it covers
+    assert.ok(body.universe.includes("SPY") && !body.universe.includes("SPX"));
+    assert.ok(body.symbols.length > 0 && body.symbols.every((s) => body.universe.includes(s)));
+    assert.deepEqual([...new Set(body.by_symbol.map((g) => g.symbol))].sort(), body.symbols);
+    assert.ok(body.period_from! <= all.period_from! && all.period_to! <= body.period_to!);
   } finally {
     await t.close();
   }

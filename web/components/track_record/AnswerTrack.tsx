@@ -1,13 +1,14 @@
 import type { Lang, T } from "../../i18n/mod.ts";
-import type { TrackRecordSummary } from "../../lib/api_types.ts";
+import type { AiAnalysis, TrackRecordSummary } from "../../lib/api_types.ts";
 import { fmtDate } from "../format.ts";
 import { stanceLabel } from "../labels.ts";
 import { rate, verdictClass, verdictKey } from "./track_format.ts";
 
 /**
  * The track record beside an answer's confidence: the analyst's hit rate on this kind of call
- * with its interval, the baselines, the number of scored calls and their period, the verdict
- * and the calibrated confidence (or that the language model has no record yet).
+ * with its interval, the baselines, the number of scored calls and their period and the verdict
+ * (or that the language model has no record yet). The calibrated confidence is shown beside
+ * the confidence itself ({@link ConfidenceNote}).
  */
 export function AnswerTrack(
   { r, t, lang }: { r: TrackRecordSummary | null | undefined; t: T; lang: Lang },
@@ -36,13 +37,42 @@ export function AnswerTrack(
                 random: rate(lang, r.baseline_random),
               })} <span class={verdictClass(r.verdict)}>{t(verdictKey(r.verdict))}</span>
             </p>
-            {r.calibrated_confidence !== null
-              ? <p>{t("ai.track.calibrated", { value: rate(lang, r.calibrated_confidence) })}</p>
-              : null}
           </>
         )
         : <p class="muted">{t("track.noCalls")}</p>}
       <a href="/track-record">{t("ai.track.link")}</a>
     </div>
+  );
+}
+
+/**
+ * What the answer's headline confidence is: the calibrated value (with the analyst's stated
+ * one beside it), or the stated value marked uncalibrated with the reason (too few scored
+ * calls of this kind to calibrate, or no track record).
+ */
+export function ConfidenceNote(
+  { a, t, lang }: {
+    a: Pick<AiAnalysis, "confidence_calibrated" | "stated_confidence" | "track_record">;
+    t: T;
+    lang: Lang;
+  },
+) {
+  const r = a.track_record;
+  const text = a.confidence_calibrated && r
+    ? t("ai.track.calibrated", {
+      stated: rate(lang, a.stated_confidence),
+      n: r.calibration_calls,
+    })
+    : r
+    ? t("ai.track.uncalibrated", { n: r.calibration_calls, min: r.calibration_min_calls })
+    : t("ai.track.uncalibratedNoRecord");
+  return (
+    <span
+      class={a.confidence_calibrated ? "small" : "small muted"}
+      data-testid="ai-confidence-basis"
+      data-calibrated={a.confidence_calibrated ? "true" : "false"}
+    >
+      ({text})
+    </span>
   );
 }
