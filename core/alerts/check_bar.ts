@@ -124,7 +124,7 @@ function check(c: AlertCondition, rule: CompiledRule | null, f: BarFacts): HitVa
     }
     case "rule": {
       if (!rule) return null;
-      const point = new PointRule(rule, f.head, f.cache);
+      const point = PointRule.of(rule, f.head, f.cache);
       return point.at(rule.root, i) === T ? { close: cur, rule: c.rule } : null;
     }
     case "pattern": {

@@ -110,7 +110,7 @@ export class AlertEngine {
       const cols = req.data.universe === "all"
         ? universe
         : await this.#universe.pick(req.data.universe, req.data.interval);
-      members = runScreen(req.data, cols, this.#d.now()).rows.map((r) => r.symbol);
+      members = (await runScreen(req.data, cols, this.#d.now())).rows.map((r) => r.symbol);
     } catch (e) {
       this.#d.logger.warn("alert screen no longer runs", {
         screen_id: screenId,

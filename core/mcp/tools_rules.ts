@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import { IsoDateSchema, SymbolParamSchema } from "@trading/shared/schemas";
+import { IsoDateSchema, RuleSourceSchema, SymbolParamSchema } from "@trading/shared/schemas";
 import { type AnyTool, defineTool } from "./tool.ts";
 
 /** Most rows `screen` returns. */
@@ -99,8 +99,8 @@ const screenTool = defineTool({
   scope: "read",
   effect: "read",
   input: z.object({
-    rule: z.string().min(1).max(2000).describe("A condition in the rule language"),
-    columns: z.array(z.string().min(1).max(2000)).max(10).default([]),
+    rule: RuleSourceSchema.describe("A condition in the rule language"),
+    columns: z.array(RuleSourceSchema).max(10).default([]),
     universe: z.union([z.literal("all"), z.array(SymbolParamSchema).min(1).max(500)])
       .default("all").describe('"all" stored symbols, or a list of tickers'),
     as_of: IsoDateSchema.optional(),

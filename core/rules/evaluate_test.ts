@@ -134,7 +134,7 @@ Deno.test("PointRule - the screener's single-bar values equal the whole-series e
       (cols, text, bars) => {
         const rule = compileRule(text);
         const whole = evaluateRaw(rule, cols, new IndicatorCache());
-        const point = new PointRule(rule, cols, new IndicatorCache());
+        const point = PointRule.of(rule, cols, new IndicatorCache());
         for (const i of bars) {
           assert.ok(Object.is(point.at(rule.root, i), whole[i]), `${text} at ${i}`);
         }

@@ -28,8 +28,29 @@ export {
 } from "./compile.ts";
 export { DEFAULT_BUDGET, type EvaluateOptions, evaluateRule } from "./evaluate.ts";
 export { MAX_LOOKBACK, type RuleFunction, ruleFunctions, type RuleParamDoc } from "./functions.ts";
-export { RuleError, type RuleErrorDetails, type WireSpan } from "./rule_error.ts";
-export { screen, type ScreenMatch, type ScreenOptions } from "./screen.ts";
+export {
+  RuleError,
+  type RuleErrorDetails,
+  type RuleTimeoutDetails,
+  RuleTimeoutError,
+  type WireSpan,
+} from "./rule_error.ts";
+export {
+  planScreen,
+  screen,
+  type ScreenItem,
+  type ScreenMatch,
+  screenOne,
+  type ScreenOptions,
+  type ScreenPlan,
+  screenSteps,
+} from "./screen.ts";
+export {
+  type PacedScreenOptions,
+  SCREEN_DEADLINE_MS,
+  SCREEN_SLICE_MS,
+  screenPaced,
+} from "./screen_paced.ts";
 export {
   compileRuleSet,
   type RuleSet,

@@ -51,27 +51,56 @@ function inputs(n: Node): Node[] {
   }
 }
 
+/** The nodes of `rule` computed over the whole series (those needing history and their inputs). */
+function wholeNodes(rule: CompiledRule): Node[] {
+  const whole = new Set<Node>();
+  for (let k = rule.nodes.length - 1; k >= 0; k--) {
+    const n = rule.nodes[k]!;
+    if (whole.has(n) || needsHistory(n)) {
+      whole.add(n);
+      for (const x of inputs(n)) whole.add(x);
+    }
+  }
+  return rule.nodes.filter((n) => whole.has(n));
+}
+
 /** A rule prepared on one symbol's bars, answering its value at any bar. */
 export class PointRule {
-  readonly #full = new Map<Node, Float64Array | Uint8Array>();
+  readonly #full: Map<Node, Float64Array | Uint8Array>;
   readonly #cols: Cols;
 
-  /** Computes the nodes that need history over all of `cols`. */
-  constructor(rule: CompiledRule, cols: Cols, cache: IndicatorCache) {
+  /**
+   * Prepares `rule` on `cols` one whole-series node at a time, yielding after each, and
+   * returns the prepared rule: a caller with a deadline can pause between nodes.
+   */
+  static *prepare(
+    rule: CompiledRule,
+    cols: Cols,
+    cache: IndicatorCache,
+  ): Generator<void, PointRule, void> {
+    const full = new Map<Node, Float64Array | Uint8Array>();
+    for (const n of wholeNodes(rule)) {
+      full.set(n, cache.get(n.cacheKey, () => computeNode(n, cols, full, cache)));
+      yield;
+    }
+    return new PointRule(cols, full);
+  }
+
+  /** Prepares `rule` on `cols` at once (the nodes that need history, over the whole series). */
+  static of(rule: CompiledRule, cols: Cols, cache: IndicatorCache): PointRule {
+    const steps = PointRule.prepare(rule, cols, cache);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return r.value;
+  }
+
+  /**
+   * @param cols the symbol's bars
+   * @param full the whole-series nodes' values (see {@link PointRule.prepare})
+   */
+  constructor(cols: Cols, full: Map<Node, Float64Array | Uint8Array>) {
     this.#cols = cols;
-    const whole = new Set<Node>();
-    for (let k = rule.nodes.length - 1; k >= 0; k--) {
-      const n = rule.nodes[k]!;
-      if (whole.has(n) || needsHistory(n)) {
-        whole.add(n);
-        for (const x of inputs(n)) whole.add(x);
-      }
-    }
-    for (const n of rule.nodes) {
-      if (whole.has(n)) {
-        this.#full.set(n, cache.get(n.cacheKey, () => computeNode(n, cols, this.#full, cache)));
-      }
-    }
+    this.#full = full;
   }
 
   #num(o: Operand, i: number): number {

@@ -79,3 +79,45 @@ export function wholeSpan(text: string): Span {
     endOffset: text.length,
   };
 }
+
+/** Details of a {@link RuleTimeoutError} (snake_case, as sent on the wire). */
+export interface RuleTimeoutDetails {
+  /** The deadline, in milliseconds. */
+  deadline_ms: number;
+  /** Symbols evaluated before it passed. */
+  screened: number;
+  /** Symbols the screen had to evaluate. */
+  universe: number;
+}
+
+/**
+ * A screen that did not finish within its deadline (HTTP 503, code `rule_timeout`): the
+ * server was too busy or the rule too heavy for this many symbols. The message names the
+ * deadline.
+ *
+ * @example
+ * ```ts
+ * import { RuleTimeoutError } from "./rule_error.ts";
+ * const e = new RuleTimeoutError(5000, 120, 500);
+ * e.code; // "rule_timeout"
+ * e.message; // "screen stopped at its 5 s deadline after 120 of 500 symbols; …"
+ * ```
+ */
+export class RuleTimeoutError extends DomainError {
+  /** The deadline and how far the screen got. */
+  declare readonly details: RuleTimeoutDetails;
+
+  /**
+   * @param deadlineMs the deadline that passed
+   * @param screened symbols evaluated before it
+   * @param universe symbols to evaluate
+   */
+  constructor(deadlineMs: number, screened: number, universe: number) {
+    super(
+      "rule_timeout",
+      `screen stopped at its ${deadlineMs / 1000} s deadline after ${screened} of ${universe} ` +
+        "symbols; screen fewer symbols, simplify the rule or try again later",
+      { deadline_ms: deadlineMs, screened, universe },
+    );
+  }
+}

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import type { OhlcvColumns as Cols } from "../market_data/series.ts";
 import { ruleParams } from "../rules/compile.ts";
-import { MAX_RULE_LENGTH } from "../rules/parse.ts";
+import { RuleSourceSchema } from "@trading/shared/schemas";
 import { compileRuleSet, type RuleSet, ruleTargets } from "../rules/targets.ts";
 import type { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AnyStrategy } from "./types.ts";
@@ -21,7 +21,7 @@ export const RULE_FIELDS = ["entry", "exit", "short_entry", "short_exit"] as con
 /** Wire name of a rule field. */
 export type RuleField = typeof RULE_FIELDS[number];
 
-const text = z.string().min(1).max(MAX_RULE_LENGTH);
+const text = RuleSourceSchema;
 
 /** The rules' text (without `$parameter` values). */
 export const RuleTextSchema = z.object({

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { compileRuleSet, type RuleSetText } from "../rules/targets.ts";
 import { type RuleParamInfo, ruleParams } from "../rules/compile.ts";
 import { RuleError, wholeSpan } from "../rules/rule_error.ts";
-import { MAX_RULE_LENGTH } from "../rules/parse.ts";
+import { RuleSourceSchema } from "@trading/shared/schemas";
 import {
   RULE_FIELDS,
   type RuleField,
@@ -101,7 +101,7 @@ export function ruleStrategyFor(raw: unknown): AnyStrategy {
       throw e instanceof RuleError ? e.inField(`params.${e.details.field ?? "entry"}`) : e;
     }
   }
-  const text = z.string().min(1).max(MAX_RULE_LENGTH);
+  const text = RuleSourceSchema;
   const shape: Record<string, z.ZodType> = {};
   for (const f of RULE_FIELDS) {
     if (texts[f] !== undefined) shape[f] = text.default(texts[f]);

@@ -17,6 +17,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   conflict: 409,
   bad_request: 400,
   rule_invalid: 422,
+  rule_timeout: 503,
 };
 
 function body(c: Context, code: string, message: string, details?: unknown) {

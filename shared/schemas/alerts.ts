@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { SymbolParamSchema } from "./market.ts";
+import { RuleSourceSchema } from "./screen.ts";
 import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "./pattern.ts";
 
 /** Most symbols in one alert's watchlist. */
@@ -48,7 +49,7 @@ export const CreateAlertBodySchema = z.object({
   screen: z.string().min(1).max(64).optional().describe(
     "or the symbols of one of the caller's saved screens: its current results at each evaluation",
   ),
-  rule: z.string().min(1).max(2000).optional().describe(
+  rule: RuleSourceSchema.optional().describe(
     "a condition of the rule language, evaluated at bar close",
   ),
   price: PriceSchema.optional().describe("or: price crosses a level"),

@@ -10,7 +10,18 @@ import { SymbolParamSchema } from "./market.ts";
 /** Longest rule text accepted anywhere (the rule language's bound). */
 export const RULE_TEXT_MAX = 2000;
 
-const RuleText = z.string().min(1).max(RULE_TEXT_MAX);
+/**
+ * Longest rule text the wire schemas let through to the rule parser (10× the language's
+ * bound). Text between {@link RULE_TEXT_MAX} and this is refused by the parser, as a 422
+ * `rule_invalid` whose `details.span` starts at the first character past the bound, like any
+ * other rule error; only text past this ceiling gets the schema's generic 422.
+ */
+export const RULE_TEXT_CEILING = 10 * RULE_TEXT_MAX;
+
+/** A rule's text on the wire (its length is checked by the parser: see {@link RULE_TEXT_CEILING}). */
+export const RuleSourceSchema = z.string().min(1).max(RULE_TEXT_CEILING);
+
+const RuleText = RuleSourceSchema;
 
 /** One parameter of a rule function. */
 export const RuleParamDocSchema = z.object({

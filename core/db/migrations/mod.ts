@@ -24,6 +24,7 @@ import { m0016 } from "./0016_symbol_name_zh.ts";
 import { m0017 } from "./0017_alert_screens.ts";
 import { m0018 } from "./0018_paper_bot_interval.ts";
 import { m0019 } from "./0019_paper_order_seq.ts";
+import { m0020 } from "./0020_watchlists.ts";
 
 /** All migrations, ascending by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];

@@ -13,6 +13,7 @@ import { compileRule } from "../../rules/mod.ts";
 import { runScreen } from "../../screens/run_screen.ts";
 import { type SavedScreenRow, SavedScreens } from "../../screens/store.ts";
 import { UniverseCache } from "../../screens/universe.ts";
+import { OneAtATime } from "../../screens/one_at_a_time.ts";
 import { requireUser } from "../../auth/auth_context.ts";
 
 /** Saving screens per user and IP (each save compiles the rules). */
@@ -41,6 +42,7 @@ export const screensRoutes = routeGroup(
     universe: new UniverseCache(deps.series),
     saved: new SavedScreens(deps.db),
     iso: () => new Date(deps.now()).toISOString(),
+    queue: new OneAtATime(),
   }),
   [
     {
@@ -48,11 +50,13 @@ export const screensRoutes = routeGroup(
       path: "/api/screens",
       summary: "Every symbol where a rule is true at its last bar (or at as_of), with the " +
         "requested columns, bars since the rule became true, freshness and recent closes. Reads " +
-        "the universe from an in-memory columnar cache that data imports and syncs invalidate",
+        "the universe from an in-memory columnar cache that data imports and syncs invalidate. " +
+        "Screens run one at a time, yielding between steps; one not done within 5 s (waiting " +
+        "included) is stopped with a 503 rule_timeout",
       tag: "rules",
       body: ScreenRequestSchema,
       response: ScreenResultSchema,
-      errors: [422, 429],
+      errors: [422, 429, 503],
       example: {
         rule: "rsi(14) < 30 and close > sma(200)",
         columns: ["rsi(14)", "close / sma(200) - 1"],
@@ -62,14 +66,15 @@ export const screensRoutes = routeGroup(
       access: "public",
       scope: "read",
       use: [screenLimit],
-      handler: async (c, { deps, universe }) => {
+      handler: async (c, { deps, universe, queue }) => {
         const body = validate(ScreenRequestSchema, await readJson(c.req), "body");
         const cols = body.universe === "all"
           ? await universe.all(body.interval)
           : await universe.pick(body.universe, body.interval);
         // freshness is the daily data's, whatever the interval
         const daily = body.interval === "1d" ? cols : await universe.all();
-        return c.json(runScreen(body, cols, deps.now(), (s) => daily.get(s)?.dates.at(-1)));
+        const lastDay = (s: string) => daily.get(s)?.dates.at(-1);
+        return c.json(await runScreen(body, cols, deps.now(), { lastDay, queue }));
       },
     },
     {
