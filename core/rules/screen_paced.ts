@@ -16,8 +16,12 @@ import { planScreen, type ScreenMatch, type ScreenOptions, screenSteps } from ".
 /** Longest a whole screen may take, in milliseconds, before it is stopped. */
 export const SCREEN_DEADLINE_MS = 5_000;
 
-/** Milliseconds of evaluation between two yields to the event loop. */
-export const SCREEN_SLICE_MS = 20;
+/**
+ * Milliseconds of evaluation between two yields to the event loop: a request through the
+ * connection guard needs several turns of the loop (front, HTTP server, back), each of which may
+ * wait one slice (at 20 ms a probe of /health/live waited 110-130 ms behind four screens).
+ */
+export const SCREEN_SLICE_MS = 8;
 
 /** Options of {@link screenPaced}. */
 export interface PacedScreenOptions extends ScreenOptions {

@@ -20,12 +20,19 @@ import { removeSqlite, startService, tempSqliteUrl } from "../helpers/services.t
  * many, each a few milliseconds (a `score` or chart-pattern term on a 5,849-bar history is a
  * single node of 30–290 ms on a busy machine, which this test would measure instead).
  */
-export const HEAVY_RULE = Array.from(
-  { length: 32 },
-  (_, k) => `rsi(${k + 2}) < 0 or adx(${k + 2}) > 100 or atr(${k + 2}) < 0`,
-).join(" or ");
+export function heavyRule(offset = 0): string {
+  return Array.from(
+    { length: 32 },
+    (_, k) =>
+      `rsi(${k + 2 + offset}) < 0 or adx(${k + 2 + offset}) > 100 or atr(${k + 2 + offset}) < 0`,
+  ).join(" or ");
+}
 
-/** Heavy screens sent at once (each yields to the others and to the probes). */
+/**
+ * Heavy screens sent at once (each yields to the others and to the probes). Each screen's
+ * periods differ (core caches an indicator per symbol and parameters, so the same rule four
+ * times would compute once).
+ */
 const PARALLEL = 4;
 
 interface Stall {
@@ -52,14 +59,14 @@ async function measure(): Promise<Stall> {
   try {
     // builds the universe cache, and compiles the rule's code paths once (as on a server that
     // has been up for a while: the first run of an indicator costs several times more)
-    const warm = await screen(core.url, HEAVY_RULE, ["SPY"]);
+    const warm = await screen(core.url, heavyRule(300), ["SPY"]);
     assert.equal(warm.status, 200, JSON.stringify(warm.json));
     assert.equal((await screen(core.url, "close > 0")).status, 200);
     const probing = probeLiveness(core.url);
     await new Promise((res) => setTimeout(res, 500)); // quiet probes first: the ambient lag
     const started = performance.now();
     const runs = await Promise.all(
-      Array.from({ length: PARALLEL }, () => screen(core.url, HEAVY_RULE)),
+      Array.from({ length: PARALLEL }, (_, k) => screen(core.url, heavyRule(32 * k))),
     );
     const ended = performance.now();
     const probes = await probing.stop();
@@ -84,7 +91,10 @@ Deno.test({
   async fn() {
     let best: Stall | null = null;
     const added = (m: Stall) => m.maxMs - m.quietMs;
-    for (let attempt = 0; attempt < 3 && !(best && added(best) < 100); attempt++) {
+    // a measurement counts when the screens were heavy and probed throughout
+    const valid = (m: Stall) => m.screenMs > 200 && m.probes >= 3;
+    const good = (m: Stall | null) => m !== null && valid(m) && added(m) < 100;
+    for (let attempt = 0; attempt < 3 && !good(best); attempt++) {
       const m = await measure();
       // deno-lint-ignore no-console
       console.log(
@@ -92,7 +102,7 @@ Deno.test({
           `/health/live max ` +
           `${m.maxMs.toFixed(1)} ms (before it ${m.quietMs.toFixed(1)} ms), ${m.probes} probes`,
       );
-      if (!best || added(m) < added(best)) best = m;
+      if (!best || (valid(m) && (!valid(best) || added(m) < added(best)))) best = m;
     }
     best = best!;
     assert.ok(best.screenMs > 200, `heavy screens (${best.screenMs.toFixed(0)} ms)`);
