@@ -11,6 +11,7 @@ import type { BacktestResultBody } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
 import { Verdict } from "./verdict.tsx";
 import { needsLogScale } from "./equity_scale.ts";
+import { RiskSummary } from "./risk_limits.tsx";
 
 type Status = "loading" | "ready" | "error";
 
@@ -102,6 +103,7 @@ export function BacktestResult(
         })}
         {r.interval && r.interval !== "1d" ? ` · ${t(`interval.${r.interval}.long`)}` : ""}
       </p>
+      <RiskSummary t={t} lang={lang} r={r} currency={currency} />
       <Verdict t={t} lang={lang} m={r.metrics} b={r.benchmark} />
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />
       <h3>{t("bt.equity")}</h3>
