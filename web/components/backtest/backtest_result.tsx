@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { fmtDate, fmtPrice, withSentence } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
-import type { BacktestResultBody } from "../../lib/api_types.ts";
+import type { BacktestResultBody, CandlesResponse } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
 import { Verdict } from "./verdict.tsx";
 import { needsLogScale } from "./equity_scale.ts";
@@ -36,9 +36,7 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T, currency: string) {
           fetch(`/api/symbols/${encodeURIComponent(symbol)}/candles?${q}`),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);
-        const { candles } = await res.json() as {
-          candles: { date: string; open: number; high: number; low: number; close: number }[];
-        };
+        const { candles } = await res.json() as CandlesResponse;
         if (disposed || !eqBox.current || !pxBox.current) return;
         charts.push(draw.equityChart(lc, eqBox.current, r.equity, lang, currency, {
           strategy: t("bt.series.strategy"),
