@@ -3,7 +3,7 @@ import { loadConfig, WebEnvSchema } from "@trading/shared/config";
 import { createLogger } from "@trading/shared/log";
 import { createWebApp } from "./app.ts";
 import { CSP, LWC_LOGO_STYLE_HASH } from "./page_csp.ts";
-import { readIslandNames } from "./lib/island_files.ts";
+import { readIslandNames } from "./island_files.ts";
 
 const config = loadConfig(WebEnvSchema, { CORE_SERVICE_URL: "http://core.test:1" });
 const logger = createLogger({ service: "test", level: "error", write: () => {} });

@@ -7,7 +7,7 @@
  * @module
  */
 import * as esbuild from "esbuild";
-import { islandMapSource, readIslandNames } from "./lib/island_files.ts";
+import { islandMapSource, readIslandNames } from "./island_files.ts";
 import { type BuildManifest, isPartialWrite } from "./lib/build_manifest.ts";
 
 const WEB = new URL("./", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
 import { buildAssets } from "./build.ts";
-import { readIslandNames } from "./lib/island_files.ts";
+import { readIslandNames } from "./island_files.ts";
 
 Deno.test("build - every file in web/islands/ is an entry and a lazy chunk of the client's generated island map", async () => {
   const outdir = await Deno.makeTempDir();

@@ -8,7 +8,7 @@
  */
 
 /** The folder of the island entry files. */
-export const ISLANDS_DIR: URL = new URL("../islands/", import.meta.url);
+export const ISLANDS_DIR: URL = new URL("./islands/", import.meta.url);
 
 /** An island's name: its file name without `.tsx` (a capital, then letters and digits). */
 export const ISLAND_NAME = /^[A-Z][A-Za-z0-9]*$/;
