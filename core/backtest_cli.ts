@@ -2,9 +2,10 @@
  * `deno task backtest --symbol AAPL --strategy sma_cross --fast 10 --slow 50 [--from D]
  * [--to D] [--cash N] [--fee-bps N] [--min-fee N] [--slippage-bps N] [--short]
  * [--stop-loss-pct N] [--take-profit-pct N] [--trailing-stop-pct N] [--max-holding-bars N]
- * [--interval 1d|1w|1mo]`:
+ * [--max-order-value N] [--max-position-pct N] [--interval 1d|1w|1mo]`:
  * runs a backtest on the stored (bundled real) bars and prints the metrics against buy-and-hold
- * and the trade table. Any other `--name value` is a strategy parameter; the `rule` strategy
+ * and the trade table. `--max-order-value` and `--max-position-pct` are a paper account's risk
+ * limits (same bounds): orders breaking them are refused and listed. Any other `--name value` is a strategy parameter; the `rule` strategy
  * takes its rules as `--entry "sma(10) crosses_above sma(50)" --exit "…"` (and
  * `--short-entry`, `--short-exit`, `--<name> N` for a `$name` parameter).
  *
@@ -13,7 +14,12 @@
 import { parseParams, runRequest } from "./backtest/request.ts";
 import { fail, fmt, loadBars, num, parseFlags, print, table } from "./cli_bars.ts";
 import { STRATEGIES, strategyFor } from "./strategies/mod.ts";
-import { INTERVALS, IntervalSchema } from "@trading/shared/schemas";
+import {
+  INTERVALS,
+  IntervalSchema,
+  MaxOrderValueSchema,
+  MaxPositionPctSchema,
+} from "@trading/shared/schemas";
 
 const KNOWN = [
   "symbol",
@@ -29,6 +35,8 @@ const KNOWN = [
   "take-profit-pct",
   "trailing-stop-pct",
   "max-holding-bars",
+  "max-order-value",
+  "max-position-pct",
   "trades",
   "interval",
 ];
@@ -46,6 +54,11 @@ export async function runBacktestCli(args: string[]): Promise<void> {
     );
   }
   const opt = (n: string) => (flags[n] ? num(flags, n, 0) : null);
+  /** A risk limit flag, checked with the wire's bounds (a paper account's). */
+  const limit = (n: string, schema: typeof MaxOrderValueSchema) => {
+    const r = schema.safeParse(opt(n));
+    return r.success ? r.data : fail(`--${n}: ${r.error.issues[0]?.message}`);
+  };
   let result;
   try {
     const strategy = strategyFor(id!, params) ??
@@ -67,6 +80,8 @@ export async function runBacktestCli(args: string[]): Promise<void> {
       take_profit_pct: opt("take-profit-pct"),
       trailing_stop_pct: opt("trailing-stop-pct"),
       max_holding_bars: opt("max-holding-bars"),
+      max_order_value: limit("max-order-value", MaxOrderValueSchema),
+      max_position_pct: limit("max-position-pct", MaxPositionPctSchema),
       interval,
     });
     const at = interval === "1d" ? "" : ` (${interval} bars)`;
@@ -126,6 +141,14 @@ export async function runBacktestCli(args: string[]): Promise<void> {
       t.exit_reason,
     ]),
   ));
+  const refused = result!.rejected_orders;
+  if (refused.length) {
+    print(`\n${refused.length} orders refused by the risk limits:`);
+    print(table(
+      ["date", "side", "qty", "reason"],
+      refused.map((r) => [r.date, r.side, r.qty, r.reason]),
+    ));
+  }
 }
 
 if (import.meta.main) await runBacktestCli(Deno.args);

@@ -1,13 +1,13 @@
 /**
  * `deno task build`: bundles the browser code with esbuild — the islands client entry, one entry
- * per island (code-split so shared chunks load once), and the stylesheet — into
+ * per file in `web/islands/` (code-split so shared chunks load once), and the stylesheet — into
  * `web/static/build/` with content-hashed names, and writes `manifest.json` that the server uses
  * to link each page's files.
  *
  * @module
  */
 import * as esbuild from "esbuild";
-import { ISLAND_NAMES } from "./islands/registry.ts";
+import { islandMapSource, readIslandNames } from "./island_files.ts";
 import { type BuildManifest, isPartialWrite } from "./lib/build_manifest.ts";
 
 const WEB = new URL("./", import.meta.url).pathname;
@@ -42,6 +42,23 @@ function workspaceShared(): esbuild.Plugin {
   };
 }
 
+/**
+ * Bundles the island map generated from `names` (the files in `web/islands/`) in place of the
+ * source stub `static/island_map.ts`: the client entry then lazily imports each island file.
+ */
+function islandMap(names: readonly string[]): esbuild.Plugin {
+  return {
+    name: "island-map",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]static[\\/]island_map\.ts$/ }, () => ({
+        contents: islandMapSource(names),
+        loader: "ts",
+        resolveDir: `${WEB}static`,
+      }));
+    },
+  };
+}
+
 /** Closure of the files a chunk needs through static imports (itself included). */
 function staticClosure(meta: esbuild.Metafile, file: string, seen = new Set<string>()): string[] {
   if (seen.has(file)) return [];
@@ -72,7 +89,8 @@ export async function buildAssets(
     client: `${WEB}static/client.ts`,
     app: `${WEB}static/app.css`,
   };
-  for (const name of ISLAND_NAMES) entryPoints[`island-${name}`] = `${WEB}islands/${name}.tsx`;
+  const islands = readIslandNames();
+  for (const name of islands) entryPoints[`island-${name}`] = `${WEB}islands/${name}.tsx`;
   const result = await esbuild.build({
     entryPoints,
     outdir,
@@ -92,7 +110,7 @@ export async function buildAssets(
     absWorkingDir: new URL("../", import.meta.url).pathname,
     nodePaths: [new URL("../node_modules", import.meta.url).pathname],
     logLevel: "silent",
-    plugins: [workspaceShared()],
+    plugins: [workspaceShared(), islandMap(islands)],
   });
   // The output is replaced in place, never emptied first: a server starting meanwhile (another
   // test process, a running web) reads complete files. Names carry content hashes, so a rebuild

@@ -7,11 +7,12 @@
 import { ValidationError } from "@trading/shared/errors";
 import type { Interval } from "@trading/shared/schemas";
 import { barsPerYear } from "../timeframes/bars_per_year.ts";
+import type { RiskLimits } from "../execution/risk.ts";
 import type { Sizing } from "../execution/sizing.ts";
 import { atr } from "../indicators/atr.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import type { AnyStrategy } from "../strategies/types.ts";
-import { type EngineInput, runEngine } from "./engine.ts";
+import { type EngineInput, type Rejection, runEngine } from "./engine.ts";
 import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import { decider, runBacktest } from "./run.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, type Trade } from "./types.ts";
@@ -33,6 +34,10 @@ export interface WireSettings {
   take_profit_pct: number | null;
   trailing_stop_pct: number | null;
   max_holding_bars: number | null;
+  /** Risk limit as a paper account's: largest order value (null or absent: none). */
+  max_order_value?: number | null | undefined;
+  /** Risk limit as a paper account's: largest position, percent of equity (null or absent: none). */
+  max_position_pct?: number | null | undefined;
   /** Bar interval (daily when absent): sets the annualisation of the metrics. */
   interval?: Interval | undefined;
 }
@@ -64,7 +69,27 @@ export function toOptions(s: WireSettings, n = 1): BacktestOptions {
     trailingStopPct: s.trailing_stop_pct,
     maxHoldingBars: s.max_holding_bars,
     periodsPerYear: barsPerYear(s.interval ?? "1d"),
+    risk: riskOf(s),
   };
+}
+
+/**
+ * The engine's risk limits from wire settings: null when neither limit is set (the engine then
+ * checks nothing and the fast kernel may run).
+ *
+ * @example
+ * ```ts
+ * riskOf({ max_order_value: 5_000 }); // { maxPositionPct: null, maxOrderValue: 5000, killSwitch: false }
+ * riskOf({}); // null
+ * ```
+ */
+export function riskOf(
+  s: Pick<WireSettings, "max_order_value" | "max_position_pct">,
+): RiskLimits | null {
+  const maxOrderValue = s.max_order_value ?? null;
+  const maxPositionPct = s.max_position_pct ?? null;
+  if (maxOrderValue === null && maxPositionPct === null) return null;
+  return { maxPositionPct, maxOrderValue, killSwitch: false };
 }
 
 /**
@@ -107,6 +132,10 @@ export interface WireResult {
   benchmark: Metrics;
   trades: Trade[];
   equity: { date: string; equity: number; benchmark: number }[];
+  /** The risk limits it ran with (null where none). */
+  risk: { max_position_pct: number | null; max_order_value: number | null };
+  /** Orders the risk limits refused. */
+  rejected_orders: Rejection[];
 }
 
 /**
@@ -147,12 +176,13 @@ export function runRequest(
   for (const s of series) checkWarmup(strategy, params, s.cols.close.length, s.symbol);
   const opts = toOptions(settings, series.length);
   let dates: readonly string[], equity: Float64Array, bench: Float64Array;
-  let metrics: Metrics, benchmark: Metrics, trades: Trade[];
+  let metrics: Metrics, benchmark: Metrics, trades: Trade[], rejected: Rejection[];
   if (series.length === 1) {
     const { symbol, cols } = series[0]!;
     const r = runBacktest(cols, strategy, params, opts, {}, symbol);
     ({ dates, equity, metrics, benchmark, trades } = r);
     bench = r.benchmarkEquity;
+    rejected = r.rejections;
   } else {
     const inputs: EngineInput[] = series.map(({ symbol, cols }) => {
       const cache = new IndicatorCache();
@@ -175,12 +205,14 @@ export function runRequest(
         takeProfitPct: null,
         trailingStopPct: null,
         maxHoldingBars: null,
+        risk: null,
       },
     );
     dates = r.dates;
     equity = r.equity;
     bench = hold.equity;
     trades = r.trades;
+    rejected = r.rejections;
     metrics = computeMetrics(r.equity, opts.cash, r.tally, yearOf(opts));
     benchmark = computeMetrics(hold.equity, opts.cash, hold.tally, yearOf(opts));
   }
@@ -191,5 +223,10 @@ export function runRequest(
     benchmark,
     trades,
     equity: dates.map((date, i) => ({ date, equity: equity[i]!, benchmark: bench[i]! })),
+    risk: {
+      max_position_pct: settings.max_position_pct ?? null,
+      max_order_value: settings.max_order_value ?? null,
+    },
+    rejected_orders: rejected,
   };
 }

@@ -9,7 +9,7 @@
 import { atr } from "../indicators/atr.ts";
 import { IndicatorCache } from "../indicators/indicator_cache.ts";
 import { type AnyStrategy, decideAll, type DecideContext } from "../strategies/types.ts";
-import { type EngineInput, runEngine } from "./engine.ts";
+import { type EngineInput, type Rejection, runEngine } from "./engine.ts";
 import { simulateTargets } from "./kernel.ts";
 import { computeMetrics, type Metrics, yearOf } from "./metrics.ts";
 import { type BacktestOptions, type Cols, DEFAULT_OPTIONS, newTally, type Trade } from "./types.ts";
@@ -28,6 +28,8 @@ export interface BacktestResult {
   equity: Float64Array;
   /** Buy-and-hold equity per bar. */
   benchmarkEquity: Float64Array;
+  /** Orders the risk limits refused (always empty without `risk`). */
+  rejections: Rejection[];
   /** Which path ran. */
   path: "vectorised" | "callback";
 }
@@ -40,10 +42,19 @@ export interface RunOptions {
   cache?: IndicatorCache;
 }
 
-/** Whether the options need the general engine (protective exits or ATR sizing). */
+/**
+ * Whether the options need the general engine: protective exits, ATR sizing or risk limits
+ * (the fast kernel applies none of them).
+ */
 export function needsEngine(o: BacktestOptions): boolean {
   return o.stopLossPct !== null || o.takeProfitPct !== null || o.trailingStopPct !== null ||
-    o.maxHoldingBars !== null || o.sizing.mode === "atr_risk";
+    o.maxHoldingBars !== null || o.sizing.mode === "atr_risk" || hasRisk(o);
+}
+
+/** Whether `o` carries a risk limit the engine must check. */
+export function hasRisk(o: BacktestOptions): boolean {
+  const r = o.risk;
+  return !!r && (r.killSwitch || r.maxOrderValue !== null || r.maxPositionPct !== null);
 }
 
 /**
@@ -96,6 +107,7 @@ export function runBacktest(
   const n = cols.close.length;
   const state = strategy.prepare(cols, params, cache);
   let equity: Float64Array, trades: Trade[], tally, used: BacktestResult["path"];
+  let rejections: Rejection[] = [];
   if (path === "auto" && strategy.targets && !needsEngine(opts)) {
     const targets = new Int8Array(n);
     strategy.targets(cols, params, state, targets);
@@ -114,6 +126,7 @@ export function runBacktest(
     equity = r.equity;
     trades = r.trades;
     tally = r.tally;
+    rejections = r.rejections;
     used = "callback";
   }
   const bench = buyAndHold(cols, opts);
@@ -124,6 +137,7 @@ export function runBacktest(
     dates: cols.dates,
     equity,
     benchmarkEquity: bench.equity,
+    rejections,
     path: used,
   };
 }

@@ -73,6 +73,15 @@ export function planOptimisation(
       fail(f, "optimisation runs on the fast kernel: protective exits are not supported");
     }
   }
+  for (const f of ["max_order_value", "max_position_pct"] as const) {
+    if (req[f] !== null && req[f] !== undefined) {
+      fail(
+        f,
+        "optimisation runs on the fast kernel, which applies no risk limits: backtest with " +
+          "risk limits through POST /api/backtests",
+      );
+    }
+  }
   if (req.sizing?.mode === "atr_risk") {
     fail("sizing", "optimisation supports percent_equity and fixed_cash sizing");
   }

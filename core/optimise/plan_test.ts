@@ -95,3 +95,13 @@ Deno.test("planOptimisation() - strategies whose decisions carry exit levels are
   assert.equal(r.field, "strategy");
   assert.match(r.message, /stop-loss\/take-profit/);
 });
+
+Deno.test("planOptimisation() - risk limits are refused naming the field (the kernel cannot apply them)", () => {
+  for (const [field, value] of [["max_order_value", 10_000], ["max_position_pct", 50]] as const) {
+    const r = refusal(() => plan({ strategy: "sma_cross", [field]: value }));
+    assert.equal(r.field, field);
+    assert.match(r.message, /fast kernel.*risk limits.*POST \/api\/backtests/);
+  }
+  // null (no limit) is what every other optimisation sends, and runs
+  assert.ok(plan({ strategy: "sma_cross", max_order_value: null }).combos.length > 0);
+});

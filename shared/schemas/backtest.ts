@@ -2,6 +2,12 @@ import { z } from "zod";
 import { IsoDateSchema } from "./candle.ts";
 import { IntervalNameSchema, IntervalSchema } from "./interval.ts";
 import { SymbolParamSchema } from "./market.ts";
+import {
+  MaxOrderValueSchema,
+  MaxPositionPctSchema,
+  RejectedOrderSchema,
+  RiskLimitsSchema,
+} from "./risk.ts";
 
 /** Position sizing on the wire. */
 export const SizingSchema = z.discriminatedUnion("mode", [
@@ -36,6 +42,14 @@ export const BacktestSettingsSchema = z.object({
   take_profit_pct: z.number().gt(0).max(1000).nullable().default(null),
   trailing_stop_pct: z.number().gt(0).max(100).nullable().default(null),
   max_holding_bars: z.number().int().min(1).max(10_000).nullable().default(null),
+  max_order_value: MaxOrderValueSchema.default(null).describe(
+    "risk limit, as a paper account's: an order (entry or signal exit) worth more than this at " +
+      "its fill price is refused and does not fill (null: no limit)",
+  ),
+  max_position_pct: MaxPositionPctSchema.default(null).describe(
+    "risk limit, as a paper account's: an order that would leave a position worth more than " +
+      "this percent of equity is refused; orders that only reduce a position pass (null: none)",
+  ),
   interval: IntervalSchema.describe(
     "bar interval: 1d (default), 1w or 1mo; a strategy decides at each bar's close, never on a " +
       "week or month that has not ended",
@@ -120,6 +134,12 @@ export const BacktestResultSchema = z.object({
   trades: z.array(TradeSchema),
   equity: z.array(z.object({ date: z.string(), equity: z.number(), benchmark: z.number() })),
   interval: IntervalNameSchema.optional().describe("bar interval (1d when absent)"),
+  risk: RiskLimitsSchema.optional().describe(
+    "the risk limits it ran with (absent on results stored before backtests had them)",
+  ),
+  rejected_orders: z.array(RejectedOrderSchema).optional().describe(
+    "orders the risk limits refused, in date order (the buy-and-hold benchmark has no limits)",
+  ),
 }).meta({ id: "BacktestResult" });
 
 /** A stored backtest. */

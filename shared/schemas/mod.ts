@@ -18,6 +18,7 @@ export * from "./backtest.ts";
 export * from "./optimisation.ts";
 export * from "./pattern.ts";
 export * from "./portfolio.ts";
+export * from "./risk.ts";
 export * from "./screen.ts";
 export * from "./alerts.ts";
 export * from "./jobs.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_FEE_BPS } from "../costs.ts";
 import { IsoDateSchema } from "./candle.ts";
 import { SymbolParamSchema } from "./market.ts";
+import { MaxOrderValueSchema, MaxPositionPctSchema } from "./risk.ts";
 
 /** Body of `POST /api/paper/accounts`. */
 export const PaperAccountCreateSchema = z.object({
@@ -12,14 +13,14 @@ export const PaperAccountCreateSchema = z.object({
     .describe("commission in basis points, applied to every fill (default: the backtest lab's)"),
   min_fee: z.number().min(0).max(1e6).default(0),
   slippage_bps: z.number().min(0).max(1000).default(0),
-  max_position_pct: z.number().gt(0).max(1000).nullable().default(null),
-  max_order_value: z.number().gt(0).max(1e12).nullable().default(null),
+  max_position_pct: MaxPositionPctSchema.default(null),
+  max_order_value: MaxOrderValueSchema.default(null),
 }).meta({ id: "PaperAccountCreate" });
 
 /** Body of `PATCH /api/paper/accounts/:id/risk`. */
 export const PaperRiskSchema = z.object({
-  max_position_pct: z.number().gt(0).max(1000).nullable().optional(),
-  max_order_value: z.number().gt(0).max(1e12).nullable().optional(),
+  max_position_pct: MaxPositionPctSchema.optional(),
+  max_order_value: MaxOrderValueSchema.optional(),
   kill_switch: z.boolean().optional(),
 }).meta({ id: "PaperRisk" });
 

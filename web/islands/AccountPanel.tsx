@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { fmtDate, fmtNum } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
-import type { ApiToken, MeResponse, QuotaStatus } from "../lib/api_types.ts";
+import type { ApiToken, MeResponse, QuotaStatus, RedeemResponse } from "../lib/api_types.ts";
 import { api, type FieldIssue, issueFor } from "../lib/api_error.ts";
 import { Field } from "../components/form/fields.tsx";
 import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
@@ -69,7 +69,7 @@ export default function AccountPanel({ lang, me, tokens }: AccountPanelProps) {
     setFailure(null);
     setIssues([]);
     setAdded(null);
-    const r = await api<{ credits_added: number; quota: QuotaStatus }>(
+    const r = await api<RedeemResponse>(
       "POST",
       "/api/redemption/redeem",
       { code },

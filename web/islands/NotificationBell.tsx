@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { readSse } from "../lib/sse.ts";
+import type { NotificationItem, NotificationList } from "../lib/api_types.ts";
 
 /** Props of the header bell. */
 export interface NotificationBellProps {
@@ -11,13 +12,8 @@ export interface NotificationBellProps {
 /** Delay before the notification stream opens, ms. */
 const STREAM_DELAY_MS = 2_000;
 
-interface Note {
-  id: string;
-  title: string;
-  created_at: string;
-  read: boolean;
-  alert_id: string | null;
-}
+/** A notification as the bell shows it (the API's, `body` unused). */
+type Note = NotificationItem;
 
 /**
  * The header's notification bell: the unread count as a badge, live over the notification
@@ -36,7 +32,7 @@ export default function NotificationBell({ lang }: NotificationBellProps) {
     (async () => {
       const res = await fetch("/api/notifications?limit=10", { signal: ac.signal });
       if (!res.ok) return;
-      const body = await res.json() as { notifications: Note[]; unread: number };
+      const body = await res.json() as NotificationList;
       setSignedIn(true);
       setNotes(body.notifications);
       setUnread(body.unread);

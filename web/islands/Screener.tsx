@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { RuleEditor } from "../components/rule_editor/RuleEditor.tsx";
-import { type ScreenResultBody, ScreenResults } from "../components/screener/ScreenResults.tsx";
-import { type SavedScreenBody, SavedScreensBar } from "../components/screener/SavedScreensBar.tsx";
+import { ScreenResults } from "../components/screener/ScreenResults.tsx";
+import { SavedScreensBar } from "../components/screener/SavedScreensBar.tsx";
+import type { SavedScreenBody, SavedScreenInput, ScreenResultBody } from "../lib/api_types.ts";
 import { api, type FieldIssue, ruleIssueFor } from "../lib/api_error.ts";
 import { Field, FieldRow, Select } from "../components/form/fields.tsx";
 import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
@@ -45,20 +46,19 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   const [loaded, setLoaded] = useState(0);
   const [screen, setScreen] = useState<{ id: string; rule: string } | null>(null);
 
-  const spec = () => {
+  const spec = (): Omit<SavedScreenInput, "name"> & { universe: "all" | string[] } => {
     const cols = linesOf(columns);
     const symbols = universe === "watchlist"
       ? readWatchlist()
       : list.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-    const by = sort.startsWith("col") ? Number(sort.slice(3)) : sort;
+    const by = sort.startsWith("col")
+      ? Number(sort.slice(3))
+      : sort as "symbol" | "bars_since_true";
     return {
       rule,
       universe: universe === "all" ? "all" as const : symbols,
       columns: cols,
-      sort: { by, order: sort === "bars_since_true" || sort === "symbol" ? "asc" : "desc" } as {
-        by: string | number;
-        order: "asc" | "desc";
-      },
+      sort: { by, order: sort === "bars_since_true" || sort === "symbol" ? "asc" : "desc" },
       limit: 200,
       interval: barInterval,
     };

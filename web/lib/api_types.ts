@@ -38,11 +38,19 @@ import type {
   FiringSchema,
   MeResponseSchema,
   MintedCodesSchema,
+  NotificationListSchema,
+  NotificationSchema,
   PaperAccountSchema,
   PaperOrderSchema,
   PatternMatchSchema,
   ProvidersResponseSchema,
+  RedeemResponseSchema,
   RedemptionCodeSchema,
+  RuleFunctionSchema,
+  SavedScreenInputSchema,
+  SavedScreenSchema,
+  ScreenResultSchema,
+  ScreenRowSchema,
   SignalSchema,
   SignalsResponseSchema,
   StrategyInfoSchema,
@@ -89,3 +97,21 @@ export type AlertDelivery = z.infer<typeof DeliverySchema>;
 export type NotifyEndpoint = z.infer<typeof EndpointSchema>;
 /** `POST /api/notify/endpoints`: the endpoint with its signing secret, shown once. */
 export type CreatedNotifyEndpoint = z.infer<typeof CreatedEndpointSchema>;
+/** `POST /api/screens`: the symbols where the rule holds. */
+export type ScreenResultBody = z.infer<typeof ScreenResultSchema>;
+/** One row of a screen result. */
+export type ScreenRowBody = z.infer<typeof ScreenRowSchema>;
+/** A saved screen as the API sends it. */
+export type SavedScreenBody = z.infer<typeof SavedScreenSchema>;
+/** `GET /api/screens/saved`. */
+export type SavedScreenList = { screens: SavedScreenBody[] };
+/** What saving a screen sends (defaults filled in by the API). */
+export type SavedScreenInput = z.input<typeof SavedScreenInputSchema>;
+/** An in-app notification. */
+export type NotificationItem = z.infer<typeof NotificationSchema>;
+/** `GET /api/notifications`. */
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+/** `POST /api/redemption/redeem`: credits added and the new quota. */
+export type RedeemResponse = z.infer<typeof RedeemResponseSchema>;
+/** One function, field, operator or analysis term of `GET /api/rules/functions`. */
+export type RuleFunctionDoc = z.infer<typeof RuleFunctionSchema>;

@@ -7,10 +7,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { fmtDate, fmtPrice, withSentence } from "../format.ts";
 import type { Lang, T } from "../../i18n/mod.ts";
-import type { BacktestResultBody } from "../../lib/api_types.ts";
+import type { BacktestResultBody, CandlesResponse } from "../../lib/api_types.ts";
 import { MetricCards, MetricsTable, TradeTable } from "./backtest_metrics.tsx";
 import { Verdict } from "./verdict.tsx";
 import { needsLogScale } from "./equity_scale.ts";
+import { RiskSummary } from "./risk_limits.tsx";
 
 type Status = "loading" | "ready" | "error";
 
@@ -35,9 +36,7 @@ function useCharts(r: BacktestResultBody, lang: Lang, t: T, currency: string) {
           fetch(`/api/symbols/${encodeURIComponent(symbol)}/candles?${q}`),
         ]);
         if (!res.ok) throw new Error(`candles ${res.status}`);
-        const { candles } = await res.json() as {
-          candles: { date: string; open: number; high: number; low: number; close: number }[];
-        };
+        const { candles } = await res.json() as CandlesResponse;
         if (disposed || !eqBox.current || !pxBox.current) return;
         charts.push(draw.equityChart(lc, eqBox.current, r.equity, lang, currency, {
           strategy: t("bt.series.strategy"),
@@ -102,6 +101,7 @@ export function BacktestResult(
         })}
         {r.interval && r.interval !== "1d" ? ` · ${t(`interval.${r.interval}.long`)}` : ""}
       </p>
+      <RiskSummary t={t} lang={lang} r={r} currency={currency} />
       <Verdict t={t} lang={lang} m={r.metrics} b={r.benchmark} />
       <MetricCards t={t} lang={lang} m={r.metrics} b={r.benchmark} currency={currency} />
       <h3>{t("bt.equity")}</h3>

@@ -12,6 +12,7 @@ import { ParamFields, type Settings, settingsBody } from "./backtest_settings.ts
 import { Check, Field, FieldRow } from "../form/fields.tsx";
 import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
 import { type FieldProblem, type ParamField, readParams } from "../../lib/schema_form.ts";
+import { riskBody, type RiskField, RiskLimitsFields } from "./risk_limits.tsx";
 
 const EXITS = [
   ["stop_loss_pct", "bt.stopLoss"],
@@ -33,11 +34,12 @@ export interface RunPanelProps {
   strategyName: (id: string) => string;
 }
 
-/** Parameters, exits, run, result. */
+/** Parameters, exits, risk limits, run, result. */
 export function RunPanel(
   { t, lang, settings, fields, values, setValue, currency, strategyName }: RunPanelProps,
 ) {
   const [exits, setExits] = useState<Record<string, string>>({});
+  const [risk, setRisk] = useState<Partial<Record<RiskField, string>>>({});
   const [short, setShort] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -52,6 +54,7 @@ export function RunPanel(
     if (problems.length) return;
     const body: Record<string, unknown> = { ...settingsBody(settings), params, allow_short: short };
     for (const [k] of EXITS) if (exits[k]) body[k] = Number(exits[k]);
+    Object.assign(body, riskBody(risk));
     setBusy(true);
     setFailure(null);
     setIssues([]);
@@ -99,6 +102,12 @@ export function RunPanel(
           </FieldRow>
           <Check id="bt-short" label={t("bt.allowShort")} checked={short} onChange={setShort} />
         </details>
+        <RiskLimitsFields
+          t={t}
+          values={risk}
+          set={(k, v) => setRisk((x) => ({ ...x, [k]: v }))}
+          issues={issues}
+        />
         <p>
           <button type="submit" class="primary" disabled={busy}>
             {busy ? t("bt.running") : t("bt.run")}

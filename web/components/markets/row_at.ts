@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { LiveQuote } from "@trading/shared/schemas";
 
 /** The row's stored facts (the last stored bar's). */
 export interface StoredRow {
@@ -20,14 +21,8 @@ export interface StoredRow {
   score: number | null;
 }
 
-/** A streamed quote (the fields read here). */
-export interface RowQuote {
-  date: string;
-  price: number;
-  change: number | null;
-  change_percent: number | null;
-  source: "live" | "close" | "replay";
-}
+/** A streamed quote (the fields of the wire's `LiveQuote` read here). */
+export type RowQuote = Pick<LiveQuote, "date" | "price" | "change" | "change_percent" | "source">;
 
 /** The row as shown. */
 export interface ShownRow {

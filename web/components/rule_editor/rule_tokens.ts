@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { RuleFunctionDoc } from "../../lib/api_types.ts";
+import type { IssueSpan } from "../../lib/api_error.ts";
 
 /** The part of a CodeMirror `StringStream` the tokenizer uses. */
 export interface TokenStream {
@@ -88,16 +90,8 @@ export function tokenize(text: string): [RuleToken, string][] {
   return out;
 }
 
-/** One entry of `GET /api/rules/functions` as the editor uses it. */
-export interface RuleFunctionDoc {
-  name: string;
-  kind: string;
-  params: { name: string; optional: boolean; default?: number | boolean | string }[];
-  outputs?: string[];
-  returns: string;
-  description: string;
-  example: string;
-}
+/** One entry of `GET /api/rules/functions` (the wire type, from shared/schemas). */
+export type { RuleFunctionDoc };
 
 /** A completion option (CodeMirror's `Completion` shape). */
 export interface RuleCompletion {
@@ -115,7 +109,8 @@ export interface RuleCompletion {
  * @example
  * ```ts
  * import { completionsOf } from "./rule_tokens.ts";
- * completionsOf([{ name: "rsi", kind: "indicator", params: [{ name: "period", optional: true, default: 14 }],
+ * completionsOf([{ name: "rsi", kind: "indicator",
+ *   params: [{ name: "period", type: "number", optional: true, default: 14 }],
  *   returns: "series", description: "RSI", example: "rsi(14) < 30" }])[0]?.apply; // "rsi("
  * ```
  */
@@ -142,13 +137,8 @@ export function completionsOf(fns: readonly RuleFunctionDoc[]): RuleCompletion[]
   });
 }
 
-/** A 422 `details.span`. */
-export interface WireSpan {
-  line: number;
-  column: number;
-  end_line: number;
-  end_column: number;
-}
+/** A 422 `details.span` (the API client's type). */
+export type WireSpan = IssueSpan;
 
 /**
  * Text offsets `[from, to)` of a span in `text`, clamped to the text (an empty span at the end

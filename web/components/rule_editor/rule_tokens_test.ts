@@ -45,7 +45,7 @@ Deno.test("completionsOf() - functions insert a call, fields their name", () => 
     {
       name: "macd",
       kind: "indicator",
-      params: [{ name: "fast", optional: true, default: 12 }],
+      params: [{ name: "fast", type: "number", optional: true, default: 12 }],
       outputs: ["macd", "signal"],
       returns: "series",
       description: "MACD",

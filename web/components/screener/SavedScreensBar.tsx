@@ -8,25 +8,13 @@ import { useEffect, useState } from "preact/hooks";
 import type { T } from "../../i18n/mod.ts";
 import { api } from "../../lib/api_error.ts";
 import { type ApiFailure, ApiNotice } from "../form/notice.tsx";
-
-/** A saved screen as the API sends it. */
-export interface SavedScreenBody {
-  id: string;
-  name: string;
-  rule: string;
-  universe: "all" | string[];
-  columns: string[];
-  sort?: { by: string | number; order: "asc" | "desc" };
-  limit: number;
-  /** Bar interval (daily when absent: screens saved before intervals). */
-  interval?: "1d" | "1w" | "1mo";
-}
+import type { SavedScreenBody, SavedScreenInput, SavedScreenList } from "../../lib/api_types.ts";
 
 /** Props of {@link SavedScreensBar}. */
 export interface SavedScreensBarProps {
   t: T;
   /** The current screen (without a name). */
-  current: () => Omit<SavedScreenBody, "id" | "name">;
+  current: () => Omit<SavedScreenInput, "name">;
   /** Loads a saved screen into the form. */
   onLoad: (s: SavedScreenBody) => void;
 }
@@ -40,7 +28,7 @@ export function SavedScreensBar({ t, current, onLoad }: SavedScreensBarProps) {
   const [note, setNote] = useState("");
 
   const refresh = async () => {
-    const r = await api<{ screens: SavedScreenBody[] }>("GET", "/api/screens/saved");
+    const r = await api<SavedScreenList>("GET", "/api/screens/saved");
     if (r.ok) setList(r.data.screens);
     else setFailure({ status: r.status, message: r.message });
   };

@@ -8,31 +8,18 @@
 import { TableRegion } from "../TableRegion.tsx";
 import type { T } from "../../i18n/mod.ts";
 import { Sparkline } from "../Sparkline.tsx";
-
-/** One row as `POST /api/screens` sends it. */
-export interface ScreenRowBody {
-  symbol: string;
-  as_of: string;
-  stale: boolean;
-  bars_since_true: number;
-  values: (number | null)[];
-  closes: number[];
-}
-
-/** The part of a screen result the table shows. */
-export interface ScreenResultBody {
-  columns: string[];
-  screened: number;
-  matched: number;
-  rows: ScreenRowBody[];
-  took_ms: number;
-}
+import type { ScreenResultBody } from "../../lib/api_types.ts";
 
 const fmt = (v: number | null, lang: string) =>
   v === null ? "—" : v.toLocaleString(lang, { maximumFractionDigits: Math.abs(v) < 10 ? 3 : 2 });
 
 /** The table (a status line when nothing matched). */
-export function ScreenResults({ t, lang, r }: { t: T; lang: string; r: ScreenResultBody }) {
+export function ScreenResults({ t, lang, r }: {
+  t: T;
+  lang: string;
+  /** The part of a `POST /api/screens` answer the table shows. */
+  r: Omit<ScreenResultBody, "rule">;
+}) {
   const summary = t("screen.summary", {
     matched: r.matched,
     screened: r.screened,
