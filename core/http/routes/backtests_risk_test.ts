@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
-import { errorHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { paperRoutes } from "./paper.ts";
+import { paperTestApp } from "./test_paper_app.ts";
 
 const { app: core, deps } = await testCoreApp();
-/** The paper routes as the API serves them, for a signed-in test user. */
-const app = new Hono()
-  .use(async (c, next) => {
-    const id = c.req.header("x-test-user");
-    c.set("user" as never, { id, email: `${id}@x.test`, role: "user", plan: "free" } as never);
-    await next();
-  })
-  .route("/", paperRoutes.app(deps));
-app.onError(errorHandler(deps.logger));
-
-const call = async (method: string, path: string, body?: unknown, user = "risk") => {
-  // backtests are public: the whole core app answers them (access, rate limits, errors)
-  const res = await (path.startsWith("/api/backtests") ? core : app).request(path, {
+const paper = paperTestApp(deps, "risk");
+// backtests are public: the whole core app answers them (access, rate limits, errors)
+const call = async (method: string, path: string, body?: unknown) => {
+  if (!path.startsWith("/api/backtests")) return await paper.call(method, path, body);
+  const res = await core.request(path, {
     method,
-    headers: { "content-type": "application/json", "x-test-user": user },
+    headers: { "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: await res.json() };

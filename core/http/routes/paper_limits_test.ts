@@ -1,28 +1,10 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
-import { errorHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { MAX_OPEN_ORDERS } from "../../paper/orders.ts";
-import { paperRoutes } from "./paper.ts";
+import { paperTestApp } from "./test_paper_app.ts";
 
 const { deps } = await testCoreApp();
-const app = new Hono()
-  .use(async (c, next) => {
-    const id = c.req.header("x-test-user");
-    c.set("user" as never, { id, email: `${id}@x.test`, role: "user", plan: "free" } as never);
-    await next();
-  })
-  .route("/", paperRoutes.app(deps));
-app.onError(errorHandler(deps.logger));
-
-const call = async (method: string, path: string, body?: unknown, user = "lim") => {
-  const res = await app.request(path, {
-    method,
-    headers: { "content-type": "application/json", "x-test-user": user },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-};
+const { call } = paperTestApp(deps, "lim");
 
 Deno.test("POST /api/paper/accounts/:id/orders - an open order beyond the cap is 422 naming the limit", async () => {
   assert.equal(MAX_OPEN_ORDERS, 500);

@@ -1,28 +1,10 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
-import { errorHandler } from "@trading/shared/http";
 import { DEFAULT_FEE_BPS } from "@trading/shared/costs";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
-import { paperRoutes } from "./paper.ts";
+import { paperTestApp } from "./test_paper_app.ts";
 
 const { deps } = await testCoreApp();
-const app = new Hono()
-  .use(async (c, next) => {
-    const id = c.req.header("x-test-user") ?? "short-u";
-    c.set("user" as never, { id, email: `${id}@x.test`, role: "user", plan: "free" } as never);
-    await next();
-  })
-  .route("/", paperRoutes.app(deps));
-app.onError(errorHandler(deps.logger));
-
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await app.request(path, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-};
+const { call } = paperTestApp(deps, "short-u");
 
 /** An account holding 100 AAPL (bought and filled on the first replayed bar). */
 async function longHundred(): Promise<string> {

@@ -1,34 +1,14 @@
 import assert from "node:assert/strict";
-import { Hono } from "hono";
-import { errorHandler } from "@trading/shared/http";
 import { testCoreApp } from "../../../tests/helpers/core_app.ts";
 import { callbackTargets } from "../../backtest/run.ts";
 import { PaperService } from "../../paper/service.ts";
 import { smaCross } from "../../strategies/sma_cross.ts";
-import { paperRoutes } from "./paper.ts";
+import { paperTestApp } from "./test_paper_app.ts";
 
 const { deps, logs } = await testCoreApp();
-const app = new Hono()
-  .use(async (c, next) => {
-    const id = c.req.header("x-test-user");
-    c.set(
-      "user" as never,
-      (id ? { id, email: `${id}@x.test`, role: "user", plan: "free" } : null) as never,
-    );
-    await next();
-  })
-  .route("/", paperRoutes.app(deps));
-app.onError(errorHandler(deps.logger));
+const { call } = paperTestApp(deps, "u1");
 void logs;
 
-const call = async (method: string, path: string, body?: unknown, user = "u1") => {
-  const res = await app.request(path, {
-    method,
-    headers: { "content-type": "application/json", ...(user ? { "x-test-user": user } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json() };
-};
 const aapl = await deps.series.get("AAPL");
 const at = (d: string) => aapl.dates.indexOf(d);
 
