@@ -20,4 +20,5 @@ export * from "./pattern.ts";
 export * from "./portfolio.ts";
 export * from "./screen.ts";
 export * from "./alerts.ts";
+export * from "./watchlist.ts";
 export * from "./jobs.ts";
