@@ -14,7 +14,8 @@ export interface SavedScreenBody {
   id: string;
   name: string;
   rule: string;
-  universe: "all" | string[];
+  /** Every stored symbol, the account's watchlist (resolved at each run) or a list. */
+  universe: "all" | "watchlist" | string[];
   columns: string[];
   sort?: { by: string | number; order: "asc" | "desc" };
   limit: number;
