@@ -23,6 +23,7 @@ import { ScreenRequestSchema } from "@trading/shared/schemas";
 import { runScreen } from "../screens/run_screen.ts";
 import { SavedScreens } from "../screens/store.ts";
 import { UniverseCache } from "../screens/universe.ts";
+import { Watchlists } from "../watchlist/store.ts";
 import type { AlertDef } from "./types.ts";
 
 /** What the engine reads and writes. */
@@ -63,8 +64,9 @@ export class AlertEngine {
   readonly #universe: UniverseCache;
   readonly #screenResults = new Map<
     string,
-    { universe: ReadonlyMap<string, unknown>; updated: string; members: string[] }
+    { universe: ReadonlyMap<string, unknown>; updated: string; list: string; members: string[] }
   >();
+  readonly #watchlists: Watchlists;
 
   /** @param deps database, market data, queue, clock */
   constructor(deps: AlertEngineDeps) {
@@ -72,6 +74,7 @@ export class AlertEngine {
     this.#store = new AlertStore(deps.db);
     this.#screens = new SavedScreens(deps.db);
     this.#universe = new UniverseCache(deps.series);
+    this.#watchlists = new Watchlists(deps.db);
   }
 
   #compile(def: AlertDef): CompiledAlert | null {
@@ -95,21 +98,30 @@ export class AlertEngine {
 
   /**
    * The symbols a saved screen matches now (its rule over its universe at each symbol's last
-   * bar), recomputed only when the screen or the data changed; [] when it is gone or invalid.
+   * bar), recomputed only when the screen, the data or (universe "watchlist") the owner's
+   * watchlist changed; [] when it is gone or invalid, or its owner's watchlist is empty.
    */
   async #screenMembers(userId: string, screenId: string): Promise<readonly string[]> {
     const saved = await this.#screens.get(userId, screenId);
     if (!saved) return [];
     const req = ScreenRequestSchema.safeParse(saved.spec);
     if (!req.success) return [];
+    // "watchlist": the owner's list as it is now, read at each evaluation
+    const picked = req.data.universe === "watchlist"
+      ? await this.#watchlists.get(userId)
+      : req.data.universe;
+    if (picked !== "all" && picked.length === 0) return [];
+    const list = picked === "all" ? "" : picked.join(",");
     const universe = await this.#universe.all(req.data.interval);
     const hit = this.#screenResults.get(screenId);
-    if (hit && hit.universe === universe && hit.updated === saved.updated_at) return hit.members;
+    if (
+      hit && hit.universe === universe && hit.updated === saved.updated_at && hit.list === list
+    ) return hit.members;
     let members: string[] = [];
     try {
-      const cols = req.data.universe === "all"
+      const cols = picked === "all"
         ? universe
-        : await this.#universe.pick(req.data.universe, req.data.interval);
+        : await this.#universe.pick(picked, req.data.interval);
       members = (await runScreen(req.data, cols, this.#d.now())).rows.map((r) => r.symbol);
     } catch (e) {
       this.#d.logger.warn("alert screen no longer runs", {
@@ -118,7 +130,7 @@ export class AlertEngine {
       });
     }
     if (this.#screenResults.size > 10_000) this.#screenResults.clear();
-    this.#screenResults.set(screenId, { universe, updated: saved.updated_at, members });
+    this.#screenResults.set(screenId, { universe, updated: saved.updated_at, list, members });
     return members;
   }
 

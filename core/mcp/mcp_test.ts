@@ -167,3 +167,37 @@ Deno.test("mcp - every tool's answer stays bounded for a model's context at its 
   await c.close();
   await deps.db.close();
 });
+
+Deno.test('mcp - screen with universe "watchlist": the token owner\'s list; empty or anonymous are tool errors naming why', async () => {
+  const { app, deps, cookie, token, client } = await setup();
+  const c = await client(await token(["read"]));
+  const empty = await c.callTool({
+    name: "screen",
+    arguments: { rule: "close > 0", universe: "watchlist" },
+  });
+  assert.equal(empty.isError, true);
+  assert.match(textOf(empty), /your watchlist is empty/);
+  const put = await app.request(
+    "/api/watchlist",
+    json("PUT", { symbols: ["NVDA", "SPY"] }, { cookie }),
+  );
+  assert.equal(put.status, 200, await put.clone().text());
+  const r = await c.callTool({
+    name: "screen",
+    arguments: { rule: "close > 0", universe: "watchlist", columns: ["close"] },
+  });
+  assert.equal(r.isError, undefined, textOf(r));
+  const out = r.structuredContent as { screened: number; rows: { symbol: string }[] };
+  assert.equal(out.screened, 2);
+  assert.deepEqual(out.rows.map((x) => x.symbol).sort(), ["NVDA", "SPY"]);
+  const anon = await client();
+  const refused = await anon.callTool({
+    name: "screen",
+    arguments: { rule: "close > 0", universe: "watchlist" },
+  });
+  assert.equal(refused.isError, true);
+  assert.match(textOf(refused), /sign in to screen your watchlist/);
+  await c.close();
+  await anon.close();
+  await deps.db.close();
+});

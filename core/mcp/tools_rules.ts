@@ -101,8 +101,14 @@ const screenTool = defineTool({
   input: z.object({
     rule: RuleSourceSchema.describe("A condition in the rule language"),
     columns: z.array(RuleSourceSchema).max(10).default([]),
-    universe: z.union([z.literal("all"), z.array(SymbolParamSchema).min(1).max(500)])
-      .default("all").describe('"all" stored symbols, or a list of tickers'),
+    universe: z.union([
+      z.literal("all"),
+      z.literal("watchlist"),
+      z.array(SymbolParamSchema).min(1).max(500),
+    ]).default("all").describe(
+      '"all" stored symbols, "watchlist" (the token owner\'s watchlist; an error when ' +
+        "anonymous or empty), or a list of tickers",
+    ),
     as_of: IsoDateSchema.optional(),
     sort_by: z.union([z.enum(["symbol", "bars_since_true"]), z.number().int().min(0).max(9)])
       .optional().describe("symbol, bars_since_true, or the index of a column"),

@@ -6,8 +6,8 @@
  */
 import type { Db } from "../db/db.ts";
 
-/** Most symbols on one watchlist. */
-export const MAX_WATCHLIST = 200;
+/** Most symbols on one watchlist (the wire schema's bound). */
+export { MAX_WATCHLIST } from "@trading/shared/schemas";
 
 /**
  * A user's watchlist.

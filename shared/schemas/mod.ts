@@ -21,4 +21,5 @@ export * from "./portfolio.ts";
 export * from "./risk.ts";
 export * from "./screen.ts";
 export * from "./alerts.ts";
+export * from "./watchlist.ts";
 export * from "./jobs.ts";

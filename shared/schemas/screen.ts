@@ -66,10 +66,15 @@ export const ScreenSortSchema = z.object({
 /** What a screen asks (also what a saved screen stores). */
 export const ScreenSpecSchema = z.object({
   rule: RuleText.describe("a condition in the rule language"),
-  universe: z.union([z.literal("all"), z.array(SymbolParamSchema).min(1).max(2000)])
+  universe: z.union([
+    z.literal("all"),
+    z.literal("watchlist"),
+    z.array(SymbolParamSchema).min(1).max(2000),
+  ])
     .default("all")
     .describe(
-      '"all" stored symbols, or a list (the web\'s watchlist lives in the browser: send it)',
+      '"all" stored symbols, "watchlist" (the caller\'s server watchlist, resolved at each ' +
+        "run: sign-in needed, an empty one is a 422), or a list of symbols",
     ),
   columns: z.array(RuleText).max(20).default([]).describe("expressions shown per row"),
   sort: ScreenSortSchema.optional(),

@@ -2,7 +2,8 @@
  * Browser test of the rule language's web side: write a rule in the screener's CodeMirror
  * editor (completion from /api/rules/functions), run the screen and see rows with sparklines,
  * see a broken rule underlined at the server's span, save and reload a screen, open a row on
- * its symbol page; then the backtest lab's "Custom rule" strategy. Screenshots at 1440×900
+ * its symbol page; the signed-in watchlist (the browser's copy uploaded once, screened by core,
+ * starred on the markets page); then the backtest lab's "Custom rule" strategy. Screenshots at 1440×900
  * and 390×844 in en and zh-TW go to tests/e2e/screenshots/.
  */
 import assert from "node:assert/strict";
@@ -35,9 +36,17 @@ Deno.test({
       });
       assert.equal(reg.status(), 201);
 
+      // the browser's starred symbols (kept while signed out) go to the new account once
+      await page.evaluate(() => localStorage.setItem("watchlist.v1", '["MSFT","NVDA"]'));
       await page.goto(`${base}/screener`, { waitUntil: "networkidle" });
       await page.waitForSelector("[data-island=Screener][data-hydrated=true]");
       await page.locator(".rule-editor[data-ready=true]").first().waitFor();
+      const serverList = async () =>
+        (await (await page.request.get(`${base}/api/watchlist`)).json()).symbols as string[];
+      for (let i = 0; i < 50 && (await serverList()).length === 0; i++) {
+        await page.waitForTimeout(100);
+      }
+      assert.deepEqual(await serverList(), ["MSFT", "NVDA"]);
 
       // completion offers the catalogue's names while typing
       await typeRule(page, "Rule", "rs");
@@ -51,6 +60,16 @@ Deno.test({
       assert.ok(await rows.count() >= 10, "every stored symbol has an RSI above 0");
       assert.ok(await page.locator(".screen-table svg.spark").count() >= 10, "sparklines");
       assert.match(await page.getByRole("status").first().innerText(), /symbols match/);
+
+      // "My watchlist" signed in: core screens the account's list
+      await page.getByLabel("Universe").selectOption("watchlist");
+      await page.getByRole("button", { name: "Run screen" }).click();
+      await page.waitForFunction(() =>
+        document.querySelectorAll(".screen-table tbody tr").length === 2
+      );
+      const watched = await rows.locator("th a").allInnerTexts();
+      assert.deepEqual(watched.sort(), ["MSFT", "NVDA"]);
+      await page.getByLabel("Universe").selectOption("all");
 
       // a broken rule: the server's span is underlined and the message shown
       await typeRule(page, "Rule", "rsl(14) < 30");
@@ -95,6 +114,16 @@ Deno.test({
       await rows.first().locator("th a").click();
       await page.waitForURL(`${base}/symbol/${first}`);
       await page.waitForLoadState("networkidle");
+
+      // the markets page stars into the account's watchlist
+      await page.goto(`${base}/prefs/lang/en?next=/`, { waitUntil: "networkidle" });
+      await page.waitForSelector("[data-island=Watchlist][data-hydrated=true]");
+      await page.getByText("The watchlist is saved to your account.").waitFor();
+      await page.getByRole("button", { name: "Add AAPL to the watchlist" }).click();
+      for (let i = 0; i < 50 && (await serverList()).length < 3; i++) {
+        await page.waitForTimeout(100);
+      }
+      assert.deepEqual(await serverList(), ["MSFT", "NVDA", "AAPL"]);
       await page.goto(`${base}/prefs/lang/en?next=/backtest`, { waitUntil: "networkidle" });
 
       // the lab's custom rule strategy, with the same editor

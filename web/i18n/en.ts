@@ -105,6 +105,13 @@ export const en = {
   "markets.open": "Open {symbol}",
   "markets.watchlist.empty": "Your watchlist is empty: star a symbol to add it.",
   "markets.watchlist.local": "The watchlist is kept in this browser.",
+  "markets.watchlist.account": "The watchlist is saved to your account.",
+  "markets.watchlist.uploaded":
+    "This browser's {n} starred symbols were added to your account's watchlist.",
+  "markets.watchlist.loadFailed":
+    "Your account's watchlist could not be loaded: showing this browser's copy.",
+  "markets.watchlist.saveFailed": "The watchlist could not be saved; it is back as it was.",
+  "markets.watchlist.full": "A watchlist holds at most {n} symbols.",
   "markets.empty.title": "No market data yet",
   "markets.empty.body":
     "No prices are stored on this server yet. Its administrator can load the bundled history or import price files (see the README).",
@@ -656,6 +663,8 @@ export const en = {
   "screen.universe.watchlist": "My watchlist",
   "screen.universe.list": "A list of symbols",
   "screen.watchlistHelp": "The watchlist starred on the Markets page of this browser.",
+  "screen.watchlistHelp.account": "Your account's watchlist (star symbols on the Markets page).",
+  "screen.watchlistEmpty": "Your watchlist is empty: star symbols on the Markets page.",
   "screen.symbols": "Symbols",
   "screen.asOf": "As of",
   "screen.asOfHelp": "Empty: each symbol's last bar.",

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { RuleEditor } from "../components/rule_editor/RuleEditor.tsx";
 import { ScreenResults } from "../components/screener/ScreenResults.tsx";
@@ -7,7 +7,7 @@ import type { SavedScreenBody, SavedScreenInput, ScreenResultBody } from "../lib
 import { api, type FieldIssue, ruleIssueFor } from "../lib/api_error.ts";
 import { Field, FieldRow, Select } from "../components/form/fields.tsx";
 import { type ApiFailure, ApiNotice } from "../components/form/notice.tsx";
-import { readWatchlist } from "../lib/watchlist_store.ts";
+import { loadWatchlist, readWatchlist } from "../lib/watchlist_store.ts";
 
 /** Props of the screener. */
 export interface ScreenerProps {
@@ -45,8 +45,13 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   const [result, setResult] = useState<ScreenResultBody | null>(null);
   const [loaded, setLoaded] = useState(0);
   const [screen, setScreen] = useState<{ id: string; rule: string } | null>(null);
+  // signed in: the first load in this browser gives an empty account list its starred symbols
+  useEffect(() => {
+    if (signedIn) void loadWatchlist(true, { api });
+  }, [signedIn]);
 
-  const spec = (): Omit<SavedScreenInput, "name"> & { universe: "all" | string[] } => {
+  // signed in, "watchlist" is resolved by core (the account's list); signed out, it is sent
+  const spec = (): Omit<SavedScreenInput, "name"> & { universe: SavedScreenBody["universe"] } => {
     const cols = linesOf(columns);
     const symbols = universe === "watchlist"
       ? readWatchlist()
@@ -54,9 +59,14 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     const by = sort.startsWith("col")
       ? Number(sort.slice(3))
       : sort as "symbol" | "bars_since_true";
+    const u: SavedScreenBody["universe"] = universe === "all"
+      ? "all"
+      : universe === "watchlist" && signedIn
+      ? "watchlist"
+      : symbols;
     return {
       rule,
-      universe: universe === "all" ? "all" as const : symbols,
+      universe: u,
       columns: cols,
       sort: { by, order: sort === "bars_since_true" || sort === "symbol" ? "asc" : "desc" },
       limit: 200,
@@ -66,7 +76,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
   const run = async (e?: Event) => {
     e?.preventDefault();
     const body = spec();
-    if (body.universe !== "all" && body.universe.length === 0) {
+    if (Array.isArray(body.universe) && body.universe.length === 0) {
       setIssues([{ field: "universe", message: t("screen.emptyUniverse") }]);
       return;
     }
@@ -79,7 +89,14 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     });
     setBusy(false);
     if (r.ok) return setResult(r.data);
-    setIssues(r.details);
+    // core's "your watchlist is empty" (universe "watchlist"), in the page's words
+    setIssues(
+      body.universe === "watchlist"
+        ? r.details.map((i) =>
+          i.field === "universe" ? { ...i, message: t("screen.watchlistEmpty") } : i
+        )
+        : r.details,
+    );
     setFailure({ status: r.status, message: r.message });
   };
   const load = (s: SavedScreenBody) => {
@@ -88,7 +105,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
     setColumns(s.columns.join("\n"));
     setLoaded((n) => n + 1);
     setBarInterval(s.interval ?? "1d");
-    if (s.universe === "all") setUniverse("all");
+    if (s.universe === "all" || s.universe === "watchlist") setUniverse(s.universe);
     else {
       setUniverse("list");
       setList(s.universe.join(", "));
@@ -114,7 +131,7 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
       return `/alerts?${new URLSearchParams({ screen: screen.id, rule })}`;
     }
     const u = spec().universe;
-    const q = new URLSearchParams({ rule, symbols: u === "all" ? "all" : u.join(",") });
+    const q = new URLSearchParams({ rule, symbols: typeof u === "string" ? u : u.join(",") });
     return `/alerts?${q}`;
   };
   const sortOptions = [
@@ -158,7 +175,9 @@ export default function Screener({ lang, signedIn, initialRule }: ScreenerProps)
               { value: "watchlist", label: t("screen.universe.watchlist") },
               { value: "list", label: t("screen.universe.list") },
             ]}
-            help={universe === "watchlist" ? t("screen.watchlistHelp") : undefined}
+            help={universe === "watchlist"
+              ? t(signedIn ? "screen.watchlistHelp.account" : "screen.watchlistHelp")
+              : undefined}
             error={issues.find((i) => i.field.startsWith("universe"))?.message ?? null}
           />
           {universe === "list"

@@ -1,12 +1,18 @@
 import { TableRegion } from "../components/TableRegion.tsx";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { isSymbol } from "@trading/shared/symbol";
 import type { LiveQuote } from "@trading/shared/schemas";
 import { Sparkline } from "../components/Sparkline.tsx";
 import { fmtChange, fmtDate, fmtPct, fmtPrice, trendClass } from "../components/format.ts";
 import { type Lang, translator } from "../i18n/mod.ts";
 import { stanceLabel } from "../components/labels.ts";
-import { readWatchlist, writeWatchlist } from "../lib/watchlist_store.ts";
+import {
+  loadWatchlist,
+  MAX_SERVER_WATCHLIST,
+  type WatchlistSave,
+  watchlistSaver,
+} from "../lib/watchlist_store.ts";
+import { api } from "../lib/api_error.ts";
 import { readSse } from "../lib/sse.ts";
 import { rowAt } from "../components/markets/row_at.ts";
 import { StaleBadge } from "../components/StaleBadge.tsx";
@@ -102,21 +108,56 @@ export interface WatchlistProps {
   others?: SearchEntry[];
   /** UI language. */
   lang: Lang;
+  /** Signed in: the watchlist is the account's (server); else this browser's. */
+  signedIn?: boolean;
 }
 
-/** Markets table: search, a starred watchlist (kept in this browser), links to symbol pages. */
-export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
+/**
+ * Markets table: search, a starred watchlist (the account's when signed in, else this
+ * browser's), links to symbol pages.
+ */
+export default function Watchlist({ rows, others = [], lang, signedIn = false }: WatchlistProps) {
   const t = translator(lang);
   const [query, setQuery] = useState("");
   const [starred, setStarred] = useState<string[]>([]);
+  const [source, setSource] = useState<"server" | "browser">("browser");
+  const [note, setNote] = useState("");
   const [onlyStarred, setOnlyStarred] = useState(false);
   const [live, setLive] = useState(false);
-  useEffect(() => setStarred(readWatchlist()), []);
+  const save = useRef<(s: string[]) => Promise<WatchlistSave>>(watchlistSaver("browser", { api }));
+  // the list last confirmed where it lives (restored when a save fails)
+  const confirmed = useRef<string[]>([]);
+  const saves = useRef(0);
+  useEffect(() => {
+    let gone = false;
+    loadWatchlist(signedIn, { api }).then((r) => {
+      if (gone) return;
+      save.current = watchlistSaver(r.source, { api });
+      confirmed.current = r.symbols;
+      setSource(r.source);
+      setStarred(r.symbols);
+      if (r.failed !== undefined) setNote(t("markets.watchlist.loadFailed"));
+      else if (r.uploaded) setNote(t("markets.watchlist.uploaded", { n: r.uploaded }));
+    });
+    return () => {
+      gone = true;
+    };
+  }, [signedIn]);
 
   const toggle = (sym: string) => {
     const next = starred.includes(sym) ? starred.filter((s) => s !== sym) : [...starred, sym];
+    if (source === "server" && next.length > MAX_SERVER_WATCHLIST) {
+      return setNote(t("markets.watchlist.full", { n: MAX_SERVER_WATCHLIST }));
+    }
+    setNote("");
     setStarred(next);
-    writeWatchlist(next);
+    const mine = ++saves.current;
+    save.current(next).then((r) => {
+      if (r.ok) confirmed.current = r.symbols;
+      else setNote(t("markets.watchlist.saveFailed"));
+      // the newest save decides what is shown: the list as stored, or the last one stored
+      if (mine === saves.current) setStarred(confirmed.current);
+    });
   };
   const q = query.trim().toUpperCase();
   const shown = useMemo(() =>
@@ -293,7 +334,10 @@ export default function Watchlist({ rows, others = [], lang }: WatchlistProps) {
           </p>
         )
         : null}
-      <p class="muted small">{t("markets.watchlist.local")}</p>
+      {note ? <p class="small" role="status" data-testid="watchlist-note">{note}</p> : null}
+      <p class="muted small">
+        {t(source === "server" ? "markets.watchlist.account" : "markets.watchlist.local")}
+      </p>
     </section>
   );
 }

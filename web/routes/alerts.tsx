@@ -2,7 +2,7 @@ import { CANDLE_KIND_NAMES, CHART_PATTERN_KIND_NAMES } from "@trading/shared/sch
 import { isSymbol } from "@trading/shared/symbol";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Island } from "../components/Island.tsx";
-import { draftFromQuery, priceText } from "../components/alerts/alert_draft.ts";
+import { draftFromQuery, MAX_ALERT_SYMBOLS, priceText } from "../components/alerts/alert_draft.ts";
 import { en } from "../i18n/en.ts";
 import Alerts from "../islands/Alerts.tsx";
 import type { AlertList, NotifyEndpoint, Quote, SymbolsResponse } from "../lib/api_types.ts";
@@ -14,8 +14,8 @@ const SIGNALS = Object.keys(en).filter((k) => k.startsWith("signal.")).map((k) =
 
 /**
  * Alerts of the signed-in user (anonymous visitors get a sign-in prompt). Links prefill the
- * new-alert form: `?symbol=AAPL&price=190` (symbol page, chart level), `?rule=…&symbols=A,B`
- * or `symbols=all` (screener), `?screen=<saved screen id>` (the symbols it matches),
+ * new-alert form: `?symbol=AAPL&price=190` (symbol page, chart level), `?rule=…&symbols=A,B`,
+ * `symbols=all` or `symbols=watchlist` (screener), `?screen=<saved screen id>` (the symbols it matches),
  * `?pattern=` / `?signal=`.
  */
 export async function alertsPage(req: PageRequest): Promise<PageSpec> {
@@ -65,6 +65,11 @@ export async function alertsPage(req: PageRequest): Promise<PageSpec> {
     : [];
   const q = new URLSearchParams(req.query);
   if (q.get("symbols") === "all") q.set("symbols", stored.length <= 50 ? stored.join(",") : "");
+  if (q.get("symbols") === "watchlist") {
+    // the screener's "my watchlist": the account's list (the form keeps the first 50)
+    const wl = await req.core.get<{ symbols: string[] }>("/api/watchlist");
+    q.set("symbols", wl.ok ? wl.data.symbols.slice(0, MAX_ALERT_SYMBOLS).join(",") : "");
+  }
   const draft = draftFromQuery(q);
   let lastPrice: number | null = null;
   if (draft.target === "symbol" && isSymbol(draft.symbol)) {

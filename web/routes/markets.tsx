@@ -48,7 +48,10 @@ export async function marketsPage(req: PageRequest): Promise<PageSpec> {
       body: <ErrorState title="error.core.title" body="error.core.body" />,
     };
   }
-  const rows = await Promise.all(symbols.data.symbols.map((s) => loadRow(req, s)));
+  const [rows, me] = await Promise.all([
+    Promise.all(symbols.data.symbols.map((s) => loadRow(req, s))),
+    req.core.get<unknown>("/api/me"),
+  ]);
   // every other stored symbol, found by the search box (code, name or Chinese name)
   const all = await req.core.get<SymbolsResponse>("/symbols?all=true");
   const inTable = new Set(rows.map((r) => r.symbol));
@@ -71,7 +74,7 @@ export async function marketsPage(req: PageRequest): Promise<PageSpec> {
             <Island
               name="Watchlist"
               component={Watchlist}
-              props={{ rows, others, lang: req.lang }}
+              props={{ rows, others, lang: req.lang, signedIn: me.ok }}
             />
           )}
       </>

@@ -35,6 +35,7 @@ import { type SignalHooks, signalsRoutes } from "./signals.ts";
 import { strategiesRoutes } from "./strategies.ts";
 import { symbolsRoutes } from "./symbols.ts";
 import { tokensRoutes } from "./tokens.ts";
+import { watchlistRoutes } from "./watchlist.ts";
 
 /** What the route groups are built from: core's deps plus the pieces tests may replace. */
 export type RouteDeps = CoreDeps & {
@@ -63,6 +64,7 @@ export const CORE_ROUTE_GROUPS: readonly RouteGroup<RouteDeps>[] = [
   backtestsRoutes,
   rulesRoutes,
   screensRoutes,
+  watchlistRoutes,
   indicatorsRoutes,
   signalsRoutes,
   patternsRoutes,

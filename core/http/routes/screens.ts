@@ -14,7 +14,9 @@ import { runScreen } from "../../screens/run_screen.ts";
 import { type SavedScreenRow, SavedScreens } from "../../screens/store.ts";
 import { UniverseCache } from "../../screens/universe.ts";
 import { OneAtATime } from "../../screens/one_at_a_time.ts";
-import { requireUser } from "../../auth/auth_context.ts";
+import { optionalUser, requireUser } from "../../auth/auth_context.ts";
+import { Watchlists } from "../../watchlist/store.ts";
+import { watchlistUniverse } from "../../watchlist/universe.ts";
 
 /** Saving screens per user and IP (each save compiles the rules). */
 const savedLimit = rateLimit({ key: "screens-saved", limit: 60, windowS: 600 });
@@ -43,20 +45,22 @@ export const screensRoutes = routeGroup(
     saved: new SavedScreens(deps.db),
     iso: () => new Date(deps.now()).toISOString(),
     queue: new OneAtATime(),
+    lists: new Watchlists(deps.db),
   }),
   [
     {
       method: "post",
       path: "/api/screens",
       summary: "Every symbol where a rule is true at its last bar (or at as_of), with the " +
-        "requested columns, bars since the rule became true, freshness and recent closes. Reads " +
-        "the universe from an in-memory columnar cache that data imports and syncs invalidate. " +
+        "requested columns, bars since the rule became true, freshness and recent closes. " +
+        'universe "watchlist" screens the caller\'s server watchlist (401 when anonymous, 422 ' +
+        "when empty). Reads the universe from an in-memory columnar cache that data imports and syncs invalidate. " +
         "Screens run one at a time, yielding between steps; one not done within 5 s (waiting " +
         "included) is stopped with a 503 rule_timeout",
       tag: "rules",
       body: ScreenRequestSchema,
       response: ScreenResultSchema,
-      errors: [422, 429, 503],
+      errors: [401, 422, 429, 503],
       example: {
         rule: "rsi(14) < 30 and close > sma(200)",
         columns: ["rsi(14)", "close / sma(200) - 1"],
@@ -66,11 +70,16 @@ export const screensRoutes = routeGroup(
       access: "public",
       scope: "read",
       use: [screenLimit],
-      handler: async (c, { deps, universe, queue }) => {
+      handler: async (c, { deps, universe, queue, lists }) => {
         const body = validate(ScreenRequestSchema, await readJson(c.req), "body");
         const cols = body.universe === "all"
           ? await universe.all(body.interval)
-          : await universe.pick(body.universe, body.interval);
+          : await universe.pick(
+            body.universe === "watchlist"
+              ? await watchlistUniverse(lists, optionalUser(c))
+              : body.universe,
+            body.interval,
+          );
         // freshness is the daily data's, whatever the interval
         const daily = body.interval === "1d" ? cols : await universe.all();
         const lastDay = (s: string) => daily.get(s)?.dates.at(-1);

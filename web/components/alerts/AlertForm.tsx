@@ -9,7 +9,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Lang, T } from "../../i18n/mod.ts";
 import { api } from "../../lib/api_error.ts";
 import type { AlertItem, NotifyEndpoint } from "../../lib/api_types.ts";
-import { readWatchlist } from "../../lib/watchlist_store.ts";
+import { loadWatchlist } from "../../lib/watchlist_store.ts";
 import { Field, FieldRow, Select } from "../form/fields.tsx";
 import { signInHref } from "../form/notice.tsx";
 import { alertBody, type AlertDraft, MAX_ALERT_SYMBOLS } from "./alert_draft.ts";
@@ -47,8 +47,9 @@ export function AlertForm(p: AlertFormProps) {
   const errors = failure?.fields ?? {};
   useEffect(() => setFailure(null), [d.kind, d.target]);
 
-  const fromWatchlist = () => {
-    const symbols = readWatchlist();
+  // the alerts page is for signed-in users: their account's watchlist
+  const fromWatchlist = async () => {
+    const { symbols } = await loadWatchlist(true, { api });
     if (symbols.length === 0) return setNote(t("alerts.watchlistEmpty"));
     set({ target: "list", list: symbols.slice(0, MAX_ALERT_SYMBOLS).join(", ") });
     setNote(t("alerts.listFilled", { n: Math.min(symbols.length, MAX_ALERT_SYMBOLS) }));
@@ -137,7 +138,9 @@ export function AlertForm(p: AlertFormProps) {
         {p.symbols.map((s) => <option key={s} value={s} />)}
       </datalist>
       <p class="alert-fill" hidden={d.target !== "list"}>
-        <button type="button" onClick={fromWatchlist}>{t("alerts.fromWatchlist")}</button>
+        <button type="button" onClick={() => void fromWatchlist()}>
+          {t("alerts.fromWatchlist")}
+        </button>
       </p>
       <ConditionFields
         t={t}
