@@ -9,6 +9,7 @@ export * from "./candle.ts";
 export * from "./market.ts";
 export * from "./indicator.ts";
 export * from "./signal.ts";
+export * from "./analysis.ts";
 export * from "./chart.ts";
 export * from "./chart_service.ts";
 export * from "./ai.ts";

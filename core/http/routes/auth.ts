@@ -7,6 +7,7 @@ import {
   MeResponseSchema,
   ProvidersResponseSchema,
   RegisterBodySchema,
+  SignedOutSchema,
 } from "@trading/shared/schemas";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import {
@@ -124,6 +125,7 @@ export const authRoutes = routeGroup(
       path: "/api/auth/logout",
       summary: "Sign out: revokes this session and clears its cookie",
       tag: TAG,
+      response: SignedOutSchema,
       access: "public",
       scope: null,
       handler: async (c, { deps, production }) => {
@@ -198,6 +200,8 @@ export const authRoutes = routeGroup(
       summary: "Start Google sign-in (redirects to the provider); 404 when not configured",
       tag: TAG,
       query: GoogleLoginQuery,
+      status: 302,
+      redirect: "Google's consent page (a state cookie is set)",
       errors: [404, 503],
       access: "public",
       scope: null,
@@ -221,7 +225,9 @@ export const authRoutes = routeGroup(
       summary:
         "Google's redirect back: checks state, exchanges the code, validates the ID token, signs in",
       tag: TAG,
-      errors: [401, 503],
+      status: 302,
+      redirect: "the page sign-in started from (`return_to`), with the session cookie set",
+      errors: [401, 404, 503],
       access: "public",
       scope: null,
       use: [signInLimit],

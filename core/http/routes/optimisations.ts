@@ -128,10 +128,15 @@ export const optimisationsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/optimisations/{id}/events",
-      summary: "Server-sent events: `progress` {done,total} then `done` or `failed`",
+      summary: "Server-sent events: `progress` {done,total} then `done` or `failed` (the job)",
       tag: "backtests",
       params: IdPath,
       produces: "text/event-stream",
+      response: z.union([
+        z.object({ done: z.number().int(), total: z.number().int() })
+          .describe("a `progress` event's data"),
+        OptimisationJobSchema.describe("a `done` or `failed` event's data"),
+      ]),
       errors: [404, 422],
       access: "public",
       scope: "read",

@@ -7,6 +7,7 @@ import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { ValidationError } from "@trading/shared/errors";
 import {
   AnalyzeRequestSchema,
+  AnalyzeResponseSchema,
   SignalsQuerySchema,
   SignalsResponseSchema,
   SymbolParamSchema,
@@ -111,6 +112,7 @@ export const signalsRoutes = routeGroup(
       tag: "analysis",
       params: SymbolPath,
       body: AnalyzeRequestSchema,
+      response: AnalyzeResponseSchema,
       errors: [404, 422],
       access: "public",
       use: [rateLimit({ key: "ai", limit: 30, windowS: 60 })],

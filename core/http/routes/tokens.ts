@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { ApiTokenSchema, CreatedTokenSchema, CreateTokenBodySchema } from "@trading/shared/schemas";
+import {
+  ApiTokenSchema,
+  CreatedTokenSchema,
+  CreateTokenBodySchema,
+  TokenRevokedSchema,
+} from "@trading/shared/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api_tokens.ts";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { requireUser } from "../../auth/auth_context.ts";
@@ -68,6 +73,7 @@ export const tokensRoutes = routeGroup(
       summary: "Revoke one of the caller's API tokens and every token minted from it",
       tag: TAG,
       params: TokenPath,
+      response: TokenRevokedSchema,
       errors: [401, 404],
       access: "user",
       scope: "account",
