@@ -56,7 +56,7 @@ export const BacktestRequestSchema = BacktestSettingsSchema.extend({
   symbol: SymbolParamSchema.optional().describe("one symbol (or give `symbols`)"),
   symbols: z.array(SymbolParamSchema).min(1).max(20).optional().describe("a basket"),
   strategy: z.string().min(1).max(64),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: StrategyParamsSchema.default({}),
 }).refine((b) => (b.symbol === undefined) !== (b.symbols === undefined), {
   message: "give either symbol or symbols",
   path: ["symbol"],
@@ -179,7 +179,7 @@ export const OptimisationRequestSchema = BacktestSettingsSchema.extend({
   strategy: z.string().min(1).max(64),
   grid: z.record(z.string(), z.array(z.number()).min(1).max(200)).optional()
     .describe("parameter → values; default the strategy's own grid"),
-  fixed: z.record(z.string(), z.unknown()).default({}).describe("parameters held constant"),
+  fixed: StrategyParamsSchema.default({}).describe("parameters held constant"),
   metric: z.enum(["sharpe", "sortino", "calmar", "total_return", "cagr"]).default("sharpe"),
   heatmap: z.tuple([z.string(), z.string()]).optional()
     .describe("two grid parameters for the robustness heat-map (default the first two)"),

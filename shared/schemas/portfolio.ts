@@ -55,7 +55,7 @@ export const PaperAdvanceSchema = z.object({
 export const PaperBotCreateSchema = z.object({
   symbol: SymbolParamSchema,
   strategy: z.string().min(1).max(64),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: StrategyParamsSchema.default({}),
   percent: z.number().gt(0).max(100).default(100).describe("percent of equity when in a position"),
   interval: z.enum(["1d", "1w", "1mo"]).default("1d").describe(
     "bar interval the bot decides on: daily, or the close of each week (1w) or month (1mo)",
