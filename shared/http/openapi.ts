@@ -46,6 +46,10 @@ export interface RouteDoc {
   example?: unknown;
   /** An example response body of the success case. */
   responseExample?: unknown;
+  /** Example values of the path parameters, by name. */
+  paramsExample?: Record<string, string>;
+  /** Example values of the query parameters, by name. */
+  queryExample?: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -122,7 +126,12 @@ class Components {
   }
 }
 
-function parameters(components: Components, schema: z.ZodType | undefined, where: string) {
+function parameters(
+  components: Components,
+  schema: z.ZodType | undefined,
+  where: string,
+  examples: Record<string, string> = {},
+) {
   if (!schema) return [];
   const js = components.convert(schema, "input") as {
     properties?: Record<string, Json>;
@@ -134,6 +143,7 @@ function parameters(components: Components, schema: z.ZodType | undefined, where
     required: where === "path" || (js.required ?? []).includes(name),
     ...(typeof s.description === "string" ? { description: s.description } : {}),
     schema: s,
+    ...(examples[name] === undefined ? {} : { example: examples[name] }),
   }));
 }
 
@@ -210,8 +220,8 @@ export function buildOpenApi(
       tags: [r.tag],
       security: access === "public" ? [] : protectedSecurity,
       parameters: [
-        ...parameters(components, r.params, "path"),
-        ...parameters(components, r.query, "query"),
+        ...parameters(components, r.params, "path", r.paramsExample),
+        ...parameters(components, r.query, "query", r.queryExample),
       ],
       ...(body
         ? {

@@ -22,3 +22,4 @@ export * from "./portfolio.ts";
 export * from "./screen.ts";
 export * from "./alerts.ts";
 export * from "./jobs.ts";
+export * from "./examples.ts";

@@ -3,7 +3,9 @@ import { UnauthorizedError, ValidationError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
   ChangePasswordBodySchema,
+  CREDENTIALS_EXAMPLE,
   LoginBodySchema,
+  ME_RESPONSE_EXAMPLE,
   MeResponseSchema,
   ProvidersResponseSchema,
   RegisterBodySchema,
@@ -68,6 +70,8 @@ export const authRoutes = routeGroup(
     {
       method: "post",
       path: "/api/auth/register",
+      example: CREDENTIALS_EXAMPLE,
+      responseExample: ME_RESPONSE_EXAMPLE,
       summary: "Create an account with e-mail and password and sign in (sets the session cookie)",
       tag: TAG,
       body: RegisterBodySchema,
@@ -91,6 +95,8 @@ export const authRoutes = routeGroup(
     {
       method: "post",
       path: "/api/auth/login",
+      example: CREDENTIALS_EXAMPLE,
+      responseExample: ME_RESPONSE_EXAMPLE,
       summary:
         "Sign in with e-mail and password (sets the session cookie); attempts are throttled per IP, per (account, IP) and per account",
       tag: TAG,

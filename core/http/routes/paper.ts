@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
+  ORDER_RESPONSE_EXAMPLE,
+  PAPER_ORDER_REQUEST_EXAMPLE,
   PaperAccountCreateSchema,
   PaperAccountListSchema,
   PaperAccountSchema,
@@ -97,6 +99,9 @@ export const paperRoutes = routeGroup(
     {
       method: "post",
       path: "/api/paper/accounts/{id}/orders",
+      paramsExample: { id: ORDER_RESPONSE_EXAMPLE.account_id },
+      example: PAPER_ORDER_REQUEST_EXAMPLE,
+      responseExample: ORDER_RESPONSE_EXAMPLE,
       summary: "Place a market/limit/stop order (idempotent by client_order_id: the same id with " +
         `other terms is 409; at most ${MAX_OPEN_ORDERS} open orders per account, 422 beyond)`,
       tag,

@@ -4,6 +4,7 @@ import {
   ApiTokenSchema,
   CreatedTokenSchema,
   CreateTokenBodySchema,
+  TOKEN_RESPONSE_EXAMPLE,
   TokenRevokedSchema,
 } from "@trading/shared/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api_tokens.ts";
@@ -37,6 +38,7 @@ export const tokensRoutes = routeGroup(
     {
       method: "post",
       path: "/api/tokens",
+      responseExample: TOKEN_RESPONSE_EXAMPLE,
       summary:
         "Create an API token; the secret is in this answer only. Send it as `Authorization: Bearer`. " +
         "`scopes` defaults to every scope; a token (with the `account` scope) may mint tokens with " +
