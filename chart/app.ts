@@ -54,6 +54,8 @@ export interface ChartDeps {
   rasterise?: Rasterise;
   /** Per-client-IP limit of the renders /charts/* and /render* cause (default 60, then 1/s). */
   rateLimit?: IpRateLimitOptions;
+  /** Test apps only: check JSON answers against their declared schemas (500 on a mismatch). */
+  checkResponses?: boolean;
 }
 
 /** Builds the chart service app (parses the fonts once, here, not per request). */
@@ -86,6 +88,7 @@ export function createChartApp(deps: ChartDeps) {
     coreUrl: deps.config.CORE_SERVICE_URL,
     logger: deps.logger,
     startedAt: deps.startedAt,
+    ...(deps.checkResponses ? { checkResponses: true } : {}),
   };
   const metrics = new MetricsRegistry({ service: "chart" });
   const limit = ipRateLimit(deps.rateLimit);

@@ -14,7 +14,14 @@ function appFor(extra: Partial<ChartDeps> = {}) {
   };
   const logger = createLogger({ service: "chart-test", level: "error", write: () => {} });
   const config = loadConfig(ChartEnvSchema, { CORE_SERVICE_URL: "http://127.0.0.1:9" });
-  const app = createChartApp({ config, logger, fetch: fetchSpy, startedAt: 0, ...extra });
+  const app = createChartApp({
+    config,
+    logger,
+    fetch: fetchSpy,
+    startedAt: 0,
+    checkResponses: true,
+    ...extra,
+  });
   return { app, calls };
 }
 
@@ -176,6 +183,7 @@ Deno.test("core down - /charts/*, /health and chart warnings never show core's a
     config,
     logger,
     fetch: refused,
+    checkResponses: true,
     startedAt: 0,
     core: { retries: 0 },
   });

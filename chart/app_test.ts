@@ -14,7 +14,15 @@ function appFor(coreUrl: string, core = {}) {
     write: (l) => lines.push(l),
   });
   const config = loadConfig(ChartEnvSchema, { CORE_SERVICE_URL: coreUrl });
-  return { app: createChartApp({ config, logger, fetch, startedAt: Date.now(), core }), lines };
+  const app = createChartApp({
+    config,
+    logger,
+    fetch,
+    startedAt: Date.now(),
+    core,
+    checkResponses: true,
+  });
+  return { app, lines };
 }
 
 function closedPort(): number {

@@ -55,6 +55,11 @@ export interface CoreDeps {
   jobs: JobQueue;
   /** Wakes this instance's notification streams when it records a firing. */
   notifications: NotificationHub;
+  /**
+   * Test apps only: check every 2xx JSON answer against its route's declared schema and answer
+   * 500 on a mismatch (shared/http/response_check.ts). Absent in production.
+   */
+  checkResponses?: boolean;
 }
 
 /**

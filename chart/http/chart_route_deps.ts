@@ -21,4 +21,6 @@ export interface ChartRouteDeps {
   logger: Logger;
   /** Start time (ms) for uptime. */
   startedAt: number;
+  /** Test apps only: check JSON answers against their declared schemas (500 on a mismatch). */
+  checkResponses?: boolean;
 }

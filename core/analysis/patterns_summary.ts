@@ -5,26 +5,26 @@
  *
  * @module
  */
+import type { PatternMatchWire } from "@trading/shared/schemas";
 import {
   type CandleMatch,
   detectCandlestickPatterns,
   detectChartPatterns,
-  type Level,
   type OhlcvColumns,
-  type PatternMatch,
   supportResistance,
 } from "../patterns/mod.ts";
+import { levelToWire, patternToWire } from "../patterns/wire.ts";
 
-/** Patterns shown by `/analyze`. */
+/** Patterns shown by `/analyze`, in the wire's snake_case (as `/patterns` sends them). */
 export interface PatternsSummary {
   /** The latest {@link MAX_CHART_PATTERNS} chart patterns ending within the period, newest first. */
-  chart: PatternMatch[];
+  chart: PatternMatchWire[];
   /** Number of chart patterns ending within the period (all of them: `/patterns`). */
   chart_total: number;
   /** Candlestick patterns of the last 20 bars of the period, newest first. */
   candlestick: CandleMatch[];
   /** Up to 6 levels, strongest first. */
-  levels: Level[];
+  levels: ReturnType<typeof levelToWire>[];
 }
 
 /** Chart patterns listed in the answer. */
@@ -41,9 +41,9 @@ export function patternsSummary(cols: OhlcvColumns, start: number, end: number):
     .sort((a, b) => b.index - a.index);
   const levels = supportResistance(cols).sort((a, b) => b.strength - a.strength).slice(0, 6);
   return {
-    chart: chart.slice(0, MAX_CHART_PATTERNS),
+    chart: chart.slice(0, MAX_CHART_PATTERNS).map(patternToWire),
     chart_total: chart.length,
     candlestick,
-    levels,
+    levels: levels.map(levelToWire),
   };
 }

@@ -26,5 +26,7 @@ export async function meBody(
   user: AuthUser | UserRow,
 ): Promise<{ user: AuthUser; quota: QuotaStatus }> {
   const u = "password_hash" in user ? toAuthUser(user) : user;
-  return { user: u, quota: await quotaStatus(deps.db, u.id, { now: clockOf(deps)() }) };
+  // the wire's user: an API token's id and scopes (on `AuthUser`) are not sent back
+  const wire = { id: u.id, email: u.email, role: u.role, plan: u.plan };
+  return { user: wire, quota: await quotaStatus(deps.db, u.id, { now: clockOf(deps)() }) };
 }

@@ -8,6 +8,7 @@ export * from "./errors.ts";
 export * from "./validate.ts";
 export * from "./openapi.ts";
 export * from "./route.ts";
+export * from "./response_check.ts";
 export * from "./docs_page.ts";
 export * from "./circuit_breaker.ts";
 export * from "./metrics.ts";

@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from "zod";
+import { ErrorBodySchema } from "../schemas/error.ts";
 
 /** Who may call a route, as the document states it. */
 export type DocAccess = "public" | "user" | "admin";
@@ -30,14 +31,25 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** JSON response of the success case (with `produces`: the data sent in that media type). */
   response?: z.ZodType;
-  /** Status of the success case (default 200). */
-  status?: 200 | 201 | 202;
+  /**
+   * Status of the success case (default 200): 204 answers no body, 302 redirects (see
+   * `redirect`); a route with no success case gives its one answer (e.g. 405 with `ErrorBody`).
+   */
+  status?: 200 | 201 | 202 | 204 | 302 | 405;
+  /** Where a 302 sends the caller (the `Location` header), in words. */
+  redirect?: string;
   /** Response media type when not JSON (e.g. `image/png`). */
   produces?: string;
   /** Error statuses the route can answer with. */
   errors?: number[];
   /** An example request body. */
   example?: unknown;
+  /** An example response body of the success case. */
+  responseExample?: unknown;
+  /** Example values of the path parameters, by name. */
+  paramsExample?: Record<string, string>;
+  /** Example values of the query parameters, by name. */
+  queryExample?: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -47,6 +59,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Not signed in",
   403: "Forbidden: cross-site request, missing role or token scope",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Request body too large",
   422: "Invalid input: details name each field",
@@ -56,26 +69,14 @@ const ERROR_TEXT: Record<number, string> = {
   504: "An upstream service timed out",
 };
 
-const ERROR_BODY: Json = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        details: {},
-        request_id: { type: "string" },
-      },
-    },
-  },
-};
-
 /** Collects shared schemas under `components.schemas`, keeping input and output forms apart. */
 class Components {
-  readonly schemas: Record<string, Json> = { ErrorBody: ERROR_BODY };
+  readonly schemas: Record<string, Json> = {};
+
+  constructor() {
+    // the error body every operation may answer, `#/components/schemas/ErrorBody`
+    this.convert(ErrorBodySchema, "output"); // its id places it under that name
+  }
 
   /** The JSON Schema of `schema` with its `$defs` hoisted into the components. */
   convert(schema: z.ZodType, io: "input" | "output"): Json {
@@ -125,7 +126,12 @@ class Components {
   }
 }
 
-function parameters(components: Components, schema: z.ZodType | undefined, where: string) {
+function parameters(
+  components: Components,
+  schema: z.ZodType | undefined,
+  where: string,
+  examples: Record<string, string> = {},
+) {
   if (!schema) return [];
   const js = components.convert(schema, "input") as {
     properties?: Record<string, Json>;
@@ -137,7 +143,25 @@ function parameters(components: Components, schema: z.ZodType | undefined, where
     required: where === "path" || (js.required ?? []).includes(name),
     ...(typeof s.description === "string" ? { description: s.description } : {}),
     schema: s,
+    ...(examples[name] === undefined ? {} : { example: examples[name] }),
   }));
+}
+
+/** The response object of a route's success case (or its one answer). */
+function success(components: Components, r: RouteDoc): Json {
+  const status = r.status ?? 200;
+  if (status === 204) return { description: "No content" };
+  if (status === 302) {
+    return {
+      description: r.redirect ? `Redirect: ${r.redirect}` : "Redirect",
+      headers: { Location: { description: "Where to go", schema: { type: "string" } } },
+    };
+  }
+  const schema = r.response ? { schema: components.convert(r.response, "output") } : {};
+  const example = r.responseExample === undefined ? {} : { example: r.responseExample };
+  // with `produces`, `response` is the schema of what is sent in it (e.g. each SSE event's data)
+  const content = { [r.produces ?? "application/json"]: { ...schema, ...example } };
+  return { description: status >= 400 ? ERROR_TEXT[status] ?? "Error" : "OK", content };
 }
 
 /** `get /api/symbols/{symbol}/candles` → `getApiSymbolsSymbolCandles`. */
@@ -178,13 +202,11 @@ export function buildOpenApi(
   for (const r of routes) {
     const honoPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     const access = accessOf(r.method.toUpperCase(), honoPath) ?? "public";
-    const schema = r.response ? { schema: components.convert(r.response, "output") } : {};
-    // with `produces`, `response` is the schema of what is sent in it (e.g. each SSE event's data)
-    const content = { [r.produces ?? "application/json"]: schema };
-    const responses: Json = { [r.status ?? 200]: { description: "OK", content } };
+    const responses: Json = { [r.status ?? 200]: success(components, r) };
     const errors = new Set(r.errors ?? []);
     if (access !== "public") errors.add(401);
     if (access === "admin") errors.add(403);
+    errors.delete(r.status ?? 200);
     for (const status of [...errors].sort()) {
       responses[status] = {
         description: ERROR_TEXT[status] ?? "Error",
@@ -198,8 +220,8 @@ export function buildOpenApi(
       tags: [r.tag],
       security: access === "public" ? [] : protectedSecurity,
       parameters: [
-        ...parameters(components, r.params, "path"),
-        ...parameters(components, r.query, "query"),
+        ...parameters(components, r.params, "path", r.paramsExample),
+        ...parameters(components, r.query, "query", r.queryExample),
       ],
       ...(body
         ? {

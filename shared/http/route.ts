@@ -9,6 +9,7 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { ApiScope } from "../scopes.ts";
 import type { DocAccess, RouteDoc } from "./openapi.ts";
+import { checkResponse, type ResponseCheckFlag } from "./response_check.ts";
 
 /** One route: its documentation, who may call it, and its handler. */
 export interface RouteSpec<Ctx> extends RouteDoc {
@@ -33,7 +34,11 @@ export interface RouteSpec<Ctx> extends RouteDoc {
 export interface RouteGroup<D> {
   /** The declarations, in registration order. */
   readonly specs: readonly RouteSpec<never>[];
-  /** Registers every route on `app`; `guard(spec)` may add a middleware before the handler. */
+  /**
+   * Registers every route on `app`; `guard(spec)` may add a middleware before the handler.
+   * With `deps.checkResponses` (test apps), each 2xx JSON answer is checked against the route's
+   * declared `response` schema and a mismatch answers 500 (see `response_check.ts`).
+   */
   mount(
     // deno-lint-ignore no-explicit-any
     app: Hono<any, any, any>,
@@ -87,9 +92,14 @@ export function routeGroup<D, Ctx>(
     },
     mount(app, deps, guard) {
       const ctx = setup(deps);
+      const check = (deps as ResponseCheckFlag | null | undefined)?.checkResponses === true;
       for (const spec of specs) {
         const mw = guard?.(spec as unknown as RouteSpec<never>) ?? null;
-        const handle = (c: Context) => spec.handler(c, ctx);
+        const key = routeKeyOf(spec);
+        // `produces` routes send another media type (their schema describes its data)
+        const handle = check && !spec.produces
+          ? async (c: Context) => checkResponse(key, spec.response, await spec.handler(c, ctx))
+          : (c: Context) => spec.handler(c, ctx);
         const chain = [...(mw ? [mw] : []), ...(spec.use ?? [])];
         const handlers: MiddlewareHandler[] = [...chain, handle as MiddlewareHandler];
         app.on(

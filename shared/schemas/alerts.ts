@@ -159,6 +159,17 @@ export const DeliverySchema = z.object({
   attempt_log: z.array(DeliveryAttemptSchema),
 });
 
+/**
+ * The values a firing saw: the bar's `close` and the condition's figures (a price alert's
+ * `previous_close` and `level`; a move's `from_close`, `change_pct` and `bars`; a rule's `rule`;
+ * a pattern's `pattern`, `direction` and `confidence`), or for a live price alert `price`,
+ * `previous_price`, `level` and `quote` (the quote's source).
+ */
+export const FiringValuesSchema = z.record(
+  z.string(),
+  z.union([z.number(), z.string(), z.boolean(), z.null()]),
+).meta({ id: "FiringValues" });
+
 /** One firing of an alert with its deliveries. */
 export const FiringSchema = z.object({
   id: z.string(),
@@ -166,7 +177,7 @@ export const FiringSchema = z.object({
   bar_date: z.string(),
   source: z.enum(["bar", "quote"]),
   fired_at: z.string(),
-  values: z.record(z.string(), z.unknown()),
+  values: FiringValuesSchema,
   deliveries: z.array(DeliverySchema),
 });
 
@@ -230,7 +241,13 @@ export const ConfirmEndpointBodySchema = z.object({
 export const NotificationSchema = z.object({
   id: z.string(),
   title: z.string(),
-  body: z.record(z.string(), z.unknown()),
+  body: z.object({
+    alert_id: z.string(),
+    symbol: z.string(),
+    bar_date: z.string(),
+    source: z.enum(["bar", "quote"]),
+    values: FiringValuesSchema,
+  }).describe("the firing it reports"),
   alert_id: z.string().nullable(),
   created_at: z.string(),
   read: z.boolean(),

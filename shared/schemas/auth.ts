@@ -60,6 +60,18 @@ export const MeResponseSchema = z.object({
   auth: z.enum(["session", "token"]).optional(),
 });
 
+/** Answer of `POST /api/auth/logout`. */
+export const SignedOutSchema = z.object({ signed_out: z.literal(true) });
+
+/** Answer of `DELETE /api/tokens/:id`. */
+export const TokenRevokedSchema = z.object({
+  revoked: z.string().describe("the token's id"),
+  count: z.number().int().describe("tokens revoked: it and every token minted from it"),
+});
+
+/** Answer of `DELETE /api/admin/redemption-codes/:id`. */
+export const CodeRevokedSchema = z.object({ revoked: z.string().describe("the code's id") });
+
 /** Answer of `GET /api/auth/providers`. */
 export const ProvidersResponseSchema = z.object({
   password: z.boolean(),

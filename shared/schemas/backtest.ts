@@ -9,6 +9,15 @@ import {
   RiskLimitsSchema,
 } from "./risk.ts";
 
+/** One strategy parameter's value (periods and levels are numbers, rules are text). */
+export const ParamValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+/** A strategy's parameters as stored and answered (`{"fast": 10, "slow": 50}`). */
+export const StrategyParamsSchema = z.record(z.string(), ParamValueSchema).meta({
+  id: "StrategyParams",
+  example: { fast: 10, slow: 50 },
+});
+
 /** Position sizing on the wire. */
 export const SizingSchema = z.discriminatedUnion("mode", [
   z.object({
@@ -61,7 +70,7 @@ export const BacktestRequestSchema = BacktestSettingsSchema.extend({
   symbol: SymbolParamSchema.optional().describe("one symbol (or give `symbols`)"),
   symbols: z.array(SymbolParamSchema).min(1).max(20).optional().describe("a basket"),
   strategy: z.string().min(1).max(64),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: StrategyParamsSchema.default({}),
 }).refine((b) => (b.symbol === undefined) !== (b.symbols === undefined), {
   message: "give either symbol or symbols",
   path: ["symbol"],
@@ -125,7 +134,7 @@ export const BacktestResultSchema = z.object({
   id: z.string(),
   symbols: z.array(z.string()),
   strategy: z.string(),
-  params: z.record(z.string(), z.unknown()),
+  params: StrategyParamsSchema,
   from: z.string(),
   to: z.string(),
   created_at: z.string(),
@@ -145,13 +154,36 @@ export const BacktestResultSchema = z.object({
 /** A stored backtest. */
 export type BacktestResultBody = z.infer<typeof BacktestResultSchema>;
 
+/**
+ * The JSON Schema of one strategy parameter, as zod emits it for the parameter's type; other
+ * JSON Schema keywords (`minLength`, `maxLength` of a rule's text) pass through.
+ */
+const ParamJsonSchema = z.looseObject({
+  type: z.enum(["integer", "number", "string", "boolean"]),
+  description: z.string().optional(),
+  default: ParamValueSchema.optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  enum: z.array(z.union([z.string(), z.number()])).optional(),
+});
+
+/**
+ * The JSON Schema (draft 2020-12) of a strategy's parameters; other keywords pass through (the
+ * rule strategy's `additionalProperties: {type: number}`: extra numbers its rules may name).
+ */
+export const ParamsJsonSchemaSchema = z.looseObject({
+  type: z.literal("object"),
+  properties: z.record(z.string(), ParamJsonSchema),
+  required: z.array(z.string()).optional(),
+}).describe("JSON schema of the parameters").meta({ id: "ParamsJsonSchema" });
+
 /** One strategy as listed by `GET /api/strategies`. */
 export const StrategyInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  params: z.record(z.string(), z.unknown()).describe("JSON schema of the parameters"),
-  defaults: z.record(z.string(), z.unknown()),
+  params: ParamsJsonSchemaSchema,
+  defaults: StrategyParamsSchema,
   grid: z.record(z.string(), z.array(z.number())),
   optimisable: z.boolean().describe(
     "false when decisions carry stop-loss/take-profit levels: POST /api/optimisations refuses it",
@@ -167,7 +199,7 @@ export const OptimisationRequestSchema = BacktestSettingsSchema.extend({
   strategy: z.string().min(1).max(64),
   grid: z.record(z.string(), z.array(z.number()).min(1).max(200)).optional()
     .describe("parameter → values; default the strategy's own grid"),
-  fixed: z.record(z.string(), z.unknown()).default({}).describe("parameters held constant"),
+  fixed: StrategyParamsSchema.default({}).describe("parameters held constant"),
   metric: z.enum(["sharpe", "sortino", "calmar", "total_return", "cagr"]).default("sharpe"),
   heatmap: z.tuple([z.string(), z.string()]).optional()
     .describe("two grid parameters for the robustness heat-map (default the first two)"),

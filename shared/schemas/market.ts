@@ -114,3 +114,102 @@ export const HealthSchema = z.object({
 
 /** Health report. */
 export type Health = z.infer<typeof HealthSchema>;
+
+/** One market's session state (`GET /api/markets`). */
+export const MarketStatusSchema = z.object({
+  market: z.enum(["US", "TW"]),
+  exchange: z.string(),
+  time_zone: z.string().meta({ example: "America/New_York" }),
+  is_open: z.boolean(),
+  state: z.enum(["open", "pre", "post", "closed"]),
+  local_date: z.string().describe("the exchange's date now"),
+  holiday: z.string().nullable().describe("name of today's weekday holiday, if any"),
+  last_completed_session: z.string(),
+  next_open: z.string().describe("ISO instant"),
+  next_close: z.string().describe("ISO instant"),
+  calendar_coverage: z.enum(["rules", "announced", "fixed-only"]).describe(
+    "how the year's holidays are known: computed rules (NYSE), the exchange's announcement " +
+      "(TWSE), or fixed-date holidays only",
+  ),
+}).meta({ id: "MarketStatus" });
+
+/** Answer of `GET /api/markets`. */
+export const MarketsResponseSchema = z.object({
+  as_of: z.string().describe("the instant the states were computed at"),
+  markets: z.array(MarketStatusSchema),
+});
+
+/** Outcome of a provider refresh of one symbol. */
+export const RefreshResultSchema = z.object({
+  symbol: z.string(),
+  provider: z.string(),
+  status: z.enum(["applied", "quarantined", "unchanged"]),
+  written: z.number().int().describe("new bars written"),
+  reason: z.string().optional().describe("why the answer was quarantined"),
+  as_of: z.string().nullable().describe("last stored date after the refresh"),
+}).meta({ id: "RefreshResult" });
+
+/** Answer of `PATCH /api/admin/symbols/:symbol`. */
+export const SymbolPatchResultSchema = z.object({
+  symbol: z.string(),
+  name: z.string().optional().describe("the new name, when one was given"),
+  refresh: RefreshResultSchema.optional().describe("with replace_history"),
+});
+
+/** One finding of a data-quality report. */
+export const QualityIssueSchema = z.object({
+  date: z.string(),
+  kind: z.enum([
+    "missing_session",
+    "non_trading_day",
+    "zero_volume",
+    "ohlc_inconsistent",
+    "unexplained_jump",
+  ]),
+  detail: z.string(),
+}).meta({ id: "QualityIssue" });
+
+/** A provider answer refused by reconciliation, kept for review. */
+export const QuarantineEntrySchema = z.object({
+  id: z.number().int(),
+  symbol: z.string(),
+  provider: z.string(),
+  received_at: z.string(),
+  reason: z.string(),
+  details: z.array(z.union([
+    z.object({ date: z.string(), stored: z.number().nullable(), received: z.number() })
+      .describe("a close contradicting the stored one"),
+    z.object({ date: z.string(), reason: z.string() }).describe("a bar refused as malformed"),
+  ])),
+}).meta({ id: "QuarantineEntry" });
+
+/** Answer of `GET /api/symbols/:symbol/quality`. */
+export const QualityReportSchema = z.object({
+  symbol: z.string(),
+  market: z.enum(["US", "TW"]),
+  bars: z.number().int(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  counts: z.object({
+    missing_session: z.number().int(),
+    non_trading_day: z.number().int(),
+    zero_volume: z.number().int(),
+    ohlc_inconsistent: z.number().int(),
+    unexplained_jump: z.number().int(),
+  }),
+  issues: z.array(QualityIssueSchema).describe("at most 500, oldest first"),
+  quarantined: z.array(QuarantineEntrySchema).describe("the latest 20, newest first"),
+}).meta({ id: "QualityReport" });
+
+/** Answer of `GET /api/symbols/:symbol/actions`. */
+export const CorporateActionsSchema = z.object({
+  symbol: z.string(),
+  splits: z.array(z.object({
+    date: z.string().describe("ex-date"),
+    ratio: z.number().describe("new shares per old share"),
+  })),
+  dividends: z.array(z.object({
+    date: z.string().describe("ex-date"),
+    amount: z.number().describe("per share, in the price currency"),
+  })),
+}).meta({ id: "CorporateActions" });

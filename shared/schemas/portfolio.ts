@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_FEE_BPS } from "../costs.ts";
+import { StrategyParamsSchema } from "./backtest.ts";
 import { IsoDateSchema } from "./candle.ts";
 import { SymbolParamSchema } from "./market.ts";
 import { MaxOrderValueSchema, MaxPositionPctSchema } from "./risk.ts";
@@ -55,7 +56,7 @@ export const PaperAdvanceSchema = z.object({
 export const PaperBotCreateSchema = z.object({
   symbol: SymbolParamSchema,
   strategy: z.string().min(1).max(64),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: StrategyParamsSchema.default({}),
   percent: z.number().gt(0).max(100).default(100).describe("percent of equity when in a position"),
   interval: z.enum(["1d", "1w", "1mo"]).default("1d").describe(
     "bar interval the bot decides on: daily, or the close of each week (1w) or month (1mo)",
@@ -65,6 +66,7 @@ export const PaperBotCreateSchema = z.object({
 /** A paper order as returned. */
 export const PaperOrderSchema = z.object({
   id: z.string(),
+  account_id: z.string(),
   client_order_id: z.string(),
   symbol: z.string(),
   side: z.enum(["buy", "sell"]),
@@ -81,6 +83,16 @@ export const PaperOrderSchema = z.object({
   fee: z.number().nullable(),
   allow_short: z.boolean().describe("the order may open or add to a short position"),
 }).meta({ id: "PaperOrder" });
+
+/** A position of a paper account valued at the clock. */
+export const PaperPositionSchema = z.object({
+  symbol: z.string(),
+  qty: z.number().describe("negative for a short"),
+  avg_cost: z.number(),
+  last: z.number().nullable().describe("last close on or before the clock"),
+  market_value: z.number(),
+  unrealised: z.number(),
+}).meta({ id: "PaperPosition" });
 
 /** A paper account with its positions valued at the clock. */
 export const PaperAccountSchema = z.object({
@@ -99,12 +111,56 @@ export const PaperAccountSchema = z.object({
     max_order_value: z.number().nullable(),
     kill_switch: z.boolean(),
   }),
-  positions: z.array(z.object({
-    symbol: z.string(),
-    qty: z.number(),
-    avg_cost: z.number(),
-    last: z.number().nullable(),
-    market_value: z.number(),
-    unrealised: z.number(),
-  })),
+  positions: z.array(PaperPositionSchema),
 }).meta({ id: "PaperAccount" });
+
+/** Answer of `GET /api/paper/accounts`. */
+export const PaperAccountListSchema = z.object({ accounts: z.array(PaperAccountSchema) });
+
+/** Answer of `GET /api/paper/accounts/:id/orders` (in the order they were placed). */
+export const PaperOrderListSchema = z.object({ orders: z.array(PaperOrderSchema) });
+
+/** Answer of `GET /api/paper/accounts/:id/positions`. */
+export const PaperPositionsSchema = z.object({
+  clock: z.string().describe("the replay clock the positions are valued at"),
+  positions: z.array(PaperPositionSchema),
+});
+
+/** A fill made by a replay (`POST /api/paper/accounts/:id/advance`). */
+export const PaperReplayFillSchema = z.object({
+  order_id: z.string(),
+  symbol: z.string(),
+  side: z.enum(["buy", "sell"]),
+  qty: z.number(),
+  price: z.number(),
+  fee: z.number(),
+  date: z.string().describe("the bar it filled on"),
+}).meta({ id: "PaperReplayFill" });
+
+/** A stored fill (`GET /api/paper/accounts/:id/fills`). */
+export const PaperFillSchema = PaperReplayFillSchema.extend({
+  id: z.string(),
+  realised: z.number().describe("P&L the fill realised, fees excluded"),
+}).meta({ id: "PaperFill" });
+
+/** Answer of `GET /api/paper/accounts/:id/fills` (oldest first). */
+export const PaperFillListSchema = z.object({ fills: z.array(PaperFillSchema) });
+
+/** Answer of `POST /api/paper/accounts/:id/advance`. */
+export const PaperAdvanceResultSchema = z.object({
+  account: PaperAccountSchema.describe("the account at its new clock"),
+  fills: z.array(PaperReplayFillSchema),
+  replayed_bars: z.number().int().describe("trading days replayed"),
+});
+
+/** Answer of `POST /api/paper/accounts/:id/bots`. */
+export const PaperBotSchema = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  strategy: z.string(),
+  params: StrategyParamsSchema.describe("the parameters with the strategy's defaults filled in"),
+  percent: z.number(),
+  interval: z.enum(["1d", "1w", "1mo"]),
+  last_target: z.number().describe("the bot's last decided position (0: flat)"),
+  active: z.boolean(),
+}).meta({ id: "PaperBot" });

@@ -87,7 +87,14 @@ Deno.test("compression - every GET route of chart: SVG gzipped, PNG not", async 
   try {
     const config = loadConfig(ChartEnvSchema, { CORE_SERVICE_URL: core.url });
     const { logger } = silentLogger();
-    const app = createChartApp({ config, logger, fetch, startedAt: Date.now(), core: {} });
+    const app = createChartApp({
+      config,
+      logger,
+      fetch,
+      startedAt: Date.now(),
+      core: {},
+      checkResponses: true,
+    });
     const wrong: string[] = [];
     const encodings: Record<string, string | null> = {};
     const paths = [

@@ -15,9 +15,12 @@ function camelKeys(schema: unknown, found: Set<string>): void {
   if (!schema || typeof schema !== "object") return;
   for (const [k, v] of Object.entries(schema)) {
     if ((k === "properties" || k === "patternProperties") && v && typeof v === "object") {
-      for (const name of Object.keys(v)) if (/[A-Z]/.test(name)) found.add(name);
-    }
-    camelKeys(v, found);
+      // a map of names to schemas: a property may itself be named `properties` (a JSON Schema)
+      for (const [name, property] of Object.entries(v)) {
+        if (/[A-Z]/.test(name)) found.add(name);
+        camelKeys(property, found);
+      }
+    } else camelKeys(v, found);
   }
 }
 

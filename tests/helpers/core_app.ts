@@ -16,6 +16,7 @@ export const silentLogger = () => {
 /**
  * A core app on a fresh database seeded with the embedded dataset: in-memory SQLite, or a
  * PostgreSQL database when the suite is re-run by `rerunOnPostgres()` (tests/helpers/backends.ts).
+ * Its routes check their answers against their declared response schemas (a mismatch is a 500).
  */
 export async function testCoreApp(env: Record<string, string> = {}): Promise<
   { app: ReturnType<typeof createCoreApp>; deps: CoreDeps; logs: string[] }
@@ -26,6 +27,7 @@ export async function testCoreApp(env: Record<string, string> = {}): Promise<
     ...env,
   });
   const { lines, logger } = silentLogger();
-  const deps = await buildDeps(config, logger);
+  // every answer of a test app is checked against its route's declared response schema
+  const deps: CoreDeps = { ...await buildDeps(config, logger), checkResponses: true };
   return { app: createCoreApp(deps), deps, logs: lines };
 }

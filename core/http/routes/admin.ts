@@ -2,10 +2,12 @@ import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { NotFoundError, ValidationError } from "@trading/shared/errors";
 import {
+  CodeRevokedSchema,
   MintCodesBodySchema,
   MintedCodesSchema,
   RedemptionCodeSchema,
   UsageResponseSchema,
+  UserSchema,
 } from "@trading/shared/schemas";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { utcDay } from "../../auth/quota.ts";
@@ -78,6 +80,7 @@ export const adminRoutes = routeGroup(
       summary: "Revoke a code (admins)",
       tag: TAG,
       params: CodePath,
+      response: CodeRevokedSchema,
       errors: [401, 403, 404],
       access: "admin",
       scope: "admin",
@@ -95,6 +98,7 @@ export const adminRoutes = routeGroup(
       tag: TAG,
       params: UserPath,
       body: UserPatchBody,
+      response: UserSchema,
       errors: [401, 403, 404, 422],
       access: "admin",
       scope: "admin",

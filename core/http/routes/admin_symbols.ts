@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { NotFoundError } from "@trading/shared/errors";
-import { SymbolParamSchema } from "@trading/shared/schemas";
+import { SymbolParamSchema, SymbolPatchResultSchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { providerFor, refreshSymbol } from "../../market_data/refresh.ts";
 import { anySignal } from "../../providers/any_signal.ts";
@@ -32,6 +32,7 @@ export const adminSymbolsRoutes = routeGroup(
       tag: "admin",
       params: SymbolPath,
       body: SymbolPatchBody,
+      response: SymbolPatchResultSchema,
       errors: [401, 403, 404, 409, 422, 502, 504],
       access: "admin",
       scope: "admin",

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { DomainError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
+  AI_REQUEST_EXAMPLE,
+  AI_RESPONSE_EXAMPLE,
   AiAnalysisSchema,
   AiAnalyzeBodySchema,
   AiAnalyzeQuerySchema,
@@ -39,6 +41,9 @@ export const aiRoutes = routeGroup(
     {
       method: "post",
       path: "/api/ai/analyze/{symbol}",
+      paramsExample: { symbol: "AAPL" },
+      example: AI_REQUEST_EXAMPLE,
+      responseExample: AI_RESPONSE_EXAMPLE,
       summary:
         "AI analyst's view (stance, levels, reasons citing computed facts); LLM when configured, " +
         "else the rule-based analyst (source: rules, with fallback_reason)",

@@ -3,10 +3,13 @@ import { UnauthorizedError, ValidationError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import {
   ChangePasswordBodySchema,
+  CREDENTIALS_EXAMPLE,
   LoginBodySchema,
+  ME_RESPONSE_EXAMPLE,
   MeResponseSchema,
   ProvidersResponseSchema,
   RegisterBodySchema,
+  SignedOutSchema,
 } from "@trading/shared/schemas";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import {
@@ -67,6 +70,8 @@ export const authRoutes = routeGroup(
     {
       method: "post",
       path: "/api/auth/register",
+      example: CREDENTIALS_EXAMPLE,
+      responseExample: ME_RESPONSE_EXAMPLE,
       summary: "Create an account with e-mail and password and sign in (sets the session cookie)",
       tag: TAG,
       body: RegisterBodySchema,
@@ -90,6 +95,8 @@ export const authRoutes = routeGroup(
     {
       method: "post",
       path: "/api/auth/login",
+      example: CREDENTIALS_EXAMPLE,
+      responseExample: ME_RESPONSE_EXAMPLE,
       summary:
         "Sign in with e-mail and password (sets the session cookie); attempts are throttled per IP, per (account, IP) and per account",
       tag: TAG,
@@ -124,6 +131,7 @@ export const authRoutes = routeGroup(
       path: "/api/auth/logout",
       summary: "Sign out: revokes this session and clears its cookie",
       tag: TAG,
+      response: SignedOutSchema,
       access: "public",
       scope: null,
       handler: async (c, { deps, production }) => {
@@ -198,6 +206,8 @@ export const authRoutes = routeGroup(
       summary: "Start Google sign-in (redirects to the provider); 404 when not configured",
       tag: TAG,
       query: GoogleLoginQuery,
+      status: 302,
+      redirect: "Google's consent page (a state cookie is set)",
       errors: [404, 503],
       access: "public",
       scope: null,
@@ -221,7 +231,9 @@ export const authRoutes = routeGroup(
       summary:
         "Google's redirect back: checks state, exchanges the code, validates the ID token, signs in",
       tag: TAG,
-      errors: [401, 503],
+      status: 302,
+      redirect: "the page sign-in started from (`return_to`), with the session cookie set",
+      errors: [401, 404, 503],
       access: "public",
       scope: null,
       use: [signInLimit],

@@ -2,7 +2,12 @@ import { rateLimit } from "../../auth/rate_limit.ts";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { BacktestRequestSchema, BacktestResultSchema } from "@trading/shared/schemas";
+import {
+  BACKTEST_REQUEST_EXAMPLE,
+  BACKTEST_RESPONSE_EXAMPLE,
+  BacktestRequestSchema,
+  BacktestResultSchema,
+} from "@trading/shared/schemas";
 import { parseParams, runRequest } from "../../backtest/request.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { optionalUser } from "../../auth/auth_context.ts";
@@ -37,6 +42,7 @@ export const backtestsRoutes = routeGroup(
     {
       method: "post",
       path: "/api/backtests",
+      responseExample: BACKTEST_RESPONSE_EXAMPLE,
       summary:
         "Run a strategy on stored bars (one symbol or a basket); stores and returns it. Anonymous " +
         "results are kept BACKTEST_ANON_TTL_HOURS (24 h); a user keeps the newest " +
@@ -46,16 +52,7 @@ export const backtestsRoutes = routeGroup(
       response: BacktestResultSchema,
       status: 201,
       errors: [404, 422, 429],
-      example: {
-        symbol: "AAPL",
-        strategy: "sma_cross",
-        params: { fast: 10, slow: 50 },
-        from: "2014-01-01",
-        to: "2016-12-31",
-        cash: 100000,
-        fee_bps: 5,
-        slippage_bps: 2,
-      },
+      example: BACKTEST_REQUEST_EXAMPLE,
       access: "public",
       use: [rateLimit({ key: "backtest", limit: 30, windowS: 60 })],
       scope: "backtest",

@@ -5,6 +5,7 @@ import { routeGroup, validate } from "@trading/shared/http";
 import {
   IndicatorCatalogSchema,
   type IndicatorMeta,
+  INDICATORS_RESPONSE_EXAMPLE,
   IndicatorsQuerySchema,
   IndicatorsResponseSchema,
   SymbolParamSchema,
@@ -131,6 +132,9 @@ export const indicatorsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/indicators",
+      paramsExample: { symbol: "AAPL" },
+      queryExample: { names: "rsi,sma:50", from: "2018-05-10", to: "2018-05-11" },
+      responseExample: INDICATORS_RESPONSE_EXAMPLE,
       summary: "Indicators of a symbol over its whole history (or from..to) at `interval`, " +
         "warm-up from earlier bars; e.g. ?names=rsi,macd,sma:50,bollinger:20:2",
       tag: "analysis",

@@ -1,7 +1,14 @@
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { LiveQuoteSchema, SymbolParamSchema } from "@trading/shared/schemas";
+import {
+  CorporateActionsSchema,
+  LiveQuoteSchema,
+  MarketsResponseSchema,
+  QualityReportSchema,
+  RefreshResultSchema,
+  SymbolParamSchema,
+} from "@trading/shared/schemas";
 import { marketOf, marketStatus } from "../../calendars/calendar.ts";
 import type { CoreDeps } from "../../deps.ts";
 import { qualityReport } from "../../market_data/quality.ts";
@@ -62,6 +69,7 @@ export const marketsRoutes = routeGroup(
       path: "/api/markets",
       summary: "Each market's open/closed state, holiday and next session (NYSE, TWSE)",
       tag: "market data",
+      response: MarketsResponseSchema,
       access: "public",
       scope: "read",
       handler: (c, { deps }) => {
@@ -79,6 +87,8 @@ export const marketsRoutes = routeGroup(
         "Add a symbol from its online provider and backfill its history, or append to a stored one (MARKET_DATA=online; signed in; 10 per 10 min, 2 in flight per user)",
       tag: "market data",
       body: AddSymbolBody,
+      response: RefreshResultSchema,
+      status: 201,
       errors: [401, 403, 404, 409, 422, 429, 502, 504],
       access: "user",
       scope: "data",
@@ -130,6 +140,7 @@ export const marketsRoutes = routeGroup(
         "Data-quality report: missing sessions, zero volume, OHLC inconsistencies, unexplained jumps, quarantined provider answers",
       tag: "market data",
       params: SymbolPath,
+      response: QualityReportSchema,
       errors: [404, 422],
       access: "public",
       scope: "read",
@@ -151,6 +162,7 @@ export const marketsRoutes = routeGroup(
       summary: "Splits and dividends stored for a symbol",
       tag: "market data",
       params: SymbolPath,
+      response: CorporateActionsSchema,
       errors: [404, 422],
       access: "public",
       scope: "read",

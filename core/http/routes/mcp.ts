@@ -22,6 +22,7 @@ import { z } from "zod";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { UnauthorizedError } from "@trading/shared/errors";
 import { type RouteGroup, routeGroup, type RouteSpec } from "@trading/shared/http";
+import { ErrorBodySchema } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { optionalUser } from "../../auth/auth_context.ts";
 import { apiClient, type CoreFetch } from "../../mcp/dispatch.ts";
@@ -132,7 +133,8 @@ const SPECS: RouteSpec<McpCtx>[] = [
     summary: "405: this MCP server is stateless and opens no server-initiated event stream " +
       "(use POST)",
     tag,
-    errors: [405],
+    status: 405,
+    response: ErrorBodySchema,
     access: "public",
     scope: null,
     handler: (c) => {

@@ -3,7 +3,12 @@ import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { NotFoundError } from "@trading/shared/errors";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { OptimisationJobSchema, OptimisationRequestSchema } from "@trading/shared/schemas";
+import {
+  OPTIMISATION_REQUEST_EXAMPLE,
+  OPTIMISATION_RESPONSE_EXAMPLE,
+  OptimisationJobSchema,
+  OptimisationRequestSchema,
+} from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
 import { clientIp } from "../../auth/rate_limit.ts";
 import { type JobRow, type LiveProgress, OptimisationJobs } from "../../optimise/jobs.ts";
@@ -88,6 +93,8 @@ export const optimisationsRoutes = routeGroup(
     {
       method: "post",
       path: "/api/optimisations",
+      example: OPTIMISATION_REQUEST_EXAMPLE,
+      responseExample: OPTIMISATION_RESPONSE_EXAMPLE,
       summary: "Start a grid search (+ heat-map, + walk-forward) on worker threads; 202 with the " +
         "job. At most 200,000 backtests per job; one running job per user (or anonymous IP) and " +
         "a few in all, else 429 with Retry-After",
@@ -128,10 +135,15 @@ export const optimisationsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/optimisations/{id}/events",
-      summary: "Server-sent events: `progress` {done,total} then `done` or `failed`",
+      summary: "Server-sent events: `progress` {done,total} then `done` or `failed` (the job)",
       tag: "backtests",
       params: IdPath,
       produces: "text/event-stream",
+      response: z.union([
+        z.object({ done: z.number().int(), total: z.number().int() })
+          .describe("a `progress` event's data"),
+        OptimisationJobSchema.describe("a `done` or `failed` event's data"),
+      ]),
       errors: [404, 422],
       access: "public",
       scope: "read",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { routeGroup, validate } from "@trading/shared/http";
 import {
   CANDLE_KIND_NAMES,
+  PATTERNS_RESPONSE_EXAMPLE,
   PatternsQuerySchema,
   type PatternsResponse,
   PatternsResponseSchema,
@@ -43,6 +44,9 @@ export const patternsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/patterns",
+      paramsExample: { symbol: "AAPL" },
+      queryExample: { from: "2018-01-02", to: "2018-05-11", candles: "1" },
+      responseExample: PATTERNS_RESPONSE_EXAMPLE,
       summary:
         "Chart patterns (pivots, breakout, measured-move target, confidence with criteria), " +
         "candlestick patterns (candles=1) and support/resistance levels, detected on the history " +

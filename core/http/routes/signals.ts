@@ -6,7 +6,11 @@ import { Lru } from "@trading/shared/lru";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
 import { ValidationError } from "@trading/shared/errors";
 import {
+  ANALYZE_REQUEST_EXAMPLE,
+  ANALYZE_RESPONSE_EXAMPLE,
   AnalyzeRequestSchema,
+  AnalyzeResponseSchema,
+  SIGNALS_RESPONSE_EXAMPLE,
   SignalsQuerySchema,
   SignalsResponseSchema,
   SymbolParamSchema,
@@ -56,6 +60,9 @@ export const signalsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/signals",
+      paramsExample: { symbol: "AAPL" },
+      queryExample: { from: "2018-04-02", to: "2018-05-11" },
+      responseExample: SIGNALS_RESPONSE_EXAMPLE,
       summary:
         "Signals of the technical and analyst rules in a range (at `interval`), and the composite " +
         "score at its last bar",
@@ -106,11 +113,15 @@ export const signalsRoutes = routeGroup(
     {
       method: "post",
       path: "/analyze/{symbol}",
+      paramsExample: { symbol: "AAPL" },
+      example: ANALYZE_REQUEST_EXAMPLE,
+      responseExample: ANALYZE_RESPONSE_EXAMPLE,
       summary:
         "Everything a trader needs in one answer: price, indicators, patterns, signals, score (and the AI view when asked)",
       tag: "analysis",
       params: SymbolPath,
       body: AnalyzeRequestSchema,
+      response: AnalyzeResponseSchema,
       errors: [404, 422],
       access: "public",
       use: [rateLimit({ key: "ai", limit: 30, windowS: 60 })],

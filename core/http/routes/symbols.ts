@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { routeGroup, validate } from "@trading/shared/http";
 import {
+  CANDLES_RESPONSE_EXAMPLE,
   CandlesQuerySchema,
   CandlesResponseSchema,
+  QUOTE_RESPONSE_EXAMPLE,
   QuoteQuerySchema,
   QuoteSchema,
   SymbolIntervalsSchema,
   SymbolParamSchema,
+  SYMBOLS_RESPONSE_EXAMPLE,
   SymbolsResponseSchema,
 } from "@trading/shared/schemas";
 import type { CoreDeps } from "../../deps.ts";
@@ -49,6 +52,7 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/symbols",
+      responseExample: SYMBOLS_RESPONSE_EXAMPLE,
       summary:
         "The default universe (or every stored symbol with ?all=true; ?q= searches them by code, name or Chinese name)",
       tag: "market data",
@@ -69,6 +73,9 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/candles",
+      paramsExample: { symbol: "AAPL" },
+      queryExample: { from: "2018-05-10", to: "2018-05-11" },
+      responseExample: CANDLES_RESPONSE_EXAMPLE,
       summary: "Candles of a symbol, daily or at `interval` (weekly and monthly bars labelled " +
         "with their first trading day; the last one `partial` while its period has not ended)",
       tag: "market data",
@@ -133,6 +140,8 @@ export const symbolsRoutes = routeGroup(
     {
       method: "get",
       path: "/api/symbols/{symbol}/quote",
+      paramsExample: { symbol: "AAPL" },
+      responseExample: QUOTE_RESPONSE_EXAMPLE,
       summary: "Latest close, change, volume and 52-week range (of the last bar at `interval`)",
       tag: "market data",
       params: SymbolPath,

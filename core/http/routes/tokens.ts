@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { readJson, routeGroup, validate } from "@trading/shared/http";
-import { ApiTokenSchema, CreatedTokenSchema, CreateTokenBodySchema } from "@trading/shared/schemas";
+import {
+  ApiTokenSchema,
+  CreatedTokenSchema,
+  CreateTokenBodySchema,
+  TOKEN_RESPONSE_EXAMPLE,
+  TokenRevokedSchema,
+} from "@trading/shared/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api_tokens.ts";
 import { type AuthDeps, clockOf } from "../../auth/auth_deps.ts";
 import { requireUser } from "../../auth/auth_context.ts";
@@ -32,6 +38,7 @@ export const tokensRoutes = routeGroup(
     {
       method: "post",
       path: "/api/tokens",
+      responseExample: TOKEN_RESPONSE_EXAMPLE,
       summary:
         "Create an API token; the secret is in this answer only. Send it as `Authorization: Bearer`. " +
         "`scopes` defaults to every scope; a token (with the `account` scope) may mint tokens with " +
@@ -68,6 +75,7 @@ export const tokensRoutes = routeGroup(
       summary: "Revoke one of the caller's API tokens and every token minted from it",
       tag: TAG,
       params: TokenPath,
+      response: TokenRevokedSchema,
       errors: [401, 404],
       access: "user",
       scope: "account",

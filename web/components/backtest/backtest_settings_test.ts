@@ -8,7 +8,7 @@ const strategy = (id: string, name: string, optimisable: boolean): StrategyInfo 
   id,
   name,
   description: "",
-  params: {},
+  params: { type: "object", properties: {} },
   defaults: {},
   grid: {},
   optimisable,
