@@ -391,12 +391,17 @@ export const ORDER_RESPONSE_EXAMPLE = {
   "allow_short": false,
 };
 
-/** Answer of `POST /api/ai/analyze/AAPL` without an LLM configured: the rule-based analyst (two reasons, one risk). */
+/**
+ * Answer of `POST /api/ai/analyze/AAPL` without an LLM configured: the rule-based analyst (two
+ * reasons, one risk); its stated confidence 0.51 is calibrated to 0.415 by its track record.
+ */
 export const AI_RESPONSE_EXAMPLE = {
   "symbol": "AAPL",
   "language": "en",
   "stance": "BUY",
-  "confidence": 0.51,
+  "confidence": 0.41530141003353876,
+  "stated_confidence": 0.51,
+  "confidence_calibrated": true,
   "horizon": "20 trading days",
   "horizon_days": 20,
   "entry": 122.15,
@@ -472,6 +477,8 @@ export const AI_RESPONSE_EXAMPLE = {
     "period_to": "2021-03-04",
     "as_of": "2021-03-31",
     "calibrated_confidence": 0.41530141003353876,
+    "calibration_calls": 463,
+    "calibration_min_calls": 30,
     "confidence_ceiling": 0.41530141003353876,
   },
 };

@@ -28,6 +28,8 @@ export async function testCoreApp(env: Record<string, string> = {}): Promise<
   });
   const { lines, logger } = silentLogger();
   // every answer of a test app is checked against its route's declared response schema
-  const deps: CoreDeps = { ...await buildDeps(config, logger), checkResponses: true };
+  // (set on the built object: parts of it, e.g. the intraday fetcher, read its later changes)
+  const deps: CoreDeps = await buildDeps(config, logger);
+  deps.checkResponses = true;
   return { app: createCoreApp(deps), deps, logs: lines };
 }
